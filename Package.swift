@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+//
+// awsml-tui: a full-screen terminal study app. The targets follow the module
+// table of ARCHITECTURE.md; keep the two in step.
+import PackageDescription
+
+let package = Package(
+    name: "awsml-tui",
+    products: [
+        .executable(name: "awsml-tui", targets: ["awsml-tui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: a module map and a shim header each.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CNCursesW",
+                       providers: [.apt(["libncurses-dev"])]),
+        // Async-signal-safe terminal restore on signals and crashes (C, because a
+        // signal handler may only touch `volatile sig_atomic_t` state).
+        .target(name: "CTerminalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
+
+        // Build tool that turns assets/ into Swift source, so the bundled post is
+        // compiled into the binary and works from any folder.
+        .executableTarget(name: "EmbedAsset"),
+        .plugin(name: "EmbedBundledPost", capability: .buildTool(), dependencies: ["EmbedAsset"]),
+
+        .target(name: "DeckKit", dependencies: ["CCmarkGFM"],
+                plugins: ["EmbedBundledPost"]),
+        .target(name: "TerminalUI"),
+        .target(name: "AppCore", dependencies: ["DeckKit"]),
+        .target(name: "AppViews", dependencies: ["AppCore", "DeckKit", "TerminalUI"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesW", "CTerminalGuard"]),
+        .executableTarget(
+            name: "awsml-tui",
+            dependencies: [
+                "DeckKit", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Benchmarks print figures; they are never timed assertions.
+        .executableTarget(name: "DeckLoadBenchmark", dependencies: ["DeckKit", "CCmarkGFM"],
+                          path: "Benchmarks/DeckLoadBenchmark"),
+
+        .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit"]),
+        .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+    ]
+)

@@ -1,0 +1,60 @@
+#include "TerminalGuard.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+
+static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t curses_active = 0;
+
+static void on_termination(int sig) {
+    if (pending_signal == 0) pending_signal = sig;
+}
+
+static void on_crash(int sig) {
+    if (curses_active) {
+        curses_active = 0;
+        endwin();
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install(int sig, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: a blocked read must return */
+    sigaction(sig, &action, NULL);
+}
+
+void terminal_guard_install(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    int wanted[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; i++) sigaddset(&set, wanted[i]);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+
+    install(SIGINT, on_termination);
+    install(SIGTERM, on_termination);
+    install(SIGHUP, on_termination);
+    int crashes[] = {SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash);
+}
+
+void terminal_guard_set_curses_active(int active) { curses_active = active ? 1 : 0; }
+
+int terminal_guard_pending_signal(void) { return pending_signal; }
+
+void terminal_guard_reraise(int sig) {
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+}

@@ -1,0 +1,31 @@
+#ifndef AWSML_TERMINAL_GUARD_H
+#define AWSML_TERMINAL_GUARD_H
+/*
+ * Restores the terminal whatever ends the program.
+ *
+ * ncurses restores the terminal on SIGINT/SIGTERM by itself and calls exit(),
+ * which skips Swift's cleanup; it does nothing on SIGHUP, SIGQUIT or a crash,
+ * and Swift's backtracer then prints into the alternate screen. These handlers
+ * are installed before newterm() so ncurses leaves those signals to us:
+ *
+ * - SIGINT, SIGTERM, SIGHUP: remember the signal (no SA_RESTART, so a blocked
+ *   read returns EINTR); the run loop sees it, restores the terminal and exits
+ *   with the conventional status via terminal_guard_reraise().
+ * - SIGQUIT and crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP): call endwin()
+ *   once and re-raise with the default action, so the shell sees the real cause.
+ */
+
+/* Unblock the signals the app relies on (a parent may have blocked them) and
+ * install the handlers. Call once, before newterm(). */
+void terminal_guard_install(void);
+
+/* Arms the crash path: from now on a crash calls endwin() first. */
+void terminal_guard_set_curses_active(int active);
+
+/* The first of SIGINT/SIGTERM/SIGHUP received since install, or 0. */
+int terminal_guard_pending_signal(void);
+
+/* Restores the default action of `sig` and raises it: the process ends as if
+ * the signal had never been caught. Call after the terminal is restored. */
+void terminal_guard_reraise(int sig);
+#endif

@@ -1,0 +1,89 @@
+import CCmarkGFM
+
+/// Loads Markdown posts into decks.
+///
+///     let deck = try DeckLoader.load(path: "notes.md")
+///     let bundled = DeckLoader.bundled()
+///
+/// Every failure is a `DeckLoadError` naming the file (and line), thrown before
+/// anything else happens, so the caller can print it and exit 2 before the
+/// screen is taken.
+public enum DeckLoader {
+    /// Reads and parses the post at `path`.
+    public static func load(path: String) throws(DeckLoadError) -> Deck {
+        let bytes = try SourceText.read(path: path)
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// Parses a post already in memory; `file` names it in the deck and in errors.
+    public static func load(bytes: [UInt8], file: String) throws(DeckLoadError) -> Deck {
+        let text = try SourceText.decode(bytes, file: file)
+        return try load(text: text, file: file)
+    }
+
+    /// Parses a post's text; `file` names it in the deck and in errors.
+    public static func load(text: String, file: String) throws(DeckLoadError) -> Deck {
+        let utf8 = text.utf8
+        var bodyOffset = 0
+        var frontMatter: FrontMatter?
+        if utf8.starts(with: "---".utf8) {
+            (frontMatter, bodyOffset) = FrontMatter.parse(utf8)
+        }
+        if text.utf8.dropFirst(bodyOffset).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
+           frontMatter == nil {
+            throw DeckLoadError(file: file, reason: .empty)
+        }
+
+        let title = frontMatter?.value("title").flatMap { $0.isEmpty ? nil : $0 } ?? fileTitle(file)
+        var builder = MarkdownDeckBuilder(deckTitle: title)
+        guard let document = MarkdownDeckBuilder.parse(utf8: utf8, startingAt: bodyOffset,
+                                                       blankLines: frontMatter?.lineCount ?? 0) else {
+            throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start"))
+        }
+        defer { cmark_node_free(document) }
+        builder.add(document: document)
+        let (root, warnings) = builder.finish(deckIdentity: title)
+        guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }
+
+        return Deck(
+            title: title,
+            date: frontMatter?.value("date").flatMap(FrontMatter.calendarDate),
+            tags: tags(in: frontMatter),
+            file: file,
+            frontMatter: frontMatter?.entries ?? [],
+            root: root,
+            warnings: warnings)
+    }
+
+    /// The post compiled into the binary ("AWS Machine Learning Specialty Bite
+    /// Size Recap 2/3"). It is tested to load, so this never fails.
+    public static func bundled() -> Deck {
+        do {
+            return try load(text: BundledPostSource.text, file: BundledPostSource.fileName)
+        } catch {
+            preconditionFailure("the bundled post does not load: \(error)")
+        }
+    }
+
+    /// The bundled post's Markdown, as `awsml-tui` ships it.
+    public static var bundledText: String { BundledPostSource.text }
+
+    /// "notes/aws-recap.md" -> "aws-recap".
+    static func fileTitle(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".markdown", ".md"] where name.lowercased().hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
+    private static func tags(in frontMatter: FrontMatter?) -> [String] {
+        guard let frontMatter else { return [] }
+        let values = frontMatter.values("tags")
+        if values.count == 1 {
+            // `tags: aws ml` and `tags: aws, ml` are lists too.
+            return values[0].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        }
+        return values
+    }
+}

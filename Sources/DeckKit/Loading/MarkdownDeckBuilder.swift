@@ -1,0 +1,318 @@
+import CCmarkGFM
+
+/// Turns a cmark-gfm document into a topic tree, following DESIGN.md §2:
+///
+/// - headings of any level nest by level;
+/// - a list item directly under a heading is a fact, its nested items details;
+/// - an item that is only bold text (`- **Pipe Input Mode**`) names a
+///   sub-group: its nested items, or else the items after it up to the next
+///   label, are the group's facts;
+/// - a table row is a fact ("first cell — header: cell; …");
+/// - paragraphs and code blocks are notes; HTML is dropped.
+///
+/// Nodes are collected in reference-typed drafts (the tree is built from the
+/// top while cmark is walked) and frozen into value types at the end, when
+/// fact ids can be computed from the full topic path.
+struct MarkdownDeckBuilder {
+    private let root: DraftNode
+    private var headingStack: [(level: Int, node: DraftNode)] = []
+    private var warnings: [LoadWarning] = []
+    private var warnedListBeforeHeading = false
+
+    init(deckTitle: String) {
+        root = DraftNode(title: InlineText(plain: deckTitle), kind: .deck, line: 0)
+    }
+
+    /// Parses `body` (front matter already blanked) with cmark-gfm and the
+    /// table and strikethrough extensions.
+    static func parse(utf8 body: String.UTF8View, startingAt offset: Int, blankLines: Int) -> OpaquePointer? {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        if blankLines > 0 {
+            let newlines = [CChar](repeating: 0x0A, count: blankLines)
+            newlines.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let fed: Void? = body.withContiguousStorageIfAvailable { buffer in
+            let rest = UnsafeBufferPointer(rebasing: buffer.dropFirst(offset))
+            rest.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        if fed == nil {
+            let bytes = Array(body.dropFirst(offset))
+            bytes.withUnsafeBytes { cmark_parser_feed(parser, $0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count) }
+        }
+        return cmark_parser_finish(parser)
+    }
+
+    /// Walks the document's top-level blocks into the tree.
+    mutating func add(document: OpaquePointer) {
+        for block in Self.children(of: document) {
+            addBlock(block)
+        }
+    }
+
+    /// The finished tree, with fact ids, and the warnings found on the way.
+    func finish(deckIdentity: String) -> (root: TopicNode, warnings: [LoadWarning]) {
+        var warnings = self.warnings
+        var seenFacts: [String: Int] = [:]
+        let frozen = root.freeze(deckIdentity: deckIdentity, path: [], seenFacts: &seenFacts, warnings: &warnings)
+        return (frozen, warnings.sorted { $0.line < $1.line })
+    }
+
+    // MARK: - Blocks
+
+    private var currentNode: DraftNode { headingStack.last?.node ?? root }
+
+    private mutating func addBlock(_ block: OpaquePointer) {
+        let line = Int(cmark_node_get_start_line(block))
+        switch cmark_node_get_type(block) {
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(block))
+            while let top = headingStack.last, top.level >= level { headingStack.removeLast() }
+            let node = DraftNode(title: Self.inlineText(of: block), kind: .heading(level: level), line: line)
+            currentNode.children.append(node)
+            headingStack.append((level, node))
+        case CMARK_NODE_LIST:
+            if headingStack.isEmpty && !warnedListBeforeHeading {
+                warnedListBeforeHeading = true
+                warnings.append(LoadWarning(line: line, message: "list before any heading: its facts belong to the deck itself"))
+            }
+            addList(block, to: currentNode)
+        case CMARK_NODE_PARAGRAPH:
+            let text = Self.inlineText(of: block)
+            if !text.isEmpty { currentNode.notes.append(Note(kind: .paragraph, text: text, line: line)) }
+        case CMARK_NODE_CODE_BLOCK:
+            let code = Self.codeText(of: block)
+            if !code.isEmpty { currentNode.notes.append(Note(kind: .code, text: code, line: line)) }
+        case CMARK_NODE_BLOCK_QUOTE:
+            for child in Self.children(of: block) { addBlock(child) }
+        default:
+            if Self.extensionType(of: block) == "table" { addTable(block, to: currentNode) }
+            // HTML blocks, thematic breaks and footnote definitions carry no facts.
+        }
+    }
+
+    private mutating func addList(_ list: OpaquePointer, to node: DraftNode) {
+        var openGroup: DraftNode?
+        for item in Self.children(of: list) {
+            let line = Int(cmark_node_get_start_line(item))
+            let blocks = Self.children(of: item)
+            if let label = Self.label(ofItem: blocks) {
+                let group = DraftNode(title: label, kind: .group, line: line)
+                node.children.append(group)
+                let nested = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
+                if nested.isEmpty {
+                    openGroup = group
+                } else {
+                    openGroup = nil
+                    for nestedList in nested { addList(nestedList, to: group) }
+                }
+                continue
+            }
+            let target = openGroup ?? node
+            if let fact = Self.draftFact(fromItemBlocks: blocks, line: line) {
+                target.facts.append(fact)
+            } else {
+                // An item with no text of its own: its nested items stand in its place.
+                for nestedList in blocks where cmark_node_get_type(nestedList) == CMARK_NODE_LIST {
+                    addList(nestedList, to: target)
+                }
+            }
+        }
+    }
+
+    private mutating func addTable(_ table: OpaquePointer, to node: DraftNode) {
+        var headers: [InlineText] = []
+        for row in Self.children(of: table) {
+            let cells = Self.children(of: row).map { Self.inlineText(of: $0).trimmed() }
+            if Self.extensionType(of: row) == "table_header" {
+                headers = cells
+                continue
+            }
+            guard let first = cells.first(where: { !$0.isEmpty }),
+                  let firstIndex = cells.firstIndex(where: { !$0.isEmpty }) else { continue }
+            var text = first
+            var parts: [InlineText] = []
+            for (index, cell) in cells.enumerated() where index != firstIndex && !cell.isEmpty {
+                var part = InlineText()
+                if index < headers.count, !headers[index].isEmpty {
+                    for span in headers[index].spans { part.append(span) }
+                    part.append(InlineSpan(": "))
+                }
+                for span in cell.spans { part.append(span) }
+                parts.append(part)
+            }
+            for (index, part) in parts.enumerated() {
+                text.append(InlineSpan(index == 0 ? " — " : "; "))
+                for span in part.spans { text.append(span) }
+            }
+            node.facts.append(DraftFact(text: text, line: Int(cmark_node_get_start_line(row)), details: []))
+        }
+    }
+
+    // MARK: - Items
+
+    /// The label of an item that is nothing but bold text, e.g.
+    /// `- **Transfer Learning:**` gives "Transfer Learning".
+    private static func label(ofItem blocks: [OpaquePointer]) -> InlineText? {
+        guard let paragraph = blocks.first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
+        guard blocks.dropFirst().allSatisfy({ cmark_node_get_type($0) == CMARK_NODE_LIST }) else { return nil }
+        var strong: OpaquePointer?
+        for inline in children(of: paragraph) {
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_STRONG:
+                if strong != nil { return nil }
+                strong = inline
+            case CMARK_NODE_TEXT:
+                let literal = String(cString: cmark_node_get_literal(inline))
+                if !literal.allSatisfy({ $0 == ":" || $0.isWhitespace }) { return nil }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                continue
+            default:
+                return nil
+            }
+        }
+        guard let strong else { return nil }
+        var title = inlineText(of: strong).trimmed()
+        // Drop a trailing colon inside the bold text, and the bold style itself.
+        title.spans = title.spans.map { InlineSpan($0.text, style: $0.style.subtracting(.bold), link: $0.link) }
+        if var last = title.spans.last {
+            while last.text.hasSuffix(":") || last.text.hasSuffix(" ") { last.text.removeLast() }
+            title.spans[title.spans.count - 1] = last
+        }
+        title = title.trimmed()
+        return title.isEmpty ? nil : title
+    }
+
+    /// A fact from a list item's blocks: the first paragraph is its text; other
+    /// paragraphs, code and nested items are details. Nil when it has no text.
+    private static func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int) -> DraftFact? {
+        guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
+        let text = inlineText(of: first).trimmed()
+        guard !text.isEmpty else { return nil }
+        return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst()))
+    }
+
+    private static func details(of blocks: ArraySlice<OpaquePointer>) -> [FactDetail] {
+        var details: [FactDetail] = []
+        for block in blocks {
+            let line = Int(cmark_node_get_start_line(block))
+            switch cmark_node_get_type(block) {
+            case CMARK_NODE_PARAGRAPH:
+                let text = inlineText(of: block).trimmed()
+                if !text.isEmpty { details.append(FactDetail(text: text, line: line)) }
+            case CMARK_NODE_CODE_BLOCK:
+                let code = codeText(of: block)
+                if !code.isEmpty { details.append(FactDetail(text: code, line: line)) }
+            case CMARK_NODE_LIST:
+                for item in children(of: block) {
+                    let itemBlocks = children(of: item)
+                    let itemLine = Int(cmark_node_get_start_line(item))
+                    if let first = itemBlocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
+                        let text = inlineText(of: first).trimmed()
+                        let nested = Self.details(of: itemBlocks.dropFirst())
+                        if text.isEmpty {
+                            details.append(contentsOf: nested)
+                        } else {
+                            details.append(FactDetail(text: text, line: itemLine, details: nested))
+                        }
+                    } else {
+                        details.append(contentsOf: Self.details(of: itemBlocks[...]))
+                    }
+                }
+            case CMARK_NODE_BLOCK_QUOTE:
+                details.append(contentsOf: Self.details(of: children(of: block)[...]))
+            default:
+                continue
+            }
+        }
+        return details
+    }
+
+    // MARK: - Inlines
+
+    /// The inline content of a block with its styles, sanitised.
+    static func inlineText(of node: OpaquePointer) -> InlineText {
+        var text = InlineText()
+        appendInlines(of: node, style: [], link: nil, to: &text)
+        return text
+    }
+
+    private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to text: inout InlineText) {
+        for child in children(of: node) {
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT:
+                text.append(InlineSpan(literal(of: child), style: style, link: link))
+            case CMARK_NODE_CODE:
+                text.append(InlineSpan(literal(of: child), style: style.union(.code), link: link))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text.append(InlineSpan(" ", style: style, link: link))
+            case CMARK_NODE_EMPH:
+                appendInlines(of: child, style: style.union(.italic), link: link, to: &text)
+            case CMARK_NODE_STRONG:
+                appendInlines(of: child, style: style.union(.bold), link: link, to: &text)
+            case CMARK_NODE_LINK:
+                let url = cmark_node_get_url(child).map { TextSanitizer.clean(String(cString: $0)) }
+                appendInlines(of: child, style: style.union(.link), link: url, to: &text)
+            case CMARK_NODE_IMAGE:
+                appendInlines(of: child, style: style.union(.image), link: link, to: &text)
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_FOOTNOTE_REFERENCE:
+                continue
+            default:
+                if extensionType(of: child) == "strikethrough" {
+                    appendInlines(of: child, style: style.union(.strikethrough), link: link, to: &text)
+                } else {
+                    appendInlines(of: child, style: style, link: link, to: &text)
+                }
+            }
+        }
+    }
+
+    /// A code block's text, one sanitised line per line, without the final newline.
+    private static func codeText(of block: OpaquePointer) -> InlineText {
+        var code = literal(ofRaw: block)
+        while code.hasSuffix("\n") { code.removeLast() }
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.clean(String($0)) }
+        return InlineText(plain: lines.joined(separator: "\n")).withStyle(.code)
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        TextSanitizer.clean(literal(ofRaw: node))
+    }
+
+    private static func literal(ofRaw node: OpaquePointer) -> String {
+        guard let pointer = cmark_node_get_literal(node) else { return "" }
+        return String(cString: pointer)
+    }
+
+    // MARK: - cmark helpers
+
+    static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// The type name of a node made by a GFM extension ("table",
+    /// "table_header", "table_row", "strikethrough"), whose type ids are
+    /// assigned at run time.
+    static func extensionType(of node: OpaquePointer) -> String? {
+        guard cmark_node_get_syntax_extension(node) != nil, let name = cmark_node_get_type_string(node) else { return nil }
+        return String(cString: name)
+    }
+}
+
+extension InlineText {
+    func withStyle(_ style: InlineStyle) -> InlineText {
+        InlineText(spans.map { InlineSpan($0.text, style: $0.style.union(style), link: $0.link) })
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a post from disk and checks it is text before anything parses it.
+///
+/// Plain POSIX calls rather than Foundation: this runs before the first frame,
+/// and each check names the file (and line) in a `DeckLoadError`.
+enum SourceText {
+    /// Posts above this size are refused rather than parsed for minutes.
+    static let maximumSize = 256 * 1_048_576
+
+    /// The bytes of the file at `path`.
+    static func read(path: String) throws(DeckLoadError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw DeckLoadError(file: path, reason: .notFound) }
+            throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(code))))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DeckLoadError(file: path, reason: .isFolder) }
+        if info.st_size > maximumSize { throw DeckLoadError(file: path, reason: .tooLarge(limit: maximumSize)) }
+
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(info.st_size, 0)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumSize { throw DeckLoadError(file: path, reason: .tooLarge(limit: maximumSize)) }
+        }
+        return bytes
+    }
+
+    /// The bytes as a String, after the checks every post must pass: not
+    /// binary, valid UTF-8 (a leading byte-order mark is dropped), not blank.
+    static func decode(_ bytes: [UInt8], file: String) throws(DeckLoadError) -> String {
+        if bytes.contains(0) { throw DeckLoadError(file: file, reason: .binary) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw DeckLoadError(file: file, line: lineOfFirstInvalidByte(in: body), reason: .notUTF8)
+        }
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw DeckLoadError(file: file, reason: .empty)
+        }
+        return text
+    }
+
+    /// 1-based line of the first byte that is not part of valid UTF-8.
+    static func lineOfFirstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            guard index + length <= bytes.endIndex,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            else { return line }
+            if lead == 0x0A { line += 1 }
+            index += length
+        }
+        return line
+    }
+}

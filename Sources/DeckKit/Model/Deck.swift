@@ -1,0 +1,80 @@
+/// A post loaded as something to study: its metadata and its topic tree.
+public struct Deck: Hashable, Sendable {
+    /// The front matter `title`, else the file name.
+    public var title: String
+    /// The `date` of the front matter as `YYYY-MM-DD`, when it has one.
+    public var date: String?
+    public var tags: [String]
+    /// Where it came from: a path as the user gave it, or the bundled file's name.
+    public var file: String
+    /// Every front matter key and value as written (lists joined by ", ").
+    public var frontMatter: [FrontMatterEntry]
+    /// The deck node: its children are the top-level headings.
+    public var root: TopicNode
+    /// Things worth fixing in the post that did not stop it loading.
+    public var warnings: [LoadWarning]
+
+    public init(title: String, date: String?, tags: [String], file: String,
+                frontMatter: [FrontMatterEntry], root: TopicNode, warnings: [LoadWarning]) {
+        self.title = title
+        self.date = date
+        self.tags = tags
+        self.file = file
+        self.frontMatter = frontMatter
+        self.root = root
+        self.warnings = warnings
+    }
+
+    /// Counts of the tree, as `check` prints them.
+    public var summary: DeckSummary {
+        var summary = DeckSummary()
+        root.forEachNode { node in
+            summary.facts += node.facts.count
+            switch node.kind {
+            case .deck: break
+            case .group: summary.groups += 1
+            case .heading: if node.isSection { summary.sections += 1 } else { summary.topics += 1 }
+            }
+        }
+        return summary
+    }
+}
+
+/// How many of each kind of node and fact a deck holds.
+public struct DeckSummary: Hashable, Sendable {
+    /// Headings with headings below them.
+    public var sections = 0
+    /// Headings with no heading below them.
+    public var topics = 0
+    /// Sub-groups named by bold labels.
+    public var groups = 0
+    public var facts = 0
+
+    public init() {}
+}
+
+/// One line of front matter: `title: "…"` or the bundled post's `title  "…"`.
+public struct FrontMatterEntry: Hashable, Sendable {
+    public var key: String
+    public var values: [String]
+    public var line: Int
+
+    public init(key: String, values: [String], line: Int) {
+        self.key = key
+        self.values = values
+        self.line = line
+    }
+}
+
+/// Something in a post worth fixing that did not stop it loading.
+public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(message)" }
+}

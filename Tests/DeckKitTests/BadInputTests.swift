@@ -1,0 +1,86 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import DeckKit
+
+/// A fresh temporary folder for files written by one test.
+struct TemporaryFolder {
+    let path: String
+
+    init() {
+        var template = Array("/tmp/awsml-deckkit-XXXXXX".utf8CString)
+        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let file = path + "/" + name
+        let handle = fopen(file, "wb")!
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        fclose(handle)
+        return file
+    }
+}
+
+@Suite("Bad input")
+struct BadInputTests {
+    let folder = TemporaryFolder()
+
+    private func error(loading path: String) -> DeckLoadError? {
+        do {
+            _ = try DeckLoader.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func missingFile() {
+        let path = folder.path + "/nope.md"
+        #expect(error(loading: path) == DeckLoadError(file: path, reason: .notFound))
+        #expect(error(loading: path)?.description == "\(path): no such file")
+    }
+
+    @Test func aFolder() {
+        #expect(error(loading: folder.path)?.reason == .isFolder)
+    }
+
+    @Test func notUTF8NamesTheLine() {
+        let path = folder.write("latin1.md", bytes: Array("# T\n- ok\n- caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        let failure = error(loading: path)
+        #expect(failure == DeckLoadError(file: path, line: 3, reason: .notUTF8))
+        #expect(failure?.description == "\(path): line 3: not valid UTF-8 text")
+    }
+
+    @Test func truncatedSequenceAtTheEnd() {
+        let path = folder.write("cut.md", bytes: Array("# T\n- ok ".utf8) + [0xE2, 0x82])
+        #expect(error(loading: path) == DeckLoadError(file: path, line: 2, reason: .notUTF8))
+    }
+
+    @Test func emptyAndBlankFiles() {
+        let empty = folder.write("empty.md", bytes: [])
+        let blank = folder.write("blank.md", bytes: Array(" \n\t\r\n".utf8))
+        #expect(error(loading: empty)?.reason == .empty)
+        #expect(error(loading: blank)?.reason == .empty)
+    }
+
+    @Test func binaryFile() {
+        let path = folder.write("image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        #expect(error(loading: path)?.reason == .binary)
+    }
+
+    @Test func noFactsFound() {
+        let path = folder.write("prose.md", bytes: Array("---\ntitle: x\n---\n# Only prose\n\nA paragraph.\n".utf8))
+        #expect(error(loading: path)?.reason == .noFacts)
+        let onlyFrontMatter = folder.write("fm.md", bytes: Array("---\ntitle: x\n---\n".utf8))
+        #expect(error(loading: onlyFrontMatter)?.reason == .noFacts)
+    }
+
+    @Test func aGoodFileLoadsFromDisk() throws {
+        let path = folder.write("good.md", bytes: Array("\u{FEFF}# T\n- fact\n".utf8))
+        let deck = try DeckLoader.load(path: path)
+        #expect(deck.file == path)
+        #expect(deck.title == "good")
+        #expect(deck.root.children[0].facts.map(\.text.plainText) == ["fact"])
+    }
+}

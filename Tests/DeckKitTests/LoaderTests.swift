@@ -1,0 +1,191 @@
+import Testing
+@testable import DeckKit
+
+/// Loads a post written in the test itself.
+private func load(_ text: String, file: String = "test.md") throws -> Deck {
+    try DeckLoader.load(text: text, file: file)
+}
+
+private func facts(_ node: TopicNode) -> [String] {
+    node.facts.map(\.text.plainText)
+}
+
+@Suite("Loading posts")
+struct LoaderTests {
+    @Test func yamlFrontMatterWithColons() throws {
+        let deck = try load("""
+            ---
+            title: "My: notes"
+            date: 2024-01-31T10:00:00Z
+            tags: [aws, ml]
+            ---
+            # Topic
+            - a fact
+            """)
+        #expect(deck.title == "My: notes")
+        #expect(deck.date == "2024-01-31")
+        #expect(deck.tags == ["aws", "ml"])
+        #expect(deck.root.children[0].line == 6)
+        #expect(deck.root.children[0].facts[0].line == 7)
+    }
+
+    @Test func frontMatterListAndSingleQuotes() throws {
+        let deck = try load("---\ntitle 'Quoted'\ntags:\n  - one\n  - two\n---\n## T\n- f\n")
+        #expect(deck.title == "Quoted")
+        #expect(deck.tags == ["one", "two"])
+    }
+
+    @Test func noFrontMatterUsesTheFileName() throws {
+        let deck = try load("# Heading\n- fact\n", file: "notes/my-notes.md")
+        #expect(deck.title == "my-notes")
+        #expect(deck.date == nil)
+        #expect(deck.tags == [])
+        #expect(facts(deck.root.children[0]) == ["fact"])
+    }
+
+    @Test func unclosedFrontMatterIsNotFrontMatter() throws {
+        let deck = try load("---\ntitle: x\n# Heading\n- fact\n", file: "x.md")
+        #expect(deck.title == "x")
+        #expect(deck.root.children.map(\.title.plainText) == ["Heading"])
+    }
+
+    @Test func crlfLineEndings() throws {
+        let deck = try load("---\r\ntitle: CRLF\r\n---\r\n# One\r\n- first\r\n- second\r\n  - detail\r\n")
+        #expect(deck.title == "CRLF")
+        let topic = deck.root.children[0]
+        #expect(facts(topic) == ["first", "second"])
+        #expect(topic.facts[1].details.map(\.text.plainText) == ["detail"])
+        #expect(topic.facts[1].line == 6)
+    }
+
+    @Test func nestedAndOrderedLists() throws {
+        let deck = try load("""
+            # Steps
+            1. Collect data
+               - from S3
+                 - via Glue
+            2. Train
+               Second paragraph of train.
+            3. Deploy
+            """)
+        let topic = deck.root.children[0]
+        #expect(facts(topic) == ["Collect data", "Train Second paragraph of train.", "Deploy"])
+        let detail = topic.facts[0].details[0]
+        #expect(detail.text.plainText == "from S3")
+        #expect(detail.details.map(\.text.plainText) == ["via Glue"])
+    }
+
+    @Test func headingsNestByLevel() throws {
+        let deck = try load("# A\n## B\n- b\n### C\n- c\n## D\n- d\n# E\n- e\n")
+        let root = deck.root
+        #expect(root.children.map(\.title.plainText) == ["A", "E"])
+        #expect(root.children[0].children.map(\.title.plainText) == ["B", "D"])
+        #expect(root.children[0].children[0].children.map(\.title.plainText) == ["C"])
+        #expect(deck.summary.sections == 2)
+        #expect(deck.summary.topics == 3)
+    }
+
+    @Test func gfmTableRowsAreFacts() throws {
+        let deck = try load("""
+            # Metrics
+            | Metric | Formula | Use |
+            |---|---|---|
+            | **Recall** | TP / (TP + FN) | fraud |
+            | Precision | TP / (TP + FP) | |
+            """)
+        let topic = deck.root.children[0]
+        #expect(facts(topic) == ["Recall — Formula: TP / (TP + FN); Use: fraud", "Precision — Formula: TP / (TP + FP)"])
+        #expect(topic.facts[0].text.spans[0] == InlineSpan("Recall", style: .bold))
+        #expect(topic.facts[1].line == 5)
+    }
+
+    @Test func fencedCodeAndParagraphsAreNotes() throws {
+        let deck = try load("""
+            # Code
+            Some prose.
+
+            ```python
+            print("hi")
+            x = 1
+            ```
+            - the fact
+            """)
+        let topic = deck.root.children[0]
+        #expect(topic.notes.map(\.kind) == [.paragraph, .code])
+        #expect(topic.notes[1].text.plainText == "print(\"hi\")\nx = 1")
+        #expect(topic.notes[1].text.spans.allSatisfy { $0.style.contains(.code) })
+        #expect(facts(topic) == ["the fact"])
+    }
+
+    @Test func linksImagesEmphasisAndCodeKeepTheirStyles() throws {
+        let deck = try load("# T\n- See [the docs](https://aws.amazon.com) and ![a diagram](d.png), *really* `fast` ~~slow~~\n")
+        let spans = deck.root.children[0].facts[0].text.spans
+        #expect(deck.root.children[0].facts[0].text.plainText == "See the docs and a diagram, really fast slow")
+        #expect(spans.contains(InlineSpan("the docs", style: .link, link: "https://aws.amazon.com")))
+        #expect(spans.contains(InlineSpan("a diagram", style: .image)))
+        #expect(spans.contains(InlineSpan("really", style: .italic)))
+        #expect(spans.contains(InlineSpan("fast", style: .code)))
+        #expect(spans.contains(InlineSpan("slow", style: .strikethrough)))
+    }
+
+    @Test func nonASCIIText() throws {
+        let deck = try load("# 機械学習\n- Präzision und Trefferquote 🎯\n- 数据 “quotes”\n")
+        #expect(deck.root.children[0].title.plainText == "機械学習")
+        #expect(facts(deck.root.children[0]) == ["Präzision und Trefferquote 🎯", "数据 “quotes”"])
+    }
+
+    @Test func headingsWithNoFactsAreWarned() throws {
+        let deck = try load("# Empty\n\n# Full\n- fact\n")
+        #expect(deck.warnings == [LoadWarning(line: 1, message: "heading with no facts: Empty")])
+    }
+
+    @Test func bulletsBeforeTheFirstHeadingBelongToTheDeck() throws {
+        let deck = try load("- early fact\n\n# Later\n- later fact\n")
+        #expect(facts(deck.root) == ["early fact"])
+        #expect(deck.warnings.map(\.line) == [1])
+        #expect(deck.warnings[0].message.hasPrefix("list before any heading"))
+    }
+
+    @Test func labelWithNestedItemsOwnsThem() throws {
+        let deck = try load("""
+            # Learning
+            - **Transfer Learning:**
+              - reuse a trained model
+              - fine-tune the top layers
+            - **Recall** TP / (TP + FN)
+            - plain fact
+            """)
+        let topic = deck.root.children[0]
+        #expect(topic.children.map(\.title.plainText) == ["Transfer Learning"])
+        #expect(facts(topic.children[0]) == ["reuse a trained model", "fine-tune the top layers"])
+        // A bold lead-in followed by text is an ordinary fact, and ends no group.
+        #expect(facts(topic) == ["Recall TP / (TP + FN)", "plain fact"])
+    }
+
+    @Test func labelWithoutNestedItemsTakesTheFollowingItems() throws {
+        let deck = try load("# T\n- before\n- **One**\n- a\n- b\n- **Two**\n- c\n\nText.\n\n- after the list\n")
+        let topic = deck.root.children[0]
+        #expect(facts(topic) == ["before", "after the list"])
+        #expect(topic.children.map { facts($0) } == [["a", "b"], ["c"]])
+    }
+
+    @Test func htmlIsDropped() throws {
+        let deck = try load("# T\n<div>\nhidden\n</div>\n\n<!-- comment -->\n- kept <b>bold</b>\n")
+        #expect(facts(deck.root.children[0]) == ["kept bold"])
+        #expect(deck.root.children[0].notes.isEmpty)
+    }
+
+    @Test func duplicatedFactsAreWarnedAndStillGetDistinctIds() throws {
+        let deck = try load("# T\n- same\n- Same\n")
+        let topic = deck.root.children[0]
+        #expect(topic.facts.count == 2)
+        #expect(topic.facts[0].id != topic.facts[1].id)
+        #expect(deck.warnings == [LoadWarning(line: 3, message: "duplicated fact (also on line 2): Same")])
+    }
+
+    @Test func controlCharactersAreMadeVisible() throws {
+        let deck = try load("# T\u{1B}[31m\n- bell\u{07} back\u{08} csi \u{9B}2J tab\there \u{202E}evil\u{2066}\n")
+        #expect(deck.root.children[0].title.plainText == "T\u{241B}[31m")
+        #expect(facts(deck.root.children[0]) == ["bell\u{2407} back\u{2408} csi \u{FFFD}2J tab here evil"])
+    }
+}
