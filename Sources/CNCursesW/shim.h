@@ -23,6 +23,7 @@ int wcwidth(wchar_t c);
  * getters below are the supported way in (trap 3). */
 static inline WINDOW *awsml_stdscr(void) { return stdscr; }
 static inline int awsml_colors(void) { return COLORS; }
+static inline int awsml_color_pairs(void) { return COLOR_PAIRS; }
 
 /* Attribute macros are function-like and are not imported (trap 2). */
 static inline attr_t awsml_attr_bold(void) { return A_BOLD; }

@@ -1,0 +1,59 @@
+import AppCore
+import DeckKit
+import TerminalUI
+
+/// The topic tree: one row per visible node, indented by depth, with a fold
+/// marker and the node's fact count.
+///
+///     ┌ Topics ─────────────────────┐
+///     │› ▾ AWS Machine Learning… 42 │
+///     │    ▾ AWS Machine Learn… 42  │
+///     │      · Model Retraining  1  │
+struct TreePane {
+    let state: AppState
+    let theme: Theme
+
+    func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
+        buffer.drawBox(frame, title: "Topics", style: theme.border, titleStyle: theme.paneTitle)
+        let inside = frame.inset(by: 1)
+        guard !inside.isEmpty else { return }
+        let firstRow = state.treeScroll
+        for screenRow in 0..<inside.height {
+            let rowIndex = firstRow + screenRow
+            guard state.rows.indices.contains(rowIndex) else { break }
+            drawRow(state.rows[rowIndex], selected: rowIndex == state.selectedRow,
+                    at: Rect(x: inside.x, y: inside.y + screenRow, width: inside.width, height: 1),
+                    into: &buffer)
+        }
+        if state.rows.count > firstRow + inside.height {
+            buffer.write("↓", x: frame.maxX - 1, y: frame.maxY - 2, style: theme.border)
+        }
+        if firstRow > 0 {
+            buffer.write("↑", x: frame.maxX - 1, y: frame.y + 1, style: theme.border)
+        }
+    }
+
+    private func drawRow(_ row: TreeRow, selected: Bool, at line: Rect, into buffer: inout ScreenBuffer) {
+        let base = selected ? theme.selection : theme.treeTitle
+        if selected { buffer.fill(line, with: Cell(" ", style: base)) }
+        let marker = selected ? "›" : " "
+        let fold = row.hasChildren ? (row.isExpanded ? "▾" : "▸") : "·"
+        let indent = String(repeating: "  ", count: row.depth)
+        let count = " \(row.factCount)"
+        let countWidth = TextWidth.of(count)
+        var titleStyle = base
+        if case .deck = row.kind { titleStyle.attributes.insert(.bold) }
+        if case .group = row.kind { titleStyle.attributes.insert(.italic) }
+        var column = buffer.write(marker + indent + fold + " ", x: line.x, y: line.y, style: base, clip: line)
+        let titleRoom = line.maxX - column - countWidth - 1
+        if titleRoom > 0 {
+            var title = String(TextWidth.prefix(row.title, fitting: titleRoom))
+            if title.count < row.title.count, titleRoom > 1 {
+                title = String(TextWidth.prefix(row.title, fitting: titleRoom - 1)) + "…"
+            }
+            column = buffer.write(title, x: column, y: line.y, style: titleStyle, clip: line)
+            let countStyle = selected ? base : theme.count
+            buffer.write(count, x: line.maxX - countWidth - 1, y: line.y, style: countStyle, clip: line)
+        }
+    }
+}

@@ -1,0 +1,287 @@
+import CNCursesW
+import CTerminalGuard
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `TerminalBackend` on ncursesw: the only code that touches the terminal.
+///
+///     let terminal = try CursesTerminal.start(useColour: true)
+///     defer { terminal.stop() }
+///     terminal.draw(buffer)            // sends only the cells that changed
+///     let event = terminal.nextEvent()
+///
+/// All of it runs on one thread (ncurses is not thread-safe). The traps it
+/// avoids are listed in NCURSES-NOTES.md; the numbers in comments refer to it.
+public final class CursesTerminal: TerminalBackend {
+    /// Why the full screen cannot start here.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: ScreenBuffer?
+    private var isActive = true
+    private let hasColour: Bool
+    private var colourPairs: [Int: Int16] = [:]
+
+    /// Checks, before anything is sent to the terminal, that a full screen
+    /// can work: stdin and stdout are a terminal and TERM names a real one.
+    /// Returns the reason when it cannot.
+    public static func unsuitableTerminalReason(environment: [String: String]) -> String? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            return "the full screen needs a terminal on stdin and stdout; use `awsml-tui check` to read a post without one"
+        }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" {
+            return "TERM is \(term.isEmpty ? "not set" : "dumb"): this terminal cannot show the full screen; use `awsml-tui check` to read a post instead"
+        }
+        return nil
+    }
+
+    /// Takes over the real terminal (stdin/stdout).
+    public static func start(useColour: Bool) throws -> CursesTerminal {
+        terminal_guard_install()
+        return try CursesTerminal(termName: nil, output: awsml_stdout(), input: awsml_stdin(), useColour: useColour)
+    }
+
+    /// Starts curses on the given streams. Tests pass a file and a pipe
+    /// (NCURSES-NOTES.md 18) and a TERM name; the app passes nil to use `$TERM`.
+    public init(termName: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+                useColour: Bool) throws {
+        Self.prepareLocale()
+        // Exported LINES/COLUMNS pin the size, so resizes would be ignored (7).
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        let created: OpaquePointer? = if let termName {
+            termName.withCString { newterm($0, output, input) }
+        } else {
+            newterm(nil, output, input)
+        }
+        guard let created else {
+            let name = termName ?? getenv("TERM").map { String(cString: $0) } ?? ""
+            throw StartError(description: "unknown terminal type '\(name)': cannot start the full screen; use `awsml-tui check` to read a post instead")
+        }
+        screen = created
+        set_term(created)
+        window = awsml_stdscr()
+        terminal_guard_set_curses_active(1)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        set_escdelay(25) // default 1000 ms makes Esc feel dead (8)
+        curs_set(0)
+        leaveok(window, true)
+        scrollok(window, false)
+        Self.defineCSIKeys() // arrows after Ctrl-Z / fg (9)
+        if useColour && has_colors() {
+            start_color()
+            use_default_colors()
+            hasColour = true
+        } else {
+            hasColour = false
+        }
+    }
+
+    deinit {
+        stop()
+    }
+
+    public var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    public func draw(_ buffer: ScreenBuffer) {
+        guard isActive else { return }
+        let screenSize = size
+        let sameSize = previous?.size == buffer.size
+        if !sameSize { werase(window) }
+        for row in buffer.rowsChanged(since: sameSize ? previous : nil) where row < screenSize.height {
+            for column in 0..<min(buffer.size.width, screenSize.width) {
+                let cell = buffer[column, row]
+                if sameSize, let previous, previous[column, row] == cell { continue }
+                if cell.isContinuation { continue }
+                put(cell, x: column, y: row)
+            }
+        }
+        previous = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets what is on screen, so the next `draw` sends every cell.
+    public func invalidate() {
+        previous = nil
+    }
+
+    public func nextEvent() -> TerminalEvent {
+        while true {
+            let pending = terminal_guard_pending_signal()
+            if pending != 0 { return .signal(pending) }
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ERR {
+                // ERR also means a signal interrupted the read (10).
+                let pending = terminal_guard_pending_signal()
+                if pending != 0 { return .signal(pending) }
+                if errno == EINTR { continue }
+                return .endOfInput
+            }
+            if result == KEY_CODE_YES {
+                if Int32(character) == KEY_RESIZE { return .resize(size) }
+                if let key = Self.key(forCode: Int32(character)) { return .key(key) }
+                continue
+            }
+            return .key(Self.key(forCharacter: UInt32(character)))
+        }
+    }
+
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+        terminal_guard_set_curses_active(0)
+        delscreen(screen)
+    }
+
+    /// Ends the process as `signal` would have, once the terminal is restored,
+    /// so the shell sees the conventional status (130 for SIGINT, 143 for SIGTERM).
+    public static func endProcess(bySignal signal: Int32) -> Never {
+        terminal_guard_reraise(signal)
+        exit(128 + signal)
+    }
+
+    /// What the terminal shows at a cell, read back from curses: tests use it
+    /// to check what the backend was given.
+    public func cellText(x: Int, y: Int) -> String {
+        var cell = cchar_t()
+        guard mvwin_wch(window, Int32(y), Int32(x), &cell) != ERR else { return "" }
+        var characters = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        getcchar(&cell, &characters, &attributes, &pair, nil)
+        var scalars = String.UnicodeScalarView()
+        for value in characters.prefix(while: { $0 != 0 }) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    // MARK: - Drawing
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var characters: [wchar_t] = []
+        for scalar in cell.content.unicodeScalars.prefix(Int(CCHARW_MAX) - 1) {
+            // The buffer already replaced controls; this is the last line of defence.
+            let value = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? 0xFFFD : scalar.value
+            characters.append(wchar_t(bitPattern: value))
+        }
+        if characters.isEmpty { characters.append(0x20) }
+        characters.append(0)
+        var complex = cchar_t()
+        setcchar(&complex, characters, attributes(for: cell.style), colourPair(for: cell.style), nil)
+        // Writing the bottom-right cell returns ERR after drawing it (15); that is fine.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &complex)
+    }
+
+    private func attributes(for style: CellStyle) -> attr_t {
+        var result = awsml_attr_normal()
+        if style.attributes.contains(.bold) { result |= awsml_attr_bold() }
+        if style.attributes.contains(.dim) { result |= awsml_attr_dim() }
+        if style.attributes.contains(.italic) { result |= awsml_attr_italic() }
+        if style.attributes.contains(.underline) { result |= awsml_attr_underline() }
+        if style.attributes.contains(.reverse) { result |= awsml_attr_reverse() }
+        return result
+    }
+
+    /// A colour pair for the style's colours, made the first time it is needed.
+    private func colourPair(for style: CellStyle) -> Int16 {
+        guard hasColour, style.foreground != .default || style.background != .default else { return 0 }
+        let key = Int(style.foreground.rawValue) * 16 + Int(style.background.rawValue)
+        if let pair = colourPairs[key] { return pair }
+        let pair = Int16(colourPairs.count + 1)
+        guard Int32(pair) < awsml_color_pairs() else { return 0 }
+        init_pair(pair, Self.curses(style.foreground), Self.curses(style.background))
+        colourPairs[key] = pair
+        return pair
+    }
+
+    private static func curses(_ colour: TerminalColor) -> Int16 {
+        switch colour {
+        case .default: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+
+    // MARK: - Setup and keys
+
+    /// UTF-8 needs the locale set before newterm (5); with LANG unset the
+    /// codeset is ASCII, so fall back to C.UTF-8.
+    private static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingDashes() != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    private static func defineCSIKeys() {
+        let keys: [(String, Int32)] = [
+            ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END),
+            ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
+            ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+            ("\u{1B}[Z", KEY_BTAB),
+        ]
+        for (sequence, code) in keys { define_key(sequence, code) }
+    }
+
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_IC: .insert
+        case (KEY_F0 + 1)...(KEY_F0 + 24): .function(Int(code - KEY_F0))
+        default: .unknown(code)
+        }
+    }
+
+    static func key(forCharacter value: UInt32) -> Key {
+        switch value {
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(value + 0x60)!))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .unknown(Int32(bitPattern: value)) }
+            return .character(Character(scalar))
+        }
+    }
+}
+
+private extension String {
+    func replacingDashes() -> String { filter { $0 != "-" } }
+}

@@ -1,0 +1,138 @@
+/// An in-memory grid of cells that views draw into; a backend copies it to the
+/// terminal, and tests read it back as text.
+///
+///     var buffer = ScreenBuffer(size: Size(width: 20, height: 3))
+///     buffer.write("Hello", x: 1, y: 1, style: CellStyle(attributes: .bold))
+///     buffer.textLines()   // ["", " Hello", ""]
+///
+/// Writes are clipped to the buffer (and to `clip`, when given) by display
+/// width, wide graphemes take two cells, and control characters are shown as
+/// U+FFFD: nothing written here can drive the terminal.
+public struct ScreenBuffer: Hashable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, filling cell: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: cell, count: size.width * size.height)
+    }
+
+    public var bounds: Rect { Rect(size: size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+    }
+
+    /// Fills `rect` (clipped to the buffer) with `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { place(cell, x: column, y: row) }
+        }
+    }
+
+    /// Writes `text` from `x`, `y` on one line and returns the column after
+    /// the last cell written. Text past the right edge of `clip` (default: the
+    /// buffer) is cut at a grapheme boundary; a wide grapheme that would be cut
+    /// in half is replaced by a space.
+    @discardableResult
+    public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, style: CellStyle = .plain,
+                                                  clip: Rect? = nil) -> Int {
+        let area = (clip ?? bounds).intersection(bounds)
+        guard y >= area.y, y < area.maxY else { return x }
+        var column = x
+        for character in text {
+            if column >= area.maxX { break }
+            guard let shown = Self.displayable(character) else { continue }
+            let width = TextWidth.of(shown)
+            if width == 0 { continue }
+            if column < area.x { column += width; continue }
+            if width == 2 && column + 1 >= area.maxX {
+                place(Cell(" ", style: style), x: column, y: y)
+                column += 1
+                break
+            }
+            place(Cell(String(shown), style: style), x: column, y: y)
+            if width == 2 { place(.continuation(style: style), x: column + 1, y: y) }
+            column += width
+        }
+        return column
+    }
+
+    /// Sets the style of the cells in `rect`, keeping their content.
+    public mutating func setStyle(_ style: CellStyle, in rect: Rect) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { cells[row * size.width + column].style = style }
+        }
+    }
+
+    /// Draws a single-line box on the edge of `rect`, with an optional title
+    /// in its top edge: `┌ Topics ─────┐`.
+    public mutating func drawBox(_ rect: Rect, title: String? = nil, style: CellStyle = .plain,
+                                 titleStyle: CellStyle? = nil) {
+        let area = rect.intersection(bounds)
+        guard rect.width >= 2, rect.height >= 2, area == rect else { return }
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
+        write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        for row in (rect.y + 1)..<(rect.maxY - 1) {
+            write("│", x: rect.x, y: row, style: style)
+            write("│", x: rect.maxX - 1, y: row, style: style)
+        }
+        if let title, rect.width > 4 {
+            let room = rect.width - 4
+            let shown = TextWidth.prefix(" " + title + " ", fitting: room)
+            write(shown, x: rect.x + 2, y: rect.y, style: titleStyle ?? style)
+        }
+    }
+
+    /// The screen as text, one string per row, trailing spaces removed: what
+    /// snapshot tests compare.
+    public func textLines() -> [String] {
+        (0..<size.height).map { row in
+            var line = ""
+            for column in 0..<size.width {
+                let cell = cells[row * size.width + column]
+                line += cell.content
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// Rows whose cells differ from `previous` (all rows when the sizes differ).
+    public func rowsChanged(since previous: ScreenBuffer?) -> [Int] {
+        guard let previous, previous.size == size else { return Array(0..<size.height) }
+        return (0..<size.height).filter { row in
+            let start = row * size.width
+            return cells[start..<(start + size.width)] != previous.cells[start..<(start + size.width)]
+        }
+    }
+
+    // MARK: - Private
+
+    /// Puts `cell` at a position, mending any wide grapheme it half covers.
+    private mutating func place(_ cell: Cell, x: Int, y: Int) {
+        let index = y * size.width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+
+    /// What to draw for `character`: controls, DEL and C1 controls become
+    /// U+FFFD; bidi controls give nil, as they are not drawn at all.
+    static func displayable(_ character: Character) -> Character? {
+        guard let first = character.unicodeScalars.first else { return character }
+        let value = first.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return "\u{FFFD}" }
+        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) { return nil }
+        return character
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DeckKit
+
+/// `awsml-tui check [FILE…] [--json]`: parse posts and report what was found.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse posts and print their outline, counts and warnings.",
+        discussion: "Exit status 0 when every post loads, 2 when one cannot be read or holds no facts.")
+
+    @Argument(help: "Markdown posts to check (default: the bundled post).")
+    var files: [String] = []
+
+    @Flag(help: "Print the parsed decks as JSON (the shape is in the README).")
+    var json = false
+
+    func run() throws {
+        let decks = try DeckSource.load(files)
+        var output = StandardOutput()
+        if json {
+            output.write(DeckJSON.document(for: decks) + "\n")
+        } else {
+            output.write(OutlineReport.text(for: decks))
+        }
+    }
+}

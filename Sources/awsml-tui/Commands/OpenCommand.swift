@@ -1,0 +1,22 @@
+import ArgumentParser
+import DeckKit
+
+/// `awsml-tui [FILE…]`: the full-screen study app.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open posts full screen (the default command).")
+
+    @Argument(help: "Markdown posts to study (default: the bundled post).")
+    var files: [String] = []
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        let decks = try DeckSource.load(files)
+        let environment = ProcessEnvironment.current()
+        let useColour = !noColor && environment["NO_COLOR"] == nil
+        try FullScreenSession(decks: decks, useColour: useColour, environment: environment).run()
+    }
+}

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes to file descriptor 1 without Foundation and without `print`'s
+/// locking of a global stream (Swift 6 rejects touching C's `stdout`).
+struct StandardOutput {
+    mutating func write(_ text: String) {
+        FileDescriptorWriter.write(text, to: STDOUT_FILENO)
+    }
+}
+
+/// Writes to file descriptor 2: error lines go here.
+enum StandardError {
+    static func write(_ text: String) {
+        FileDescriptorWriter.write(text, to: STDERR_FILENO)
+    }
+}
+
+/// Writes all of a string to a file descriptor, retrying short writes.
+enum FileDescriptorWriter {
+    static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// The process environment as a dictionary, read once at start.
+enum ProcessEnvironment {
+    static func current() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+import AppCore
+import DeckKit
+import TerminalUI
+@testable import AppViews
+
+@Suite("Screen snapshots")
+struct ScreenSnapshotTests {
+    let renderer = ScreenRenderer(theme: .monochrome)
+
+    private func render(_ state: AppState, width: Int, height: Int) -> ScreenBuffer {
+        var state = state
+        AppUpdate.update(&state, .terminalResized(width: width, height: height))
+        var buffer = ScreenBuffer(size: Size(width: width, height: height))
+        renderer.render(state, into: &buffer)
+        return buffer
+    }
+
+    private func bundledState(pressing keys: [String] = []) -> AppState {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24)
+        for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
+        return state
+    }
+
+    @Test func startAt80x24() {
+        assertSnapshot(render(bundledState(), width: 80, height: 24), named: "start-80x24")
+    }
+
+    @Test func startAt40x12() {
+        assertSnapshot(render(bundledState(), width: 40, height: 12), named: "start-40x12")
+    }
+
+    @Test func startAt120x40() {
+        assertSnapshot(render(bundledState(), width: 120, height: 40), named: "start-120x40")
+    }
+
+    @Test func topicWithSubGroupsAt80x24() {
+        let state = bundledState(pressing: Array(repeating: "j", count: 11))
+        #expect(state.selectedNode?.title.plainText == "Pipe Input Mode vs. File Input Mode in SageMaker")
+        assertSnapshot(render(state, width: 80, height: 24), named: "subgroups-80x24")
+    }
+
+    @Test func groupWithItsFactsAt80x24() {
+        let state = bundledState(pressing: Array(repeating: "j", count: 12))
+        assertSnapshot(render(state, width: 80, height: 24), named: "group-80x24")
+    }
+
+    @Test func deckRootAt80x24() {
+        let state = bundledState(pressing: ["g"])
+        assertSnapshot(render(state, width: 80, height: 24), named: "deck-80x24")
+    }
+
+    @Test func longTreeScrolledToTheEndAt80x24() {
+        let state = bundledState(pressing: ["G"])
+        assertSnapshot(render(state, width: 80, height: 16), named: "end-80x16")
+    }
+
+    @Test func wideAndCombiningText() throws {
+        let deck = try DeckLoader.load(text: """
+            # 機械学習 🎯 notes
+            - 精度 (precision) は TP / (TP + FP) — **重要**
+            - Café résumé naïve e\u{301}
+            - Emoji 👍🏽 and flags 🇯🇵 stay whole
+            """, file: "cjk.md")
+        let state = AppState(decks: [deck], width: 80, height: 12)
+        let buffer = render(state, width: 80, height: 12)
+        assertSnapshot(buffer, named: "cjk-80x12")
+        // Every wide grapheme is followed by its continuation cell.
+        for row in 0..<buffer.size.height {
+            for column in 0..<buffer.size.width where TextWidth.of(Character(buffer[column, row].content.isEmpty ? " " : buffer[column, row].content)) == 2 {
+                #expect(buffer[column + 1, row].isContinuation)
+            }
+        }
+    }
+
+    @Test func tooSmall() {
+        assertSnapshot(render(bundledState(), width: 30, height: 6), named: "too-small-30x6")
+    }
+
+    @Test func everySizeDownTo1x1Renders() {
+        for width in [1, 2, 5, 19, 23, 24, 25, 59, 60] {
+            for height in [1, 2, 3, 7, 8, 9] {
+                let buffer = render(bundledState(), width: width, height: height)
+                #expect(buffer.textLines().count == height)
+            }
+        }
+    }
+
+    @Test func selectedRowIsReverseVideoAndMarked() {
+        let buffer = render(bundledState(), width: 80, height: 24)
+        // Row 3 of the screen is tree row 2, the selected "Model Retraining".
+        #expect(buffer.textLines()[3].hasPrefix("│›    · Model Retrain…"))
+        #expect(buffer[5, 3].style.attributes.contains(.reverse))
+        #expect(!buffer[5, 4].style.attributes.contains(.reverse))
+    }
+
+    @Test func boldAndCodeKeepTheirStylesInTheDetail() throws {
+        let deck = try DeckLoader.load(text: "# T\n- **Recall** is `TP / (TP + FN)`\n", file: "s.md")
+        let buffer = render(AppState(decks: [deck], width: 80, height: 12), width: 80, height: 12)
+        let line = try #require(buffer.textLines().firstIndex { $0.contains("• Recall is TP / (TP + FN)") })
+        let text = buffer.textLines()[line]
+        let recallColumn = text.distance(from: text.startIndex, to: text.firstRange(of: "Recall")!.lowerBound)
+        // The text column counts graphemes; box characters are single cells, so they line up.
+        #expect(buffer[recallColumn, line].style.attributes.contains(.bold))
+        let codeColumn = text.distance(from: text.startIndex, to: text.firstRange(of: "TP /")!.lowerBound)
+        #expect(buffer[codeColumn, line].style == Theme.monochrome.code)
+    }
+}
