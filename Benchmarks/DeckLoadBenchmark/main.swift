@@ -1,1 +1,94 @@
-print("x")
+// Deck load benchmark: how fast a large post becomes a deck, against cmark-gfm
+// parsing the same bytes alone (the floor: our loader cannot beat the parser
+// it is built on). Prints figures; asserts nothing.
+//
+//     swift run -c release DeckLoadBenchmark [BULLETS]    (default 100000)
+import CCmarkGFM
+import DeckKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+/// A post shaped like a real one: sections, topics of 50 bullets, bold
+/// labels, inline code, links and nested details; about 100 bytes a bullet.
+func generatePost(bullets: Int) -> String {
+    var post = "---\ntitle: \"Generated benchmark post\"\ndate: 2026-11-25\ntags:\n- benchmark\n---\n\n"
+    let words = ["Amazon", "SageMaker", "throughput", "regularization", "inference", "pipeline",
+                 "embedding", "gradient", "latency", "partition", "encoder", "75%", "16 TB"]
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func word() -> String {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return words[Int(state >> 33) % words.count]
+    }
+    for index in 0..<bullets {
+        if index % 5000 == 0 { post += "\n## Section \(index / 5000 + 1)\n\n" }
+        if index % 50 == 0 { post += "\n### Topic \(index / 50 + 1)\n\n" }
+        if index % 50 == 25 { post += "- **Label \(index)**\n" }
+        var line = "- Fact \(index): "
+        for _ in 0..<9 { line += word() + " " }
+        if index % 7 == 0 { line += "uses `code_\(index)` and " }
+        if index % 11 == 0 { line += "[docs](https://example.com/\(index)) " }
+        line += "end."
+        post += line + "\n"
+        if index % 13 == 0 { post += "  - detail of \(index)\n" }
+    }
+    return post
+}
+
+let bullets = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
+let post = generatePost(bullets: bullets)
+let megabytes = Double(post.utf8.count) / 1_048_576
+print("post: \(bullets) bullets, \(String(format2: megabytes)) MB")
+
+var cmarkTimes: [Double] = []
+var loaderTimes: [Double] = []
+var facts = 0
+for _ in 0..<5 {
+    let start = now()
+    cmark_gfm_core_extensions_ensure_registered()
+    let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    for name in ["table", "strikethrough", "autolink"] {
+        cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
+    }
+    var text = post
+    text.withUTF8 { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)
+    cmark_node_free(document)
+    cmark_parser_free(parser)
+    cmarkTimes.append(now() - start)
+
+    let loadStart = now()
+    let deck = try DeckLoader.load(text: post, file: "generated.md")
+    loaderTimes.append(now() - loadStart)
+    facts = deck.summary.facts
+}
+
+let cmarkTime = median(cmarkTimes)
+let loaderTime = median(loaderTimes)
+print("facts loaded: \(facts)")
+print("cmark-gfm parse alone: \(String(format2: cmarkTime * 1000)) ms  (\(String(format2: megabytes / cmarkTime)) MB/s)")
+print("DeckLoader.load:       \(String(format2: loaderTime * 1000)) ms  (\(String(format2: megabytes / loaderTime)) MB/s)")
+print("ratio loader / cmark:  \(String(format2: loaderTime / cmarkTime))x  (medians of 5)")
+
+extension String {
+    /// Two decimals, without Foundation's String(format:).
+    init(format2 value: Double) {
+        let scaled = (value * 100).rounded()
+        let whole = Int(scaled / 100)
+        let fraction = abs(Int(scaled) % 100)
+        self = "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -19,19 +19,25 @@ final class DraftNode {
     func freeze(deckIdentity: String, path: [String], seenFacts: inout [String: Int],
                 warnings: inout [LoadWarning]) -> TopicNode {
         var occurrences: [String: Int] = [:]
+        let topicKey = FactID.topicKey(deck: deckIdentity, path: path)
         var frozenFacts: [Fact] = []
         frozenFacts.reserveCapacity(facts.count)
-        for draft in facts {
+        for (index, draft) in facts.enumerated() {
             let plain = draft.text.plainText
             let normalised = FactID.normalise(plain)
-            let occurrence = (occurrences[normalised] ?? 0) + 1
-            occurrences[normalised] = occurrence
+            var occurrence = 1
             if let firstLine = seenFacts[normalised] {
+                // A repeat (rare): number the copies within this topic, so
+                // identical facts in one topic still get distinct ids.
+                let earlier = occurrences[normalised]
+                    ?? facts[..<index].count { FactID.normalise($0.text.plainText) == normalised }
+                occurrence = earlier + 1
+                occurrences[normalised] = occurrence
                 warnings.append(LoadWarning(line: draft.line, message: "duplicated fact (also on line \(firstLine)): \(plain)"))
             } else {
                 seenFacts[normalised] = draft.line
             }
-            let id = FactID.make(deck: deckIdentity, path: path, text: plain, occurrence: occurrence)
+            let id = FactID.make(topicKey: topicKey, normalisedText: normalised, occurrence: occurrence)
             frozenFacts.append(Fact(id: id, text: draft.text, line: draft.line, details: draft.details))
         }
         let frozenChildren = children.map { child in
