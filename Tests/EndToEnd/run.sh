@@ -127,7 +127,28 @@ start "$(app_command env TERM=dumb "$binary")"
 check "TERM=dumb: status 2 and the terminal untouched" wait_for_output "[exit 2]"
 check "TERM=dumb message" wait_for_output "TERM is dumb"
 
-# 5. The post is compiled in: a copy of the binary elsewhere still opens it.
+# 5. check: the outline, warnings with lines, and JSON a program can read.
+printf -- '- early\n# Empty\n# Full\n- same\n- same\n' > "$work/warn.md"
+out=$("$binary" check "$work/warn.md" 2>&1); status=$?
+check "check prints warnings with file and line" \
+  bash -c "[ $status = 0 ] && grep -q '$work/warn.md:2: warning: heading with no facts: Empty' <<< '$out' \
+    && grep -q '$work/warn.md:1: warning: list before any heading' <<< '$out' \
+    && grep -q '$work/warn.md:5: warning: duplicated fact (also on line 4): same' <<< '$out'"
+check "check --json parses and holds the documented shape" \
+  bash -c "'$binary' check --json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+deck = doc[\"decks\"][0]
+assert deck[\"title\"] == \"AWS Machine Learning Specialty Bite Size Recap 2/3\", deck[\"title\"]
+assert deck[\"date\"] == \"2023-07-08\" and deck[\"tags\"] == [\"other\"]
+def facts(node): return len(node[\"facts\"]) + sum(facts(c) for c in node[\"children\"])
+assert facts(deck[\"root\"]) == 42
+topic = deck[\"root\"][\"children\"][0][\"children\"][0]
+assert set(topic) == {\"title\", \"kind\", \"line\", \"notes\", \"facts\", \"children\"}
+assert set(topic[\"facts\"][0]) == {\"id\", \"text\", \"line\", \"details\"}
+'"
+
+# 6. The post is compiled in: a copy of the binary elsewhere still opens it.
 mkdir -p "$work/elsewhere"
 cp "$binary" "$work/elsewhere/awsml-tui"
 out=$(cd / && "$work/elsewhere/awsml-tui" check 2>&1); status=$?
