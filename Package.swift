@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit"]),
-        .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "TerminalUI"]),
+        .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "TerminalUI"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
     ]
 )

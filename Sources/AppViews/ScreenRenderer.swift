@@ -23,6 +23,10 @@ public struct ScreenRenderer: Sendable {
         TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
         DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         StatusBar(state: state, theme: theme).draw(in: layout.statusBar.rect, into: &buffer)
+        if state.isShowingHelp {
+            let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)
+            HelpOverlay(state: state, theme: theme).draw(in: panes, into: &buffer)
+        }
     }
 
     /// A centred message in place of the panes, wrapped to whatever width there is.

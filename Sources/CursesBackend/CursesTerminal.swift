@@ -42,15 +42,16 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     /// Takes over the real terminal (stdin/stdout).
-    public static func start(useColour: Bool) throws -> CursesTerminal {
+    public static func start(useColour: Bool, useMouse: Bool) throws -> CursesTerminal {
         terminal_guard_install()
-        return try CursesTerminal(termName: nil, output: awsml_stdout(), input: awsml_stdin(), useColour: useColour)
+        return try CursesTerminal(termName: nil, output: awsml_stdout(), input: awsml_stdin(), useColour: useColour,
+                                  useMouse: useMouse)
     }
 
     /// Starts curses on the given streams. Tests pass a file and a pipe
     /// (NCURSES-NOTES.md 18) and a TERM name; the app passes nil to use `$TERM`.
     public init(termName: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
-                useColour: Bool) throws {
+                useColour: Bool, useMouse: Bool = false) throws {
         Self.prepareLocale()
         // Exported LINES/COLUMNS pin the size, so resizes would be ignored (7).
         unsetenv("LINES")
@@ -78,6 +79,11 @@ public final class CursesTerminal: TerminalBackend {
         leaveok(window, true)
         scrollok(window, false)
         Self.defineCSIKeys() // arrows after Ctrl-Z / fg (9)
+        if useMouse {
+            // Clicks and the wheel only: no motion reports, no click delay.
+            mousemask(awsml_button1_pressed() | awsml_button1_clicked() | awsml_button4_pressed() | awsml_button5_pressed(), nil)
+            mouseinterval(0)
+        }
         if useColour && has_colors() {
             start_color()
             use_default_colors()
@@ -133,11 +139,28 @@ public final class CursesTerminal: TerminalBackend {
             }
             if result == KEY_CODE_YES {
                 if Int32(character) == KEY_RESIZE { return .resize(size) }
+                if Int32(character) == KEY_MOUSE {
+                    if let event = readMouse() { return .mouse(event) }
+                    continue
+                }
                 if let key = Self.key(forCode: Int32(character)) { return .key(key) }
                 continue
             }
             return .key(Self.key(forCharacter: UInt32(character)))
         }
+    }
+
+    private func readMouse() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let state = event.bstate
+        let (x, y) = (Int(event.x), Int(event.y))
+        if state & awsml_button4_pressed() != 0 { return MouseEvent(x: x, y: y, action: .wheel(lines: -3)) }
+        if state & awsml_button5_pressed() != 0 { return MouseEvent(x: x, y: y, action: .wheel(lines: 3)) }
+        if state & (awsml_button1_pressed() | awsml_button1_clicked()) != 0 {
+            return MouseEvent(x: x, y: y, action: .click)
+        }
+        return nil
     }
 
     public func stop() {

@@ -167,25 +167,37 @@ struct PaneLayoutTests {
     }
 
     @Test func tooSmallBelowTheMinimum() {
-        #expect(PaneLayout(width: 23, height: 30).isTooSmall)
-        #expect(PaneLayout(width: 100, height: 7).isTooSmall)
+        #expect(PaneLayout(width: 31, height: 30).isTooSmall)
+        #expect(PaneLayout(width: 100, height: 9).isTooSmall)
+        #expect(PaneLayout(width: 30, height: 8).isTooSmall)
         #expect(PaneLayout(width: 1, height: 1).isTooSmall)
-        #expect(!PaneLayout(width: 24, height: 8).isTooSmall)
+        #expect(!PaneLayout(width: 32, height: 10).isTooSmall)
     }
 }
 
 @Suite("Key table")
 struct KeyMapTests {
-    @Test func everyKeyIsBoundOnce() {
-        let keys = KeyMap.standard.bindings.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
-        #expect(KeyMap.standard.command(for: "j") == .moveDown)
-        #expect(KeyMap.standard.command(for: "q") == .quit)
-        #expect(KeyMap.standard.command(for: "z") == nil)
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            let keys = KeyMap.standard.bindings(in: context).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context)")
+        }
+        #expect(KeyMap.standard.command(for: "j", in: .tree) == .moveDown)
+        #expect(KeyMap.standard.command(for: "h", in: .detail) == .focusTree)
+        #expect(KeyMap.standard.command(for: "q", in: .global) == .quit)
+        #expect(KeyMap.standard.command(for: "z", in: .tree) == nil)
     }
 
-    @Test func everyCommandHasAKey() {
+    @Test func everyCommandIsInTheTable() {
         let bound = Set(KeyMap.standard.bindings.map(\.command))
         #expect(bound == Set(Command.allCases))
+    }
+
+    @Test func paneKeysDoNotHideGlobalOnes() {
+        let global = Set(KeyMap.standard.bindings(in: .global).flatMap(\.keys))
+        for context in [KeyContext.tree, .detail] {
+            let local = Set(KeyMap.standard.bindings(in: context).flatMap(\.keys))
+            #expect(local.isDisjoint(with: global), "\(context)")
+        }
     }
 }

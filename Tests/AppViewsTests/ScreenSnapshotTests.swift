@@ -73,13 +73,52 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func searchWithMatches() {
+        let state = bundledState(pressing: ["/"] + "glue".map(String.init) + ["Enter", "n"])
+        let buffer = render(state, width: 80, height: 24)
+        assertSnapshot(buffer, named: "search-glue-80x24")
+        // Matches are marked by attributes, not colour alone.
+        let lines = buffer.textLines()
+        let row = lines.firstIndex { $0.contains("›    · EMR Cluster v") }!
+        let column = Array(lines[row]).firstIndex(of: "E")!
+        #expect(buffer[column, row].style == Theme.monochrome.selection) // the selected row itself
+        let detailRow = lines.firstIndex { $0.contains("than AWS Glue") }!
+        let glueColumn = lines[detailRow].distance(from: lines[detailRow].startIndex,
+                                                   to: lines[detailRow].firstRange(of: "Glue")!.lowerBound)
+        #expect(buffer[glueColumn, detailRow].style.attributes.isSuperset(of: [.bold, .underline]))
+    }
+
+    @Test func searchBeingTyped() {
+        let state = bundledState(pressing: ["/", "d", "r", "o", "p"])
+        assertSnapshot(render(state, width: 80, height: 24), named: "search-typing-80x24")
+    }
+
+    @Test func helpOverlay() {
+        assertSnapshot(render(bundledState(pressing: ["?"]), width: 80, height: 24), named: "help-80x24")
+        assertSnapshot(render(bundledState(pressing: ["?"]), width: 120, height: 40), named: "help-120x40")
+    }
+
+    @Test func detailFocusedWithAFactSelected() {
+        let state = bundledState(pressing: ["j", "j", "j", "Tab", "j", "j"])
+        assertSnapshot(render(state, width: 80, height: 24), named: "detail-focus-80x24")
+    }
+
+    @Test func aLongFactWrapsAndTheDetailScrollsToTheSelection() throws {
+        let long = (1...40).map { "word\($0)" }.joined(separator: " ")
+        let facts = (1...12).map { "- fact \($0): \(long)" }.joined(separator: "\n")
+        let deck = try DeckLoader.load(text: "# Long\n\(facts)\n", file: "long.md")
+        var state = AppState(decks: [deck], width: 60, height: 16)
+        for key in ["Tab", "j", "j", "j", "j", "j"] { AppUpdate.update(&state, .keyPressed(key)) }
+        assertSnapshot(render(state, width: 60, height: 16), named: "long-fact-60x16")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(render(bundledState(), width: 30, height: 6), named: "too-small-30x6")
     }
 
     @Test func everySizeDownTo1x1Renders() {
-        for width in [1, 2, 5, 19, 23, 24, 25, 59, 60] {
-            for height in [1, 2, 3, 7, 8, 9] {
+        for width in [1, 2, 5, 19, 31, 32, 33, 59, 60, 250] {
+            for height in [1, 2, 3, 9, 10, 11, 80] {
                 let buffer = render(bundledState(), width: width, height: height)
                 #expect(buffer.textLines().count == height)
             }
@@ -89,7 +128,7 @@ struct ScreenSnapshotTests {
     @Test func selectedRowIsReverseVideoAndMarked() {
         let buffer = render(bundledState(), width: 80, height: 24)
         // Row 3 of the screen is tree row 2, the selected "Model Retraining".
-        #expect(buffer.textLines()[3].hasPrefix("│›    · Model Retrain…"))
+        #expect(buffer.textLines()[3].hasPrefix("┃›    · Model Retrain…"))
         #expect(buffer[5, 3].style.attributes.contains(.reverse))
         #expect(!buffer[5, 4].style.attributes.contains(.reverse))
     }

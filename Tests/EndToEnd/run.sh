@@ -8,16 +8,26 @@ set -uo pipefail
 
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-e2e.XXXXXX)
-socket="awsml-e2e-$$"
+socket_base="awsml-e2e-$$"
+socket="$socket_base-0"
+sessions=0
 passed=0
 failed=0
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+# Each session gets a server of its own: a new server on a socket that a
+# dying one still holds can fail to start.
+new_server() {
+  tm kill-server 2>/dev/null
+  sessions=$((sessions + 1))
+  socket="$socket_base-$sessions"
+}
 
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 
 # Starts COMMAND in a fresh 100x30 session; the pane stays after it exits.
 start() {
-  tm kill-server 2>/dev/null
+  new_server
   tm new-session -d -x "${WIDTH:-100}" -y "${HEIGHT:-30}" -s e2e "$1" \; set-option -t e2e remain-on-exit on
 }
 
@@ -30,6 +40,16 @@ wait_for() { poll screen "$@"; }
 # wait_for_output TEXT [SECONDS]: the same over the pane's scrollback too, for
 # what the shell prints after the app has ended.
 wait_for_output() { poll history "$@"; }
+
+# wait_gone TEXT [SECONDS]: polls the screen until TEXT is no longer on it.
+wait_gone() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do
+    screen 2>/dev/null | grep -qF -- "$1" || return 0
+    read -r -t 0.05 <> <(:) || true
+  done
+  return 1
+}
 
 poll() {
   local source=$1 text=$2 deadline=$((SECONDS + ${3:-10}))
@@ -65,13 +85,11 @@ terminal_restored() { cmp -s "$work/stty-before" "$work/stty-after"; }
 start "$(app_command "$binary")"
 check "first screen shows the tree and the first topic's facts" \
   wait_for "Retraining with a larger number of epochs"
-check "the tree lists the first topic, selected" \
-  bash -c "tmux -L $socket capture-pane -p -t e2e | grep -q '│›    · Model Retraining'"
+check "the tree lists the first topic, selected" wait_for "┃›    · Model Retraining"
 check "the status bar names the deck and the keys" wait_for "↑↓ move"
 tm send-keys -t e2e Down
 check "Down selects the next topic and the detail follows" wait_for "Applying dropout regularization"
-check "the selection marker moved" \
-  bash -c "tmux -L $socket capture-pane -p -t e2e | grep -q '│›    · Dropout Regulari'"
+check "the selection marker moved" wait_for "┃›    · Dropout Regulari"
 tm send-keys -t e2e j
 check "j moves down" wait_for "Augmenting model complexity"
 tm send-keys -t e2e h
@@ -79,7 +97,7 @@ check "h on a topic goes to its section" wait_for "▸ Model Retraining (1 fact)
 tm send-keys -t e2e k
 check "k goes up to the deck" wait_for "tags: other"
 tm send-keys -t e2e Enter
-check "Enter folds the deck" bash -c "tmux -L $socket capture-pane -p -t e2e | grep -q '│›▸ AWS Machine Learning'"
+check "Enter folds the deck" wait_for "┃›▸ AWS Machine Learning"
 tm send-keys -t e2e l
 check "l unfolds it again" wait_for "· Model Retraining"
 tm send-keys -t e2e q
@@ -154,6 +172,86 @@ cp "$binary" "$work/elsewhere/awsml-tui"
 out=$(cd / && "$work/elsewhere/awsml-tui" check 2>&1); status=$?
 check "a copied binary still has the bundled post" \
   bash -c "[ $status = 0 ] && grep -q 'totals: 1 section, 18 topics, 2 sub-groups, 42 facts' <<< '$out'"
+
+# 7. Search finds a fact and jumps to it; help opens and any key closes it.
+start "$(app_command "$binary")"
+wait_for "Retraining with a larger number" >/dev/null
+tm send-keys -t e2e / f l a t t e n
+check "search shows its query and the count as it is typed" wait_for "/flatten▏  1 match"
+tm send-keys -t e2e Enter
+check "the match is selected in the detail pane" wait_for "› Applying dropout regularization"
+check "the tree followed the match" wait_for "│›    · Dropout Regulari"
+tm send-keys -t e2e Escape '?'
+check "? opens the help overlay" wait_for "Keys · any key closes"
+tm send-keys -t e2e x
+check "any key closes it" wait_gone "Keys · any key closes"
+
+# 8. Mouse: a click on a tree row selects it (X10 mouse report: button 0 at column 8, row 7).
+tm send-keys -t e2e -l $'\e[M (('
+check "a click selects a tree row" wait_for "Creating an EMR cluster involves"
+
+# 9. Resize: too small, then back.
+tm resize-window -t e2e -x 30 -y 8
+check "at 30x8 it says the terminal is too small" wait_for "terminal too small: need 32x10"
+tm resize-window -t e2e -x 100 -y 30
+check "back at 100x30 the panes return" wait_for "┏━ Topics"
+tm resize-window -t e2e -x 1 -y 1
+tm resize-window -t e2e -x 45 -y 14
+check "1x1 then 45x14: still alive, stacked panes" wait_for "┌─ Detail"
+tm resize-window -t e2e -x 100 -y 30
+
+# 10. Signals restore the terminal and end with the conventional status.
+app_pid() { pgrep -P "$(tm display-message -p -t e2e '#{pane_pid}')" -x awsml-tui; }
+for signal in TERM:143 HUP:129 SEGV:139; do
+  name=${signal%%:*}; status=${signal##*:}
+  start "$(app_command "$binary")"
+  wait_for "Retraining with a larger number" >/dev/null
+  kill -s "$name" "$(app_pid)"
+  check "SIG$name ends it with status $status" wait_for_output "[exit $status]"
+  check "SIG$name leaves the terminal settings as they were" terminal_restored
+done
+
+# 11. Ctrl-Z suspends to the shell; fg redraws and the keys still work.
+new_server
+tm new-session -d -x 100 -y 30 -s e2e "bash --norc --noprofile -i"
+wait_for_output "$" >/dev/null
+tm send-keys -t e2e "PS1='prompt$ '; stty -a > $work/stty-before; $binary" Enter
+check "started from an interactive shell" wait_for "Retraining with a larger number"
+tm send-keys -t e2e C-z
+check "Ctrl-Z gives the shell back" wait_for_output "Stopped"
+tm send-keys -t e2e fg Enter
+check "fg redraws the screen" wait_for "Retraining with a larger number"
+tm send-keys -t e2e Down
+check "arrow keys work after fg" wait_for "Applying dropout regularization"
+tm send-keys -t e2e q
+wait_for_output "prompt$" >/dev/null
+tm send-keys -t e2e "stty -a > $work/stty-after; echo [done \$?]" Enter
+check "the shell has its terminal back after Ctrl-Z, fg and q" \
+  bash -c "$(declare -f poll history tm); socket=$socket; poll history '[done 0]' && cmp -s $work/stty-before $work/stty-after"
+
+# 12. Text from a post never drives the terminal.
+printf '# Hostile \033[2J\033[31mred\n- bell\a escape \033]0;title\a and \302\233 csi\n- tab\there back\bspace cr\rreturn\n' > "$work/hostile.md"
+start "$(app_command "$binary" "$work/hostile.md")"
+check "control bytes show as placeholders" wait_for "Hostile ␛[2J␛[31mred"
+check "BEL, OSC, C1, BS and CR are visible too" wait_for "• bell␇ escape ␛]0;title␇ and � csi"
+check "the rest of the screen is intact" wait_for "┏━ Topics"
+tm send-keys -t e2e q
+wait_for_output "[exit 0]" >/dev/null
+start "$(app_command env TERM=no-such-terminal "$binary")"
+check "an unknown TERM: status 2 and a clear message" wait_for_output "unknown terminal type 'no-such-terminal'"
+
+# 13. Bytes written to the terminal for one Down key at 120x40.
+WIDTH=120 HEIGHT=40 start "script -q -f -c '$binary' $work/typescript"
+wait_for "Retraining with a larger number" >/dev/null
+before=$(stat -c %s "$work/typescript")
+tm send-keys -t e2e Down
+wait_for "Applying dropout regularization" >/dev/null
+wait_for_size_stable() { local last=-1 now; for _ in $(seq 1 40); do now=$(stat -c %s "$work/typescript"); [ "$now" = "$last" ] && break; last=$now; read -r -t 0.05 <> <(:) || true; done; }
+wait_for_size_stable
+bytes=$(( $(stat -c %s "$work/typescript") - before ))
+echo "info - one Down key at 120x40 wrote $bytes bytes to the terminal"
+check "one Down key sends a few hundred bytes, not a repaint ($bytes)" test "$bytes" -lt 1000
+tm send-keys -t e2e q
 
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

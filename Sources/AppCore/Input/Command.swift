@@ -1,6 +1,11 @@
-/// Something the user asks for, whatever key they used to ask.
+/// Something the user asks for, whatever key they used to ask. What a move
+/// means depends on the focused pane: rows in the tree, facts in the detail.
 public enum Command: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, moveToFirst, moveToLast
     case collapse, expand, toggle
+    case focusNextPane, focusPreviousPane, focusTree
+    case startSearch, nextMatch, previousMatch, clearSearch
+    case acceptSearch, cancelSearch, eraseSearchCharacter, typeSearchText
+    case showHelp, closeHelp
     case quit
 }

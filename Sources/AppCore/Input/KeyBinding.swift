@@ -1,29 +1,35 @@
-/// One row of the key table: the keys, what they do, and how the status bar
-/// and the help screen describe them.
+/// One row of the key table: the keys, where they apply, what they do, and
+/// how the status bar and the help screen describe them.
 public struct KeyBinding: Hashable, Sendable {
     /// Key names as `TerminalUI.Key.name` spells them: "Up", "k", "Ctrl-C".
     public var keys: [String]
+    /// How help writes the keys, when not simply `keys` joined ("any key").
+    public var keysLabel: String
+    public var context: KeyContext
     public var command: Command
     /// A few words for the help screen.
     public var summary: String
-    /// The shortest label for the status bar, or nil to leave it out there:
-    /// `("↑↓", "move")`.
-    public var statusLabel: (keys: String, action: String)?
+    /// A short label for the status bar, or nil to leave it out there:
+    /// `StatusLabel(keys: "↑↓", action: "move")`.
+    public var statusLabel: StatusLabel?
 
-    public init(keys: [String], command: Command, summary: String, statusLabel: (keys: String, action: String)? = nil) {
+    public struct StatusLabel: Hashable, Sendable {
+        public var keys: String
+        public var action: String
+
+        public init(keys: String, action: String) {
+            self.keys = keys
+            self.action = action
+        }
+    }
+
+    public init(_ keys: [String], in context: KeyContext, _ command: Command, _ summary: String,
+                keysLabel: String? = nil, status: StatusLabel? = nil) {
         self.keys = keys
+        self.keysLabel = keysLabel ?? keys.joined(separator: " ")
+        self.context = context
         self.command = command
         self.summary = summary
-        self.statusLabel = statusLabel
-    }
-
-    public static func == (lhs: KeyBinding, rhs: KeyBinding) -> Bool {
-        lhs.keys == rhs.keys && lhs.command == rhs.command && lhs.summary == rhs.summary
-            && lhs.statusLabel?.keys == rhs.statusLabel?.keys && lhs.statusLabel?.action == rhs.statusLabel?.action
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        hasher.combine(command)
+        self.statusLabel = status
     }
 }

@@ -20,8 +20,8 @@ public struct PaneLayout: Hashable, Sendable {
         public var innerWidth: Int { max(0, width - 2) }
     }
 
-    public static let minimumWidth = 24
-    public static let minimumHeight = 8
+    public static let minimumWidth = 32
+    public static let minimumHeight = 10
     /// Below this width the detail pane goes under the tree.
     public static let sideBySideWidth = 60
 

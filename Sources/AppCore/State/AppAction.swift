@@ -4,6 +4,14 @@ public enum AppAction: Hashable, Sendable {
     case keyPressed(String)
     /// The terminal is now this size.
     case terminalResized(width: Int, height: Int)
+    /// A click landed on this tree row (an index into `rows`).
+    case clickedTreeRow(Int)
+    /// A click landed on this fact of the detail (an index into `detailFacts`).
+    case clickedFact(Int)
+    /// A click landed in a pane, on nothing in particular.
+    case clickedPane(Pane)
+    /// The mouse wheel turned over a pane: positive `lines` scroll down.
+    case scrolled(Pane, lines: Int)
 }
 
 /// I/O that `update` asks the run loop to do.

@@ -12,6 +12,15 @@ public struct AppState: Equatable, Sendable {
     public var selectedRow = 0
     /// Index of the first tree row on screen.
     public var treeScroll = 0
+    /// Index into the selected node's `detailFacts` of the selected fact.
+    public var selectedFact = 0
+    /// The pane that gets the keys.
+    public var focus: Pane = .tree
+    /// The search being typed or shown, if any.
+    public var search: SearchState?
+    /// Built on the first search, then kept.
+    public var searchIndex: SearchIndex?
+    public var isShowingHelp = false
     public var layout: PaneLayout
     public var keyMap: KeyMap
     public var isRunning = true
@@ -33,6 +42,13 @@ public struct AppState: Equatable, Sendable {
 
     public var selectedNode: TopicNode? {
         selectedPath.flatMap { decks.node(at: $0) }
+    }
+
+    /// Where the keys go now: help and search input take them all.
+    public var keyContext: KeyContext {
+        if isShowingHelp { return .help }
+        if search?.isEditing == true { return .searchInput }
+        return focus == .tree ? .tree : .detail
     }
 
     /// Recomputes `rows` after `collapsed` changed, keeping `path` selected.

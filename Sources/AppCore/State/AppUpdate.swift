@@ -3,7 +3,7 @@
 ///
 ///     var state = AppState(decks: [DeckLoader.bundled()])
 ///     let effects = AppUpdate.update(&state, .keyPressed("j"))
-///     // state.selectedRow == 1, effects == []
+///     // state.selectedRow == 3, effects == []
 public enum AppUpdate {
     @discardableResult
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
@@ -11,32 +11,117 @@ public enum AppUpdate {
         case .terminalResized(let width, let height):
             state.layout = PaneLayout(width: width, height: height)
             keepSelectionVisible(&state)
-            return []
         case .keyPressed(let key):
-            guard let command = state.keyMap.command(for: key) else { return [] }
-            return perform(command, on: &state)
+            return press(key, &state)
+        case .clickedTreeRow(let row):
+            guard state.rows.indices.contains(row) else { return [] }
+            state.focus = .tree
+            selectRow(row, &state)
+        case .clickedFact(let index):
+            state.focus = .detail
+            state.selectedFact = clampedFact(index, state)
+        case .clickedPane(let pane):
+            state.focus = pane
+        case .scrolled(.tree, let lines):
+            scrollTree(by: lines, &state)
+        case .scrolled(.detail, let lines):
+            state.selectedFact = clampedFact(state.selectedFact + lines.signum(), state)
+        }
+        return []
+    }
+
+    // MARK: - Keys
+
+    private static func press(_ key: String, _ state: inout AppState) -> [Effect] {
+        switch state.keyContext {
+        case .help:
+            state.isShowingHelp = false // any key closes help, and does nothing else
+            return []
+        case .searchInput:
+            if let command = state.keyMap.command(for: key, in: .searchInput) {
+                return perform(command, &state)
+            }
+            if let text = typedText(key) { appendToSearch(text, &state) }
+            return []
+        case .tree, .detail, .global:
+            let command = state.keyMap.command(for: key, in: state.keyContext)
+                ?? state.keyMap.command(for: key, in: .global)
+            guard let command else { return [] }
+            return perform(command, &state)
         }
     }
 
-    static func perform(_ command: Command, on state: inout AppState) -> [Effect] {
-        let lastRow = max(0, state.rows.count - 1)
-        let page = max(1, state.layout.tree.innerHeight - 1)
+    /// The text a key types into a search: a printable character, or a space.
+    private static func typedText(_ key: String) -> String? {
+        if key == "Space" { return " " }
+        guard key.count == 1, let scalar = key.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F else {
+            return nil
+        }
+        return key
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
-        case .moveUp: state.selectedRow = max(0, state.selectedRow - 1)
-        case .moveDown: state.selectedRow = min(lastRow, state.selectedRow + 1)
-        case .pageUp: state.selectedRow = max(0, state.selectedRow - page)
-        case .pageDown: state.selectedRow = min(lastRow, state.selectedRow + page)
-        case .moveToFirst: state.selectedRow = 0
-        case .moveToLast: state.selectedRow = lastRow
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveToFirst, .moveToLast:
+            if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
         case .collapse: collapseOrGoToParent(&state)
         case .expand: expandOrGoToChild(&state)
         case .toggle: toggle(&state)
+        case .focusNextPane, .focusPreviousPane:
+            state.focus = state.focus == .tree ? .detail : .tree
+        case .focusTree: state.focus = .tree
+        case .startSearch:
+            let origin = SearchMatch(path: state.selectedPath ?? NodePath([0]),
+                                     factIndex: state.focus == .detail ? state.selectedFact : nil)
+            if state.searchIndex == nil { state.searchIndex = SearchIndex(decks: state.decks) }
+            state.search = SearchState(origin: origin)
+        case .typeSearchText: break // handled with the key's text in `press`
+        case .eraseSearchCharacter:
+            guard var search = state.search, !search.query.isEmpty else { return [] }
+            search.query.removeLast()
+            state.search = search
+            refreshMatches(&state)
+        case .acceptSearch:
+            state.search?.isEditing = false
+            if state.search?.matches.isEmpty ?? true { state.search = nil }
+        case .cancelSearch:
+            if let origin = state.search?.origin { jump(to: origin, &state) }
+            state.search = nil
+        case .clearSearch:
+            state.search = nil
+        case .nextMatch: stepMatch(by: 1, &state)
+        case .previousMatch: stepMatch(by: -1, &state)
+        case .showHelp: state.isShowingHelp = true
+        case .closeHelp: state.isShowingHelp = false
         case .quit:
             state.isRunning = false
             return [.quit]
         }
-        keepSelectionVisible(&state)
         return []
+    }
+
+    // MARK: - Tree
+
+    private static func moveInTree(_ command: Command, _ state: inout AppState) {
+        let lastRow = max(0, state.rows.count - 1)
+        let page = max(1, state.layout.tree.innerHeight - 1)
+        let target: Int
+        switch command {
+        case .moveUp: target = state.selectedRow - 1
+        case .moveDown: target = state.selectedRow + 1
+        case .pageUp: target = state.selectedRow - page
+        case .pageDown: target = state.selectedRow + page
+        case .moveToFirst: target = 0
+        default: target = lastRow
+        }
+        selectRow(min(max(0, target), lastRow), &state)
+    }
+
+    /// Selects a tree row; the detail starts again at its first fact.
+    private static func selectRow(_ row: Int, _ state: inout AppState) {
+        if row != state.selectedRow { state.selectedFact = 0 }
+        state.selectedRow = row
+        keepSelectionVisible(&state)
     }
 
     private static func collapseOrGoToParent(_ state: inout AppState) {
@@ -45,8 +130,9 @@ public enum AppUpdate {
         if row.hasChildren && row.isExpanded {
             state.collapsed.insert(row.path)
             state.refreshRows(selecting: row.path)
+            keepSelectionVisible(&state)
         } else if let parent = row.path.parent, let index = state.rows.firstIndex(where: { $0.path == parent }) {
-            state.selectedRow = index
+            selectRow(index, &state)
         }
     }
 
@@ -55,10 +141,11 @@ public enum AppUpdate {
         let row = state.rows[state.selectedRow]
         guard row.hasChildren else { return }
         if row.isExpanded {
-            state.selectedRow = min(state.selectedRow + 1, state.rows.count - 1)
+            selectRow(min(state.selectedRow + 1, state.rows.count - 1), &state)
         } else {
             state.collapsed.remove(row.path)
             state.refreshRows(selecting: row.path)
+            keepSelectionVisible(&state)
         }
     }
 
@@ -68,6 +155,17 @@ public enum AppUpdate {
         guard row.hasChildren else { return }
         if row.isExpanded { state.collapsed.insert(row.path) } else { state.collapsed.remove(row.path) }
         state.refreshRows(selecting: row.path)
+        keepSelectionVisible(&state)
+    }
+
+    /// Scrolls the tree by `lines`; the selection moves with it only as far
+    /// as it must to stay on screen.
+    private static func scrollTree(by lines: Int, _ state: inout AppState) {
+        let visible = max(1, state.layout.tree.innerHeight)
+        let maxScroll = max(0, state.rows.count - visible)
+        state.treeScroll = min(max(0, state.treeScroll + lines), maxScroll)
+        let clamped = min(max(state.selectedRow, state.treeScroll), state.treeScroll + visible - 1)
+        if clamped != state.selectedRow { selectRow(min(clamped, max(0, state.rows.count - 1)), &state) }
     }
 
     /// Scrolls the tree the least needed to show the selected row.
@@ -79,5 +177,83 @@ public enum AppUpdate {
             state.treeScroll = state.selectedRow - visible + 1
         }
         state.treeScroll = max(0, min(state.treeScroll, max(0, state.rows.count - visible)))
+    }
+
+    // MARK: - Detail
+
+    private static func moveInDetail(_ command: Command, _ state: inout AppState) {
+        // A page of facts: facts take two or three lines each on most screens.
+        let page = max(1, state.layout.detail.innerHeight / 3)
+        let target: Int
+        switch command {
+        case .moveUp: target = state.selectedFact - 1
+        case .moveDown: target = state.selectedFact + 1
+        case .pageUp: target = state.selectedFact - page
+        case .pageDown: target = state.selectedFact + page
+        case .moveToFirst: target = 0
+        default: target = Int.max
+        }
+        state.selectedFact = clampedFact(target, state)
+    }
+
+    private static func clampedFact(_ index: Int, _ state: AppState) -> Int {
+        let count = state.selectedNode?.detailFacts.count ?? 0
+        return min(max(0, index), max(0, count - 1))
+    }
+
+    // MARK: - Search
+
+    private static func appendToSearch(_ text: String, _ state: inout AppState) {
+        state.search?.query += text
+        refreshMatches(&state)
+    }
+
+    /// Finds the query's matches and shows the first one from where the search
+    /// began (wrapping around); with none, the selection goes back there.
+    private static func refreshMatches(_ state: inout AppState) {
+        guard var search = state.search else { return }
+        search.matches = state.searchIndex?.matches(for: search.query) ?? []
+        let origin = search.origin
+        search.currentMatch = search.matches.isEmpty ? nil
+            : search.matches.firstIndex { isAtOrAfter($0, origin) } ?? 0
+        state.search = search
+        if let current = search.currentMatch {
+            jump(to: search.matches[current], &state)
+        } else {
+            jump(to: origin, &state)
+        }
+    }
+
+    private static func isAtOrAfter(_ match: SearchMatch, _ origin: SearchMatch) -> Bool {
+        if match.path != origin.path { return origin.path < match.path }
+        return (match.factIndex ?? -1) >= (origin.factIndex ?? -1)
+    }
+
+    private static func stepMatch(by step: Int, _ state: inout AppState) {
+        guard var search = state.search, !search.matches.isEmpty else { return }
+        let count = search.matches.count
+        search.currentMatch = ((search.currentMatch ?? -step) + step + count) % count
+        search.isEditing = false
+        state.search = search
+        jump(to: search.matches[search.currentMatch!], &state)
+    }
+
+    /// Shows a match: unfolds its ancestors, selects its node, and for a fact
+    /// selects the fact and focuses the detail.
+    private static func jump(to match: SearchMatch, _ state: inout AppState) {
+        var ancestor = match.path.parent
+        while let path = ancestor {
+            state.collapsed.remove(path)
+            ancestor = path.parent
+        }
+        state.refreshRows(selecting: match.path)
+        keepSelectionVisible(&state)
+        if let factIndex = match.factIndex {
+            state.selectedFact = clampedFact(factIndex, state)
+            state.focus = .detail
+        } else {
+            state.selectedFact = 0
+            state.focus = .tree
+        }
     }
 }

@@ -14,7 +14,8 @@ struct TreePane {
     let theme: Theme
 
     func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
-        buffer.drawBox(frame, title: "Topics", style: theme.border, titleStyle: theme.paneTitle)
+        buffer.drawBox(frame, title: "Topics", lines: state.focus == .tree ? .heavy : .light,
+                       style: theme.border, titleStyle: theme.paneTitle)
         let inside = frame.inset(by: 1)
         guard !inside.isEmpty else { return }
         let firstRow = state.treeScroll
@@ -51,7 +52,9 @@ struct TreePane {
             if title.count < row.title.count, titleRoom > 1 {
                 title = String(TextWidth.prefix(row.title, fitting: titleRoom - 1)) + "…"
             }
-            column = buffer.write(title, x: column, y: line.y, style: titleStyle, clip: line)
+            let runs = SearchHighlighter.highlight([StyledRun(title, style: titleStyle)], query: state.search?.query,
+                                                   style: theme.match)
+            column = buffer.write(runs, x: column, y: line.y, clip: line)
             let countStyle = selected ? base : theme.count
             buffer.write(count, x: line.maxX - countWidth - 1, y: line.y, style: countStyle, clip: line)
         }

@@ -18,6 +18,12 @@ public struct Theme: Hashable, Sendable {
     public var statusBar: CellStyle
     public var statusKey: CellStyle
     public var warning: CellStyle
+    /// Text that matches the search.
+    public var match: CellStyle
+    /// The selected fact while the detail pane has the focus.
+    public var selectedFact: CellStyle
+    /// The box of the help overlay.
+    public var overlay: CellStyle
 
     public static let colour = Theme(
         border: CellStyle(foreground: .blue),
@@ -33,7 +39,10 @@ public struct Theme: Hashable, Sendable {
         note: CellStyle(attributes: .italic),
         statusBar: CellStyle(attributes: .reverse),
         statusKey: CellStyle(attributes: [.reverse, .bold]),
-        warning: CellStyle(attributes: .bold, foreground: .red))
+        warning: CellStyle(attributes: .bold, foreground: .red),
+        match: CellStyle(attributes: [.bold, .underline], foreground: .black, background: .yellow),
+        selectedFact: CellStyle(attributes: .reverse),
+        overlay: CellStyle(foreground: .cyan))
 
     public static let monochrome = Theme(
         border: .plain,
@@ -49,5 +58,8 @@ public struct Theme: Hashable, Sendable {
         note: CellStyle(attributes: .italic),
         statusBar: CellStyle(attributes: .reverse),
         statusKey: CellStyle(attributes: [.reverse, .bold]),
-        warning: CellStyle(attributes: .bold))
+        warning: CellStyle(attributes: .bold),
+        match: CellStyle(attributes: [.bold, .underline]),
+        selectedFact: CellStyle(attributes: .reverse),
+        overlay: .plain)
 }

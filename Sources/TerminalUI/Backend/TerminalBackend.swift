@@ -17,10 +17,32 @@ public protocol TerminalBackend: AnyObject {
 /// Something that happened at the terminal.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// A mouse click or wheel turn, where the terminal reports them.
+    case mouse(MouseEvent)
     /// The terminal changed size; the new size is given.
     case resize(Size)
     /// SIGINT, SIGTERM or SIGHUP arrived: end cleanly with this signal's status.
     case signal(Int32)
     /// Input ended (the terminal went away).
     case endOfInput
+}
+
+/// A mouse event at a cell (zero-based column `x`, row `y`).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        /// The left button was pressed or clicked.
+        case click
+        /// The wheel turned: positive `lines` scroll down.
+        case wheel(lines: Int)
+    }
+
+    public var x: Int
+    public var y: Int
+    public var action: Action
+
+    public init(x: Int, y: Int, action: Action) {
+        self.x = x
+        self.y = y
+        self.action = action
+    }
 }

@@ -69,18 +69,33 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
-    /// Draws a single-line box on the edge of `rect`, with an optional title
-    /// in its top edge: `┌ Topics ─────┐`.
-    public mutating func drawBox(_ rect: Rect, title: String? = nil, style: CellStyle = .plain,
-                                 titleStyle: CellStyle? = nil) {
+    /// The line style of a box: light `┌─┐`, or heavy `┏━┓` (the focused pane,
+    /// so focus shows without colour).
+    public enum BoxLines: Sendable {
+        case light, heavy
+
+        var glyphs: (topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
+                     horizontal: String, vertical: String) {
+            switch self {
+            case .light: ("┌", "┐", "└", "┘", "─", "│")
+            case .heavy: ("┏", "┓", "┗", "┛", "━", "┃")
+            }
+        }
+    }
+
+    /// Draws a box on the edge of `rect`, with an optional title in its top
+    /// edge: `┌─ Topics ─────┐`.
+    public mutating func drawBox(_ rect: Rect, title: String? = nil, lines: BoxLines = .light,
+                                 style: CellStyle = .plain, titleStyle: CellStyle? = nil) {
         let area = rect.intersection(bounds)
         guard rect.width >= 2, rect.height >= 2, area == rect else { return }
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
-        write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        let glyph = lines.glyphs
+        let horizontal = String(repeating: glyph.horizontal, count: rect.width - 2)
+        write(glyph.topLeft + horizontal + glyph.topRight, x: rect.x, y: rect.y, style: style)
+        write(glyph.bottomLeft + horizontal + glyph.bottomRight, x: rect.x, y: rect.maxY - 1, style: style)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
-            write("│", x: rect.x, y: row, style: style)
-            write("│", x: rect.maxX - 1, y: row, style: style)
+            write(glyph.vertical, x: rect.x, y: row, style: style)
+            write(glyph.vertical, x: rect.maxX - 1, y: row, style: style)
         }
         if let title, rect.width > 4 {
             let room = rect.width - 4

@@ -14,6 +14,7 @@ import TerminalUI
 struct FullScreenSession {
     let decks: [Deck]
     let useColour: Bool
+    let useMouse: Bool
     let environment: [String: String]
 
     func run() throws {
@@ -23,7 +24,7 @@ struct FullScreenSession {
         }
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(useColour: useColour)
+            terminal = try CursesTerminal.start(useColour: useColour, useMouse: useMouse)
         } catch {
             StandardError.write("awsml-tui: error: \(error)\n")
             throw ExitCode(2)
@@ -41,7 +42,9 @@ struct FullScreenSession {
     private func loop(on terminal: CursesTerminal) -> Int32? {
         let size = terminal.size
         var state = AppState(decks: decks, width: size.width, height: size.height)
-        let renderer = ScreenRenderer(theme: useColour ? .colour : .monochrome)
+        let theme: Theme = useColour ? .colour : .monochrome
+        let renderer = ScreenRenderer(theme: theme)
+        let hitTester = HitTester(theme: theme)
         while state.isRunning {
             var buffer = ScreenBuffer(size: terminal.size)
             renderer.render(state, into: &buffer)
@@ -50,6 +53,13 @@ struct FullScreenSession {
             let action: AppAction
             switch terminal.nextEvent() {
             case .key(let key): action = .keyPressed(key.name)
+            case .mouse(let event):
+                let hit: AppAction? = switch event.action {
+                case .click: hitTester.click(x: event.x, y: event.y, in: state)
+                case .wheel(let lines): hitTester.wheel(lines: lines, x: event.x, y: event.y, in: state)
+                }
+                guard let hit else { continue }
+                action = hit
             case .resize(let size): action = .terminalResized(width: size.width, height: size.height)
             case .signal(let signal): return signal
             case .endOfInput: return nil

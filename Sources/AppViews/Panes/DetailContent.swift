@@ -1,0 +1,127 @@
+import AppCore
+import DeckKit
+import TerminalUI
+
+/// The lines of the detail pane for the selected node at a given width, with
+/// where each listed fact starts and ends: what the pane draws, and what a
+/// mouse click is matched against.
+struct DetailContent {
+    var lines: [StyledLine] = []
+    /// Line ranges of the node's `detailFacts`, in order.
+    var factLines: [Range<Int>] = []
+
+    init(state: AppState, theme: Theme, width: Int) {
+        guard width > 0, let path = state.selectedPath, let node = state.decks.node(at: path) else { return }
+        let query = state.search?.query
+        let showsSelection = state.focus == .detail
+        func wrap(_ runs: [StyledRun]) -> [StyledLine] {
+            TextWrapper.wrap(SearchHighlighter.highlight(runs, query: query, style: theme.match), width: width)
+        }
+
+        lines += wrap(node.title.styledRuns(base: theme.heading, theme: theme))
+        // With one deck its title is in the status bar already.
+        let ancestors = state.decks.titles(along: path).dropLast().dropFirst(state.decks.count == 1 ? 1 : 0)
+        if !ancestors.isEmpty {
+            lines += TextWrapper.wrap([StyledRun(ancestors.joined(separator: " › "), style: theme.breadcrumb)], width: width)
+        }
+        lines += TextWrapper.wrap([StyledRun(Self.summary(of: node, path: path, decks: state.decks), style: theme.breadcrumb)],
+                                  width: width)
+
+        var factIndex = 0
+        func addFacts(_ facts: [Fact]) {
+            for fact in facts {
+                let selected = showsSelection && factIndex == state.selectedFact
+                let start = lines.count
+                let base = selected ? theme.selectedFact : theme.body
+                lines += bulleted(SearchHighlighter.highlight(fact.text.styledRuns(base: base, theme: theme),
+                                                               query: query, style: theme.match),
+                                  bullet: selected ? "›" : "•", indent: 0, width: width, theme: theme)
+                lines += details(fact.details, indent: 2, width: width, theme: theme)
+                factLines.append(start..<lines.count)
+                factIndex += 1
+            }
+        }
+        if !node.facts.isEmpty {
+            lines.append([])
+            addFacts(node.facts)
+        }
+        // Sub-groups are part of their topic: their facts are listed here too.
+        for group in node.children where group.kind == .group {
+            lines.append([])
+            lines += wrap(group.title.styledRuns(base: theme.paneTitle, theme: theme))
+            addFacts(group.facts)
+        }
+        if !node.notes.isEmpty {
+            lines.append([])
+            for note in node.notes {
+                switch note.kind {
+                case .paragraph:
+                    lines += wrap(note.text.styledRuns(base: theme.note, theme: theme))
+                case .code:
+                    for codeLine in note.text.plainText.split(separator: "\n", omittingEmptySubsequences: false) {
+                        lines.append([StyledRun(String(TextWidth.prefix(String(codeLine), fitting: width)), style: theme.code)])
+                    }
+                }
+            }
+        }
+        let headings = node.children.filter { $0.kind != .group }
+        if !headings.isEmpty {
+            lines.append([])
+            lines.append([StyledRun("Contents", style: theme.paneTitle)])
+            for child in headings {
+                let count = child.totalFactCount
+                let label = "\(child.title.plainText) (\(count) \(count == 1 ? "fact" : "facts"))"
+                lines += bulleted([StyledRun(label, style: theme.body)], bullet: "▸", indent: 0, width: width, theme: theme)
+            }
+        }
+    }
+
+    /// The first line to show in a pane `height` lines tall. Stateless: all
+    /// of it when it fits; else, while the detail has the focus, the selected
+    /// fact a third of the way down (and whole, when it fits).
+    func topLine(height: Int, state: AppState) -> Int {
+        guard lines.count > height, height > 0 else { return 0 }
+        guard state.focus == .detail, factLines.indices.contains(state.selectedFact) else { return 0 }
+        let fact = factLines[state.selectedFact]
+        var top = fact.lowerBound - height / 3
+        if fact.upperBound > top + height { top = fact.upperBound - height }
+        top = min(top, fact.lowerBound)
+        return max(0, min(top, lines.count - height))
+    }
+
+    private static func summary(of node: TopicNode, path: NodePath, decks: [Deck]) -> String {
+        let own = node.facts.count
+        let total = node.totalFactCount
+        var parts: [String] = []
+        switch node.kind {
+        case .deck:
+            let deck = decks[path.indices[0]]
+            parts.append(deck.file)
+            if let date = deck.date { parts.append(date) }
+            if !deck.tags.isEmpty { parts.append("tags: " + deck.tags.joined(separator: ", ")) }
+        case .heading, .group:
+            parts.append("line \(node.line)")
+        }
+        parts.append(own == total ? "\(total) \(total == 1 ? "fact" : "facts")" : "\(total) facts below")
+        return parts.joined(separator: " · ")
+    }
+
+    private func bulleted(_ runs: [StyledRun], bullet: String, indent: Int, width: Int, theme: Theme) -> [StyledLine] {
+        let prefix = String(repeating: " ", count: indent)
+        let wrapWidth = width - indent - 2
+        guard wrapWidth > 0 else { return [] }
+        let wrapped = TextWrapper.wrap(runs, width: wrapWidth)
+        return wrapped.enumerated().map { index, line in
+            let lead = index == 0 ? prefix + bullet + " " : prefix + "  "
+            return [StyledRun(lead, style: index == 0 ? theme.bullet : theme.body)] + line
+        }
+    }
+
+    private func details(_ details: [FactDetail], indent: Int, width: Int, theme: Theme) -> [StyledLine] {
+        details.flatMap { detail in
+            bulleted(detail.text.styledRuns(base: theme.body, theme: theme), bullet: "◦", indent: indent,
+                     width: width, theme: theme)
+                + self.details(detail.details, indent: indent + 2, width: width, theme: theme)
+        }
+    }
+}

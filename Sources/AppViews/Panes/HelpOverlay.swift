@@ -1,0 +1,85 @@
+import AppCore
+import TerminalUI
+
+/// The `?` screen: every key of the key table in a box over the panes. The
+/// tree and detail keys share a table (the same key moves rows in one and facts
+/// in the other); the global and search keys sit side by side below. Any key
+/// closes it.
+///
+///     Keys      Topic tree                 Fact detail
+///     Up k      row above                  fact above
+///     …
+///     Everywhere                   While typing a search
+///     Tab       next pane          text       add to the search
+struct HelpOverlay {
+    let state: AppState
+    let theme: Theme
+
+    func lines() -> [StyledLine] {
+        let map = state.keyMap
+        let tree = map.bindings(in: .tree)
+        let detail = map.bindings(in: .detail)
+        var keyLabels: [String] = []
+        for binding in tree + detail where !keyLabels.contains(binding.keysLabel) { keyLabels.append(binding.keysLabel) }
+        let keyWidth = map.bindings.map { TextWidth.of($0.keysLabel) }.max() ?? 0
+        let treeWidth = tree.map { TextWidth.of($0.summary) }.max() ?? 0
+
+        var lines: [StyledLine] = []
+        lines.append([StyledRun(pad("Keys", keyWidth + 2) + pad(KeyContext.tree.title, treeWidth + 2)
+                                + KeyContext.detail.title, style: theme.paneTitle)])
+        for label in keyLabels {
+            let inTree = tree.first { $0.keysLabel == label }?.summary ?? ""
+            let inDetail = detail.first { $0.keysLabel == label }?.summary ?? ""
+            lines.append([StyledRun(pad(label, keyWidth + 2), style: theme.paneTitle),
+                          StyledRun(pad(inTree, treeWidth + 2) + inDetail, style: theme.body)])
+        }
+        lines.append([])
+        let left = block(.global, keyWidth: keyWidth)
+        let right = block(.searchInput, keyWidth: keyWidth)
+        let leftWidth = left.map(width).max() ?? 0
+        for index in 0..<max(left.count, right.count) {
+            var line: StyledLine = index < left.count ? left[index] : []
+            if index < right.count {
+                line.append(StyledRun(String(repeating: " ", count: leftWidth - width(line) + 3)))
+                line += right[index]
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func block(_ context: KeyContext, keyWidth: Int) -> [StyledLine] {
+        [[StyledRun(context.title, style: theme.paneTitle)]] + state.keyMap.bindings(in: context).map { binding in
+            [StyledRun(pad(binding.keysLabel, keyWidth + 2), style: theme.paneTitle),
+             StyledRun(binding.summary, style: theme.body)]
+        }
+    }
+
+    private func pad(_ text: String, _ columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - TextWidth.of(text)))
+    }
+
+    private func width(_ line: StyledLine) -> Int {
+        line.reduce(0) { $0 + TextWidth.of($1.text) }
+    }
+
+    func draw(in area: Rect, into buffer: inout ScreenBuffer) {
+        let content = lines()
+        let contentWidth = content.map(width).max() ?? 0
+        let boxWidth = min(area.width, contentWidth + 4)
+        let boxHeight = min(area.height, content.count + 2)
+        guard boxWidth >= 10, boxHeight >= 3 else { return }
+        let frame = Rect(x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
+                         width: boxWidth, height: boxHeight)
+        buffer.fill(frame)
+        buffer.drawBox(frame, title: "Keys · any key closes", lines: .heavy, style: theme.overlay,
+                       titleStyle: theme.paneTitle)
+        let inside = Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
+        for (offset, line) in content.prefix(inside.height).enumerated() {
+            buffer.write(line, x: inside.x, y: inside.y + offset, clip: inside)
+        }
+        if content.count > inside.height {
+            buffer.write("↓", x: frame.maxX - 1, y: frame.maxY - 2, style: theme.overlay)
+        }
+    }
+}
