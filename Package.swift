@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit"]),
         .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "TerminalUI"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+        .testTarget(name: "CursesBackendTests",
+                    dependencies: ["CursesBackend", "TerminalUI", "AppViews", "AppCore", "DeckKit"]),
     ]
 )

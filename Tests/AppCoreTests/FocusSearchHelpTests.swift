@@ -247,3 +247,49 @@ struct SearchFoldingTests {
         #expect(!SearchFolding.contains(Array("em"), Array("emr")))
     }
 }
+
+@Suite("Every key in the table")
+struct EveryKeyTests {
+    let start = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30)
+
+    /// A state in which `command` has something to do.
+    private func stateWhere(_ command: Command, in context: KeyContext) -> AppState {
+        var state = start
+        switch (context, command) {
+        case (.tree, .expand), (.tree, .toggle):
+            state.selectedRow = 1 // the section: open, with children
+        case (.tree, _):
+            state.selectedRow = 5
+        case (.detail, _):
+            state.selectedRow = 5 // AWS Glue Data Catalog: 4 facts
+            state.focus = .detail
+            state.selectedFact = 1
+        case (.global, .nextMatch), (.global, .previousMatch), (.global, .clearSearch):
+            state = press(["/", "g", "l", "u", "e", "Enter"], from: start).0
+        default:
+            break
+        }
+        return state
+    }
+
+    @Test func everyKeyOfThePanesAndGlobalContextsDoesSomething() {
+        for context in [KeyContext.tree, .detail, .global] {
+            for binding in start.keyMap.bindings(in: context) {
+                for key in binding.keys where key != "Ctrl-C" || context == .global {
+                    let before = stateWhere(binding.command, in: context)
+                    let after = press([key], from: before)
+                    #expect(after.0 != before || !after.1.isEmpty, "\(context) \(key) -> \(binding.command)")
+                }
+            }
+        }
+    }
+
+    @Test func everyKeyOfTheSearchInputDoesSomething() {
+        let typing = press(["/", "e", "m", "r"], from: start).0
+        for binding in start.keyMap.bindings(in: .searchInput) {
+            for key in binding.keys {
+                #expect(press([key], from: typing).0 != typing, "\(key)")
+            }
+        }
+    }
+}

@@ -1,4 +1,7 @@
 import Testing
+import AppCore
+import AppViews
+import DeckKit
 import TerminalUI
 @testable import CursesBackend
 #if canImport(Glibc)
@@ -70,6 +73,49 @@ struct CursesTerminalTests {
         harness.terminal.draw(buffer)
         let drawn = (0..<8).map { harness.terminal.cellText(x: $0, y: 0) }
         #expect(drawn == ["a", "\u{FFFD}", "[", "2", "J", "\u{FFFD}", "b", "\u{FFFD}"])
+    }
+
+    @Test func aHostilePostReachesTheTerminalOnlyAsVisibleText() throws {
+        var post = "# Title \u{1B}[2J\u{1B}]0;pwned\u{07}\n"
+        for value in Array(0x01...0x08) + Array(0x0B...0x1F) + [0x7F] {
+            post += "- control \(value): a\(Character(Unicode.Scalar(UInt8(value))))b\n"
+        }
+        post += "- c1: a\u{85}b\u{9B}c bidi: \u{202E}evil\u{2066}x\n- tab\there and cr\rhere\n"
+        let deck = try DeckLoader.load(text: post, file: "hostile.md")
+        let harness = try Harness()
+        var state = AppState(decks: [deck], width: 80, height: 24)
+        AppUpdate.update(&state, .keyPressed("g"))
+        AppUpdate.update(&state, .keyPressed("j"))
+        let first = drawAndReadBack(state, on: harness)
+        #expect(first.contains("Title ␛[2J␛]0;pwned␇"))
+        #expect(first.contains("control 8: a␈b"))
+        AppUpdate.update(&state, .keyPressed("Tab"))
+        AppUpdate.update(&state, .keyPressed("G")) // the last facts, scrolled into view
+        let last = drawAndReadBack(state, on: harness)
+        #expect(last.contains("c1: a\u{FFFD}b\u{FFFD}c bidi: evilx"))
+        #expect(last.contains("tab here and cr here"))
+    }
+
+    /// Renders `state`, draws it with the backend, and reads every cell back,
+    /// checking that none holds a control or bidi character.
+    private func drawAndReadBack(_ state: AppState, on harness: Harness) -> String {
+        var buffer = ScreenBuffer(size: harness.terminal.size)
+        ScreenRenderer(theme: .colour).render(state, into: &buffer)
+        harness.terminal.draw(buffer)
+        var screen: [String] = []
+        for row in 0..<buffer.size.height {
+            var line = ""
+            for column in 0..<buffer.size.width {
+                let text = harness.terminal.cellText(x: column, y: row)
+                for scalar in text.unicodeScalars {
+                    #expect(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value), "row \(row) column \(column)")
+                    #expect(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value))
+                }
+                line += text
+            }
+            screen.append(line)
+        }
+        return screen.joined(separator: "\n")
     }
 
     @Test func aSecondFrameSendsOnlyWhatChanged() throws {

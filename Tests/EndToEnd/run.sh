@@ -240,7 +240,15 @@ wait_for_output "[exit 0]" >/dev/null
 start "$(app_command env TERM=no-such-terminal "$binary")"
 check "an unknown TERM: status 2 and a clear message" wait_for_output "unknown terminal type 'no-such-terminal'"
 
-# 13. Bytes written to the terminal for one Down key at 120x40.
+# 13. A terminal without colour, and NO_COLOR: the same screen, still usable.
+start "$(app_command env TERM=vt100 NO_COLOR=1 "$binary" --no-mouse)"
+check "TERM=vt100 with NO_COLOR shows the panes" wait_for "Retraining with a larger number"
+tm send-keys -t e2e j
+check "and keys work there" wait_for "Applying dropout regularization"
+tm send-keys -t e2e q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+
+# 14. Bytes written to the terminal for one Down key at 120x40.
 WIDTH=120 HEIGHT=40 start "script -q -f -c '$binary' $work/typescript"
 wait_for "Retraining with a larger number" >/dev/null
 before=$(stat -c %s "$work/typescript")
