@@ -103,18 +103,22 @@ public enum AppUpdate {
     // MARK: - Tree
 
     private static func moveInTree(_ command: Command, _ state: inout AppState) {
-        let lastRow = max(0, state.rows.count - 1)
         let page = max(1, state.layout.tree.innerHeight - 1)
+        selectRow(moved(state.selectedRow, by: command, page: page, last: max(0, state.rows.count - 1)), &state)
+    }
+
+    /// Where a move command takes an index in `0...last`, a page being `page` long.
+    private static func moved(_ index: Int, by command: Command, page: Int, last: Int) -> Int {
         let target: Int
         switch command {
-        case .moveUp: target = state.selectedRow - 1
-        case .moveDown: target = state.selectedRow + 1
-        case .pageUp: target = state.selectedRow - page
-        case .pageDown: target = state.selectedRow + page
+        case .moveUp: target = index - 1
+        case .moveDown: target = index + 1
+        case .pageUp: target = index - page
+        case .pageDown: target = index + page
         case .moveToFirst: target = 0
-        default: target = lastRow
+        default: target = last
         }
-        selectRow(min(max(0, target), lastRow), &state)
+        return min(max(0, target), last)
     }
 
     /// Selects a tree row; the detail starts again at its first fact.
@@ -184,16 +188,8 @@ public enum AppUpdate {
     private static func moveInDetail(_ command: Command, _ state: inout AppState) {
         // A page of facts: facts take two or three lines each on most screens.
         let page = max(1, state.layout.detail.innerHeight / 3)
-        let target: Int
-        switch command {
-        case .moveUp: target = state.selectedFact - 1
-        case .moveDown: target = state.selectedFact + 1
-        case .pageUp: target = state.selectedFact - page
-        case .pageDown: target = state.selectedFact + page
-        case .moveToFirst: target = 0
-        default: target = Int.max
-        }
-        state.selectedFact = clampedFact(target, state)
+        let last = max(0, (state.selectedNode?.detailFacts.count ?? 0) - 1)
+        state.selectedFact = moved(state.selectedFact, by: command, page: page, last: last)
     }
 
     private static func clampedFact(_ index: Int, _ state: AppState) -> Int {
