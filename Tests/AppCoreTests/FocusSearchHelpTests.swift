@@ -227,6 +227,7 @@ struct HelpAndMouseTests {
         var state = press(["j", "j", "j"], from: start).0
         AppUpdate.update(&state, .scrolled(.detail, lines: 3))
         #expect(state.selectedFact == 1)
+        #expect(state.focus == .detail)
         AppUpdate.update(&state, .scrolled(.detail, lines: -3))
         #expect(state.selectedFact == 0)
     }

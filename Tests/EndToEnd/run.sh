@@ -187,17 +187,21 @@ tm send-keys -t e2e x
 check "any key closes it" wait_gone "Keys · any key closes"
 
 # 8. Mouse: a click on a tree row selects it (X10 mouse report: button 0 at column 8, row 7).
-tm send-keys -t e2e -l $'\e[M (('
+tm send-keys -t e2e -l $'\e[M ((\e[M#(('   # press and release
 check "a click selects a tree row" wait_for "Creating an EMR cluster involves"
+tm send-keys -t e2e -l $'\e[M &\'\e[M#&\''   # click: column 5, row 6 (AWS Glue Data Catalog)
+check "a click on another row selects it" wait_for "Contains references to data used in ETL jobs"
+tm send-keys -t e2e -l $'\e[MaS+'           # wheel down over the detail (column 50, row 10)
+check "the wheel over the detail moves to the next fact" wait_for "› Essential for creating data warehouses"
 
 # 9. Resize: too small, then back.
 tm resize-window -t e2e -x 30 -y 8
 check "at 30x8 it says the terminal is too small" wait_for "terminal too small: need 32x10"
 tm resize-window -t e2e -x 100 -y 30
-check "back at 100x30 the panes return" wait_for "┏━ Topics"
+check "back at 100x30 the panes return" wait_for "• Contains references to data used in ETL jobs"
 tm resize-window -t e2e -x 1 -y 1
 tm resize-window -t e2e -x 45 -y 14
-check "1x1 then 45x14: still alive, stacked panes" wait_for "┌─ Detail"
+check "1x1 then 45x14: still alive, stacked panes at the new width" wait_for "Topics $(printf '─%.0s' $(seq 1 35))┐"
 tm resize-window -t e2e -x 100 -y 30
 
 # 10. Signals restore the terminal and end with the conventional status.

@@ -25,6 +25,7 @@ public enum AppUpdate {
         case .scrolled(.tree, let lines):
             scrollTree(by: lines, &state)
         case .scrolled(.detail, let lines):
+            state.focus = .detail
             state.selectedFact = clampedFact(state.selectedFact + lines.signum(), state)
         }
         return []
