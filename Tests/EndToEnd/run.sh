@@ -201,7 +201,7 @@ tm resize-window -t e2e -x 100 -y 30
 check "back at 100x30 the panes return" wait_for "• Contains references to data used in ETL jobs"
 tm resize-window -t e2e -x 1 -y 1
 tm resize-window -t e2e -x 45 -y 14
-check "1x1 then 45x14: still alive, stacked panes at the new width" wait_for "Topics $(printf '─%.0s' $(seq 1 35))┐"
+check "1x1 then 45x14: still alive, stacked panes at the new width" wait_for "Topics $(printf '─%.0s' $(seq 1 34))┐"
 tm resize-window -t e2e -x 100 -y 30
 
 # 10. Signals restore the terminal and end with the conventional status.
