@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header each.
@@ -29,6 +30,8 @@ let package = Package(
 
         .target(name: "DeckKit", dependencies: ["CCmarkGFM"],
                 plugins: ["EmbedBundledPost"]),
+        .target(name: "StudyCore", dependencies: ["DeckKit"]),
+        .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TerminalUI"),
         .target(name: "AppCore", dependencies: ["DeckKit"]),
         .target(name: "AppViews", dependencies: ["AppCore", "DeckKit", "TerminalUI"]),
@@ -36,15 +39,22 @@ let package = Package(
         .executableTarget(
             name: "awsml-tui",
             dependencies: [
-                "DeckKit", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
+                "DeckKit", "StudyCore", "ProgressSQLite", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Benchmarks print figures; they are never timed assertions.
         .executableTarget(name: "DeckLoadBenchmark", dependencies: ["DeckKit", "CCmarkGFM"],
                           path: "Benchmarks/DeckLoadBenchmark"),
+        .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
+                          path: "Benchmarks/FSRSBenchmark"),
+        // Test helper: answers in a loop so a test can kill it with SIGKILL.
+        .executableTarget(name: "ProgressWriter", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit"],
+                          path: "Tests/Support/ProgressWriter"),
 
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit"]),
         .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "TerminalUI"],

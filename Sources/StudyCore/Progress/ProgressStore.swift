@@ -1,0 +1,23 @@
+import DeckKit
+
+/// Where progress lives between runs. StudyCore depends on this protocol;
+/// `ProgressSQLite` implements it with GRDB.
+///
+/// Every call is one transaction: when `record` returns, the answer is on
+/// disk, and the next question can show.
+public protocol ProgressStore: AnyObject {
+    /// Every card the store knows, by fact id (one query).
+    func loadCards() throws -> [FactID: CardProgress]
+
+    /// Logs the review and, for modes that update the schedule, saves the
+    /// card after it. Returns the review's row id.
+    @discardableResult
+    func record(_ review: ReviewRecord) throws -> Int64
+
+    /// Removes the most recent review and puts its card back as it was before;
+    /// returns the review undone, or nil when there is none.
+    func undoLastReview() throws -> ReviewRecord?
+
+    /// How many reviews the log holds.
+    func reviewCount() throws -> Int
+}

@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// FSRS-6, as py-fsrs 6.3.2 computes it, checked review by review against its
+/// reference vectors (`Tests/Fixtures/fsrs/vectors.jsonl`).
+///
+///     let scheduler = try FSRSScheduler(.standard)
+///     let after = scheduler.review(card, rating: .good, at: now)
+///
+/// Semantics that matter (see `../shared/fsrs/README.md`): elapsed days are
+/// whole 24-hour periods; under one day the short-term stability formula
+/// applies in every state; intervals round half to even and are at least one
+/// day; due = review time + interval (not aligned to midnight; Anki's 4 am
+/// rollover is not used); `e^x` is `pow(M_E, x)` as Python's `math.e ** x`.
+public struct FSRSScheduler: Sendable {
+    public let configuration: SchedulerConfiguration
+    private let decay: Double
+    private let factor: Double
+    private var w: [Double] { configuration.parameters }
+
+    public static let minimumStability = 0.001
+
+    public init(_ configuration: SchedulerConfiguration) throws(SchedulerConfigurationError) {
+        try configuration.validate()
+        self.configuration = configuration
+        decay = -configuration.parameters[20]
+        factor = pow(0.9, 1 / decay) - 1
+    }
+
+    // MARK: - Public
+
+    /// The probability of recalling the card at `time` (0 for a new card).
+    public func retrievability(of card: CardProgress, at time: Timestamp) -> Double {
+        guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
+        let elapsedDays = max(0, time.wholeDays(since: lastReview))
+        return pow(1 + factor * Double(elapsedDays) / stability, decay)
+    }
+
+    /// The card after a review with `rating` at `time`.
+    public func review(_ card: CardProgress, rating: Rating, at time: Timestamp) -> CardProgress {
+        var next = card
+        let elapsedDays = card.lastReview.map { time.wholeDays(since: $0) }
+        let sameDay = elapsedDays.map { $0 < 1 } ?? false
+        var interval: Int64 // milliseconds
+
+        switch card.state {
+        case .new, .learning:
+            let step = card.state == .new ? 0 : (card.step ?? 0)
+            if let stability = card.stability, let difficulty = card.difficulty {
+                next.stability = sameDay ? shortTermStability(stability, rating)
+                    : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
+                next.difficulty = nextDifficulty(difficulty, rating)
+            } else {
+                next.stability = initialStability(rating)
+                next.difficulty = clampDifficulty(initialDifficulty(rating))
+            }
+            interval = steppedInterval(&next, step: step, steps: configuration.learningSteps,
+                                       stepState: .learning, rating: rating)
+        case .review:
+            let stability = card.stability ?? initialStability(rating)
+            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
+            next.stability = sameDay ? shortTermStability(stability, rating)
+                : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
+            next.difficulty = nextDifficulty(difficulty, rating)
+            if rating == .again {
+                next.lapses += 1
+                if configuration.relearningSteps.isEmpty {
+                    interval = days(nextInterval(next.stability!))
+                } else {
+                    next.state = .relearning
+                    next.step = 0
+                    interval = configuration.relearningSteps[0]
+                }
+            } else {
+                interval = days(nextInterval(next.stability!))
+            }
+        case .relearning:
+            let stability = card.stability ?? initialStability(rating)
+            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
+            next.stability = sameDay ? shortTermStability(stability, rating)
+                : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
+            next.difficulty = nextDifficulty(difficulty, rating)
+            interval = steppedInterval(&next, step: card.step ?? 0, steps: configuration.relearningSteps,
+                                       stepState: .relearning, rating: rating)
+        }
+
+        if configuration.enableFuzzing && next.state == .review {
+            interval = fuzzed(interval, card: card)
+        }
+        next.due = time.adding(milliseconds: interval)
+        next.lastReview = time
+        next.reps += 1
+        return next
+    }
+
+    /// The interval in whole days FSRS gives a review card of `stability`.
+    public func nextInterval(_ stability: Double) -> Int {
+        let exact = stability / factor * (pow(configuration.desiredRetention, 1 / decay) - 1)
+        let rounded = Int(exact.rounded(.toNearestOrEven))
+        return min(max(rounded, 1), configuration.maximumInterval)
+    }
+
+    // MARK: - Steps
+
+    /// The learning/relearning step logic shared by both states: sets the
+    /// card's state and step and returns the interval in milliseconds.
+    private func steppedInterval(_ card: inout CardProgress, step: Int, steps: [Int64], stepState: CardState,
+                                 rating: Rating) -> Int64 {
+        if steps.isEmpty || (step >= steps.count && rating != .again) { return graduate(&card) }
+        card.state = stepState
+        switch rating {
+        case .again:
+            card.step = 0
+            return steps[0]
+        case .hard:
+            card.step = step
+            if step == 0 && steps.count == 1 { return steps[0] * 3 / 2 }
+            if step == 0 && steps.count >= 2 { return (steps[0] + steps[1]) / 2 }
+            return steps[min(step, steps.count - 1)]
+        case .good:
+            if step + 1 == steps.count { return graduate(&card) }
+            card.step = step + 1
+            return steps[step + 1]
+        case .easy:
+            return graduate(&card)
+        }
+    }
+
+    /// Moves a card out of its steps into review; returns its interval.
+    private func graduate(_ card: inout CardProgress) -> Int64 {
+        card.state = .review
+        card.step = nil
+        return days(nextInterval(card.stability ?? Self.minimumStability))
+    }
+
+    private func days(_ count: Int) -> Int64 {
+        Int64(count) * Timestamp.millisecondsPerDay
+    }
+
+    // MARK: - FSRS-6 formulas
+
+    private func exp(_ x: Double) -> Double { pow(M_E, x) } // as Python's math.e ** x
+
+    private func clampStability(_ stability: Double) -> Double { max(stability, Self.minimumStability) }
+
+    private func clampDifficulty(_ difficulty: Double) -> Double { min(max(difficulty, 1), 10) }
+
+    private func initialStability(_ rating: Rating) -> Double {
+        clampStability(w[rating.rawValue - 1])
+    }
+
+    /// Unclamped: mean reversion pulls toward the unclamped value for Easy.
+    private func initialDifficulty(_ rating: Rating) -> Double {
+        w[4] - exp(w[5] * Double(rating.rawValue - 1)) + 1
+    }
+
+    private func shortTermStability(_ stability: Double, _ rating: Rating) -> Double {
+        var increase = exp(w[17] * (Double(rating.rawValue) - 3 + w[18])) * pow(stability, -w[19])
+        if rating != .again { increase = max(increase, 1) }
+        return clampStability(stability * increase)
+    }
+
+    private func nextDifficulty(_ difficulty: Double, _ rating: Rating) -> Double {
+        let delta = -(w[6] * (Double(rating.rawValue) - 3))
+        let damped = difficulty + (10 - difficulty) * delta / 9
+        return clampDifficulty(w[7] * initialDifficulty(.easy) + (1 - w[7]) * damped)
+    }
+
+    private func nextStability(_ difficulty: Double, _ stability: Double, _ retrievability: Double,
+                               _ rating: Rating) -> Double {
+        let next: Double
+        if rating == .again {
+            let longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
+                * exp((1 - retrievability) * w[14])
+            let shortTerm = stability / exp(w[17] * w[18])
+            next = min(longTerm, shortTerm)
+        } else {
+            let hardPenalty = rating == .hard ? w[15] : 1
+            let easyBonus = rating == .easy ? w[16] : 1
+            next = stability * (1 + exp(w[8]) * (11 - difficulty) * pow(stability, -w[9])
+                * (exp((1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
+        }
+        return clampStability(next)
+    }
+
+    // MARK: - Fuzz
+
+    /// py-fsrs's fuzz: intervals of 2.5 days or more move to a day in a range
+    /// that widens with the interval. The random draw is seeded from the card
+    /// and its review count, so replaying the same reviews gives the same days.
+    private func fuzzed(_ interval: Int64, card: CardProgress) -> Int64 {
+        let intervalDays = Double(interval / Timestamp.millisecondsPerDay)
+        guard intervalDays >= 2.5 else { return interval }
+        let range = fuzzRange(intervalDays: intervalDays)
+        var generator = SeededRandom(seed: card.factID.rawValue, counter: UInt64(card.reps))
+        // py-fsrs rounds `random() * (max - min + 1) + min`, which can land on
+        // max + 1; a whole uniform day in min...max keeps to its stated range.
+        let span = range.upperBound - range.lowerBound + 1
+        let fuzzedDays = min(range.lowerBound + min(Int(generator.nextUnit() * Double(span)), span - 1),
+                             configuration.maximumInterval)
+        return days(fuzzedDays)
+    }
+
+    /// The days a fuzzed interval may take, as py-fsrs computes them.
+    public func fuzzRange(intervalDays: Double) -> ClosedRange<Int> {
+        var delta = 1.0
+        for (start, end, factor) in [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, Double.infinity, 0.05)] {
+            delta += factor * max(min(intervalDays, end) - start, 0)
+        }
+        var lower = Int((intervalDays - delta).rounded(.toNearestOrEven))
+        let upper = min(Int((intervalDays + delta).rounded(.toNearestOrEven)), configuration.maximumInterval)
+        lower = min(max(2, lower), upper)
+        return lower...upper
+    }
+}
