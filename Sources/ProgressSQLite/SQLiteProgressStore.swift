@@ -1,0 +1,302 @@
+import DeckKit
+import GRDB
+import StudyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The progress store: SQLite through GRDB, one file per learner.
+///
+///     let store = try SQLiteProgressStore.open(path: path, now: now)
+///     try store.record(review)          // one IMMEDIATE transaction, on disk when it returns
+///     let cards = try store.loadCards() // one query
+///
+/// Opening checks before it writes: a file that is not ours, newer, damaged
+/// or read-only is refused with a `StoreOpenError` and left byte-identical.
+/// WAL mode, `synchronous=NORMAL` and a 5 s busy timeout let two awsml-tui
+/// processes share one file. A copy is kept before each migration and once a
+/// day (the last 7), in a `backups` folder beside the file.
+public final class SQLiteProgressStore: ProgressStore, Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Backups of each kind that are kept.
+    public static let dailyBackupsKept = 7
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens (creating when absent) the store at `path`.
+    /// - Parameters:
+    ///   - now: the time, for naming backups; the caller reads the clock.
+    ///   - dailyBackup: keep today's copy now (off where start-up time matters;
+    ///     then call `backUpDailyIfNeeded(now:)` later).
+    public static func open(path: String, now: Timestamp, dailyBackup: Bool = true) throws(StoreOpenError) -> SQLiteProgressStore {
+        try open(path: path, now: now, dailyBackup: dailyBackup, extraMigrations: [])
+    }
+
+    static func open(path: String, now: Timestamp, dailyBackup: Bool,
+                     extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+        let finding = try StoreFileCheck.inspect(path)
+        let migrator = ProgressSchema.migrator(extra: extraMigrations)
+        var hadSchema = false
+        if finding == .sqlite {
+            hadSchema = try inspectExisting(path, migrator: migrator)
+        } else if finding == .absent {
+            try StoreFileCheck.create(path)
+        }
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .unusable(path, detail: describe(error))
+        }
+        let store = SQLiteProgressStore(path: path, pool: pool)
+        do {
+            let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
+            if pending {
+                if hadSchema { try store.backUp(named: "before-migration-\(stamp(now))") }
+                try migrator.migrate(pool)
+            }
+            if dailyBackup { try store.backUpDailyIfNeeded(now: now) }
+        } catch let error as StoreOpenError {
+            throw error
+        } catch {
+            throw .unusable(path, detail: describe(error))
+        }
+        return store
+    }
+
+    /// Reads an existing database without writing to it: integrity, owner,
+    /// schema version. Returns whether it already holds our schema.
+    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db -> Bool in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if tables == 0 && owner == 0 { return false } // an empty database: ours to use
+                guard owner == ProgressSchema.applicationID else { throw StoreOpenError.foreign(path) }
+                let applied = try migrator.appliedIdentifiers(db)
+                let known = Set(ProgressSchema.migrations.map(\.identifier))
+                    .union(try migrator.completedMigrations(db))
+                let unknown = applied.subtracting(known)
+                if !unknown.isEmpty { throw StoreOpenError.newer(path, unknown: Array(unknown)) }
+                return !applied.isEmpty
+            }
+        } catch let error as StoreOpenError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode.primaryResultCode) {
+            throw .damaged(path, detail: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .unusable(path, detail: describe(error))
+        }
+    }
+
+    /// Closes the file; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
+    // MARK: - ProgressStore
+
+    public func loadCards() throws -> [FactID: CardProgress] {
+        try pool.read { db in
+            var cards: [FactID: CardProgress] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended FROM card
+                """)
+            while let row = try rows.next() {
+                let card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
+                cards[card.factID] = card
+            }
+            return cards
+        }
+    }
+
+    @discardableResult
+    public func record(_ review: ReviewRecord) throws -> Int64 {
+        try pool.writeWithoutTransaction { db in
+            var id: Int64 = 0
+            try db.inTransaction(.immediate) {
+                let existed = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?",
+                                               arguments: [review.factID.rawValue]) ?? 0
+                let before = review.before
+                try db.execute(sql: """
+                    INSERT INTO review (fact_id, deck, reviewed_at, rating, mode, kind, elapsed_ms, before_existed,
+                        before_state, before_step, before_stability, before_difficulty, before_due,
+                        before_last_review, before_reps, before_lapses, before_suspended)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        review.factID.rawValue, review.deck, review.reviewedAt.iso8601, review.rating.rawValue,
+                        review.mode.rawValue, review.kind, review.elapsedMilliseconds, existed > 0,
+                        before.state.rawValue, before.step, before.stability, before.difficulty,
+                        before.due?.iso8601, before.lastReview?.iso8601, before.reps, before.lapses, before.suspended,
+                    ])
+                id = db.lastInsertedRowID
+                if review.mode.updatesSchedule {
+                    try Self.save(review.after, deck: review.deck, in: db)
+                }
+                return .commit
+            }
+            return id
+        }
+    }
+
+    public func undoLastReview() throws -> ReviewRecord? {
+        try pool.writeWithoutTransaction { db in
+            var undone: ReviewRecord?
+            try db.inTransaction(.immediate) {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review ORDER BY id DESC LIMIT 1") else {
+                    return .commit
+                }
+                let factID = FactID(rawValue: row["fact_id"])
+                let before = Self.card(from: row, prefix: "before_", factID: factID)
+                let deck: String = row["deck"]
+                let current = try Row.fetchOne(db, sql: """
+                    SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended
+                    FROM card WHERE fact_id = ?
+                    """, arguments: [factID.rawValue]).map { Self.card(from: $0, prefix: "", factID: factID) }
+                let mode = StudyMode(rawValue: row["mode"]) ?? .study
+                if mode.updatesSchedule {
+                    if row["before_existed"] as Bool {
+                        try Self.save(before, deck: deck, in: db)
+                    } else {
+                        try db.execute(sql: "DELETE FROM card WHERE fact_id = ?", arguments: [factID.rawValue])
+                    }
+                }
+                try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
+                undone = ReviewRecord(
+                    id: row["id"], factID: factID, deck: deck,
+                    reviewedAt: Timestamp(iso8601: row["reviewed_at"]) ?? Timestamp(milliseconds: 0),
+                    rating: Rating(rawValue: row["rating"]) ?? .again, mode: mode, kind: row["kind"],
+                    elapsedMilliseconds: row["elapsed_ms"], before: before, after: current ?? before)
+                return .commit
+            }
+            return undone
+        }
+    }
+
+    public func reviewCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
+    }
+
+    /// The ids of every logged review (for tests and checks).
+    public func reviewIDs() throws -> [Int64] {
+        try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }
+    }
+
+    // MARK: - Backups
+
+    /// The folder beside the store where copies are kept.
+    public var backupFolder: String {
+        StoreFileCheck.parentFolder(of: path) + "/backups"
+    }
+
+    /// Keeps a copy named for today unless there is one; keeps the newest 7.
+    public func backUpDailyIfNeeded(now: Timestamp) throws {
+        let name = "daily-\(now.isoDate)"
+        let folder = backupFolder
+        if fileExists(folder + "/" + backupFileName(name)) { return }
+        try backUp(named: name)
+        let daily = listFolder(folder).filter { $0.hasPrefix(backupFilePrefix + "daily-") }.sorted()
+        for old in daily.dropLast(Self.dailyBackupsKept) { unlink(folder + "/" + old) }
+    }
+
+    /// Copies the database with SQLite's backup API to `backups/<file>.<name>.sqlite`.
+    func backUp(named name: String) throws {
+        let folder = backupFolder
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw StoreOpenError.unusable(path, detail: "cannot create \(folder): \(String(cString: strerror(errno)))")
+        }
+        let target = folder + "/" + backupFileName(name)
+        let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        let destination = try DatabaseQueue(path: target)
+        try pool.backup(to: destination)
+        try destination.close()
+    }
+
+    private var backupFilePrefix: String {
+        (path.split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
+    }
+
+    private func backupFileName(_ name: String) -> String {
+        backupFilePrefix + name + ".sqlite"
+    }
+
+    // MARK: - Rows
+
+    private static func save(_ card: CardProgress, deck: String, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO card (fact_id, deck, state, step, stability, difficulty, due, last_review, reps, lapses, suspended)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(fact_id) DO UPDATE SET deck = excluded.deck, state = excluded.state, step = excluded.step,
+                stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+                last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
+                suspended = excluded.suspended
+            """, arguments: [
+                card.factID.rawValue, deck, card.state.rawValue, card.step, card.stability, card.difficulty,
+                card.due?.iso8601, card.lastReview?.iso8601, card.reps, card.lapses, card.suspended,
+            ])
+    }
+
+    private static func card(from row: Row, prefix: String, factID: FactID) -> CardProgress {
+        CardProgress(
+            factID: factID,
+            state: CardState(rawValue: row[prefix + "state"]) ?? .new,
+            step: row[prefix + "step"],
+            stability: row[prefix + "stability"],
+            difficulty: row[prefix + "difficulty"],
+            due: (row[prefix + "due"] as String?).flatMap(Timestamp.init(iso8601:)),
+            lastReview: (row[prefix + "last_review"] as String?).flatMap(Timestamp.init(iso8601:)),
+            reps: row[prefix + "reps"],
+            lapses: row[prefix + "lapses"],
+            suspended: row[prefix + "suspended"])
+    }
+
+    private static func stamp(_ now: Timestamp) -> String {
+        now.iso8601.filter { $0 != ":" && $0 != "-" }.replacingDots()
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
+
+private func fileExists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+}
+
+private func listFolder(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
+
+private extension String {
+    func replacingDots() -> String { map { $0 == "." ? "-" : String($0) }.joined() }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import GRDB
+import Testing
+import DeckKit
+import StudyCore
+@testable import ProgressSQLite
+
+/// A fresh folder under /tmp for one test's store.
+struct StoreFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "awsml-store-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    var storePath: String { path + "/data/awsml-tui/progress.sqlite" }
+
+    func bytes(_ file: String) -> Data? { FileManager.default.contents(atPath: file) }
+
+    func mode(_ file: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int) ?? -1
+    }
+}
+
+/// A fixed clock for the store tests: 2026-11-25T09:00:00Z.
+let t0 = Timestamp(milliseconds: 1_795_597_200_000)
+
+func answer(_ card: CardProgress, _ rating: Rating, at time: Timestamp, mode: StudyMode = .study) -> ReviewRecord {
+    var configuration = SchedulerConfiguration.standard
+    configuration.enableFuzzing = false
+    let scheduler = try! FSRSScheduler(configuration)
+    let after = mode.updatesSchedule ? scheduler.review(card, rating: rating, at: time) : card
+    return ReviewRecord(factID: card.factID, deck: "Deck", reviewedAt: time, rating: rating, mode: mode,
+                        kind: "flip", elapsedMilliseconds: 4200, before: card, after: after)
+}
+
+@Suite("Progress store", .serialized)
+struct StoreTests {
+    let folder = StoreFolder()
+    let fact = FactID(rawValue: "00112233aabbccdd")
+
+    @Test func aNewStoreIsCreatedWithPrivateModesAndTheSchema() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        #expect(folder.mode(folder.path + "/data/awsml-tui") == 0o700)
+        #expect(folder.mode(folder.storePath) == 0o600)
+        let (tables, owner, journal, synchronous) = try store.pool.read { db in
+            (try ["card", "review"].filter { try db.tableExists($0) },
+             try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(tables == ["card", "review"])
+        #expect(owner == ProgressSchema.applicationID)
+        #expect(journal == "wal")
+        #expect(synchronous == 1) // NORMAL
+        #expect(try store.loadCards().isEmpty)
+        #expect(try store.reviewCount() == 0)
+    }
+
+    @Test func aReviewRoundTrips() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        let review = answer(.new(factID: fact), .good, at: t0)
+        let id = try store.record(review)
+        #expect(id == 1)
+        #expect(try store.loadCards() == [fact: review.after])
+        try store.close()
+        // After a restart, the same card, and the row a user would query.
+        let reopened = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        #expect(try reopened.loadCards() == [fact: review.after])
+        let (row, card) = try reopened.pool.read { db in
+            (try Row.fetchOne(db, sql: "SELECT * FROM review")!, try Row.fetchOne(db, sql: "SELECT * FROM card")!)
+        }
+        do {
+            #expect(row["reviewed_at"] == "2026-11-25T09:00:00.000Z")
+            #expect(row["rating"] == 3)
+            #expect(row["mode"] == "study")
+            #expect(row["kind"] == "flip")
+            #expect(row["elapsed_ms"] == 4200)
+            #expect(row["before_state"] == 0)
+            #expect(card["state"] == 1)
+            #expect(card["step"] == 1)
+            #expect(card["due"] == "2026-11-25T09:10:00.000Z")
+        }
+    }
+
+    @Test func practiceAnswersAreLoggedButLeaveTheSchedule() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        let studied = answer(.new(factID: fact), .good, at: t0)
+        try store.record(studied)
+        try store.record(answer(studied.after, .again, at: t0.adding(milliseconds: 1000), mode: .practice))
+        #expect(try store.reviewCount() == 2)
+        #expect(try store.loadCards()[fact] == studied.after)
+    }
+
+    @Test func undoThreeTimesAlsoAfterARestart() throws {
+        var store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        var card = CardProgress.new(factID: fact)
+        var history: [CardProgress] = [card]
+        for (index, rating) in [Rating.good, .good, .again].enumerated() {
+            let review = answer(card, rating, at: t0.adding(milliseconds: Int64(index) * 700_000))
+            try store.record(review)
+            card = review.after
+            history.append(card)
+        }
+        #expect(try store.loadCards()[fact] == history[3])
+        let first = try store.undoLastReview()
+        #expect(first?.rating == .again)
+        #expect(first?.before == history[2])
+        #expect(try store.loadCards()[fact] == history[2])
+        try store.close()
+        store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        #expect(try store.undoLastReview()?.rating == .good)
+        #expect(try store.loadCards()[fact] == history[1])
+        #expect(try store.undoLastReview() != nil)
+        #expect(try store.loadCards()[fact] == nil) // back to never studied
+        #expect(try store.reviewCount() == 0)
+        #expect(try store.undoLastReview() == nil)
+    }
+
+    @Test func twoWritersAtOnceLoseNothing() async throws {
+        let first = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        let second = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        async let a: [Int64] = Task.detached {
+            try (0..<150).map { index in
+                try first.record(answer(.new(factID: FactID(rawValue: "a\(index)")), .good, at: t0))
+            }
+        }.value
+        async let b: [Int64] = Task.detached {
+            try (0..<150).map { index in
+                try second.record(answer(.new(factID: FactID(rawValue: "b\(index)")), .easy, at: t0))
+            }
+        }.value
+        let ids = try await a + b
+        #expect(Set(ids).count == 300)
+        #expect(try first.reviewIDs() == ids.sorted())
+        #expect(try second.loadCards().count == 300)
+    }
+
+    @Test func aBackupIsKeptBeforeAMigrationAndDailyCopiesAreCapped() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
+        try store.record(answer(.new(factID: fact), .good, at: t0))
+        try store.close()
+        let backups = folder.path + "/data/awsml-tui/backups"
+        let upgraded = try SQLiteProgressStore.open(
+            path: folder.storePath, now: t0.adding(milliseconds: 1000), dailyBackup: false,
+            extraMigrations: [("v2-test", "ALTER TABLE card ADD COLUMN note TEXT")])
+        let names = try FileManager.default.contentsOfDirectory(atPath: backups).sorted()
+        #expect(names.contains { $0.hasPrefix("progress.sqlite.before-migration-") })
+        let copy = try DatabaseQueue(path: backups + "/" + names.first { $0.contains("before-migration") }!)
+        #expect(try copy.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") } == 1)
+        #expect(try copy.read { db in try db.columns(in: "card").map(\.name) }.contains("note") == false)
+        for day in 0..<10 {
+            try upgraded.backUpDailyIfNeeded(now: t0.adding(milliseconds: Int64(day) * Timestamp.millisecondsPerDay))
+        }
+        try upgraded.backUpDailyIfNeeded(now: t0.adding(milliseconds: 9 * Timestamp.millisecondsPerDay + 5000))
+        let daily = try FileManager.default.contentsOfDirectory(atPath: backups).filter { $0.contains(".daily-") }.sorted()
+        #expect(daily.count == 7)
+        #expect(daily.last == "progress.sqlite.daily-2026-12-04.sqlite")
+        #expect(daily.first == "progress.sqlite.daily-2026-11-28.sqlite")
+    }
+}
+
+@Suite("Progress store refuses bad files", .serialized)
+struct BadStoreFileTests {
+    let folder = StoreFolder()
+
+    /// Opens `path`, expecting a refusal whose message contains `words`, and
+    /// checks the file (and its folder's listing) are unchanged.
+    private func expectRefusal(_ path: String, saying words: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = folder.bytes(path)
+        let listing = try? FileManager.default.contentsOfDirectory(atPath: StoreFileCheck.parentFolder(of: path)).sorted()
+        do {
+            _ = try SQLiteProgressStore.open(path: path, now: t0)
+            Issue.record("opened \(path)", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.description.hasPrefix(path + ": "), sourceLocation: sourceLocation)
+            #expect(error.description.contains(words), "\(error.description)", sourceLocation: sourceLocation)
+            #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
+        }
+        #expect(folder.bytes(path) == before, "the file changed", sourceLocation: sourceLocation)
+        let after = try? FileManager.default.contentsOfDirectory(atPath: StoreFileCheck.parentFolder(of: path)).sorted()
+        #expect(after == listing, "files appeared beside it", sourceLocation: sourceLocation)
+    }
+
+    @Test func aTextFile() throws {
+        let path = folder.path + "/notes.txt"
+        try "these are my notes, not a database\n".write(toFile: path, atomically: false, encoding: .utf8)
+        expectRefusal(path, saying: "is not an SQLite database")
+    }
+
+    @Test func anotherProgramsDatabase() throws {
+        let path = folder.path + "/other.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')") }
+        try queue.close()
+        expectRefusal(path, saying: "is a database of another program")
+    }
+
+    @Test func aNewerSchema() throws {
+        let path = folder.path + "/newer.sqlite"
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9')") }
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.close()
+        expectRefusal(path, saying: "was written by a newer awsml-tui (schema v9)")
+    }
+
+    @Test func aTruncatedFile() throws {
+        let path = folder.path + "/cut.sqlite"
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        for index in 0..<300 {
+            try store.record(answer(.new(factID: FactID(rawValue: "fact-\(index)")), .good, at: t0))
+        }
+        try store.close()
+        let whole = folder.bytes(path)!
+        try whole.prefix(whole.count / 2 + 100).write(to: URL(fileURLWithPath: path))
+        expectRefusal(path, saying: "is damaged or truncated")
+        try whole.prefix(60).write(to: URL(fileURLWithPath: path))
+        expectRefusal(path, saying: "is damaged or truncated")
+    }
+
+    @Test func aReadOnlyFileAndAReadOnlyFolder() throws {
+        let path = folder.path + "/locked.sqlite"
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        try store.close()
+        chmod(path, 0o444)
+        expectRefusal(path, saying: "is read-only")
+        chmod(path, 0o600)
+        let lockedFolder = folder.path + "/locked-folder"
+        try FileManager.default.createDirectory(atPath: lockedFolder, withIntermediateDirectories: true)
+        chmod(lockedFolder, 0o555)
+        defer { chmod(lockedFolder, 0o755) }
+        expectRefusal(lockedFolder + "/progress.sqlite", saying: "is read-only")
+    }
+
+    @Test func aFolderInPlaceOfTheFile() throws {
+        let path = folder.path + "/a-folder.sqlite"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            _ = try SQLiteProgressStore.open(path: path, now: t0)
+            Issue.record("opened a folder")
+        } catch {
+            #expect(error.description == "\(path): is a folder; give the path of a file with --store")
+        }
+    }
+
+    @Test func theDefaultLocationFollowsXDG() {
+        #expect(StoreLocation.path(explicit: nil, environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/a"])
+                == "/x/data/awsml-tui/progress.sqlite")
+        #expect(StoreLocation.path(explicit: nil, environment: ["HOME": "/home/a"])
+                == "/home/a/.local/share/awsml-tui/progress.sqlite")
+        #expect(StoreLocation.path(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/a"])
+                == "/home/a/.local/share/awsml-tui/progress.sqlite")
+        #expect(StoreLocation.path(explicit: "mine.sqlite", environment: ["HOME": "/home/a"]) == "mine.sqlite")
+    }
+}
