@@ -19,15 +19,26 @@ public struct FSRSScheduler: Sendable {
     public let configuration: SchedulerConfiguration
     private let decay: Double
     private let factor: Double
-    private var w: [Double] { configuration.parameters }
+    /// The parameters w0…w20, kept apart from `configuration` so the hot path
+    /// reads a stored array.
+    private let w: [Double]
+    /// Terms that depend on the parameters alone, worked out once.
+    private let easyInitialDifficulty: Double
+    private let recallScale: Double      // e^w8
+    private let shortTermDivisor: Double // e^(w17·w18)
 
     public static let minimumStability = 0.001
 
     public init(_ configuration: SchedulerConfiguration) throws(SchedulerConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
+        w = configuration.parameters
         decay = -configuration.parameters[20]
         factor = pow(0.9, 1 / decay) - 1
+        let w = configuration.parameters
+        easyInitialDifficulty = w[4] - pow(M_E, w[5] * 3) + 1
+        recallScale = pow(M_E, w[8])
+        shortTermDivisor = pow(M_E, w[17] * w[18])
     }
 
     // MARK: - Public
@@ -166,7 +177,7 @@ public struct FSRSScheduler: Sendable {
     private func nextDifficulty(_ difficulty: Double, _ rating: Rating) -> Double {
         let delta = -(w[6] * (Double(rating.rawValue) - 3))
         let damped = difficulty + (10 - difficulty) * delta / 9
-        return clampDifficulty(w[7] * initialDifficulty(.easy) + (1 - w[7]) * damped)
+        return clampDifficulty(w[7] * easyInitialDifficulty + (1 - w[7]) * damped)
     }
 
     private func nextStability(_ difficulty: Double, _ stability: Double, _ retrievability: Double,
@@ -175,12 +186,12 @@ public struct FSRSScheduler: Sendable {
         if rating == .again {
             let longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
                 * exp((1 - retrievability) * w[14])
-            let shortTerm = stability / exp(w[17] * w[18])
+            let shortTerm = stability / shortTermDivisor
             next = min(longTerm, shortTerm)
         } else {
             let hardPenalty = rating == .hard ? w[15] : 1
             let easyBonus = rating == .easy ? w[16] : 1
-            next = stability * (1 + exp(w[8]) * (11 - difficulty) * pow(stability, -w[9])
+            next = stability * (1 + recallScale * (11 - difficulty) * pow(stability, -w[9])
                 * (exp((1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
         }
         return clampStability(next)
