@@ -26,3 +26,14 @@ struct SeededRandom {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
+
+extension SeededRandom {
+    /// Fisher–Yates shuffle driven by this generator.
+    mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for index in stride(from: items.count - 1, to: 0, by: -1) {
+            let other = Int(next() % UInt64(index + 1))
+            items.swapAt(index, other)
+        }
+    }
+}
