@@ -35,7 +35,7 @@ func loadHistories(_ path: String) -> [History] {
     var histories: [History] = []
     var buffer = [CChar](repeating: 0, count: 1 << 20)
     while fgets(&buffer, Int32(buffer.count), file) != nil {
-        let line = String(cString: buffer)[...]
+        let line = String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)[...]
         guard let configEnd = line.firstRange(of: "\"reviews\":") else { continue }
         let config = line[..<configEnd.lowerBound]
         let configuration = SchedulerConfiguration(

@@ -21,7 +21,11 @@ public struct ScreenRenderer: Sendable {
             return
         }
         TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
-        DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)
+        if let quiz = state.quiz {
+            QuizPane(state: state, quiz: quiz, theme: theme).draw(in: layout.detail.rect, into: &buffer)
+        } else {
+            DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)
+        }
         StatusBar(state: state, theme: theme).draw(in: layout.statusBar.rect, into: &buffer)
         if state.isShowingHelp {
             let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)

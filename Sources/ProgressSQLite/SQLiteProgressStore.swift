@@ -195,6 +195,15 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
     }
 
+    public func newFactsStarted(since start: Timestamp) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT fact_id) FROM review
+                WHERE mode = 'study' AND before_state = 0 AND reviewed_at >= ?
+                """, arguments: [start.iso8601]) ?? 0
+        }
+    }
+
     /// The ids of every logged review (for tests and checks).
     public func reviewIDs() throws -> [Int64] {
         try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }

@@ -7,5 +7,9 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case startSearch, nextMatch, previousMatch, clearSearch
     case acceptSearch, cancelSearch, eraseSearchCharacter, typeSearchText
     case showHelp, closeHelp
+    case startStudy, startPractice, startExam
+    case answer1, answer2, answer3, answer4
+    case reveal, acceptGrade, submitTyped, eraseTyped, typeAnswerText
+    case undoAnswer, endSession, redrillMisses, closeQuiz
     case quit
 }

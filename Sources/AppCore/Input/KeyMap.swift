@@ -58,6 +58,10 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["n"], in: .global, .nextMatch, "next match"),
         KeyBinding(["N"], in: .global, .previousMatch, "previous match"),
         KeyBinding(["Esc"], in: .global, .clearSearch, "clear the search"),
+        KeyBinding(["s"], in: .global, .startStudy, "study it: due, then new", status: Label(keys: "s", action: "study")),
+        KeyBinding(["p"], in: .global, .startPractice, "practise it"),
+        KeyBinding(["e"], in: .global, .startExam, "exam on it"),
+        KeyBinding(["u"], in: .global, .undoAnswer, "undo the last answer"),
         KeyBinding(["?"], in: .global, .showHelp, "this help", status: Label(keys: "?", action: "help")),
         KeyBinding(["q", "Ctrl-C"], in: .global, .quit, "quit", status: Label(keys: "q", action: "quit")),
 
@@ -68,5 +72,45 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["Esc"], in: .searchInput, .cancelSearch, "clear the search", status: Label(keys: "Esc", action: "clear")),
 
         KeyBinding([], in: .help, .closeHelp, "close this help", keysLabel: "any key"),
+
+
+        KeyBinding(["1"], in: .quizChoice, .answer1, "choose option 1", keysLabel: "1-4", status: Label(keys: "1-4", action: "answer")),
+        KeyBinding(["2"], in: .quizChoice, .answer2, "choose option 2", keysLabel: "2"),
+        KeyBinding(["3"], in: .quizChoice, .answer3, "choose option 3", keysLabel: "3"),
+        KeyBinding(["4"], in: .quizChoice, .answer4, "choose option 4", keysLabel: "4"),
+        KeyBinding(["u"], in: .quizChoice, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
+        KeyBinding(["Esc"], in: .quizChoice, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding(["Space", "Enter"], in: .quizFlip, .reveal, "turn the card", status: Label(keys: "Space", action: "reveal")),
+        KeyBinding(["u"], in: .quizFlip, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
+        KeyBinding(["Esc"], in: .quizFlip, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding(["1"], in: .quizGrade, .answer1, "Again", keysLabel: "1", status: Label(keys: "1", action: "again")),
+        KeyBinding(["2"], in: .quizGrade, .answer2, "Hard", status: Label(keys: "2", action: "hard")),
+        KeyBinding(["3"], in: .quizGrade, .answer3, "Good", status: Label(keys: "3", action: "good")),
+        KeyBinding(["4"], in: .quizGrade, .answer4, "Easy", status: Label(keys: "4", action: "easy")),
+        KeyBinding(["u"], in: .quizGrade, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
+        KeyBinding(["Esc"], in: .quizGrade, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding([], in: .quizTyping, .typeAnswerText, "type the missing term", keysLabel: "text"),
+        KeyBinding(["Backspace"], in: .quizTyping, .eraseTyped, "erase a character"),
+        KeyBinding(["Enter"], in: .quizTyping, .submitTyped, "check the answer", status: Label(keys: "Enter", action: "check")),
+        KeyBinding(["Esc"], in: .quizTyping, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding(["Space", "Enter"], in: .quizFeedback, .acceptGrade, "accept the suggested grade and go on",
+                   keysLabel: "Space Enter", status: Label(keys: "Enter", action: "next")),
+        KeyBinding(["1"], in: .quizFeedback, .answer1, "grade Again instead", status: Label(keys: "1-4", action: "grade")),
+        KeyBinding(["2"], in: .quizFeedback, .answer2, "grade Hard instead"),
+        KeyBinding(["3"], in: .quizFeedback, .answer3, "grade Good instead"),
+        KeyBinding(["4"], in: .quizFeedback, .answer4, "grade Easy instead"),
+        KeyBinding(["u"], in: .quizFeedback, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
+        KeyBinding(["Esc"], in: .quizFeedback, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding(["r"], in: .quizSummary, .redrillMisses, "re-drill the misses as practice", status: Label(keys: "r", action: "re-drill")),
+        KeyBinding(["u"], in: .quizSummary, .undoAnswer, "undo the last answer"),
+        KeyBinding(["Esc", "Enter"], in: .quizSummary, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
+
+        KeyBinding(["p"], in: .quizEmpty, .startPractice, "practise instead", status: Label(keys: "p", action: "practise")),
+        KeyBinding(["Esc", "Enter"], in: .quizEmpty, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
     ])
 }

@@ -1,5 +1,13 @@
+import StudyCore
+
 /// What happened, as `update` receives it.
-public enum AppAction: Hashable, Sendable {
+public enum AppAction: Equatable, Sendable {
+    /// The run loop's clock, sent before each event: `update` never reads a clock.
+    case clockTicked(Timestamp)
+    /// The store took back its last review (nil: there was none).
+    case reviewUndone(ReviewRecord?)
+    /// The store could not do what an effect asked; `message` says why.
+    case storeFailed(String)
     /// A key was pressed; `name` as `TerminalUI.Key.name` spells it ("Down", "j").
     case keyPressed(String)
     /// The terminal is now this size.
@@ -18,4 +26,9 @@ public enum AppAction: Hashable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// Restore the terminal and end the program.
     case quit
+    /// Write this answer to the store now, in its own transaction, before the
+    /// next question shows.
+    case saveReview(ReviewRecord)
+    /// Take back the store's last review; the result comes back as `.reviewUndone`.
+    case undoLastReview
 }

@@ -1,4 +1,5 @@
 import DeckKit
+import StudyCore
 
 /// Everything the screen shows, as plain values. `update` is the only thing
 /// that changes it; views only read it.
@@ -21,12 +22,36 @@ public struct AppState: Equatable, Sendable {
     /// Built on the first search, then kept.
     public var searchIndex: SearchIndex?
     public var isShowingHelp = false
+    /// The time now, as the run loop last told it (`.clockTicked`).
+    public var now: Timestamp
+    /// Every card the store knows, by fact id; a fact not here is new.
+    public var progress: [FactID: CardProgress]
+    /// Due/new counts and mastery per node, kept in step with `progress`.
+    public private(set) var nodeProgress: [NodePath: NodeProgress] = [:]
+    public var scheduler: FSRSScheduler
+    public var studyOptions: StudyOptions
+    /// New facts already started today (they count against `newPerDay`).
+    public var newFactsStartedToday: Int
+    /// Built when the first session starts.
+    public var questionGenerator: QuestionGenerator?
+    /// The quiz in the right-hand pane, if one is running.
+    public var quiz: QuizState?
+    /// A one-line message for the status bar (a store error, an undo).
+    public var message: String?
     public var layout: PaneLayout
     public var keyMap: KeyMap
     public var isRunning = true
 
-    public init(decks: [Deck], width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
+    public init(decks: [Deck], width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
+                now: Timestamp = Timestamp(milliseconds: 0), progress: [FactID: CardProgress] = [:],
+                scheduler: FSRSScheduler = .standard, studyOptions: StudyOptions = StudyOptions(),
+                newFactsStartedToday: Int = 0) {
         self.decks = decks
+        self.now = now
+        self.progress = progress
+        self.scheduler = scheduler
+        self.studyOptions = studyOptions
+        self.newFactsStartedToday = newFactsStartedToday
         self.rows = TreeRow.visibleRows(of: decks, collapsed: [])
         self.layout = PaneLayout(width: width, height: height)
         self.keyMap = keyMap
@@ -34,6 +59,36 @@ public struct AppState: Equatable, Sendable {
         // shows something to learn at once.
         let decks = self.decks
         selectedRow = rows.firstIndex { row in !(decks.node(at: row.path)?.facts.isEmpty ?? true) } ?? 0
+        refreshNodeProgress()
+    }
+
+    /// Recounts due, new and mastery for every node from `progress` at `now`.
+    /// One pass over the facts.
+    public mutating func refreshNodeProgress() {
+        var result: [NodePath: NodeProgress] = [:]
+        let progress = self.progress, scheduler = self.scheduler, now = self.now
+        func visit(_ node: TopicNode, _ path: NodePath) -> NodeProgress {
+            var counts = NodeProgress()
+            for fact in node.facts {
+                counts.facts += 1
+                guard let card = progress[fact.id], card.state != .new else { counts.new += 1; continue }
+                counts.studied += 1
+                counts.retrievabilitySum += scheduler.retrievability(of: card, at: now)
+                if !card.suspended, let due = card.due, due <= now { counts.due += 1 }
+            }
+            for (index, child) in node.children.enumerated() {
+                let childCounts = visit(child, path.child(index))
+                counts.facts += childCounts.facts
+                counts.due += childCounts.due
+                counts.new += childCounts.new
+                counts.studied += childCounts.studied
+                counts.retrievabilitySum += childCounts.retrievabilitySum
+            }
+            result[path] = counts
+            return counts
+        }
+        for (index, deck) in decks.enumerated() { _ = visit(deck.root, NodePath([index])) }
+        nodeProgress = result
     }
 
     public var selectedPath: NodePath? {
@@ -44,9 +99,23 @@ public struct AppState: Equatable, Sendable {
         selectedPath.flatMap { decks.node(at: $0) }
     }
 
-    /// Where the keys go now: help and search input take them all.
+    /// Where the keys go now: help, search input and the quiz take them first.
     public var keyContext: KeyContext {
         if isShowingHelp { return .help }
+        if let quiz {
+            switch quiz.phase {
+            case .asking:
+                switch quiz.question?.kind {
+                case .flip?: return .quizFlip
+                case .clozeTyped?: return .quizTyping
+                default: return .quizChoice
+                }
+            case .revealed: return .quizGrade
+            case .feedback: return .quizFeedback
+            case .summary: return .quizSummary
+            case .nothingToDo: return .quizEmpty
+            }
+        }
         if search?.isEditing == true { return .searchInput }
         return focus == .tree ? .tree : .detail
     }

@@ -8,23 +8,32 @@ public enum AppUpdate {
     @discardableResult
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         switch action {
+        case .clockTicked(let now):
+            state.now = now
+        case .reviewUndone(let record):
+            reviewUndone(record, &state)
+        case .storeFailed(let message):
+            state.message = "progress not saved: \(message)"
         case .terminalResized(let width, let height):
             state.layout = PaneLayout(width: width, height: height)
             keepSelectionVisible(&state)
         case .keyPressed(let key):
             return press(key, &state)
         case .clickedTreeRow(let row):
-            guard state.rows.indices.contains(row) else { return [] }
+            guard state.quiz == nil, state.rows.indices.contains(row) else { return [] }
             state.focus = .tree
             selectRow(row, &state)
         case .clickedFact(let index):
+            guard state.quiz == nil else { return [] }
             state.focus = .detail
             state.selectedFact = clampedFact(index, state)
         case .clickedPane(let pane):
             state.focus = pane
         case .scrolled(.tree, let lines):
+            guard state.quiz == nil else { return [] }
             scrollTree(by: lines, &state)
         case .scrolled(.detail, let lines):
+            guard state.quiz == nil else { return [] }
             state.focus = .detail
             state.selectedFact = clampedFact(state.selectedFact + lines.signum(), state)
         }
@@ -44,7 +53,19 @@ public enum AppUpdate {
             }
             if let text = typedText(key) { appendToSearch(text, &state) }
             return []
-        case .tree, .detail, .global:
+        case .quizTyping:
+            if let command = state.keyMap.command(for: key, in: .quizTyping) { return perform(command, &state) }
+            if let text = typedText(key) { typeAnswer(text, &state) }
+            return []
+        case let context where context.isQuiz:
+            // In a quiz only its own keys work, and help and quit.
+            if let command = state.keyMap.command(for: key, in: context) { return perform(command, &state) }
+            if let command = state.keyMap.command(for: key, in: .global), command == .showHelp || command == .quit {
+                return perform(command, &state)
+            }
+            return []
+        default:
+            state.message = nil
             let command = state.keyMap.command(for: key, in: state.keyContext)
                 ?? state.keyMap.command(for: key, in: .global)
             guard let command else { return [] }
@@ -94,6 +115,23 @@ public enum AppUpdate {
         case .previousMatch: stepMatch(by: -1, &state)
         case .showHelp: state.isShowingHelp = true
         case .closeHelp: state.isShowingHelp = false
+        case .startStudy: startSession(.study, &state)
+        case .startPractice: startSession(.practice, &state)
+        case .startExam: startSession(.exam, &state)
+        case .answer1: return numberPressed(1, &state)
+        case .answer2: return numberPressed(2, &state)
+        case .answer3: return numberPressed(3, &state)
+        case .answer4: return numberPressed(4, &state)
+        case .reveal: reveal(&state)
+        case .acceptGrade: return acceptGrade(&state)
+        case .submitTyped: return submitTyped(&state)
+        case .eraseTyped: eraseTyped(&state)
+        case .typeAnswerText: break // handled with the key's text in `press`
+        case .undoAnswer: return [.undoLastReview]
+        case .endSession: endSession(&state)
+        case .redrillMisses: redrillMisses(&state)
+        case .closeQuiz:
+            state.quiz = nil
         case .quit:
             state.isRunning = false
             return [.quit]

@@ -16,12 +16,52 @@ struct HelpOverlay {
     let theme: Theme
 
     func lines() -> [StyledLine] {
+        state.quiz == nil ? browsingLines() : quizLines()
+    }
+
+    /// In a quiz: the keys of each quiz screen, two blocks a row.
+    private func quizLines() -> [StyledLine] {
+        let contexts: [KeyContext] = [.quizChoice, .quizFlip, .quizGrade, .quizTyping, .quizFeedback, .quizSummary, .quizEmpty]
+        let keyWidth = state.keyMap.bindings.filter { $0.context.isQuiz }.map { TextWidth.of($0.keysLabel) }.max() ?? 0
+        var lines: [StyledLine] = []
+        var index = 0
+        while index < contexts.count {
+            if !lines.isEmpty { lines.append([]) }
+            let left = block(contexts[index], keyWidth: keyWidth)
+            let right = index + 1 < contexts.count ? block(contexts[index + 1], keyWidth: keyWidth) : []
+            lines += sideBySide(left, right)
+            index += 2
+        }
+        lines.append([])
+        lines += block(.global, keyWidth: keyWidth).filter { line in
+            line.first.map { $0.text.hasPrefix("?") || $0.text.hasPrefix("q") || $0.text == KeyContext.global.title } ?? false
+        }
+        return lines
+    }
+
+    private func sideBySide(_ left: [StyledLine], _ right: [StyledLine]) -> [StyledLine] {
+        let leftWidth = left.map(width).max() ?? 0
+        var lines: [StyledLine] = []
+        for index in 0..<max(left.count, right.count) {
+            var line: StyledLine = index < left.count ? left[index] : []
+            if index < right.count {
+                line.append(StyledRun(String(repeating: " ", count: leftWidth - width(line) + 3)))
+                line += right[index]
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Browsing: the tree and detail keys as one table, then the global and
+    /// search keys side by side.
+    private func browsingLines() -> [StyledLine] {
         let map = state.keyMap
         let tree = map.bindings(in: .tree)
         let detail = map.bindings(in: .detail)
         var keyLabels: [String] = []
         for binding in tree + detail where !keyLabels.contains(binding.keysLabel) { keyLabels.append(binding.keysLabel) }
-        let keyWidth = map.bindings.map { TextWidth.of($0.keysLabel) }.max() ?? 0
+        let keyWidth = map.bindings.filter { !$0.context.isQuiz }.map { TextWidth.of($0.keysLabel) }.max() ?? 0
         let treeWidth = tree.map { TextWidth.of($0.summary) }.max() ?? 0
 
         var lines: [StyledLine] = []
@@ -34,22 +74,16 @@ struct HelpOverlay {
                           StyledRun(pad(inTree, treeWidth + 2) + inDetail, style: theme.body)])
         }
         lines.append([])
-        let left = block(.global, keyWidth: keyWidth)
-        let right = block(.searchInput, keyWidth: keyWidth)
-        let leftWidth = left.map(width).max() ?? 0
-        for index in 0..<max(left.count, right.count) {
-            var line: StyledLine = index < left.count ? left[index] : []
-            if index < right.count {
-                line.append(StyledRun(String(repeating: " ", count: leftWidth - width(line) + 3)))
-                line += right[index]
-            }
-            lines.append(line)
-        }
+        let quizStarts: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer]
+        let global = block(.global, keyWidth: keyWidth) { !quizStarts.contains($0.command) }
+        let starts = block(.global, keyWidth: keyWidth, title: "Quiz the selected node") { quizStarts.contains($0.command) }
+        lines += sideBySide(global, block(.searchInput, keyWidth: keyWidth) + starts)
         return lines
     }
 
-    private func block(_ context: KeyContext, keyWidth: Int) -> [StyledLine] {
-        [[StyledRun(context.title, style: theme.paneTitle)]] + state.keyMap.bindings(in: context).map { binding in
+    private func block(_ context: KeyContext, keyWidth: Int, title: String? = nil,
+                       including: (KeyBinding) -> Bool = { _ in true }) -> [StyledLine] {
+        [[StyledRun(title ?? context.title, style: theme.paneTitle)]] + state.keyMap.bindings(in: context).filter(including).map { binding in
             [StyledRun(pad(binding.keysLabel, keyWidth + 2), style: theme.paneTitle),
              StyledRun(binding.summary, style: theme.body)]
         }

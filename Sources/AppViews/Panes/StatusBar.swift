@@ -28,13 +28,15 @@ struct StatusBar {
                 left.append(StyledRun(" Esc", style: theme.statusKey))
                 left.append(StyledRun(" clear ", style: theme.statusBar))
             }
+        } else if let message = state.message {
+            left.append(StyledRun(" " + message + " ", style: theme.statusKey))
         } else if context != .help {
             let deckName = state.decks.count == 1 ? state.decks[0].title : "\(state.decks.count) decks"
             left.append(StyledRun(" " + deckName + " ", style: theme.statusKey))
         }
 
         var labels: [(keys: String, action: String)] = []
-        let shown = context == .searchInput || context == .help
+        let shown = context == .searchInput || context == .help || context.isQuiz
             ? state.keyMap.bindings(in: context)
             : state.keyMap.bindings(in: context) + state.keyMap.bindings(in: .global)
         for binding in shown {

@@ -14,7 +14,7 @@ struct TreePane {
     let theme: Theme
 
     func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
-        buffer.drawBox(frame, title: "Topics", lines: state.focus == .tree ? .heavy : .light,
+        buffer.drawBox(frame, title: "Topics", lines: state.focus == .tree && state.quiz == nil ? .heavy : .light,
                        style: theme.border, titleStyle: theme.paneTitle)
         let inside = frame.inset(by: 1)
         guard !inside.isEmpty else { return }
@@ -34,13 +34,35 @@ struct TreePane {
         }
     }
 
+    /// How well a leaf is known, by mean retrievability: `·` not studied,
+    /// `◔` under 50%, `◑` under 80%, `◕` under 95%, `●` above.
+    static func masteryGlyph(_ progress: NodeProgress?) -> String {
+        guard let mean = progress?.meanRetrievability else { return "·" }
+        switch mean {
+        case ..<0.5: return "◔"
+        case ..<0.8: return "◑"
+        case ..<0.95: return "◕"
+        default: return "●"
+        }
+    }
+
     private func drawRow(_ row: TreeRow, selected: Bool, at line: Rect, into buffer: inout ScreenBuffer) {
         let base = selected ? theme.selection : theme.treeTitle
         if selected { buffer.fill(line, with: Cell(" ", style: base)) }
         let marker = selected ? "›" : " "
-        let fold = row.hasChildren ? (row.isExpanded ? "▾" : "▸") : "·"
+        let fold = row.hasChildren ? (row.isExpanded ? "▾" : "▸") : Self.masteryGlyph(state.nodeProgress[row.path])
         let indent = String(repeating: "  ", count: row.depth)
-        let count = " \(row.factCount)"
+        let progress = state.nodeProgress[row.path]
+        let count: String
+        if let progress, progress.due > 0 {
+            count = " \(progress.due) due"
+        } else if let progress, progress.new > 0, progress.new < progress.facts {
+            count = " \(progress.new) new"
+        } else if let progress, progress.new == 0, progress.facts > 0 {
+            count = " ✓"
+        } else {
+            count = " \(row.factCount)"
+        }
         let countWidth = TextWidth.of(count)
         var titleStyle = base
         if case .deck = row.kind { titleStyle.attributes.insert(.bold) }

@@ -20,4 +20,8 @@ public protocol ProgressStore: AnyObject {
 
     /// How many reviews the log holds.
     func reviewCount() throws -> Int
+
+    /// How many facts were studied for the first time since `start` (for the
+    /// daily limit of new facts).
+    func newFactsStarted(since start: Timestamp) throws -> Int
 }

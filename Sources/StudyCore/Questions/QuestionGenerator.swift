@@ -10,7 +10,12 @@ import DeckKit
 ///     generator.question(for: fact.id, kind: .clozeChoice, seed: 7)
 ///
 /// Built when a session starts, not at launch.
-public struct QuestionGenerator: Sendable {
+public struct QuestionGenerator: Sendable, Equatable {
+    /// Two generators are the same when built from the same facts.
+    public static func == (lhs: QuestionGenerator, rhs: QuestionGenerator) -> Bool {
+        lhs.entries.map(\.fact.id) == rhs.entries.map(\.fact.id)
+    }
+
     /// A fact with where it lives.
     struct Entry: Sendable {
         var fact: Fact

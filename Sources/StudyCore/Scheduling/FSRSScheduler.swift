@@ -15,7 +15,7 @@ import Darwin
 /// applies in every state; intervals round half to even and are at least one
 /// day; due = review time + interval (not aligned to midnight; Anki's 4 am
 /// rollover is not used); `e^x` is `pow(M_E, x)` as Python's `math.e ** x`.
-public struct FSRSScheduler: Sendable {
+public struct FSRSScheduler: Sendable, Equatable {
     public let configuration: SchedulerConfiguration
     private let decay: Double
     private let factor: Double
@@ -28,6 +28,13 @@ public struct FSRSScheduler: Sendable {
     private let shortTermDivisor: Double // e^(w17·w18)
 
     public static let minimumStability = 0.001
+
+    /// py-fsrs's defaults with fuzz on: what the app uses.
+    public static let standard = try! FSRSScheduler(.standard)
+
+    public static func == (lhs: FSRSScheduler, rhs: FSRSScheduler) -> Bool {
+        lhs.configuration == rhs.configuration
+    }
 
     public init(_ configuration: SchedulerConfiguration) throws(SchedulerConfigurationError) {
         try configuration.validate()

@@ -1,3 +1,4 @@
+import AppCore
 import ArgumentParser
 import DeckKit
 
@@ -10,16 +11,40 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "Markdown posts to study (default: the bundled post).")
     var files: [String] = []
 
+    @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
+    var storePath: String?
+
+    @Option(name: .customLong("new-per-day"), help: "New facts a study session may start each day.")
+    var newPerDay = 20
+
+    @Option(name: .customLong("exam-questions"), help: "Questions in an exam.")
+    var examQuestions = 20
+
+    @Option(name: .customLong("exam-minutes"), help: "Time limit of an exam, in minutes (none by default).")
+    var examMinutes: Int?
+
+    @Option(help: "Seed for the order and kinds of questions (default: from the clock).")
+    var seed: UInt64?
+
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks or wheel in the app).")
     var noMouse = false
 
+    func validate() throws {
+        guard newPerDay >= 0 else { throw ValidationError("--new-per-day must be 0 or more") }
+        guard examQuestions >= 1 else { throw ValidationError("--exam-questions must be at least 1") }
+        if let examMinutes, examMinutes < 1 { throw ValidationError("--exam-minutes must be at least 1") }
+    }
+
     func run() throws {
         let decks = try DeckSource.load(files)
         let environment = ProcessEnvironment.current()
         let useColour = !noColor && environment["NO_COLOR"] == nil
-        try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment).run()
+        let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
+                                   seed: seed ?? UInt64(truncatingIfNeeded: SystemClock.now().milliseconds))
+        try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
+                              storePath: storePath, studyOptions: options).run()
     }
 }

@@ -3,10 +3,17 @@ import AppViews
 import ArgumentParser
 import CursesBackend
 import DeckKit
+import ProgressSQLite
+import StudyCore
 import TerminalUI
 
 /// The run loop of the full screen: event -> action -> `update` -> effects ->
 /// render into a buffer -> the backend draws what changed.
+///
+/// It is the composition root: it reads the clock (`SystemClock`) and hands
+/// the time to `update` as `.clockTicked` before every event, and it runs the
+/// effects `update` returns: an answer is written to the store before the next
+/// frame is drawn.
 ///
 /// The terminal is restored on every way out: `q`, Ctrl-C, SIGTERM, SIGHUP
 /// (the backend turns them into events), a thrown error (the `defer`), and a
@@ -16,10 +23,28 @@ struct FullScreenSession {
     let useColour: Bool
     let useMouse: Bool
     let environment: [String: String]
+    let storePath: String?
+    let studyOptions: StudyOptions
 
     func run() throws {
         if let reason = CursesTerminal.unsuitableTerminalReason(environment: environment) {
             StandardError.write("awsml-tui: error: \(reason)\n")
+            throw ExitCode(2)
+        }
+        // The store is opened (and checked) before the screen is taken, so a
+        // bad file is one line on a normal terminal. Daily backup after the first frame.
+        let now = SystemClock.now()
+        let path = StoreLocation.path(explicit: storePath, environment: environment)
+        let store: SQLiteProgressStore
+        let cards: [FactID: CardProgress]
+        let startedToday: Int
+        do {
+            store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false)
+            cards = try store.loadCards()
+            startedToday = try store.newFactsStarted(since: Timestamp(milliseconds: now.milliseconds
+                - now.milliseconds % Timestamp.millisecondsPerDay))
+        } catch {
+            StandardError.write("awsml-tui: error: \("\(error)")\n")
             throw ExitCode(2)
         }
         let terminal: CursesTerminal
@@ -32,23 +57,29 @@ struct FullScreenSession {
         var endingSignal: Int32?
         do {
             defer { terminal.stop() }
-            endingSignal = loop(on: terminal)
+            var state = AppState(decks: decks, width: terminal.size.width, height: terminal.size.height, now: now,
+                                 progress: cards, studyOptions: studyOptions, newFactsStartedToday: startedToday)
+            endingSignal = loop(&state, on: terminal, store: store)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }
     }
 
     /// Runs until the user quits or input ends; returns the signal that ended
     /// it, if one did.
-    private func loop(on terminal: CursesTerminal) -> Int32? {
-        let size = terminal.size
-        var state = AppState(decks: decks, width: size.width, height: size.height)
+    private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore) -> Int32? {
         let theme: Theme = useColour ? .colour : .monochrome
         let renderer = ScreenRenderer(theme: theme)
         let hitTester = HitTester(theme: theme)
+        var firstFrame = true
         while state.isRunning {
             var buffer = ScreenBuffer(size: terminal.size)
             renderer.render(state, into: &buffer)
             terminal.draw(buffer)
+            if firstFrame {
+                firstFrame = false
+                // Not before the first frame: a copy of the store once a day.
+                try? store.backUpDailyIfNeeded(now: state.now)
+            }
 
             let action: AppAction
             switch terminal.nextEvent() {
@@ -64,12 +95,32 @@ struct FullScreenSession {
             case .signal(let signal): return signal
             case .endOfInput: return nil
             }
-            for effect in AppUpdate.update(&state, action) {
-                switch effect {
-                case .quit: state.isRunning = false
+            AppUpdate.update(&state, .clockTicked(SystemClock.now()))
+            run(AppUpdate.update(&state, action), on: &state, store: store)
+        }
+        return nil
+    }
+
+    /// Does the I/O `update` asked for, feeding results back as actions.
+    private func run(_ effects: [Effect], on state: inout AppState, store: SQLiteProgressStore) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                state.isRunning = false
+            case .saveReview(let review):
+                do {
+                    try store.record(review)
+                } catch {
+                    AppUpdate.update(&state, .storeFailed("\(error)"))
+                }
+            case .undoLastReview:
+                do {
+                    let undone = try store.undoLastReview()
+                    AppUpdate.update(&state, .reviewUndone(undone))
+                } catch {
+                    AppUpdate.update(&state, .storeFailed("\(error)"))
                 }
             }
         }
-        return nil
     }
 }

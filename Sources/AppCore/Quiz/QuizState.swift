@@ -1,0 +1,71 @@
+import DeckKit
+import StudyCore
+
+/// A quiz in progress: the session, where it stands, and what was typed.
+public struct QuizState: Equatable, Sendable {
+    public enum Phase: Equatable, Sendable {
+        /// The question is up, waiting for an answer.
+        case asking
+        /// A flip card turned over: grade yourself 1–4.
+        case revealed
+        /// Right or wrong, the whole fact, and a suggested grade to accept or change.
+        case feedback(Feedback)
+        /// The end screen.
+        case summary(SessionSummary)
+        /// Nothing due and no new facts left.
+        case nothingToDo(nextDue: Timestamp?)
+    }
+
+    /// The verdict on an objective answer, before it is graded and stored.
+    public struct Feedback: Equatable, Sendable {
+        public var correct: Bool
+        /// The option chosen (0-based), for choice questions.
+        public var chosen: Int?
+        /// The judgement of a typed answer, with its diff.
+        public var typed: TypedAnswer?
+        public var suggested: Rating
+    }
+
+    public var session: StudySession
+    /// Every fact of the scope, in post order (for the summary's due counts).
+    public var scope: [FactID]
+    /// The node the session was started on.
+    public var scopeTitle: String
+    public var phase: Phase
+    /// What has been typed for a cloze-typed question.
+    public var typed = ""
+    /// When the current question appeared (for the answer's time taken).
+    public var shownAt: Timestamp
+
+    public var question: Question? { session.current }
+}
+
+/// How a node is doing, for the tree: due and new counts and mean
+/// retrievability of its studied facts.
+public struct NodeProgress: Hashable, Sendable {
+    public var facts = 0
+    public var due = 0
+    public var new = 0
+    public var studied = 0
+    public var retrievabilitySum = 0.0
+
+    public init() {}
+
+    /// Mean retrievability of the studied facts, nil when none was studied.
+    public var meanRetrievability: Double? { studied == 0 ? nil : retrievabilitySum / Double(studied) }
+}
+
+/// What a study session needs to know from the command line.
+public struct StudyOptions: Hashable, Sendable {
+    public var newPerDay: Int
+    public var examQuestions: Int
+    public var examMinutes: Int?
+    public var seed: UInt64
+
+    public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1) {
+        self.newPerDay = newPerDay
+        self.examQuestions = examQuestions
+        self.examMinutes = examMinutes
+        self.seed = seed
+    }
+}

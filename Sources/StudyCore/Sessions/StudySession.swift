@@ -1,0 +1,185 @@
+import DeckKit
+
+/// One quiz session over a scope of facts: what comes next, what was answered,
+/// and the review each answer makes. A plain value; the app keeps it in its
+/// state and the clock is passed in.
+///
+///     var session = StudySession.start(mode: .study, scope: ids, cards: cards, generator: generator,
+///                                      scheduler: scheduler, now: now, options: .init(seed: 7))
+///     let question = session.nextQuestion(now: now)
+///     let review = session.answer(rating: .good, correct: true, cards: cards, now: later, elapsed: 4200)
+public struct StudySession: Hashable, Sendable {
+    public struct Options: Hashable, Sendable {
+        /// New facts still allowed today (the daily limit less those already started).
+        public var newFactsAllowed: Int
+        public var examQuestions: Int
+        public var examMinutes: Int?
+        public var seed: UInt64
+
+        public init(newFactsAllowed: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64) {
+            self.newFactsAllowed = newFactsAllowed
+            self.examQuestions = examQuestions
+            self.examMinutes = examMinutes
+            self.seed = seed
+        }
+    }
+
+    /// A fact answered Again (or still in its steps) that comes back when due.
+    public struct Pending: Hashable, Sendable {
+        public var factID: FactID
+        public var due: Timestamp
+    }
+
+    /// One answer, for the summary.
+    public struct Answer: Hashable, Sendable {
+        public var factID: FactID
+        public var kind: QuestionKind
+        public var rating: Rating
+        /// Right or wrong for objective kinds; for flip, rated Hard or better.
+        public var correct: Bool
+        /// The card was in review and was forgotten.
+        public var lapsed: Bool
+        public var topic: [String]
+    }
+
+    public var mode: StudyMode
+    public var queue: [FactID]
+    public var pending: [Pending] = []
+    public var current: Question?
+    public var answers: [Answer] = []
+    public var startedAt: Timestamp
+    public var lastAnswerAt: Timestamp?
+    public var deadline: Timestamp?
+    public var options: Options
+    /// New facts taken into this session (they count against the daily limit).
+    public var newFactsStarted = 0
+    private var questionsAsked: UInt64 = 0
+    private let generator: QuestionGenerator
+    private let scheduler: FSRSScheduler
+
+    public static func == (lhs: StudySession, rhs: StudySession) -> Bool {
+        lhs.mode == rhs.mode && lhs.queue == rhs.queue && lhs.pending == rhs.pending && lhs.current == rhs.current
+            && lhs.answers == rhs.answers && lhs.startedAt == rhs.startedAt && lhs.lastAnswerAt == rhs.lastAnswerAt
+            && lhs.deadline == rhs.deadline && lhs.options == rhs.options && lhs.questionsAsked == rhs.questionsAsked
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mode)
+        hasher.combine(queue)
+        hasher.combine(answers.count)
+    }
+
+    /// The kinds each mode asks: exams only what can be marked.
+    public var allowedKinds: [QuestionKind] {
+        mode == .exam ? QuestionKind.allCases.filter(\.isObjective) : QuestionKind.allCases
+    }
+
+    /// Builds the queue for `mode` over the facts of `scope` (in post order):
+    /// study takes due facts (lowest retrievability first) then new ones up to
+    /// the daily allowance; practice takes every fact, shuffled; an exam takes
+    /// `examQuestions` of them, shuffled.
+    public static func start(mode: StudyMode, scope: [FactID], cards: [FactID: CardProgress],
+                             generator: QuestionGenerator, scheduler: FSRSScheduler, now: Timestamp,
+                             options: Options) -> StudySession {
+        var random = SeededRandom(seed: "session-\(mode.rawValue)", counter: options.seed)
+        var queue: [FactID]
+        var newStarted = 0
+        switch mode {
+        case .study:
+            let due = scope.compactMap { id -> (FactID, Double)? in
+                guard let card = cards[id], card.state != .new, !card.suspended, let dueAt = card.due, dueAt <= now
+                else { return nil }
+                return (id, scheduler.retrievability(of: card, at: now))
+            }
+            let fresh = scope.filter { (cards[$0]?.state ?? .new) == .new && !(cards[$0]?.suspended ?? false) }
+                .prefix(max(0, options.newFactsAllowed))
+            newStarted = fresh.count
+            queue = due.sorted { $0.1 < $1.1 }.map(\.0) + fresh
+        case .practice:
+            queue = scope
+            random.shuffle(&queue)
+        case .exam:
+            queue = scope.filter { id in QuestionKind.allCases.filter(\.isObjective).contains { generator.question(for: id, kind: $0, seed: 1) != nil } }
+            random.shuffle(&queue)
+            queue = Array(queue.prefix(max(1, options.examQuestions)))
+        }
+        var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
+                                   generator: generator, scheduler: scheduler)
+        session.newFactsStarted = newStarted
+        if mode == .exam, let minutes = options.examMinutes {
+            session.deadline = now.adding(milliseconds: Int64(minutes) * 60_000)
+        }
+        return session
+    }
+
+    private init(mode: StudyMode, queue: [FactID], startedAt: Timestamp, options: Options,
+                 generator: QuestionGenerator, scheduler: FSRSScheduler) {
+        self.mode = mode
+        self.queue = queue
+        self.startedAt = startedAt
+        self.options = options
+        self.generator = generator
+        self.scheduler = scheduler
+    }
+
+    /// Whether the time limit of an exam has passed.
+    public func isOverTime(now: Timestamp) -> Bool {
+        deadline.map { now >= $0 } ?? false
+    }
+
+    /// Moves to the next question: a relearning fact that is due, else the
+    /// next in the queue, else the earliest relearning fact. Nil when done.
+    public mutating func nextQuestion(now: Timestamp) -> Question? {
+        current = nil
+        if isOverTime(now: now) { return nil }
+        var next: FactID?
+        if let index = pending.indices.min(by: { pending[$0].due < pending[$1].due }), pending[index].due <= now {
+            next = pending.remove(at: index).factID
+        } else if !queue.isEmpty {
+            next = queue.removeFirst()
+        } else if let index = pending.indices.min(by: { pending[$0].due < pending[$1].due }) {
+            next = pending.remove(at: index).factID
+        }
+        guard let factID = next else { return nil }
+        questionsAsked += 1
+        current = generator.question(for: factID, choosingFrom: allowedKinds, seed: options.seed &+ questionsAsked)
+        if current == nil { return nextQuestion(now: now) } // a fact no kind works for: skip it
+        return current
+    }
+
+    /// Records the answer to the current question: returns the review to
+    /// store (the card after it is `review.after`), and for study keeps a fact
+    /// still in its steps coming back in this session.
+    public mutating func answer(rating: Rating, correct: Bool, cards: [FactID: CardProgress], deck: String,
+                                now: Timestamp, elapsed: Int64) -> ReviewRecord? {
+        guard let question = current else { return nil }
+        let before = cards[question.factID] ?? .new(factID: question.factID)
+        let after = mode.updatesSchedule ? scheduler.review(before, rating: rating, at: now) : before
+        answers.append(Answer(factID: question.factID, kind: question.kind, rating: rating, correct: correct,
+                              lapsed: before.state == .review && rating == .again && mode.updatesSchedule,
+                              topic: question.topicPath))
+        lastAnswerAt = now
+        if mode == .study, after.state == .learning || after.state == .relearning, let due = after.due,
+           due.milliseconds - now.milliseconds < Timestamp.millisecondsPerDay {
+            pending.append(Pending(factID: question.factID, due: due))
+        }
+        current = nil
+        return ReviewRecord(factID: question.factID, deck: deck, reviewedAt: now, rating: rating, mode: mode,
+                            kind: question.kind.rawValue, elapsedMilliseconds: max(0, elapsed), before: before, after: after)
+    }
+
+    /// Takes back the last answer (already removed from the store): the fact
+    /// is asked again next.
+    public mutating func undoLastAnswer() {
+        guard let last = answers.popLast() else { return }
+        pending.removeAll { $0.factID == last.factID }
+        if let current { queue.insert(current.factID, at: 0) }
+        current = nil
+        queue.insert(last.factID, at: 0)
+    }
+
+    /// The figures of the end screen.
+    public func summary(cards: [FactID: CardProgress], scope: [FactID], now: Timestamp) -> SessionSummary {
+        SessionSummary(session: self, cards: cards, scope: scope, now: now)
+    }
+}
