@@ -265,5 +265,52 @@ echo "info - one Down key at 120x40 wrote $bytes bytes to the terminal"
 check "one Down key sends a few hundred bytes, not a repaint ($bytes)" test "$bytes" -lt 1000
 tm send-keys -t e2e q
 
+# 15. Quiz: study 5 facts, quit, restart: they show as learned, the store has
+# the 5 answers, and u after the restart undoes the last one.
+quiz_store="$work/quiz.sqlite"
+quiz_app() { app_command "$binary" --store "$quiz_store" --seed 4 --new-per-day 5 --no-mouse; }
+start "$(quiz_app)"
+wait_for "Retraining with a larger number" >/dev/null
+tm send-keys -t e2e g s
+check "s starts a study session in the quiz pane" wait_for "━ Study · AWS Machine Learning Specialty Bite Size"
+status_line() { screen | tail -1; }
+# Answers whatever is asked, from what the status bar says works now.
+answered=0
+for _ in $(seq 1 12); do
+  [ "$answered" -ge 5 ] && break
+  wait_for "answered," 5 >/dev/null || break
+  before=$(screen | grep -o '[0-9]* answered' | head -1)
+  bar=$(status_line)
+  case "$bar" in
+    *"Space reveal"*) tm send-keys -t e2e Space; wait_for "How well did you recall it" >/dev/null; tm send-keys -t e2e 3 ;;
+    *"Enter check"*) tm send-keys -t e2e -l "sagemaker"; tm send-keys -t e2e Enter; wait_for "Suggested grade" >/dev/null; tm send-keys -t e2e Enter ;;
+    *"1-4 answer"*) tm send-keys -t e2e 1; wait_for "Suggested grade" >/dev/null; tm send-keys -t e2e Enter ;;
+    *) break ;;
+  esac
+  answered=$((answered + 1))
+  # Wait for the next question (or the summary) before the next answer.
+  deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ] && [ "$(screen | grep -o '[0-9]* answered' | head -1)" = "$before" ] \
+        && ! screen | grep -q "Session over"; do read -r -t 0.05 <> <(:) || true; done
+done
+check "five answers given" test "$answered" -eq 5
+tm send-keys -t e2e Escape
+check "Esc ends the session on its summary" wait_for "Session over"
+check "the summary counts the answers" wait_for "5 answered"
+tm send-keys -t e2e Escape q
+check "and the app quits" wait_for_output "[exit 0]"
+check "the store's review table holds the 5 answers" test "$(sqlite3 "$quiz_store" 'SELECT count(*) FROM review')" = 5
+check "each answer records its kind, mode and time taken" \
+  test "$(sqlite3 "$quiz_store" "SELECT count(*) FROM review WHERE mode = 'study' AND kind != '' AND elapsed_ms >= 0")" = 5
+start "$(quiz_app)"
+check "after a restart the tree shows the studied facts as learned" wait_for "37 new"
+check "studied topics carry a mastery glyph" \
+  bash -c "for _ in \$(seq 1 100); do tmux -L $socket capture-pane -p -t e2e | grep -qE '[◔◑◕●] Model Retrain' && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
+tm send-keys -t e2e u
+check "u after the restart undoes the last answer" wait_for "undid "
+check "and the store holds 4 answers" \
+  bash -c "for _ in \$(seq 1 100); do [ \$(sqlite3 '$quiz_store' 'SELECT count(*) FROM review') = 4 ] && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
+tm send-keys -t e2e q
+
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -95,6 +95,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([], in: .quizTyping, .typeAnswerText, "type the missing term", keysLabel: "text"),
         KeyBinding(["Backspace"], in: .quizTyping, .eraseTyped, "erase a character"),
         KeyBinding(["Enter"], in: .quizTyping, .submitTyped, "check the answer", status: Label(keys: "Enter", action: "check")),
+        KeyBinding(["Ctrl-U"], in: .quizTyping, .undoAnswer, "undo the last answer (u is a letter here)"),
         KeyBinding(["Esc"], in: .quizTyping, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
 
         KeyBinding(["Space", "Enter"], in: .quizFeedback, .acceptGrade, "accept the suggested grade and go on",

@@ -69,9 +69,14 @@ public struct StudySession: Hashable, Sendable {
         hasher.combine(answers.count)
     }
 
+    /// Whether the scope spans several topics: asking "which topic?" within
+    /// a single topic would give the answer away.
+    public var spansTopics = true
+
     /// The kinds each mode asks: exams only what can be marked.
     public var allowedKinds: [QuestionKind] {
-        mode == .exam ? QuestionKind.allCases.filter(\.isObjective) : QuestionKind.allCases
+        let kinds = mode == .exam ? QuestionKind.allCases.filter(\.isObjective) : QuestionKind.allCases
+        return spansTopics ? kinds : kinds.filter { $0 != .whichTopic }
     }
 
     /// Builds the queue for `mode` over the facts of `scope` (in post order):
@@ -99,13 +104,16 @@ public struct StudySession: Hashable, Sendable {
             queue = scope
             random.shuffle(&queue)
         case .exam:
-            queue = scope.filter { id in QuestionKind.allCases.filter(\.isObjective).contains { generator.question(for: id, kind: $0, seed: 1) != nil } }
+            let spans = Set(scope.map { generator.topicPath(of: $0) }).count > 1
+            let kinds = QuestionKind.allCases.filter { $0.isObjective && (spans || $0 != .whichTopic) }
+            queue = scope.filter { id in kinds.contains { generator.question(for: id, kind: $0, seed: 1) != nil } }
             random.shuffle(&queue)
             queue = Array(queue.prefix(max(1, options.examQuestions)))
         }
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
                                    generator: generator, scheduler: scheduler)
         session.newFactsStarted = newStarted
+        session.spansTopics = Set(scope.map { generator.topicPath(of: $0) }).count > 1
         if mode == .exam, let minutes = options.examMinutes {
             session.deadline = now.adding(milliseconds: Int64(minutes) * 60_000)
         }

@@ -1,0 +1,261 @@
+import Testing
+import DeckKit
+import StudyCore
+@testable import AppCore
+
+/// State tests of whole quiz sessions with a fixed clock: every answer leaves
+/// as a `.saveReview` effect, and the state is checked after each step.
+@Suite("Quiz sessions")
+struct QuizSessionTests {
+    let t0 = Timestamp(milliseconds: 1_795_597_200_000) // 2026-11-25T09:00:00Z
+    let scheduler: FSRSScheduler = {
+        var configuration = SchedulerConfiguration.standard
+        configuration.enableFuzzing = false
+        return try! FSRSScheduler(configuration)
+    }()
+
+    /// The bundled deck with "AWS Glue Data Catalog" (4 facts) selected.
+    func onGlue(progress: [FactID: CardProgress] = [:], options: StudyOptions = StudyOptions(seed: 5)) -> AppState {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0, progress: progress,
+                             scheduler: scheduler, studyOptions: options)
+        state.selectedRow = state.rows.firstIndex { $0.title == "AWS Glue Data Catalog" }!
+        return state
+    }
+
+    @discardableResult
+    func press(_ keys: [String], _ state: inout AppState) -> [Effect] {
+        keys.flatMap { AppUpdate.update(&state, .keyPressed($0)) }
+    }
+
+    /// Answers the question on screen, right or wrong, and confirms the
+    /// suggested grade; advances the clock 10 s first. Returns the effects.
+    func answer(correctly: Bool, _ state: inout AppState) -> [Effect] {
+        AppUpdate.update(&state, .clockTicked(state.now.adding(milliseconds: 10_000)))
+        let question = state.quiz!.question!
+        switch question.kind {
+        case .flip:
+            press(["Space"], &state)
+            return press([correctly ? "3" : "1"], &state)
+        case .clozeTyped:
+            let text = correctly ? question.answer : "zzz"
+            press(text.map { $0 == " " ? "Space" : String($0) } + ["Enter"], &state)
+            return state.quiz?.session.mode == .exam ? [] : press(["Enter"], &state)
+        default:
+            let choice = correctly ? question.correctOption! : (question.correctOption! + 1) % question.options.count
+            let effects = press([String(choice + 1)], &state)
+            return state.quiz?.session.mode == .exam ? effects : press(["Enter"], &state)
+        }
+    }
+
+    func saved(_ effects: [Effect]) -> [ReviewRecord] {
+        effects.compactMap { if case .saveReview(let review) = $0 { review } else { nil } }
+    }
+
+    @Test func aStudySessionLearnsEveryFactAndEndsOnASummary() {
+        var state = onGlue()
+        press(["s"], &state)
+        #expect(state.quiz?.phase == .asking)
+        #expect(state.quiz?.session.queue.count == 3) // four new facts: one on screen
+        #expect(state.keyContext.isQuiz)
+        var reviews: [ReviewRecord] = []
+        var steps = 0
+        while case .asking? = state.quiz?.phase, steps < 20 {
+            let effects = answer(correctly: true, &state)
+            // Graded and stored at once: the card in the state is the one saved.
+            let review = saved(effects)
+            #expect(review.count == 1)
+            if let last = review.last { #expect(state.progress[last.factID] == last.after) }
+            reviews += review
+            steps += 1
+        }
+        // Good on a new card is the 10-minute step; the same session asks again, then it graduates.
+        #expect(reviews.count == 8)
+        #expect(reviews.allSatisfy { $0.mode == .study && $0.rating == .good })
+        #expect(Set(reviews.map(\.factID)).count == 4)
+        #expect(state.progress.values.allSatisfy { $0.state == .review })
+        #expect(state.newFactsStartedToday == 4)
+        guard case .summary(let summary)? = state.quiz?.phase else {
+            Issue.record("no summary")
+            return
+        }
+        #expect(summary.answered == 8)
+        #expect(summary.correct == 8)
+        #expect(summary.misses.isEmpty)
+        #expect(summary.durationMilliseconds == 80_000) // eight answers, 10 s apart
+        let path = state.rows[state.selectedRow].path
+        #expect(state.nodeProgress[path]?.new == 0)
+        #expect(state.nodeProgress[path]?.studied == 4)
+        press(["Esc"], &state)
+        #expect(state.quiz == nil)
+    }
+
+    @Test func aFactAnsweredAgainComesBackInTheSameSession() {
+        var state = onGlue()
+        press(["s"], &state)
+        let first = state.quiz!.question!.factID
+        let effects = answer(correctly: false, &state)
+        #expect(saved(effects).first?.rating == .again)
+        #expect(state.quiz?.session.pending.map(\.factID) == [first])
+        var askedAgain = false
+        for _ in 0..<6 where state.quiz?.phase == .asking {
+            if state.quiz?.question?.factID == first { askedAgain = true; break }
+            _ = answer(correctly: true, &state)
+        }
+        #expect(askedAgain)
+    }
+
+    @Test func undoTakesBackTheLastAnswerAndAsksItAgain() {
+        var state = onGlue()
+        press(["s"], &state)
+        let first = state.quiz!.question!.factID
+        let review = saved(answer(correctly: true, &state)).first!
+        #expect(state.progress[first] != nil)
+        // u undoes; while an answer is being typed, u is a letter and Ctrl-U undoes.
+        #expect(press([state.keyContext == .quizTyping ? "Ctrl-U" : "u"], &state) == [.undoLastReview])
+        // The store answers with the review it removed.
+        AppUpdate.update(&state, .reviewUndone(review))
+        #expect(state.progress[first] == nil)
+        #expect(state.newFactsStartedToday == 0)
+        #expect(state.quiz?.session.answers.isEmpty == true)
+        #expect(state.quiz?.question?.factID == first)
+        #expect(state.message?.hasPrefix("undid Good on") == true)
+    }
+
+    @Test func undoFromTheTreeAlsoWorksAfterARestart() {
+        var state = onGlue()
+        let fact = state.selectedNode!.facts[0].id
+        let before = CardProgress.new(factID: fact)
+        let after = scheduler.review(before, rating: .good, at: t0)
+        state.progress = [fact: after]
+        #expect(press(["u"], &state) == [.undoLastReview])
+        AppUpdate.update(&state, .reviewUndone(ReviewRecord(factID: fact, deck: "d", reviewedAt: t0, rating: .good,
+                                                            mode: .study, kind: "flip", elapsedMilliseconds: 1,
+                                                            before: before, after: after)))
+        #expect(state.progress.isEmpty)
+        AppUpdate.update(&state, .reviewUndone(nil))
+        #expect(state.message == "nothing to undo")
+    }
+
+    @Test func practiceLogsAnswersAndLeavesTheSchedule() {
+        var state = onGlue()
+        press(["p"], &state)
+        #expect(state.quiz?.session.mode == .practice)
+        let reviews = saved(answer(correctly: false, &state))
+        #expect(reviews.map(\.mode) == [.practice])
+        #expect(state.progress.isEmpty)
+        #expect(reviews.first?.before == reviews.first?.after)
+    }
+
+    @Test func anExamGivesNoFeedbackUntilItsScorePerTopic() {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0, scheduler: scheduler,
+                             studyOptions: StudyOptions(examQuestions: 5, seed: 9))
+        state.selectedRow = 0
+        press(["e"], &state)
+        #expect(state.quiz?.session.mode == .exam)
+        var reviews: [ReviewRecord] = []
+        for index in 0..<5 {
+            #expect(state.quiz?.phase == .asking)
+            #expect(state.quiz?.question?.kind.isObjective == true)
+            reviews += saved(answer(correctly: index % 2 == 0, &state))
+        }
+        #expect(reviews.count == 5)
+        #expect(reviews.allSatisfy { $0.mode == .exam })
+        #expect(state.progress.isEmpty)
+        guard case .summary(let summary)? = state.quiz?.phase else {
+            Issue.record("no summary")
+            return
+        }
+        #expect(summary.answered == 5)
+        #expect(summary.correct == 3)
+        #expect(summary.topics.reduce(0) { $0 + $1.answered } == 5)
+        #expect(summary.topics.first.map { $0.accuracy <= summary.topics.last!.accuracy } == true)
+        // r re-drills the two misses as practice.
+        press(["r"], &state)
+        #expect(state.quiz?.session.mode == .practice)
+        #expect(Set(state.quiz!.session.queue + [state.quiz!.question!.factID]) == Set(summary.misses))
+    }
+
+    @Test func anExamEndsAtItsTimeLimit() {
+        var state = onGlue(options: StudyOptions(examQuestions: 4, examMinutes: 1, seed: 2))
+        press(["e"], &state)
+        _ = answer(correctly: true, &state)
+        AppUpdate.update(&state, .clockTicked(t0.adding(milliseconds: 61_000)))
+        _ = answer(correctly: true, &state)
+        if case .summary(let summary)? = state.quiz?.phase {
+            #expect(summary.answered == 2)
+        } else {
+            Issue.record("the exam went on past its time")
+        }
+    }
+
+    @Test func nothingDueSaysWhenAndOffersPractice() {
+        var progress: [FactID: CardProgress] = [:]
+        let ids = onGlue().selectedNode!.facts.map(\.id)
+        for id in ids {
+            progress[id] = CardProgress(factID: id, state: .review, stability: 10, difficulty: 5,
+                                        due: t0.adding(milliseconds: 86_400_000 * 3), lastReview: t0, reps: 3)
+        }
+        var state = onGlue(progress: progress)
+        press(["s"], &state)
+        #expect(state.quiz?.phase == .nothingToDo(nextDue: t0.adding(milliseconds: 86_400_000 * 3)))
+        #expect(state.keyContext == .quizEmpty)
+        press(["p"], &state)
+        #expect(state.quiz?.session.mode == .practice)
+        #expect(state.quiz?.phase == .asking)
+    }
+
+    @Test func theDailyLimitCapsNewFacts() {
+        var state = onGlue(options: StudyOptions(newPerDay: 3, seed: 1))
+        state.newFactsStartedToday = 1
+        press(["s"], &state)
+        #expect(state.quiz!.session.queue.count + 1 == 2)
+    }
+
+    @Test func typedAnswersAreJudgedWithADiff() {
+        var state = onGlue()
+        press(["s"], &state)
+        // Find or force a typed question: ask the generator directly for the current fact.
+        let fact = state.quiz!.question!.factID
+        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1)
+        let answer = state.quiz!.question!.answer
+        let typo = String(answer.dropLast()) // one letter short
+        press(typo.map { $0 == " " ? "Space" : String($0) } + ["Enter"], &state)
+        guard case .feedback(let feedback)? = state.quiz?.phase else {
+            Issue.record("no feedback")
+            return
+        }
+        #expect(feedback.typed?.isExact == false)
+        #expect(feedback.typed?.diff.last == .missing(String(answer.last!)))
+        #expect(feedback.correct == (answer.count >= 4 && !answer.contains(where: \.isNumber)))
+    }
+
+    @Test func inAQuizOnlyQuizKeysAndHelpAndQuitWork() {
+        var state = onGlue()
+        press(["s"], &state)
+        let fact = state.quiz!.question!.factID
+        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .trueFalse, seed: 1)
+        let before = state
+        press(["j", "/", "Tab", "g"], &state)
+        #expect(state == before)
+        press(["?"], &state)
+        #expect(state.isShowingHelp)
+        press(["x"], &state)
+        #expect(press(["q"], &state) == [.quit])
+    }
+}
+
+@Suite("Quiz keys while typing")
+struct QuizTypingKeyTests {
+    @Test func lettersTypeAndOnlyEnterBackspaceEscAndCtrlUAreCommands() {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30,
+                             now: Timestamp(milliseconds: 1_795_597_200_000))
+        AppUpdate.update(&state, .keyPressed("s"))
+        let fact = state.quiz!.question!.factID
+        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1)
+        #expect(state.keyContext == .quizTyping)
+        for key in ["q", "u", "?", "Space", "1", "Backspace"] { AppUpdate.update(&state, .keyPressed(key)) }
+        #expect(state.quiz?.typed == "qu? ")
+        #expect(state.isRunning)
+        #expect(AppUpdate.update(&state, .keyPressed("Ctrl-U")) == [.undoLastReview])
+    }
+}
