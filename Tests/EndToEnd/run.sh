@@ -303,7 +303,7 @@ check "the store's review table holds the 5 answers" test "$(sqlite3 "$quiz_stor
 check "each answer records its kind, mode and time taken" \
   test "$(sqlite3 "$quiz_store" "SELECT count(*) FROM review WHERE mode = 'study' AND kind != '' AND elapsed_ms >= 0")" = 5
 start "$(quiz_app)"
-check "after a restart the tree shows the studied facts as learned" wait_for "37 new"
+check "after a restart the tree shows the studied facts as learned" wait_for "37n"
 check "studied topics carry a mastery glyph" \
   bash -c "for _ in \$(seq 1 100); do tmux -L $socket capture-pane -p -t e2e | grep -qE '[◔◑◕●] Model Retrain' && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
 tm send-keys -t e2e u

@@ -151,7 +151,12 @@ struct QuizPane {
         wrap("\(summary.answered) answered · \(summary.correct) right (\(percent)%) · \(seconds / 60) min \(seconds % 60) s",
              theme.body)
         wrap("due tomorrow: \(summary.dueTomorrow) · in 7 days: \(summary.dueInSevenDays)", theme.body)
-        if !summary.lapsed.isEmpty { wrap("lapsed: \(summary.lapsed.count)", theme.warning) }
+        if !summary.lapsed.isEmpty {
+            wrap("forgotten (lapsed): \(summary.lapsed.count)", theme.warning)
+            for id in summary.lapsed.prefix(5) {
+                if let fact = state.questionGenerator?.fact(id) { wrap("  • " + fact.text.plainText, theme.body) }
+            }
+        }
         if !summary.topics.isEmpty {
             lines.append([])
             wrap(summary.mode == .exam ? "Score per topic (weakest first)" : "Accuracy per topic (weakest first)",

@@ -34,6 +34,16 @@ struct TreePane {
         }
     }
 
+    /// The right-hand label of a row: `3d 5n` (3 due, 5 new), `✓` when all
+    /// is studied and nothing is due, or the fact count before any study.
+    static func progressLabel(_ progress: NodeProgress?, factCount: Int) -> String {
+        guard let progress, progress.studied > 0 else { return "\(factCount)" }
+        var parts: [String] = []
+        if progress.due > 0 { parts.append("\(progress.due)d") }
+        if progress.new > 0 { parts.append("\(progress.new)n") }
+        return parts.isEmpty ? "✓" : parts.joined(separator: " ")
+    }
+
     /// How well a leaf is known, by mean retrievability: `·` not studied,
     /// `◔` under 50%, `◑` under 80%, `◕` under 95%, `●` above.
     static func masteryGlyph(_ progress: NodeProgress?) -> String {
@@ -52,17 +62,7 @@ struct TreePane {
         let marker = selected ? "›" : " "
         let fold = row.hasChildren ? (row.isExpanded ? "▾" : "▸") : Self.masteryGlyph(state.nodeProgress[row.path])
         let indent = String(repeating: "  ", count: row.depth)
-        let progress = state.nodeProgress[row.path]
-        let count: String
-        if let progress, progress.due > 0 {
-            count = " \(progress.due) due"
-        } else if let progress, progress.new > 0, progress.new < progress.facts {
-            count = " \(progress.new) new"
-        } else if let progress, progress.new == 0, progress.facts > 0 {
-            count = " ✓"
-        } else {
-            count = " \(row.factCount)"
-        }
+        let count = " " + Self.progressLabel(state.nodeProgress[row.path], factCount: row.factCount)
         let countWidth = TextWidth.of(count)
         var titleStyle = base
         if case .deck = row.kind { titleStyle.attributes.insert(.bold) }
