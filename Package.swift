@@ -32,6 +32,7 @@ let package = Package(
                 plugins: ["EmbedBundledPost"]),
         .target(name: "StudyCore", dependencies: ["DeckKit"]),
         .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["DeckKit", "StudyCore"]),
         .target(name: "TerminalUI"),
         .target(name: "AppCore", dependencies: ["DeckKit", "StudyCore"]),
         .target(name: "AppViews", dependencies: ["AppCore", "DeckKit", "StudyCore", "TerminalUI"]),
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "awsml-tui",
             dependencies: [
-                "DeckKit", "StudyCore", "ProgressSQLite", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
+                "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StudyCore", "DeckKit"], exclude: ["Golden"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit", "StudyCore"]),
         .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "StudyCore", "TerminalUI"],

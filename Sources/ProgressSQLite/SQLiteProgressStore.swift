@@ -195,6 +195,20 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
     }
 
+    public func reviewLog() throws -> [ReviewLogEntry] {
+        try pool.read { db in
+            var entries: [ReviewLogEntry] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT fact_id, reviewed_at, rating, mode FROM review ORDER BY id")
+            while let row = try rows.next() {
+                guard let time = Timestamp(iso8601: row["reviewed_at"]), let rating = Rating(rawValue: row["rating"]),
+                      let mode = StudyMode(rawValue: row["mode"]) else { continue }
+                entries.append(ReviewLogEntry(factID: FactID(rawValue: row["fact_id"]), reviewedAt: time,
+                                              rating: rating, mode: mode))
+            }
+            return entries
+        }
+    }
+
     public func newFactsStarted(since start: Timestamp) throws -> Int {
         try pool.read { db in
             try Int.fetchOne(db, sql: """

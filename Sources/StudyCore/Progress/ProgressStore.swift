@@ -21,6 +21,10 @@ public protocol ProgressStore: AnyObject {
     /// How many reviews the log holds.
     func reviewCount() throws -> Int
 
+    /// Every review in the log, oldest first (for the statistics; read on
+    /// demand, never at start-up).
+    func reviewLog() throws -> [ReviewLogEntry]
+
     /// How many facts were studied for the first time since `start` (for the
     /// daily limit of new facts).
     func newFactsStarted(since start: Timestamp) throws -> Int

@@ -87,7 +87,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     // MARK: - Calendar arithmetic (Howard Hinnant's days-from-civil)
 
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+    public static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
         return (quotient, value - quotient * divisor)
     }

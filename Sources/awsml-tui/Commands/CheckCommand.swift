@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeckKit
+import Reports
 
 /// `awsml-tui check [FILE…] [--json]`: parse posts and report what was found.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DeckKit
+import Reports
 import ProgressSQLite
+import Reports
 import StudyCore
 
 /// `awsml-tui stats [FILE…] [--store PATH]`: where you stand, as text.
@@ -15,6 +17,9 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
     var storePath: String?
 
+    @Flag(help: "Print the figures as JSON (the shape is in the README).")
+    var json = false
+
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
@@ -26,9 +31,14 @@ struct StatsCommand: ParsableCommand {
             StandardError.write("awsml-tui: error: \(error.description)\n")
             throw ExitCode(2)
         }
-        let cards = try store.loadCards()
+        let statistics = StatsReport.statistics(decks: decks, cards: try store.loadCards(), log: try store.reviewLog(),
+                                                now: now, scheduler: .standard)
+        let reviews = try store.reviewCount()
         var output = StandardOutput()
-        output.write(ProgressReport.text(decks: decks, cards: cards, reviews: try store.reviewCount(),
-                                         storePath: path, now: now))
+        if json {
+            output.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
+        } else {
+            output.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
+        }
     }
 }

@@ -9,8 +9,8 @@ import DeckKit
 ///       date: 2023-07-08
 ///       ...
 ///       totals: 1 section, 18 topics, 2 sub-groups, 42 facts
-enum OutlineReport {
-    static func text(for decks: [Deck]) -> String {
+public enum OutlineReport {
+    public static func text(for decks: [Deck]) -> String {
         var output = ""
         for (index, deck) in decks.enumerated() {
             if index > 0 { output += "\n" }

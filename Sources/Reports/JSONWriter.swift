@@ -5,11 +5,13 @@
 ///     var json = JSONWriter()
 ///     json.object { json.field("title") { json.string("x") } }
 ///     json.text   // {"title":"x"}
-struct JSONWriter {
-    private(set) var text = ""
+public struct JSONWriter {
+    public private(set) var text = ""
     private var needsComma = [false]
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public init() {}
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separate()
         text += "{"
         needsComma.append(false)
@@ -18,7 +20,7 @@ struct JSONWriter {
         text += "}"
     }
 
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separate()
         text += "["
         needsComma.append(false)
@@ -28,25 +30,41 @@ struct JSONWriter {
     }
 
     /// A key inside an object; `value` writes its value.
-    mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
+    public mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
         separate()
         text += Self.quoted(key) + ":"
         needsComma[needsComma.count - 1] = false
         value(&self)
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         separate()
         text += Self.quoted(value)
     }
 
-    mutating func stringOrNull(_ value: String?) {
+    public mutating func stringOrNull(_ value: String?) {
         if let value { string(value) } else { separate(); text += "null" }
     }
 
-    mutating func number(_ value: Int) {
+    public mutating func number(_ value: Int) {
         separate()
         text += String(value)
+    }
+
+    /// A fraction, rounded to 4 decimals; null when absent or not finite.
+    public mutating func decimal(_ value: Double?) {
+        separate()
+        guard let value, value.isFinite else { text += "null"; return }
+        let scaled = (value * 10_000).rounded()
+        let whole = Int(scaled) / 10_000
+        let fraction = abs(Int(scaled) % 10_000)
+        let digits = String(fraction)
+        text += (scaled < 0 && whole == 0 ? "-" : "") + "\(whole).\(String(repeating: "0", count: 4 - digits.count))\(digits)"
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        text += value ? "true" : "false"
     }
 
     private mutating func separate() {
@@ -56,7 +74,7 @@ struct JSONWriter {
 
     /// `value` as a JSON string literal, with quotes, backslashes and control
     /// characters escaped.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

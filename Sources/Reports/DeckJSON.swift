@@ -9,8 +9,8 @@ import DeckKit
 ///
 /// `kind` is "deck", "heading" or "group"; texts are plain, without markup;
 /// notes are their plain text.
-enum DeckJSON {
-    static func document(for decks: [Deck]) -> String {
+public enum DeckJSON {
+    public static func document(for decks: [Deck]) -> String {
         var json = JSONWriter()
         json.object { json in
             json.field("decks") { json in

@@ -1,0 +1,121 @@
+import DeckKit
+import StudyCore
+
+/// `awsml-tui stats` as text and as JSON, one block per deck.
+///
+///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite (3 reviews logged)
+///     AWS Machine Learning Specialty Bite Size Recap 2/3: 42 facts
+///       cards: new 40 · learning 1 · young 1 · mature 0 · suspended 0
+///       due: overdue 0 · today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
+///       …
+public enum StatsReport {
+    /// The statistics of each deck.
+    public static func statistics(decks: [Deck], cards: [FactID: CardProgress], log: [ReviewLogEntry],
+                                  now: Timestamp, scheduler: FSRSScheduler) -> [ProgressStatistics] {
+        decks.map { deck in
+            let scope = FactListing.facts(in: deck).map { ($0.fact.id, $0.path) }
+            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, scheduler: scheduler)
+        }
+    }
+
+    public static func text(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
+        var lines = ["Progress: \(storePath) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
+        for (deck, stats) in zip(decks, statistics) {
+            lines.append("\(deck.title): \(stats.facts) \(stats.facts == 1 ? "fact" : "facts")")
+            lines.append("  cards: new \(stats.new) · learning \(stats.learning) · young \(stats.young) · mature \(stats.mature) · suspended \(stats.suspended)")
+            let week = stats.forecast.prefix(7).reduce(0, +), month = stats.forecast.reduce(0, +)
+            lines.append("  due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 7 days \(week) · next 30 days \(month)")
+            lines.append("  reviews: last 7 days \(stats.reviewsLast7) (passed \(percent(stats.retentionLast7))) · last 30 days \(stats.reviewsLast30) (passed \(percent(stats.retentionLast30))) · desired retention \(percent(stats.desiredRetention))")
+            lines.append("  mean retrievability now: \(percent(stats.meanRetrievability)) · streak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))")
+            let studiedTopics = stats.topics.filter { $0.meanRetrievability != nil }
+            if !studiedTopics.isEmpty {
+                lines.append("  weakest topics:")
+                for topic in studiedTopics.prefix(5) {
+                    lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(topic.path.joined(separator: " › "))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The documented JSON: `{"store","reviews","decks":[{"title","file","facts","cards":{…},"due":{…},
+    /// "reviews":{…},"meanRetrievability","streak":{…},"calendar":{…},"topics":[…]}]}`.
+    public static func json(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("store") { $0.string(storePath) }
+            json.field("reviews") { $0.number(reviews) }
+            json.field("decks") { json in
+                json.array { json in
+                    for (deck, stats) in zip(decks, statistics) { write(deck, stats, to: &json) }
+                }
+            }
+        }
+        return json.text
+    }
+
+    private static func write(_ deck: Deck, _ stats: ProgressStatistics, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("title") { $0.string(deck.title) }
+            json.field("file") { $0.string(deck.file) }
+            json.field("facts") { $0.number(stats.facts) }
+            json.field("cards") { json in
+                json.object { json in
+                    json.field("new") { $0.number(stats.new) }
+                    json.field("learning") { $0.number(stats.learning) }
+                    json.field("young") { $0.number(stats.young) }
+                    json.field("mature") { $0.number(stats.mature) }
+                    json.field("suspended") { $0.number(stats.suspended) }
+                }
+            }
+            json.field("due") { json in
+                json.object { json in
+                    json.field("overdue") { $0.number(stats.overdue) }
+                    json.field("forecast") { json in json.array { json in stats.forecast.forEach { json.number($0) } } }
+                }
+            }
+            json.field("reviews") { json in
+                json.object { json in
+                    json.field("last7Days") { $0.number(stats.reviewsLast7) }
+                    json.field("last30Days") { $0.number(stats.reviewsLast30) }
+                    json.field("retention7Days") { $0.decimal(stats.retentionLast7) }
+                    json.field("retention30Days") { $0.decimal(stats.retentionLast30) }
+                    json.field("desiredRetention") { $0.decimal(stats.desiredRetention) }
+                }
+            }
+            json.field("meanRetrievability") { $0.decimal(stats.meanRetrievability) }
+            json.field("streak") { json in
+                json.object { json in
+                    json.field("current") { $0.number(stats.currentStreak) }
+                    json.field("longest") { $0.number(stats.longestStreak) }
+                }
+            }
+            json.field("calendar") { json in
+                json.object { json in
+                    json.field("start") { $0.string(stats.calendarStart.isoDate) }
+                    json.field("reviews") { json in json.array { json in stats.calendar.forEach { json.number($0) } } }
+                }
+            }
+            json.field("topics") { json in
+                json.array { json in
+                    for topic in stats.topics {
+                        json.object { json in
+                            json.field("path") { json in json.array { json in topic.path.forEach { json.string($0) } } }
+                            json.field("facts") { $0.number(topic.facts) }
+                            json.field("mastered") { $0.number(topic.mastered) }
+                            json.field("meanRetrievability") { $0.decimal(topic.meanRetrievability) }
+                            json.field("lapses") { $0.number(topic.lapses) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return "\(Int((value * 100).rounded()))%"
+    }
+
+    static func days(_ count: Int) -> String { "\(count) \(count == 1 ? "day" : "days")" }
+}

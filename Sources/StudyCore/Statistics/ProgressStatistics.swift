@@ -1,0 +1,139 @@
+import DeckKit
+
+/// Where a learner stands on a set of facts: card states, the due forecast,
+/// the review calendar, retention and the weakest topics. Pure: computed from
+/// the cards, the review log and the time given.
+///
+/// Days are UTC calendar days. A card is *young* in review with an interval
+/// under 21 days, *mature* from 21 days; *learning* counts relearning too. A
+/// fact is *mastered* when its card is in review and its retrievability now is
+/// at least the desired retention.
+public struct ProgressStatistics: Hashable, Sendable {
+    /// One topic's line of the per-topic table.
+    public struct TopicLine: Hashable, Sendable {
+        /// Titles below the deck down to the topic.
+        public var path: [String]
+        public var facts: Int
+        public var mastered: Int
+        public var meanRetrievability: Double?
+        public var lapses: Int
+
+        public var masteredShare: Double { facts == 0 ? 0 : Double(mastered) / Double(facts) }
+    }
+
+    public static let forecastDays = 30
+    public static let calendarDays = 26 * 7
+
+    public var facts = 0
+    public var new = 0
+    public var learning = 0
+    public var young = 0
+    public var mature = 0
+    public var suspended = 0
+    /// Due at or before now.
+    public var overdue = 0
+    /// Due later today (index 0), tomorrow (1), … up to 29 days ahead.
+    public var forecast = [Int](repeating: 0, count: forecastDays)
+    /// Reviews per day over the last 26 weeks, oldest first, ending today.
+    public var calendar = [Int](repeating: 0, count: calendarDays)
+    /// The UTC day the calendar starts on.
+    public var calendarStart: Timestamp
+    public var currentStreak = 0
+    public var longestStreak = 0
+    public var reviewsLast7 = 0
+    public var reviewsLast30 = 0
+    /// Share of reviews passed (Hard or better), nil with no reviews.
+    public var retentionLast7: Double?
+    public var retentionLast30: Double?
+    public var desiredRetention: Double
+    public var meanRetrievability: Double?
+    /// Weakest first: lowest mastered share, then lowest mean retrievability.
+    public var topics: [TopicLine] = []
+
+    /// - Parameters:
+    ///   - scope: the facts with their topic path (titles below the deck).
+    public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], log: [ReviewLogEntry],
+                               now: Timestamp, scheduler: FSRSScheduler) -> ProgressStatistics {
+        let day = Timestamp.millisecondsPerDay
+        let today = Timestamp(milliseconds: now.milliseconds - Timestamp.floorDivide(now.milliseconds, day).1)
+        var stats = ProgressStatistics(calendarStart: today.adding(milliseconds: -Int64(calendarDays - 1) * day),
+                                       desiredRetention: scheduler.configuration.desiredRetention)
+        var retrievabilitySum = 0.0, studied = 0
+        var topicIndex: [[String]: Int] = [:]
+        for (id, path) in scope {
+            stats.facts += 1
+            if topicIndex[path] == nil {
+                topicIndex[path] = stats.topics.count
+                stats.topics.append(TopicLine(path: path, facts: 0, mastered: 0, meanRetrievability: nil, lapses: 0))
+            }
+            let topic = topicIndex[path]!
+            stats.topics[topic].facts += 1
+            guard let card = cards[id], card.state != .new else { stats.new += 1; continue }
+            if card.suspended { stats.suspended += 1 }
+            let retrievability = scheduler.retrievability(of: card, at: now)
+            retrievabilitySum += retrievability
+            studied += 1
+            stats.topics[topic].meanRetrievability = (stats.topics[topic].meanRetrievability ?? 0) + retrievability
+            stats.topics[topic].lapses += card.lapses
+            switch card.state {
+            case .learning, .relearning: stats.learning += 1
+            case .review:
+                let interval = (card.due?.milliseconds ?? 0) - (card.lastReview?.milliseconds ?? 0)
+                if interval < 21 * day { stats.young += 1 } else { stats.mature += 1 }
+                if retrievability >= stats.desiredRetention { stats.topics[topic].mastered += 1 }
+            case .new: break
+            }
+            if let due = card.due, !card.suspended {
+                if due <= now {
+                    stats.overdue += 1
+                } else {
+                    let offset = Int((due.milliseconds - today.milliseconds) / day)
+                    if offset < forecastDays { stats.forecast[offset] += 1 }
+                }
+            }
+        }
+        stats.meanRetrievability = studied == 0 ? nil : retrievabilitySum / Double(studied)
+        // Topic means: divide the sums by the studied facts of each topic.
+        var studiedPerTopic = [Int](repeating: 0, count: stats.topics.count)
+        for (id, path) in scope where (cards[id]?.state ?? .new) != .new { studiedPerTopic[topicIndex[path]!] += 1 }
+        for index in stats.topics.indices {
+            if let sum = stats.topics[index].meanRetrievability {
+                stats.topics[index].meanRetrievability = sum / Double(max(1, studiedPerTopic[index]))
+            }
+        }
+        stats.topics = stats.topics.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            if a.masteredShare != b.masteredShare { return a.masteredShare < b.masteredShare }
+            let (ra, rb) = (a.meanRetrievability ?? -1, b.meanRetrievability ?? -1)
+            if ra != rb { return ra < rb }
+            return left.offset < right.offset
+        }.map(\.element)
+
+        // The log: calendar, streaks and retention over the scope's facts.
+        let inScope = Set(scope.map(\.0))
+        var passed7 = 0, passed30 = 0
+        var reviewDays = Set<Int64>()
+        for entry in log where inScope.contains(entry.factID) {
+            let dayIndex = Timestamp.floorDivide(entry.reviewedAt.milliseconds, day).0
+            reviewDays.insert(dayIndex)
+            let offset = Int((entry.reviewedAt.milliseconds - stats.calendarStart.milliseconds) / day)
+            if entry.reviewedAt >= stats.calendarStart, offset < calendarDays { stats.calendar[offset] += 1 }
+            let age = now.milliseconds - entry.reviewedAt.milliseconds
+            guard age >= 0 else { continue }
+            if age < 7 * day { stats.reviewsLast7 += 1; if entry.rating >= .hard { passed7 += 1 } }
+            if age < 30 * day { stats.reviewsLast30 += 1; if entry.rating >= .hard { passed30 += 1 } }
+        }
+        stats.retentionLast7 = stats.reviewsLast7 == 0 ? nil : Double(passed7) / Double(stats.reviewsLast7)
+        stats.retentionLast30 = stats.reviewsLast30 == 0 ? nil : Double(passed30) / Double(stats.reviewsLast30)
+        let todayIndex = Timestamp.floorDivide(now.milliseconds, day).0
+        var streakDay = reviewDays.contains(todayIndex) ? todayIndex : todayIndex - 1
+        while reviewDays.contains(streakDay) { stats.currentStreak += 1; streakDay -= 1 }
+        var run = 0, previous: Int64?
+        for dayIndex in reviewDays.sorted() {
+            run = previous.map { dayIndex == $0 + 1 } == true ? run + 1 : 1
+            stats.longestStreak = max(stats.longestStreak, run)
+            previous = dayIndex
+        }
+        return stats
+    }
+}
