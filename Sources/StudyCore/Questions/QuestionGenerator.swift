@@ -225,7 +225,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     }
 
     /// `text` with each case-insensitive occurrence of `target` replaced.
-    static func replacingAll(_ target: String, in text: String, with replacement: String, wholeWords: Bool = false) -> String {
+    public static func replacingAll(_ target: String, in text: String, with replacement: String, wholeWords: Bool = false) -> String {
         let characters = Array(text)
         let found = ranges(of: target, in: characters, wholeWords: wholeWords)
         guard !found.isEmpty else { return text }

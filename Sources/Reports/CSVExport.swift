@@ -1,0 +1,36 @@
+import DeckKit
+import StudyCore
+
+/// RFC 4180 CSV: a header row, then one row per fact with its progress.
+///
+///     deck,topic path,fact,details,fact id,state,due,stability,difficulty,reps,lapses
+public enum CSVExport {
+    public static let header = ["deck", "topic path", "fact", "details", "fact id", "state", "due", "stability",
+                                "difficulty", "reps", "lapses"]
+
+    public static func text(decks: [Deck], cards: [FactID: CardProgress]) -> String {
+        var rows = [header]
+        for deck in decks {
+            for (fact, path) in FactListing.facts(in: deck) {
+                let card = cards[fact.id] ?? .new(factID: fact.id)
+                rows.append([
+                    deck.title, path.joined(separator: " > "), fact.text.plainText,
+                    flatten(fact.details).joined(separator: "\n"), fact.id.rawValue, card.state.name,
+                    card.due?.iso8601 ?? "", card.stability.map { "\($0)" } ?? "", card.difficulty.map { "\($0)" } ?? "",
+                    String(card.reps), String(card.lapses),
+                ])
+            }
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func flatten(_ details: [FactDetail], depth: Int = 0) -> [String] {
+        details.flatMap { [String(repeating: "  ", count: depth) + "- " + $0.text.plainText] + flatten($0.details, depth: depth + 1) }
+    }
+
+    /// Quoted when it holds a comma, quote or line break; quotes doubled.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import DeckKit
+import ProgressSQLite
+import Reports
+import StudyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `awsml-tui export --format anki|csv|json [FILE…] [--output FILE [--force]]`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the decks (with progress, for csv and json) for Anki, spreadsheets or scripts.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case anki, csv, json
+    }
+
+    @Argument(help: "Markdown posts to export (default: the bundled post).")
+    var files: [String] = []
+
+    @Option(help: "anki (tab-separated, imports into Anki as it is), csv (RFC 4180) or json.")
+    var format: Format
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Overwrite the --output file if it exists.")
+    var force = false
+
+    @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
+    var storePath: String?
+
+    func run() throws {
+        let decks = try DeckSource.load(files)
+        if let output, !force, access(output, F_OK) == 0 {
+            StandardError.write("awsml-tui: error: \(output): already exists; add --force to overwrite it\n")
+            throw ExitCode(2)
+        }
+        var cards: [FactID: CardProgress] = [:]
+        var log: [ReviewLogEntry] = []
+        if format != .anki {
+            let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+            do {
+                let store = try SQLiteProgressStore.open(path: path, now: SystemClock.now(), dailyBackup: false)
+                cards = try store.loadCards()
+                log = try store.reviewLog()
+            } catch let error as StoreOpenError {
+                StandardError.write("awsml-tui: error: \(error.description)\n")
+                throw ExitCode(2)
+            }
+        }
+        let text: String = switch format {
+        case .anki: AnkiExport.text(decks: decks)
+        case .csv: CSVExport.text(decks: decks, cards: cards)
+        case .json: JSONExport.text(decks: decks, cards: cards, log: log) + "\n"
+        }
+        guard let output else {
+            var standardOutput = StandardOutput()
+            standardOutput.write(text)
+            return
+        }
+        let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            StandardError.write("awsml-tui: error: \(output): cannot be written: \(String(cString: strerror(errno)))\n")
+            throw ExitCode(2)
+        }
+        FileDescriptorWriter.write(text, to: descriptor)
+        close(descriptor)
+    }
+}
