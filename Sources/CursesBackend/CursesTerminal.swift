@@ -32,11 +32,11 @@ public final class CursesTerminal: TerminalBackend {
     /// Returns the reason when it cannot.
     public static func unsuitableTerminalReason(environment: [String: String]) -> String? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            return "the full screen needs a terminal on stdin and stdout; use `awsml-tui check` to read a post without one"
+            return "the full screen needs a terminal on stdin and stdout; use `awsml-tui --plain` to quiz line by line, or `awsml-tui check` to read a post"
         }
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
-            return "TERM is \(term.isEmpty ? "not set" : "dumb"): this terminal cannot show the full screen; use `awsml-tui check` to read a post instead"
+            return "TERM is \(term.isEmpty ? "not set" : "dumb"): this terminal cannot show the full screen; use `awsml-tui --plain` to quiz line by line"
         }
         return nil
     }

@@ -12,6 +12,6 @@ struct AwsmlTUI: ParsableCommand {
             Each FILE is a Markdown post of headings and bullets; each becomes a root of the topic tree.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, CheckCommand.self, StatsCommand.self, ExportCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, StatsCommand.self, ExportCommand.self, QuizCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -61,11 +61,18 @@ public struct StudyOptions: Hashable, Sendable {
     public var examQuestions: Int
     public var examMinutes: Int?
     public var seed: UInt64
+    /// Only questions the app can mark (plain mode: one typed line answers each).
+    public var objectiveOnly: Bool
+    /// At most this many facts in a study or practice session.
+    public var questionLimit: Int?
 
-    public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1) {
+    public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1,
+                objectiveOnly: Bool = false, questionLimit: Int? = nil) {
         self.newPerDay = newPerDay
         self.examQuestions = examQuestions
         self.examMinutes = examMinutes
         self.seed = seed
+        self.objectiveOnly = objectiveOnly
+        self.questionLimit = questionLimit
     }
 }

@@ -19,7 +19,8 @@ extension AppUpdate {
         let options = StudySession.Options(
             newFactsAllowed: max(0, state.studyOptions.newPerDay - state.newFactsStartedToday),
             examQuestions: state.studyOptions.examQuestions, examMinutes: state.studyOptions.examMinutes,
-            seed: state.studyOptions.seed)
+            seed: state.studyOptions.seed, objectiveOnly: state.studyOptions.objectiveOnly,
+            questionLimit: state.studyOptions.questionLimit)
         var session = StudySession.start(mode: mode, scope: scope, cards: state.progress,
                                          generator: state.questionGenerator!, scheduler: state.scheduler,
                                          now: state.now, options: options)

@@ -15,12 +15,19 @@ public struct StudySession: Hashable, Sendable {
         public var examQuestions: Int
         public var examMinutes: Int?
         public var seed: UInt64
+        /// Ask only kinds the app can mark (no flip).
+        public var objectiveOnly: Bool
+        /// At most this many facts from the queue.
+        public var questionLimit: Int?
 
-        public init(newFactsAllowed: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64) {
+        public init(newFactsAllowed: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64,
+                    objectiveOnly: Bool = false, questionLimit: Int? = nil) {
             self.newFactsAllowed = newFactsAllowed
             self.examQuestions = examQuestions
             self.examMinutes = examMinutes
             self.seed = seed
+            self.objectiveOnly = objectiveOnly
+            self.questionLimit = questionLimit
         }
     }
 
@@ -75,7 +82,7 @@ public struct StudySession: Hashable, Sendable {
 
     /// The kinds each mode asks: exams only what can be marked.
     public var allowedKinds: [QuestionKind] {
-        let kinds = mode == .exam ? QuestionKind.allCases.filter(\.isObjective) : QuestionKind.allCases
+        let kinds = mode == .exam || options.objectiveOnly ? QuestionKind.allCases.filter(\.isObjective) : QuestionKind.allCases
         return spansTopics ? kinds : kinds.filter { $0 != .whichTopic }
     }
 
@@ -110,6 +117,7 @@ public struct StudySession: Hashable, Sendable {
             random.shuffle(&queue)
             queue = Array(queue.prefix(max(1, options.examQuestions)))
         }
+        if let limit = options.questionLimit, mode != .exam { queue = Array(queue.prefix(max(1, limit))) }
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
                                    generator: generator, scheduler: scheduler)
         session.newFactsStarted = newStarted

@@ -32,6 +32,18 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks or wheel in the app).")
     var noMouse = false
 
+    @Flag(help: "Quiz line by line instead of the full screen (as `awsml-tui quiz --plain`).")
+    var plain = false
+
+    @Option(help: "With --plain: study, practice or exam.")
+    var mode: PlainQuizOptions.Mode = .study
+
+    @Option(help: "With --plain: the node to quiz (a title, or titles separated by \" > \").")
+    var topic: String?
+
+    @Option(help: "With --plain: at most this many questions.")
+    var questions: Int?
+
     func validate() throws {
         guard newPerDay >= 0 else { throw ValidationError("--new-per-day must be 0 or more") }
         guard examQuestions >= 1 else { throw ValidationError("--exam-questions must be at least 1") }
@@ -40,6 +52,17 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let decks = try DeckSource.load(files)
+        if plain {
+            var plainOptions = try PlainQuizOptions.parse([])
+            plainOptions.mode = mode
+            plainOptions.topic = topic
+            plainOptions.seed = seed
+            plainOptions.questions = questions
+            plainOptions.newPerDay = newPerDay
+            plainOptions.storePath = storePath
+            try plainOptions.session(decks: decks).run()
+            return
+        }
         let environment = ProcessEnvironment.current()
         let useColour = !noColor && environment["NO_COLOR"] == nil
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,

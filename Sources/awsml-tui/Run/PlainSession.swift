@@ -1,0 +1,186 @@
+import AppCore
+import ArgumentParser
+import DeckKit
+import ProgressSQLite
+import StudyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The quiz as plain lines, for screen readers, pipes and `TERM=dumb`: no
+/// screen handling and no colour. It drives the same `AppState` and `update`
+/// as the full screen, so answers reach the store exactly as they do there.
+/// Each question is answered with one line (a number, or the missing term);
+/// end of input ends the session on its summary.
+///
+///     printf '1\n2\n' | awsml-tui quiz --plain --seed 7
+struct PlainSession {
+    let decks: [Deck]
+    let mode: StudyMode
+    let topic: String?
+    let storePath: String?
+    let options: StudyOptions
+    let environment: [String: String]
+
+    func run() throws {
+        let now = SystemClock.now()
+        let path = StoreLocation.path(explicit: storePath, environment: environment)
+        let store: SQLiteProgressStore
+        var state: AppState
+        do {
+            store = try SQLiteProgressStore.open(path: path, now: now)
+            state = AppState(decks: decks, width: 80, height: 24, now: now, progress: try store.loadCards(),
+                             studyOptions: options,
+                             newFactsStartedToday: try store.newFactsStarted(
+                                since: Timestamp(milliseconds: now.milliseconds - now.milliseconds % Timestamp.millisecondsPerDay)))
+        } catch {
+            StandardError.write("awsml-tui: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        state.selectedRow = try selectedRow(in: state)
+        var output = StandardOutput()
+        let key: String = switch mode {
+        case .study: "s"
+        case .practice: "p"
+        case .exam: "e"
+        }
+        send(.keyPressed(key), to: &state, store: store)
+        guard let quiz = state.quiz else {
+            output.write("\(state.message ?? "nothing to quiz here")\n")
+            return
+        }
+        output.write("\(mode.rawValue.capitalized) · \(quiz.scopeTitle)\n")
+        var number = 0
+        while let phase = state.quiz?.phase {
+            switch phase {
+            case .nothingToDo(let nextDue):
+                let when = nextDue.map { "The next fact is due \($0.iso8601)." } ?? "No fact here is scheduled."
+                output.write("Nothing to study here right now. \(when) Try --mode practice.\n")
+                return
+            case .summary(let summary):
+                output.write(Self.summaryText(summary, decks: decks, generator: state.questionGenerator))
+                return
+            case .asking, .revealed, .feedback:
+                guard let question = state.quiz?.question else { return }
+                number += 1
+                output.write("\n" + Self.questionText(question, number: number))
+                var answered = false
+                while !answered {
+                    output.write(question.kind == .clozeTyped ? "Your answer: " : "Your answer (1-\(question.options.count)): ")
+                    guard let line = readLine() else {
+                        output.write("\n")
+                        send(.keyPressed("Esc"), to: &state, store: store)
+                        answered = true
+                        continue
+                    }
+                    // Piped answers are not echoed by a terminal: echo them, so the
+                    // transcript reads as a dialogue.
+                    if isatty(STDIN_FILENO) == 0 { output.write(line + "\n") }
+                    let text = line.trimmingCharacters()
+                    if text == "q" || text == "quit" {
+                        send(.keyPressed("Esc"), to: &state, store: store)
+                        answered = true
+                    } else if question.kind == .clozeTyped {
+                        guard !text.isEmpty else { continue }
+                        for character in text { send(.keyPressed(character == " " ? "Space" : String(character)), to: &state, store: store) }
+                        answered = finish(&state, store: store, output: &output)
+                    } else if let choice = Int(text), (1...question.options.count).contains(choice) {
+                        send(.keyPressed(String(choice)), to: &state, store: store)
+                        answered = finish(&state, store: store, output: &output)
+                    } else {
+                        output.write("Type a number from 1 to \(question.options.count), or q to stop.\n")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Submits the answer on screen: prints the verdict (not in an exam) and
+    /// accepts the suggested grade, which stores the answer.
+    private func finish(_ state: inout AppState, store: SQLiteProgressStore, output: inout StandardOutput) -> Bool {
+        if state.quiz?.question?.kind == .clozeTyped { send(.keyPressed("Enter"), to: &state, store: store) }
+        if let quiz = state.quiz, case .feedback(let feedback) = quiz.phase, let question = quiz.question {
+            output.write(Self.feedbackText(question, feedback))
+            send(.keyPressed("Enter"), to: &state, store: store)
+        }
+        return true
+    }
+
+    private func send(_ action: AppAction, to state: inout AppState, store: SQLiteProgressStore) {
+        AppUpdate.update(&state, .clockTicked(SystemClock.now()))
+        for effect in AppUpdate.update(&state, action) {
+            switch effect {
+            case .saveReview(let review):
+                do { try store.record(review) } catch { StandardError.write("awsml-tui: error: progress not saved: \(error)\n") }
+            case .undoLastReview:
+                AppUpdate.update(&state, .reviewUndone(try? store.undoLastReview()))
+            case .quit:
+                state.isRunning = false
+            }
+        }
+    }
+
+    /// The tree row for `--topic`: titles from the deck down, separated by " > ",
+    /// or one title anywhere; the first deck's root when not given.
+    private func selectedRow(in state: AppState) throws -> Int {
+        guard let topic, !topic.isEmpty else { return 0 }
+        let wanted = topic.split(separator: ">").map { $0.trimmingCharacters().lowercased() }
+        for (index, row) in state.rows.enumerated() {
+            let titles = state.decks.titles(along: row.path).map { $0.lowercased() }
+            if titles.count >= wanted.count && Array(titles.suffix(wanted.count)) == wanted { return index }
+        }
+        StandardError.write("awsml-tui: error: no topic \"\(topic)\"; `awsml-tui check` lists them\n")
+        throw ExitCode(2)
+    }
+
+    static func questionText(_ question: Question, number: Int) -> String {
+        var text = "Question \(number) · \(question.kind.title)"
+        if question.kind != .whichTopic { text += " · " + question.topicPath.dropFirst().joined(separator: " > ") }
+        text += "\n  " + (question.kind == .trueFalse ? "\"\(question.prompt)\"" : question.prompt) + "\n"
+        for (index, option) in question.options.enumerated() { text += "  \(index + 1)) \(option)\n" }
+        return text
+    }
+
+    static func feedbackText(_ question: Question, _ feedback: QuizState.Feedback) -> String {
+        var text = feedback.correct ? "Right." : "Wrong. The answer is \(question.answer)."
+        if let typed = feedback.typed, !typed.isExact {
+            text += " Your answer against it: " + typed.diff.map { piece in
+                switch piece {
+                case .same(let part): part
+                case .missing(let part): "[+\(part)]"
+                case .extra(let part): "[-\(part)]"
+                }
+            }.joined()
+        }
+        return text + "\n  Fact: \(question.fact.text.plainText)\n  Graded \(feedback.suggested.name).\n"
+    }
+
+    static func summaryText(_ summary: SessionSummary, decks: [Deck], generator: QuestionGenerator?) -> String {
+        let percent = summary.answered == 0 ? 0 : Int((summary.accuracy * 100).rounded())
+        var text = "\nSession over: \(summary.answered) answered, \(summary.correct) right (\(percent)%), "
+            + "\(summary.durationMilliseconds / 1000) s.\n"
+        text += "Due tomorrow: \(summary.dueTomorrow); within 7 days: \(summary.dueInSevenDays).\n"
+        if !summary.topics.isEmpty {
+            text += summary.mode == .exam ? "Score per topic (weakest first):\n" : "Accuracy per topic (weakest first):\n"
+            for topic in summary.topics { text += "  \(topic.correct)/\(topic.answered)  \(topic.topic)\n" }
+        }
+        if !summary.misses.isEmpty, let generator {
+            text += "Missed:\n"
+            for id in summary.misses { text += "  - \(generator.fact(id)?.text.plainText ?? id.rawValue)\n" }
+        }
+        return text
+    }
+}
+
+private extension StringProtocol {
+    func trimmingCharacters() -> String {
+        var characters = Substring(self)
+        while characters.first?.isWhitespace == true { characters = characters.dropFirst() }
+        while characters.last?.isWhitespace == true { characters = characters.dropLast() }
+        return String(characters)
+    }
+}
+
+private extension String {
+    var capitalized: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Plain mode: sessions driven by piped input with a fixed seed, compared with
+# the expected transcripts beside this script (the session's duration is
+# masked, it is the only thing that varies). Re-record on purpose only:
+#   RECORD_TRANSCRIPTS=1 Tests/Plain/plain.sh
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+binary=$(realpath "${1:-.build/debug/awsml-tui}")
+work=$(mktemp -d /tmp/awsml-plain.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
+}
+
+# transcript NAME INPUT ARGS...: runs a session, compares with Tests/Plain/NAME.txt.
+transcript() {
+  local name=$1 input=$2; shift 2
+  local actual="$work/$name.txt" expected="Tests/Plain/$name.txt"
+  printf "$input" | TERM=dumb "$binary" "$@" --store "$work/$name.sqlite" 2>&1 \
+    | sed -E 's/, [0-9]+ s\.$/, N s./' > "$actual"
+  if [ -n "${RECORD_TRANSCRIPTS:-}" ]; then cp "$actual" "$expected"; fi
+  if diff -u "$expected" "$actual" > "$work/$name.diff"; then
+    check "transcript $name" true
+  else
+    check "transcript $name" false
+    sed 's/^/    /' "$work/$name.diff" | head -40
+  fi
+}
+
+transcript study-piped '1\n2\nsagemaker\n' quiz --plain --seed 7 --questions 4
+transcript practice-typed '3\nthree\nq\n' --plain --mode practice --seed 11 --topic "Amazon Elastic Inference"
+transcript exam-scored '1\n2\n1\n2\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
+
+check "answers are in the store, as the full screen writes them" \
+  test "$(sqlite3 "$work/study-piped.sqlite" "SELECT group_concat(mode || ':' || kind || ':' || rating, ' ') FROM review")" \
+       = "study:cloze-choice:3 study:true-false:3"
+check "an exam is logged with mode exam and leaves the schedule alone" \
+  test "$(sqlite3 "$work/exam-scored.sqlite" "SELECT count(*) FROM review WHERE mode = 'exam'"):$(sqlite3 "$work/exam-scored.sqlite" 'SELECT count(*) FROM card')" = "5:0"
+out=$(printf '' | "$binary" quiz --plain --topic "No such topic" --store "$work/x.sqlite" 2>&1); status=$?
+check "an unknown topic: one line and status 2" \
+  test "$status:$out" = '2:awsml-tui: error: no topic "No such topic"; `awsml-tui check` lists them'
+out=$(TERM=dumb "$binary" < /dev/null 2>&1); status=$?
+check "TERM=dumb without --plain points to it" bash -c "[ $status = 2 ] && grep -q -- '--plain' <<< '$out'"
+
+echo "plain: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
