@@ -21,7 +21,9 @@ public struct ScreenRenderer: Sendable {
             return
         }
         TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
-        if let quiz = state.quiz {
+        if let view = state.statsView, state.quiz == nil {
+            StatsPane(state: state, view: view, theme: theme).draw(in: layout.detail.rect, into: &buffer)
+        } else if let quiz = state.quiz {
             QuizPane(state: state, quiz: quiz, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         } else {
             DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)

@@ -306,6 +306,11 @@ start "$(quiz_app)"
 check "after a restart the tree shows the studied facts as learned" wait_for "37n"
 check "studied topics carry a mastery glyph" \
   bash -c "for _ in \$(seq 1 100); do tmux -L $socket capture-pane -p -t e2e | grep -qE '[◔◑◕●] Model Retrain' && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
+tm send-keys -t e2e g t
+check "t opens the stats screen of the selected node" wait_for "Reviews, last 26 weeks"
+check "the stats count the studied cards" wait_for "░ new 37"
+tm send-keys -t e2e Escape
+check "Esc closes it" wait_gone "Reviews, last 26 weeks"
 tm send-keys -t e2e u
 check "u after the restart undoes the last answer" wait_for "undid "
 check "and the store holds 4 answers" \

@@ -11,5 +11,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case answer1, answer2, answer3, answer4
     case reveal, acceptGrade, submitTyped, eraseTyped, typeAnswerText
     case undoAnswer, endSession, redrillMisses, closeQuiz
+    case showStats, closeStats, openStatsTopic
     case quit
 }

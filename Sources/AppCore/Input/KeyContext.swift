@@ -20,6 +20,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case quizSummary
     /// Nothing to study now.
     case quizEmpty
+    /// The stats screen.
+    case stats
     /// The heading of this context on the help screen.
     public var title: String {
         switch self {
@@ -35,6 +37,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .quizFeedback: "Quiz: after an answer"
         case .quizSummary: "Quiz: the summary"
         case .quizEmpty: "Quiz: nothing due"
+        case .stats: "Stats screen"
         }
     }
 

@@ -62,6 +62,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["p"], in: .global, .startPractice, "practise it"),
         KeyBinding(["e"], in: .global, .startExam, "exam on it"),
         KeyBinding(["u"], in: .global, .undoAnswer, "undo the last answer"),
+        KeyBinding(["t"], in: .global, .showStats, "stats of the selected node", status: Label(keys: "t", action: "stats")),
         KeyBinding(["?"], in: .global, .showHelp, "this help", status: Label(keys: "?", action: "help")),
         KeyBinding(["q", "Ctrl-C"], in: .global, .quit, "quit", status: Label(keys: "q", action: "quit")),
 
@@ -110,6 +111,11 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["r"], in: .quizSummary, .redrillMisses, "re-drill the misses as practice", status: Label(keys: "r", action: "re-drill")),
         KeyBinding(["u"], in: .quizSummary, .undoAnswer, "undo the last answer"),
         KeyBinding(["Esc", "Enter"], in: .quizSummary, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
+
+        KeyBinding(["Up", "k"], in: .stats, .moveUp, "topic above", status: Label(keys: "↑↓", action: "topic")),
+        KeyBinding(["Down", "j"], in: .stats, .moveDown, "topic below"),
+        KeyBinding(["Enter"], in: .stats, .openStatsTopic, "show the topic in the tree", status: Label(keys: "Enter", action: "go to")),
+        KeyBinding(["Esc", "t"], in: .stats, .closeStats, "close the stats", status: Label(keys: "Esc", action: "close")),
 
         KeyBinding(["p"], in: .quizEmpty, .startPractice, "practise instead", status: Label(keys: "p", action: "practise")),
         KeyBinding(["Esc", "Enter"], in: .quizEmpty, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),

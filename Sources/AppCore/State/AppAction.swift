@@ -6,6 +6,8 @@ public enum AppAction: Equatable, Sendable {
     case clockTicked(Timestamp)
     /// The store took back its last review (nil: there was none).
     case reviewUndone(ReviewRecord?)
+    /// The review log, read for the stats screen.
+    case reviewLogLoaded([ReviewLogEntry])
     /// The store could not do what an effect asked; `message` says why.
     case storeFailed(String)
     /// A key was pressed; `name` as `TerminalUI.Key.name` spells it ("Down", "j").
@@ -31,4 +33,6 @@ public enum Effect: Hashable, Sendable {
     case saveReview(ReviewRecord)
     /// Take back the store's last review; the result comes back as `.reviewUndone`.
     case undoLastReview
+    /// Read the whole review log; it comes back as `.reviewLogLoaded`.
+    case loadReviewLog
 }

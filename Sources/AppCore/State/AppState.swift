@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
     public var questionGenerator: QuestionGenerator?
     /// The quiz in the right-hand pane, if one is running.
     public var quiz: QuizState?
+    /// The stats screen, while it is open.
+    public var statsView: StatsViewState?
     /// A one-line message for the status bar (a store error, an undo).
     public var message: String?
     public var layout: PaneLayout
@@ -102,6 +104,7 @@ public struct AppState: Equatable, Sendable {
     /// Where the keys go now: help, search input and the quiz take them first.
     public var keyContext: KeyContext {
         if isShowingHelp { return .help }
+        if statsView != nil && quiz == nil { return .stats }
         if let quiz {
             switch quiz.phase {
             case .asking:

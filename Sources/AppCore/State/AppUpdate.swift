@@ -12,6 +12,8 @@ public enum AppUpdate {
             state.now = now
         case .reviewUndone(let record):
             reviewUndone(record, &state)
+        case .reviewLogLoaded(let log):
+            statsLoaded(log, &state)
         case .storeFailed(let message):
             state.message = "progress not saved: \(message)"
         case .terminalResized(let width, let height):
@@ -57,6 +59,12 @@ public enum AppUpdate {
             if let command = state.keyMap.command(for: key, in: .quizTyping) { return perform(command, &state) }
             if let text = typedText(key) { typeAnswer(text, &state) }
             return []
+        case .stats:
+            if let command = state.keyMap.command(for: key, in: .stats) { return perform(command, &state) }
+            if let command = state.keyMap.command(for: key, in: .global), command == .showHelp || command == .quit {
+                return perform(command, &state)
+            }
+            return []
         case let context where context.isQuiz:
             // In a quiz only its own keys work, and help and quit.
             if let command = state.keyMap.command(for: key, in: context) { return perform(command, &state) }
@@ -85,7 +93,9 @@ public enum AppUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToFirst, .moveToLast:
-            if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
+            if state.statsView != nil {
+                moveInStats(command, &state)
+            } else if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
         case .collapse: collapseOrGoToParent(&state)
         case .expand: expandOrGoToChild(&state)
         case .toggle: toggle(&state)
@@ -132,6 +142,12 @@ public enum AppUpdate {
         case .redrillMisses: redrillMisses(&state)
         case .closeQuiz:
             state.quiz = nil
+        case .showStats:
+            return showStats(&state)
+        case .closeStats:
+            state.statsView = nil
+        case .openStatsTopic:
+            openStatsTopic(&state)
         case .quit:
             state.isRunning = false
             return [.quit]

@@ -16,7 +16,11 @@ struct HelpOverlay {
     let theme: Theme
 
     func lines() -> [StyledLine] {
-        state.quiz == nil ? browsingLines() : quizLines()
+        if state.statsView != nil && state.quiz == nil {
+            let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
+            return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth) { $0.command == .showHelp || $0.command == .quit }
+        }
+        return state.quiz == nil ? browsingLines() : quizLines()
     }
 
     /// In a quiz: the keys of each quiz screen, two blocks a row.
@@ -73,8 +77,7 @@ struct HelpOverlay {
             lines.append([StyledRun(pad(label, keyWidth + 2), style: theme.paneTitle),
                           StyledRun(pad(inTree, treeWidth + 2) + inDetail, style: theme.body)])
         }
-        lines.append([])
-        let quizStarts: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer]
+        let quizStarts: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer, .showStats]
         let global = block(.global, keyWidth: keyWidth) { !quizStarts.contains($0.command) }
         let starts = block(.global, keyWidth: keyWidth, title: "Quiz the selected node") { quizStarts.contains($0.command) }
         lines += sideBySide(global, block(.searchInput, keyWidth: keyWidth) + starts)

@@ -36,7 +36,7 @@ struct StatusBar {
         }
 
         var labels: [(keys: String, action: String)] = []
-        let shown = context == .searchInput || context == .help || context.isQuiz
+        let shown = context == .searchInput || context == .help || context.isQuiz || context == .stats
             ? state.keyMap.bindings(in: context)
             : state.keyMap.bindings(in: context) + state.keyMap.bindings(in: .global)
         for binding in shown {

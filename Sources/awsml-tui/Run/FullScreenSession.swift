@@ -96,31 +96,8 @@ struct FullScreenSession {
             case .endOfInput: return nil
             }
             AppUpdate.update(&state, .clockTicked(SystemClock.now()))
-            run(AppUpdate.update(&state, action), on: &state, store: store)
+            EffectRunner(store: store).run(AppUpdate.update(&state, action), on: &state)
         }
         return nil
-    }
-
-    /// Does the I/O `update` asked for, feeding results back as actions.
-    private func run(_ effects: [Effect], on state: inout AppState, store: SQLiteProgressStore) {
-        for effect in effects {
-            switch effect {
-            case .quit:
-                state.isRunning = false
-            case .saveReview(let review):
-                do {
-                    try store.record(review)
-                } catch {
-                    AppUpdate.update(&state, .storeFailed("\(error)"))
-                }
-            case .undoLastReview:
-                do {
-                    let undone = try store.undoLastReview()
-                    AppUpdate.update(&state, .reviewUndone(undone))
-                } catch {
-                    AppUpdate.update(&state, .storeFailed("\(error)"))
-                }
-            }
-        }
     }
 }

@@ -108,15 +108,10 @@ struct PlainSession {
 
     private func send(_ action: AppAction, to state: inout AppState, store: SQLiteProgressStore) {
         AppUpdate.update(&state, .clockTicked(SystemClock.now()))
-        for effect in AppUpdate.update(&state, action) {
-            switch effect {
-            case .saveReview(let review):
-                do { try store.record(review) } catch { StandardError.write("awsml-tui: error: progress not saved: \(error)\n") }
-            case .undoLastReview:
-                AppUpdate.update(&state, .reviewUndone(try? store.undoLastReview()))
-            case .quit:
-                state.isRunning = false
-            }
+        EffectRunner(store: store).run(AppUpdate.update(&state, action), on: &state)
+        if let message = state.message, message.hasPrefix("progress not saved") {
+            StandardError.write("awsml-tui: error: \(message)\n")
+            state.message = nil
         }
     }
 

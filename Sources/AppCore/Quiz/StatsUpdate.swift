@@ -1,0 +1,67 @@
+import DeckKit
+import StudyCore
+
+/// The stats screen half of `update`: open it on the selected node (asking the
+/// run loop for the review log), move through the topic table, jump to a topic.
+extension AppUpdate {
+    static func showStats(_ state: inout AppState) -> [Effect] {
+        guard let path = state.selectedPath, let node = state.decks.node(at: path) else { return [] }
+        state.statsView = StatsViewState(scope: path, scopeTitle: node.title.plainText)
+        state.isShowingHelp = false
+        return [.loadReviewLog]
+    }
+
+    static func statsLoaded(_ log: [ReviewLogEntry], _ state: inout AppState) {
+        guard var view = state.statsView, let node = state.decks.node(at: view.scope) else { return }
+        let prefix = state.decks.titles(along: view.scope).dropFirst()
+        var scope: [(FactID, [String])] = []
+        func visit(_ node: TopicNode, _ path: [String]) {
+            for fact in node.facts { scope.append((fact.id, path)) }
+            for child in node.children { visit(child, path + [child.title.plainText]) }
+        }
+        visit(node, Array(prefix))
+        view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, log: log, now: state.now,
+                                                     scheduler: state.scheduler)
+        view.selectedTopic = 0
+        state.statsView = view
+    }
+
+    static func moveInStats(_ command: Command, _ state: inout AppState) {
+        guard var view = state.statsView, let count = view.statistics?.topics.count, count > 0 else { return }
+        switch command {
+        case .moveUp: view.selectedTopic = max(0, view.selectedTopic - 1)
+        case .moveDown: view.selectedTopic = min(count - 1, view.selectedTopic + 1)
+        case .moveToFirst: view.selectedTopic = 0
+        case .moveToLast: view.selectedTopic = count - 1
+        default: break
+        }
+        state.statsView = view
+    }
+
+    /// Closes the stats and selects the highlighted topic in the tree.
+    static func openStatsTopic(_ state: inout AppState) {
+        guard let view = state.statsView, let topics = view.statistics?.topics,
+              topics.indices.contains(view.selectedTopic) else { return }
+        let wanted = topics[view.selectedTopic].path
+        let deckIndex = view.scope.indices[0]
+        guard let path = nodePath(titles: wanted, in: state.decks[deckIndex].root, at: NodePath([deckIndex])) else { return }
+        state.statsView = nil
+        var ancestor = path.parent
+        while let folded = ancestor {
+            state.collapsed.remove(folded)
+            ancestor = folded.parent
+        }
+        state.refreshRows(selecting: path)
+        state.selectedFact = 0
+        state.focus = .tree
+        keepSelectionVisible(&state)
+    }
+
+    private static func nodePath(titles: [String], in node: TopicNode, at path: NodePath) -> NodePath? {
+        guard let first = titles.first else { return path }
+        for (index, child) in node.children.enumerated() where child.title.plainText == first {
+            if let found = nodePath(titles: Array(titles.dropFirst()), in: child, at: path.child(index)) { return found }
+        }
+        return nil
+    }
+}
