@@ -46,9 +46,11 @@ let package = Package(
 
         // Benchmarks print figures; they are never timed assertions.
         .executableTarget(name: "DeckLoadBenchmark", dependencies: ["DeckKit", "CCmarkGFM"],
-                          path: "Benchmarks/DeckLoadBenchmark"),
+                          path: "benchmarks/DeckLoadBenchmark"),
+        .executableTarget(name: "KeyBenchmark", dependencies: ["AppCore", "AppViews", "DeckKit", "TerminalUI"],
+                          path: "benchmarks/KeyBenchmark"),
         .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
-                          path: "Benchmarks/FSRSBenchmark"),
+                          path: "benchmarks/FSRSBenchmark"),
         // Test helper: answers in a loop so a test can kill it with SIGKILL.
         .executableTarget(name: "ProgressWriter", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit"],
                           path: "Tests/Support/ProgressWriter"),

@@ -21,7 +21,9 @@ struct DetailPane {
                        titleStyle: theme.paneTitle)
         let content = Self.contentRect(in: frame)
         guard content.width > 0, content.height > 0 else { return }
-        let detail = DetailContent(state: state, theme: theme, width: content.width)
+        // With the tree focused the pane shows its top: no need to wrap what lies below.
+        let detail = DetailContent(state: state, theme: theme, width: content.width,
+                                   lineLimit: focused ? nil : content.height)
         let top = detail.topLine(height: content.height, state: state)
         for (offset, line) in detail.lines.dropFirst(top).prefix(content.height).enumerated() {
             buffer.write(line, x: content.x, y: content.y + offset, clip: content)

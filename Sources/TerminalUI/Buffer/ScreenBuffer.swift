@@ -27,8 +27,17 @@ public struct ScreenBuffer: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        if area == bounds {
+            // The whole screen (every frame starts so): no neighbours to mend.
+            for index in cells.indices { cells[index] = cell }
+            return
+        }
         for row in area.y..<area.maxY {
-            for column in area.x..<area.maxX { place(cell, x: column, y: row) }
+            let start = row * size.width
+            // Mend wide graphemes cut at the edges, then overwrite the inside.
+            place(cell, x: area.x, y: row)
+            place(cell, x: area.maxX - 1, y: row)
+            for index in (start + area.x)..<(start + area.maxX) { cells[index] = cell }
         }
     }
 
@@ -41,6 +50,7 @@ public struct ScreenBuffer: Hashable, Sendable {
                                                   clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return x }
+        if let end = writeASCII(text, x: x, y: y, style: style, area: area) { return end }
         var column = x
         for character in text {
             if column >= area.maxX { break }
@@ -59,6 +69,34 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         return column
     }
+
+    /// The common case, printable ASCII, without grapheme breaking or width
+    /// lookups: one cell per byte. Returns nil (nothing written) for any other text.
+    private mutating func writeASCII<S: StringProtocol>(_ text: S, x: Int, y: Int, style: CellStyle, area: Rect) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let first = max(x, area.x)
+        let end = min(x + utf8.count, area.maxX)
+        guard first < end else { return min(x + utf8.count, max(x, area.maxX)) }
+        let rowStart = y * size.width
+        var index = 0
+        for byte in utf8 {
+            let column = x + index
+            index += 1
+            guard column >= first else { continue }
+            guard column < end else { break }
+            let cell = Cell(Self.asciiStrings[Int(byte)], style: style)
+            if column == first || column == end - 1 {
+                place(cell, x: column, y: y) // mends a wide grapheme cut at either end
+            } else {
+                cells[rowStart + column] = cell
+            }
+        }
+        return end
+    }
+
+    /// One-character strings for every ASCII byte, made once.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// Sets the style of the cells in `rect`, keeping their content.
     public mutating func setStyle(_ style: CellStyle, in rect: Rect) {
@@ -90,9 +128,13 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard rect.width >= 2, rect.height >= 2, area == rect else { return }
         let glyph = lines.glyphs
-        let horizontal = String(repeating: glyph.horizontal, count: rect.width - 2)
-        write(glyph.topLeft + horizontal + glyph.topRight, x: rect.x, y: rect.y, style: style)
-        write(glyph.bottomLeft + horizontal + glyph.bottomRight, x: rect.x, y: rect.maxY - 1, style: style)
+        let horizontal = Cell(glyph.horizontal, style: style)
+        fill(Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), with: horizontal)
+        fill(Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1), with: horizontal)
+        write(glyph.topLeft, x: rect.x, y: rect.y, style: style)
+        write(glyph.topRight, x: rect.maxX - 1, y: rect.y, style: style)
+        write(glyph.bottomLeft, x: rect.x, y: rect.maxY - 1, style: style)
+        write(glyph.bottomRight, x: rect.maxX - 1, y: rect.maxY - 1, style: style)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
             write(glyph.vertical, x: rect.x, y: row, style: style)
             write(glyph.vertical, x: rect.maxX - 1, y: row, style: style)

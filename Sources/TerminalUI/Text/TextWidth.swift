@@ -39,6 +39,9 @@ public enum TextWidth {
         let value = scalar.value
         if value < 0x7F { return 1 }
         if value < 0xA0 { return 1 } // C1 controls: drawn as a placeholder
+        // Box drawing, block elements and most geometric shapes (borders,
+        // bars, bullets) are drawn on every frame: answer without a lookup.
+        if (0x2500...0x25FC).contains(value) { return 1 }
         if value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

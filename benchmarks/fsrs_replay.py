@@ -1,5 +1,5 @@
 """Replays the FSRS reference vectors with py-fsrs and prints reviews per
-second, for Benchmarks/fsrs-vs-py-fsrs.sh.  Usage: python fsrs_replay.py VECTORS ROUNDS"""
+second, for benchmarks/fsrs-vs-py-fsrs.sh.  Usage: python fsrs_replay.py VECTORS ROUNDS"""
 import json
 import sys
 import time

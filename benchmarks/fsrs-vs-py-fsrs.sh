@@ -3,7 +3,7 @@
 # run (a ratio holds on a noisy machine). Makes a venv in .venv-fsrs (ignored
 # by git) on first use.
 #
-#   Benchmarks/fsrs-vs-py-fsrs.sh [SWIFT_ROUNDS] [PYTHON_ROUNDS]
+#   benchmarks/fsrs-vs-py-fsrs.sh [SWIFT_ROUNDS] [PYTHON_ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 vectors=Tests/StudyCoreTests/Fixtures/fsrs/vectors.jsonl
@@ -13,7 +13,7 @@ python_rounds=${2:-100}
 swift build -c release --product FSRSBenchmark >&2
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 ours=$(.build/release/FSRSBenchmark "$vectors" "$swift_rounds")
-theirs=$(.venv-fsrs/bin/python Benchmarks/fsrs_replay.py "$vectors" "$python_rounds")
+theirs=$(.venv-fsrs/bin/python benchmarks/fsrs_replay.py "$vectors" "$python_rounds")
 echo "$ours"
 echo "$theirs"
 ours_rate=$(sed -E 's/.*: ([0-9]+) reviews\/s.*/\1/' <<< "$ours")

@@ -1,6 +1,6 @@
 // FSRS replay benchmark: replays every review history of the reference
 // vectors many times and prints reviews per second. Prints figures; asserts
-// nothing. Run by Benchmarks/fsrs-vs-py-fsrs.sh, which runs py-fsrs on the
+// nothing. Run by benchmarks/fsrs-vs-py-fsrs.sh, which runs py-fsrs on the
 // same histories and prints the ratio.
 //
 //     FSRSBenchmark VECTORS.jsonl [ROUNDS]
