@@ -4,8 +4,9 @@ RSS, for a command line; medians of N runs. Used by benchmarks/run.sh.
     python3 startup.py RUNS COLS ROWS MARKER QUIT_KEYS -- COMMAND...
 
 A frame is complete when MARKER (a text of its last-drawn part) has been
-written to the terminal; then QUIT_KEYS are typed and the process is reaped
-(its peak RSS comes from wait4). Prints `median_ms peak_rss_kb`."""
+written to the terminal; then QUIT_KEYS are typed and the process is reaped.
+The command runs under GNU time for its peak RSS; time's own start (a fork
+and exec) is in every figure alike. Prints `median_ms peak_rss_kb`."""
 import fcntl
 import os
 import pty
@@ -17,9 +18,12 @@ import time
 
 
 def run_once(command, cols, rows, marker, quit_keys, env):
+    # GNU time reports the peak RSS of the command alone (wait4 on a forked
+    # Python would count the interpreter's pages too).
+    rss_file = f"/tmp/awsml-startup-rss-{os.getpid()}"
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe(command[0], command, env)
+        os.execvpe("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o", rss_file] + command, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     start = time.perf_counter()
     seen = b""
@@ -58,7 +62,10 @@ def run_once(command, cols, rows, marker, quit_keys, env):
     os.close(fd)
     if elapsed is None:
         raise SystemExit(f"no frame with {marker!r} from {command}: {seen[-300:]!r}")
-    return elapsed, usage.ru_maxrss
+    with open(rss_file) as report:
+        peak = int(report.read().split()[-1])
+    os.unlink(rss_file)
+    return elapsed, peak
 
 
 def main():

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The benchmark table: every figure is a ratio against a baseline measured in
+# the same run, with the absolute medians and the machine beside it. Release
+# builds. Writes nothing but its output (paste it into RESULTS.md).
+#
+#   benchmarks/run.sh [RUNS]      (default 30 start-ups per program)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+work=$(mktemp -d /tmp/awsml-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+scripts/bootstrap
+
+echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%d)"
+swift build -c release --product awsml-tui -Xswiftc -static-executable >/dev/null 2>&1
+for product in KeyBenchmark DeckLoadBenchmark FSRSBenchmark; do swift build -c release --product "$product" >/dev/null 2>&1; done
+app=.build/release/awsml-tui
+cc -O2 -o "$work/c_baseline" benchmarks/c_baseline.c -lncursesw
+[ -x .venv-flashcard/bin/flashcard ] || { python3 -m venv .venv-flashcard && .venv-flashcard/bin/pip install -q 'flashcard-cli==1.1.1' >/dev/null 2>&1; }
+
+startup() { python3 benchmarks/startup.py "$runs" 120 40 "$@"; }
+read -r c_ms c_kb <<< "$(startup ready q -- "$work/c_baseline")"
+read -r app_ms app_kb <<< "$(startup quit q -- "$app" --store "$work/progress.sqlite")"
+mkdir -p "$work/flashcard" && pushd "$work/flashcard" >/dev/null
+read -r fc_ms fc_kb <<< "$(python3 "$OLDPWD/benchmarks/startup.py" 5 120 40 Quit q -- "$OLDPWD/.venv-flashcard/bin/flashcard" start)"
+popd >/dev/null
+
+# A generated 10 MB, 100,000-fact post, loaded to the first frame.
+python3 - "$work/big.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("---\ntitle: Generated\n---\n")
+    for i in range(100_000):
+        if i % 5000 == 0: out.write(f"\n## Section {i // 5000 + 1}\n")
+        if i % 50 == 0: out.write(f"\n### Topic {i // 50 + 1}\n\n")
+        out.write(f"- Fact {i}: Amazon SageMaker Pipe input mode streams **training data** from S3 for `{i % 97}` TB datasets without disk I/O.\n")
+PY
+big_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.1f}')" "$work/big.md")
+read -r big_ms big_kb <<< "$(python3 benchmarks/startup.py 5 120 40 quit q -- "$app" --store "$work/progress.sqlite" "$work/big.md")"
+
+keys=$(.build/release/KeyBenchmark)
+key_small=$(sed -n 's/^bundled post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
+key_big=$(sed -n 's/^generated post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
+key_clear=$(sed -n 's/^baseline: clearing a 120x40 buffer: \([0-9.]*\) us/\1/p' <<< "$keys")
+fsrs=$(benchmarks/fsrs-vs-py-fsrs.sh 2>/dev/null | tail -1 | sed -n 's/^ratio: \([0-9]*\)x.*/\1/p')
+bytes=$(python3 benchmarks/bytes_per_key.py "$app" "$work/bytes.sqlite")
+
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+mb() { python3 -c "print(f'{$1 / 1024:.1f}')"; }
+printf '\n| figure | awsml-tui | baseline | ratio | goal |\n|---|---|---|---|---|\n'
+printf '| first frame, bundled post, 120x40 pty | %s ms | C curses %s ms | %sx | <= 2.5x |\n' "$app_ms" "$c_ms" "$(ratio "$app_ms" "$c_ms")"
+printf '| first frame vs a Textual app (flashcard-cli 1.1.1) | %s ms | %s ms | %sx | faster |\n' "$app_ms" "$fc_ms" "$(ratio "$app_ms" "$fc_ms")"
+printf '| peak RSS, bundled post | %s MB | C %s MB, Textual %s MB | %sx C | < 25 MB |\n' "$(mb "$app_kb")" "$(mb "$c_kb")" "$(mb "$fc_kb")" "$(ratio "$app_kb" "$c_kb")"
+printf '| update + render per key, bundled | %s us | buffer clear %s us | %sx | |\n' "$key_small" "$key_clear" "$(ratio "$key_small" "$key_clear")"
+printf '| update + render per key, 100,000 facts | %s us | buffer clear %s us | %sx | <= 100 us |\n' "$key_big" "$key_clear" "$(ratio "$key_big" "$key_clear")"
+printf '| bytes to the terminal per Down, 120x40 | %s | | | a few hundred |\n' "$bytes"
+printf '| %s MB, 100,000-fact post to first frame | %s ms, %s MB | bundled %s ms | %sx | <= 500 ms, <= 150 MB |\n' "$big_mb" "$big_ms" "$(mb "$big_kb")" "$app_ms" "$(ratio "$big_ms" "$app_ms")"
+printf '| FSRS reviews per second | | py-fsrs 6.3.2 | %sx | >= 100x |\n' "$fsrs"
