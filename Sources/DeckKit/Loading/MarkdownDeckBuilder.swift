@@ -19,6 +19,10 @@ struct MarkdownDeckBuilder {
     private var warnings: [LoadWarning] = []
     private var warnedListBeforeHeading = false
 
+    /// Lists, quotes and details nested deeper than this are cut (with a
+    /// warning): a hostile post with 10,000 levels must not exhaust the stack.
+    static let maximumNesting = 32
+
     init(deckTitle: String) {
         root = DraftNode(title: InlineText(plain: deckTitle), kind: .deck, line: 0)
     }
@@ -52,8 +56,28 @@ struct MarkdownDeckBuilder {
     /// Walks the document's top-level blocks into the tree.
     mutating func add(document: OpaquePointer) {
         for block in Self.children(of: document) {
-            addBlock(block)
+            addBlock(block, depth: 0)
         }
+        if Self.cutNesting(in: document) {
+            warnings.append(LoadWarning(line: 1, message: "nesting deeper than \(Self.maximumNesting) levels was cut"))
+        }
+    }
+
+    /// Whether any block of the document nests deeper than the maximum
+    /// (found without recursion).
+    private static func cutNesting(in document: OpaquePointer) -> Bool {
+        var stack: [(OpaquePointer, Int)] = children(of: document).map { ($0, 0) }
+        while let (node, depth) = stack.popLast() {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE else { continue }
+            if depth > maximumNesting * 2 { return true }
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                stack.append((current, depth + 1))
+                child = cmark_node_next(current)
+            }
+        }
+        return false
     }
 
     /// The finished tree, with fact ids, and the warnings found on the way.
@@ -68,7 +92,8 @@ struct MarkdownDeckBuilder {
 
     private var currentNode: DraftNode { headingStack.last?.node ?? root }
 
-    private mutating func addBlock(_ block: OpaquePointer) {
+    private mutating func addBlock(_ block: OpaquePointer, depth: Int) {
+        guard depth <= Self.maximumNesting else { return }
         let line = Int(cmark_node_get_start_line(block))
         switch cmark_node_get_type(block) {
         case CMARK_NODE_HEADING:
@@ -82,7 +107,7 @@ struct MarkdownDeckBuilder {
                 warnedListBeforeHeading = true
                 warnings.append(LoadWarning(line: line, message: "list before any heading: its facts belong to the deck itself"))
             }
-            addList(block, to: currentNode)
+            addList(block, to: currentNode, depth: depth)
         case CMARK_NODE_PARAGRAPH:
             let text = Self.inlineText(of: block)
             if !text.isEmpty { currentNode.notes.append(Note(kind: .paragraph, text: text, line: line)) }
@@ -90,14 +115,15 @@ struct MarkdownDeckBuilder {
             let code = Self.codeText(of: block)
             if !code.isEmpty { currentNode.notes.append(Note(kind: .code, text: code, line: line)) }
         case CMARK_NODE_BLOCK_QUOTE:
-            for child in Self.children(of: block) { addBlock(child) }
+            for child in Self.children(of: block) { addBlock(child, depth: depth + 1) }
         default:
             if Self.extensionType(of: block) == "table" { addTable(block, to: currentNode) }
             // HTML blocks, thematic breaks and footnote definitions carry no facts.
         }
     }
 
-    private mutating func addList(_ list: OpaquePointer, to node: DraftNode) {
+    private mutating func addList(_ list: OpaquePointer, to node: DraftNode, depth: Int) {
+        guard depth <= Self.maximumNesting else { return }
         var openGroup: DraftNode?
         for item in Self.children(of: list) {
             let line = Int(cmark_node_get_start_line(item))
@@ -110,17 +136,17 @@ struct MarkdownDeckBuilder {
                     openGroup = group
                 } else {
                     openGroup = nil
-                    for nestedList in nested { addList(nestedList, to: group) }
+                    for nestedList in nested { addList(nestedList, to: group, depth: depth + 1) }
                 }
                 continue
             }
             let target = openGroup ?? node
-            if let fact = Self.draftFact(fromItemBlocks: blocks, line: line) {
+            if let fact = Self.draftFact(fromItemBlocks: blocks, line: line, depth: depth) {
                 target.facts.append(fact)
             } else {
                 // An item with no text of its own: its nested items stand in its place.
                 for nestedList in blocks where cmark_node_get_type(nestedList) == CMARK_NODE_LIST {
-                    addList(nestedList, to: target)
+                    addList(nestedList, to: target, depth: depth + 1)
                 }
             }
         }
@@ -191,14 +217,15 @@ struct MarkdownDeckBuilder {
 
     /// A fact from a list item's blocks: the first paragraph is its text; other
     /// paragraphs, code and nested items are details. Nil when it has no text.
-    private static func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int) -> DraftFact? {
+    private static func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int, depth: Int) -> DraftFact? {
         guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
         let text = inlineText(of: first).trimmed()
         guard !text.isEmpty else { return nil }
-        return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst()))
+        return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst(), depth: depth + 1))
     }
 
-    private static func details(of blocks: ArraySlice<OpaquePointer>) -> [FactDetail] {
+    private static func details(of blocks: ArraySlice<OpaquePointer>, depth: Int) -> [FactDetail] {
+        guard depth <= maximumNesting else { return [] }
         var details: [FactDetail] = []
         for block in blocks {
             let line = Int(cmark_node_get_start_line(block))
@@ -215,18 +242,18 @@ struct MarkdownDeckBuilder {
                     let itemLine = Int(cmark_node_get_start_line(item))
                     if let first = itemBlocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
                         let text = inlineText(of: first).trimmed()
-                        let nested = Self.details(of: itemBlocks.dropFirst())
+                        let nested = Self.details(of: itemBlocks.dropFirst(), depth: depth + 1)
                         if text.isEmpty {
                             details.append(contentsOf: nested)
                         } else {
                             details.append(FactDetail(text: text, line: itemLine, details: nested))
                         }
                     } else {
-                        details.append(contentsOf: Self.details(of: itemBlocks[...]))
+                        details.append(contentsOf: Self.details(of: itemBlocks[...], depth: depth + 1))
                     }
                 }
             case CMARK_NODE_BLOCK_QUOTE:
-                details.append(contentsOf: Self.details(of: children(of: block)[...]))
+                details.append(contentsOf: Self.details(of: children(of: block)[...], depth: depth + 1))
             default:
                 continue
             }
@@ -243,8 +270,17 @@ struct MarkdownDeckBuilder {
         return text
     }
 
+    /// Walks the inline tree with an explicit stack (emphasis can nest
+    /// thousands deep in a hostile post), carrying the styles down.
     private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to text: inout InlineText) {
-        for child in children(of: node) {
+        var stack: [(next: OpaquePointer?, style: InlineStyle, link: String?)] = [(cmark_node_first_child(node), style, link)]
+        while !stack.isEmpty {
+            guard let child = stack[stack.count - 1].next else { stack.removeLast(); continue }
+            stack[stack.count - 1].next = cmark_node_next(child)
+            let (style, link) = (stack[stack.count - 1].style, stack[stack.count - 1].link)
+            func descend(_ added: InlineStyle, link newLink: String? = nil) {
+                stack.append((cmark_node_first_child(child), style.union(added), newLink ?? link))
+            }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT:
                 text.append(InlineSpan(literal(of: child), style: style, link: link))
@@ -253,22 +289,18 @@ struct MarkdownDeckBuilder {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text.append(InlineSpan(" ", style: style, link: link))
             case CMARK_NODE_EMPH:
-                appendInlines(of: child, style: style.union(.italic), link: link, to: &text)
+                descend(.italic)
             case CMARK_NODE_STRONG:
-                appendInlines(of: child, style: style.union(.bold), link: link, to: &text)
+                descend(.bold)
             case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(child).map { TextSanitizer.clean(String(cString: $0)) }
-                appendInlines(of: child, style: style.union(.link), link: url, to: &text)
+                descend(.link, link: url)
             case CMARK_NODE_IMAGE:
-                appendInlines(of: child, style: style.union(.image), link: link, to: &text)
+                descend(.image)
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_FOOTNOTE_REFERENCE:
                 continue
             default:
-                if extensionType(of: child) == "strikethrough" {
-                    appendInlines(of: child, style: style.union(.strikethrough), link: link, to: &text)
-                } else {
-                    appendInlines(of: child, style: style, link: link, to: &text)
-                }
+                descend(extensionType(of: child) == "strikethrough" ? .strikethrough : [])
             }
         }
     }
