@@ -49,6 +49,7 @@ let package = Package(
                           path: "benchmarks/DeckLoadBenchmark"),
         .executableTarget(name: "KeyBenchmark", dependencies: ["AppCore", "AppViews", "DeckKit", "TerminalUI"],
                           path: "benchmarks/KeyBenchmark"),
+        .executableTarget(name: "LoaderFuzz", dependencies: ["DeckKit"], path: "benchmarks/LoaderFuzz"),
         .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
                           path: "benchmarks/FSRSBenchmark"),
         // Test helper: answers in a loop so a test can kill it with SIGKILL.

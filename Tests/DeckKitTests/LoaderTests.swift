@@ -183,6 +183,15 @@ struct LoaderTests {
         #expect(deck.warnings == [LoadWarning(line: 3, message: "duplicated fact (also on line 2): Same")])
     }
 
+    @Test func twoTopicsWithOneTitleKeepTheirFactsApart() throws {
+        // Found by the loader fuzz: a duplicated heading and fact gave two facts one id.
+        let deck = try load("# Same\n- fact\n- fact\n# Same\n- fact\n# Other\n- fact\n")
+        var ids: [FactID] = []
+        deck.root.forEachNode { ids += $0.facts.map(\.id) }
+        #expect(ids.count == 4)
+        #expect(Set(ids).count == 4)
+    }
+
     @Test func controlCharactersAreMadeVisible() throws {
         let deck = try load("# T\u{1B}[31m\n- bell\u{07} back\u{08} csi \u{9B}2J tab\there \u{202E}evil\u{2066}\n")
         #expect(deck.root.children[0].title.plainText == "T\u{241B}[31m")

@@ -16,33 +16,35 @@ final class DraftNode {
 
     /// The value-typed node, with fact ids from `deckIdentity` and the path of
     /// titles below the deck. Warns about empty headings and duplicated facts.
-    func freeze(deckIdentity: String, path: [String], seenFacts: inout [String: Int],
-                warnings: inout [LoadWarning]) -> TopicNode {
-        var occurrences: [String: Int] = [:]
+    /// - Parameters:
+    ///   - seenFacts: the first line and topic key of every normalised fact text so far.
+    ///   - occurrences: for repeated texts, how many facts of a topic key had
+    ///     the text: the number that keeps their ids apart, deck-wide (two
+    ///     topics can share a title).
+    func freeze(deckIdentity: String, path: [String], seenFacts: inout [String: (line: Int, topicKey: String)],
+                occurrences: inout [String: Int], warnings: inout [LoadWarning]) -> TopicNode {
         let topicKey = FactID.topicKey(deck: deckIdentity, path: path)
         var frozenFacts: [Fact] = []
         frozenFacts.reserveCapacity(facts.count)
-        for (index, draft) in facts.enumerated() {
+        for draft in facts {
             let plain = draft.text.plainText
             let normalised = FactID.normalise(plain)
             var occurrence = 1
-            if let firstLine = seenFacts[normalised] {
-                // A repeat (rare): number the copies within this topic, so
-                // identical facts in one topic still get distinct ids.
-                let earlier = occurrences[normalised]
-                    ?? facts[..<index].count { FactID.normalise($0.text.plainText) == normalised }
-                occurrence = earlier + 1
-                occurrences[normalised] = occurrence
-                warnings.append(LoadWarning(line: draft.line, message: "duplicated fact (also on line \(firstLine)): \(plain)"))
+            if let first = seenFacts[normalised] {
+                // A repeat (rare): number the copies that share a topic key.
+                let key = topicKey + "\u{1F}" + normalised
+                occurrence = (occurrences[key] ?? (first.topicKey == topicKey ? 1 : 0)) + 1
+                occurrences[key] = occurrence
+                warnings.append(LoadWarning(line: draft.line, message: "duplicated fact (also on line \(first.line)): \(plain)"))
             } else {
-                seenFacts[normalised] = draft.line
+                seenFacts[normalised] = (draft.line, topicKey)
             }
             let id = FactID.make(topicKey: topicKey, normalisedText: normalised, occurrence: occurrence)
             frozenFacts.append(Fact(id: id, text: draft.text, line: draft.line, details: draft.details))
         }
         let frozenChildren = children.map { child in
             child.freeze(deckIdentity: deckIdentity, path: path + [child.title.plainText],
-                         seenFacts: &seenFacts, warnings: &warnings)
+                         seenFacts: &seenFacts, occurrences: &occurrences, warnings: &warnings)
         }
         let node = TopicNode(title: title, kind: kind, line: line, notes: notes, facts: frozenFacts,
                              children: frozenChildren)

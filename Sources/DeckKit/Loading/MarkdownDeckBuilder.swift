@@ -83,8 +83,10 @@ struct MarkdownDeckBuilder {
     /// The finished tree, with fact ids, and the warnings found on the way.
     func finish(deckIdentity: String) -> (root: TopicNode, warnings: [LoadWarning]) {
         var warnings = self.warnings
-        var seenFacts: [String: Int] = [:]
-        let frozen = root.freeze(deckIdentity: deckIdentity, path: [], seenFacts: &seenFacts, warnings: &warnings)
+        var seenFacts: [String: (line: Int, topicKey: String)] = [:]
+        var occurrences: [String: Int] = [:]
+        let frozen = root.freeze(deckIdentity: deckIdentity, path: [], seenFacts: &seenFacts,
+                                 occurrences: &occurrences, warnings: &warnings)
         return (frozen, warnings.sorted { $0.line < $1.line })
     }
 
