@@ -102,6 +102,9 @@ struct PlainSession {
         if let quiz = state.quiz, case .feedback(let feedback) = quiz.phase, let question = quiz.question {
             output.write(Self.feedbackText(question, feedback))
             send(.keyPressed("Enter"), to: &state, store: store)
+            // Printed once the answer is in the store: a reader (or a crash
+            // test) can count on every "Graded" line being saved.
+            output.write("  Graded \(feedback.suggested.name).\n")
         }
         return true
     }
@@ -147,7 +150,7 @@ struct PlainSession {
                 }
             }.joined()
         }
-        return text + "\n  Fact: \(question.fact.text.plainText)\n  Graded \(feedback.suggested.name).\n"
+        return text + "\n  Fact: \(question.fact.text.plainText)\n"
     }
 
     static func summaryText(_ summary: SessionSummary, decks: [Deck], generator: QuestionGenerator?) -> String {

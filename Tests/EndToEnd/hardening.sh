@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
+# random moments, and a store that cannot grow mid-session. Waits poll for a
+# condition; the random moments are counts of answers or keys, not sleeps.
+#
+#   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
+set -uo pipefail
+binary=$(realpath "${1:-.build/debug/awsml-tui}")
+rounds=${2:-50}
+work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
+socket="awsml-hard-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
+}
+pause() { read -r -t 0.02 <> <(:) || true; }
+tm() { tmux -L "$socket" -f /dev/null "$@"; }
+screen() { tm capture-pane -p -t h 2>/dev/null; }
+# The pane with its scrollback: what the shell printed after the app ended.
+history() { tm capture-pane -p -S -200 -t h 2>/dev/null; }
+wait_for_output() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do history | grep -qF -- "$1" && return 0; pause; done
+  return 1
+}
+wait_for() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do screen | grep -qF -- "$1" && return 0; pause; done
+  return 1
+}
+
+# 1. SIGKILL while answering, at random moments, in plain mode.
+store="$work/kill.sqlite"
+acknowledged=0
+lost_rounds=0
+for round in $(seq 1 "$rounds"); do
+  out="$work/plain-$round.txt"
+  ( yes 1 | "$binary" quiz --plain --mode practice --seed "$round" --store "$store" > "$out" 2>&1 ) &
+  target=$((RANDOM % 30 + 1))
+  pid=""
+  for _ in $(seq 1 500); do
+    pid=$(pgrep -n -f "quiz --plain --mode practice --seed $round --store $store" || true)
+    [ -n "$pid" ] && [ "$(grep -c '^  Graded' "$out" 2>/dev/null || echo 0)" -ge "$target" ] && break
+    pause
+  done
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  wait 2>/dev/null
+  acked=$(grep -c '^  Graded' "$out" || true)
+  acknowledged=$((acknowledged + acked))
+  kept=$(sqlite3 "$store" 'SELECT count(*) FROM review')
+  ok=$(sqlite3 "$store" 'PRAGMA integrity_check')
+  if [ "$ok" != ok ] || [ "$kept" -lt "$acknowledged" ]; then lost_rounds=$((lost_rounds + 1)); fi
+done
+echo "info - $rounds SIGKILLs mid-answer: $acknowledged answers acknowledged, $(sqlite3 "$store" 'SELECT count(*) FROM review') in the log"
+check "SIGKILL while answering: the store is intact and every acknowledged answer is kept" test "$lost_rounds" -eq 0
+check "and awsml-tui still opens it" "$binary" stats --store "$store" > /dev/null
+
+# 2. A resize storm while keys are sent.
+tm new-session -d -x 100 -y 30 -s h "$binary --store $work/storm.sqlite --no-mouse; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+wait_for "q quit" >/dev/null
+sizes=""
+for _ in $(seq 1 50); do
+  width=$((RANDOM % 250 + 1)); height=$((RANDOM % 80 + 1))
+  sizes+="${width}x$height "
+  tm resize-window -t h -x "$width" -y "$height"
+  tm send-keys -t h j
+done
+tm resize-window -t h -x 100 -y 30
+check "after 50 random sizes from 1x1 to 250x80 the app is alive" bash -c "pgrep -f 'storm.sqlite' > /dev/null"
+check "and the final screen fits 100x30" wait_for "Topics $(printf '━%.0s' $(seq 1 22))┓"
+tm send-keys -t h q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
+# 3. Signals at random moments: the terminal is restored and the store intact.
+for signal in TERM HUP INT TSTP; do
+  store="$work/signal-$signal.sqlite"
+  tm new-session -d -x 100 -y 30 -s h \
+    "trap : INT; stty -a > $work/before; $binary --store $store --no-mouse; s=\$?; stty -a > $work/after; echo \"[exit \$s]\"" \
+    \; set-option -t h remain-on-exit on
+  wait_for "q quit" >/dev/null
+  for _ in $(seq 1 $((RANDOM % 20))); do tm send-keys -t h j; done
+  tm send-keys -t h s 1 Enter
+  pid=$(pgrep -n -f "store $store")
+  if [ "$signal" = TSTP ]; then
+    kill -TSTP "$pid"; kill -CONT "$pid"
+    check "SIGTSTP then SIGCONT: it redraws and goes on" wait_for "answered"
+    tm send-keys -t h Escape Escape q
+  else
+    kill -"$signal" "$pid"
+  fi
+  check "SIG$signal at a random moment: it ends" wait_for_output "[exit "
+  check "SIG$signal: the terminal settings are as before" cmp -s "$work/before" "$work/after"
+  check "SIG$signal: the store is intact" test "$(sqlite3 "$store" 'PRAGMA integrity_check')" = ok
+  tm kill-server 2>/dev/null
+done
+
+# 4. The store cannot grow mid-session (a file size limit, as a full disk):
+# a clear message, no crash, what was saved is kept.
+store="$work/full.sqlite"
+"$binary" stats --store "$store" > /dev/null
+size_kb=$(( ($(stat -c %s "$store") + 1023) / 1024 + 4 ))
+tm new-session -d -x 100 -y 30 -s h \
+  "trap '' XFSZ; ulimit -f $((size_kb * 2)); $binary --store $store --no-mouse --seed 3; echo \"[exit \$?]\"" \; set-option -t h remain-on-exit on
+wait_for "q quit" >/dev/null
+tm send-keys -t h g s
+failed_save=0
+for _ in $(seq 1 60); do
+  screen | grep -q "progress not saved" && { failed_save=1; break; }
+  bar=$(screen | tail -1)
+  case "$bar" in
+    *"Space reveal"*) tm send-keys -t h Space 3 ;;
+    *"Enter check"*) tm send-keys -t h x Enter Enter ;;
+    *"1-4 answer"*) tm send-keys -t h 1 Enter ;;
+    *) tm send-keys -t h Escape ;;
+  esac
+  pause
+done
+check "a full store shows 'progress not saved' in the status bar" test "$failed_save" -eq 1
+check "and the app is still running" bash -c "pgrep -f 'store $store' > /dev/null"
+tm send-keys -t h Escape Escape q
+check "it quits cleanly" wait_for_output "[exit 0]"
+check "and the store it could write is intact" test "$(sqlite3 "$store" 'PRAGMA integrity_check')" = ok
+
+echo "hardening: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
