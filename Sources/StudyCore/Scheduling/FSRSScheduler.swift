@@ -26,6 +26,11 @@ public struct FSRSScheduler: Sendable, Equatable {
     private let easyInitialDifficulty: Double
     private let recallScale: Double      // e^w8
     private let shortTermDivisor: Double // e^(w17·w18)
+    /// DR^(1/DECAY) − 1, the retention term of every interval.
+    private let retentionTerm: Double
+    /// e^(w17·(G − 3 + w18)) and w4 − e^(w5·(G − 1)) + 1 for each grade G.
+    private let shortTermGrowth: [Double]
+    private let initialDifficulties: [Double]
 
     public static let minimumStability = 0.001
 
@@ -46,6 +51,9 @@ public struct FSRSScheduler: Sendable, Equatable {
         easyInitialDifficulty = w[4] - pow(M_E, w[5] * 3) + 1
         recallScale = pow(M_E, w[8])
         shortTermDivisor = pow(M_E, w[17] * w[18])
+        retentionTerm = pow(configuration.desiredRetention, 1 / decay) - 1
+        shortTermGrowth = (1...4).map { grade in pow(M_E, w[17] * (Double(grade) - 3 + w[18])) }
+        initialDifficulties = (1...4).map { grade in w[4] - pow(M_E, w[5] * Double(grade - 1)) + 1 }
     }
 
     // MARK: - Public
@@ -116,7 +124,7 @@ public struct FSRSScheduler: Sendable, Equatable {
 
     /// The interval in whole days FSRS gives a review card of `stability`.
     public func nextInterval(_ stability: Double) -> Int {
-        let exact = stability / factor * (pow(configuration.desiredRetention, 1 / decay) - 1)
+        let exact = stability / factor * retentionTerm
         let rounded = Int(exact.rounded(.toNearestOrEven))
         return min(max(rounded, 1), configuration.maximumInterval)
     }
@@ -172,11 +180,11 @@ public struct FSRSScheduler: Sendable, Equatable {
 
     /// Unclamped: mean reversion pulls toward the unclamped value for Easy.
     private func initialDifficulty(_ rating: Rating) -> Double {
-        w[4] - exp(w[5] * Double(rating.rawValue - 1)) + 1
+        initialDifficulties[rating.rawValue - 1]
     }
 
     private func shortTermStability(_ stability: Double, _ rating: Rating) -> Double {
-        var increase = exp(w[17] * (Double(rating.rawValue) - 3 + w[18])) * pow(stability, -w[19])
+        var increase = shortTermGrowth[rating.rawValue - 1] * pow(stability, -w[19])
         if rating != .again { increase = max(increase, 1) }
         return clampStability(stability * increase)
     }
