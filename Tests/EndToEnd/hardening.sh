@@ -108,16 +108,19 @@ tm new-session -d -x 100 -y 30 -s h \
 wait_for "q quit" >/dev/null
 tm send-keys -t h g s
 failed_save=0
-for _ in $(seq 1 60); do
+for _ in $(seq 1 80); do
   screen | grep -q "progress not saved" && { failed_save=1; break; }
+  before=$(screen)
   bar=$(screen | tail -1)
   case "$bar" in
-    *"Space reveal"*) tm send-keys -t h Space 3 ;;
-    *"Enter check"*) tm send-keys -t h x Enter Enter ;;
-    *"1-4 answer"*) tm send-keys -t h 1 Enter ;;
-    *) tm send-keys -t h Escape ;;
+    *"Space reveal"*) tm send-keys -t h Space; wait_for "How well did you recall" 2 >/dev/null; tm send-keys -t h 3 ;;
+    *"Enter check"*) tm send-keys -t h x Enter; wait_for "Suggested grade" 2 >/dev/null; tm send-keys -t h Enter ;;
+    *"1-4 answer"*) tm send-keys -t h 1; wait_for "Suggested grade" 2 >/dev/null; tm send-keys -t h Enter ;;
+    *"Esc close"*) tm send-keys -t h Escape; wait_for "s study" 2 >/dev/null; tm send-keys -t h g s ;;
+    *"s study"*) tm send-keys -t h g s ;;
   esac
-  pause
+  # Wait for the screen to change before reading it again.
+  for _ in $(seq 1 100); do [ "$(screen)" != "$before" ] && break; pause; done
 done
 check "a full store shows 'progress not saved' in the status bar" test "$failed_save" -eq 1
 check "and the app is still running" bash -c "pgrep -f 'store $store' > /dev/null"
