@@ -5,18 +5,12 @@
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 rounds=${2:-50}
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
 socket="awsml-hard-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
-}
-pause() { read -r -t 0.02 <> <(:) || true; }
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t h 2>/dev/null; }
 # The pane with its scrollback: what the shell printed after the app ended.
@@ -32,23 +26,26 @@ wait_for() {
   return 1
 }
 
+# Answers acknowledged in a plain-mode transcript so far (0 before it exists).
+acked_in() { local count; count=$(grep -c '^  Graded' "$1" 2>/dev/null) || true; echo "${count:-0}"; }
+
 # 1. SIGKILL while answering, at random moments, in plain mode.
 store="$work/kill.sqlite"
 acknowledged=0
 lost_rounds=0
 for round in $(seq 1 "$rounds"); do
   out="$work/plain-$round.txt"
-  ( yes 1 | "$binary" quiz --plain --mode practice --seed "$round" --store "$store" > "$out" 2>&1 ) &
+  ( yes 1 2>/dev/null | "$binary" quiz --plain --mode practice --seed "$round" --store "$store" > "$out" 2>&1 ) &
   target=$((RANDOM % 30 + 1))
   pid=""
   for _ in $(seq 1 500); do
     pid=$(pgrep -n -f "quiz --plain --mode practice --seed $round --store $store" || true)
-    [ -n "$pid" ] && [ "$(grep -c '^  Graded' "$out" 2>/dev/null || echo 0)" -ge "$target" ] && break
+    [ -n "$pid" ] && [ "$(acked_in "$out")" -ge "$target" ] && break
     pause
   done
   [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
   wait 2>/dev/null
-  acked=$(grep -c '^  Graded' "$out" || true)
+  acked=$(acked_in "$out")
   acknowledged=$((acknowledged + acked))
   kept=$(sqlite3 "$store" 'SELECT count(*) FROM review')
   ok=$(sqlite3 "$store" 'PRAGMA integrity_check')
@@ -128,5 +125,4 @@ tm send-keys -t h Escape Escape q
 check "it quits cleanly" wait_for_output "[exit 0]"
 check "and the store it could write is intact" test "$(sqlite3 "$store" 'PRAGMA integrity_check')" = ok
 
-echo "hardening: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish hardening

@@ -6,26 +6,19 @@
 #
 #   Tests/EndToEnd/store.sh [BUILD_DIR]     (default .build/debug)
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 
 build=$(realpath "${1:-.build/debug}")
 writer="$build/ProgressWriter"
 app="$build/awsml-tui"
 work=$(mktemp -d /tmp/awsml-store.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"
-  else failed=$((failed + 1)); echo "FAIL - $name"; fi
-}
 
 for program in "$writer" "$app"; do
   [ -x "$program" ] || { echo "FAIL - $program is not built"; echo "store: 0 passed, 1 failed"; exit 1; }
 done
 
-pause() { read -r -t 0.01 <> <(:) || true; }
 
 # Every id after "ack " in FILE is a row of the review table of STORE.
 all_acknowledged_kept() {
@@ -84,5 +77,4 @@ check "a file that is not a database: status 2, one line naming it" \
   test "$status:$out" = "2:awsml-tui: error: $work/notes.sqlite: is not an SQLite database; it was left as it is: move it away or choose another file with --store"
 check "and it is left byte-identical" cmp -s "$work/notes.sqlite" "$work/notes.copy"
 
-echo "store: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish store

@@ -5,16 +5,11 @@
 #
 #   Tests/Export/export.sh [BINARY]     (default .build/debug/awsml-tui)
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 cd "$(dirname "$0")/../.."
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-export.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
-}
 
 if [ ! -x .venv-anki/bin/python ]; then
   python3 -m venv .venv-anki && .venv-anki/bin/pip install -q 'anki==26.9.3' >/dev/null 2>&1
@@ -61,5 +56,4 @@ check "--output refuses to overwrite without --force" \
   test "$status:$out:$(cat "$work/existing.tsv")" = "2:awsml-tui: error: $work/existing.tsv: already exists; add --force to overwrite it:keep me"
 check "--force overwrites" bash -c "'$binary' export --format anki --output '$work/existing.tsv' --force && head -1 '$work/existing.tsv' | grep -q '#separator:tab'"
 
-echo "export: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish export

@@ -4,16 +4,11 @@
 # masked, it is the only thing that varies). Re-record on purpose only:
 #   RECORD_TRANSCRIPTS=1 Tests/Plain/plain.sh
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 cd "$(dirname "$0")/../.."
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-plain.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
-}
 
 # transcript NAME INPUT ARGS...: runs a session, compares with Tests/Plain/NAME.txt.
 transcript() {
@@ -45,5 +40,4 @@ check "an unknown topic: one line and status 2" \
 out=$(TERM=dumb "$binary" < /dev/null 2>&1); status=$?
 check "TERM=dumb without --plain points to it" bash -c "[ $status = 2 ] && grep -q -- '--plain' <<< '$out'"
 
-echo "plain: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish plain
