@@ -15,6 +15,8 @@
 public enum TextWidth {
     /// Columns taken by `text`.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Printable ASCII, the common case, is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -80,6 +82,9 @@ public enum TextWidth {
     /// The longest prefix of `text` that fits in `columns`, never cutting a
     /// grapheme.
     public static func prefix(_ text: String, fitting columns: Int) -> Substring {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return text.prefix(max(0, columns)) // one column, one character, one byte
+        }
         var used = 0
         var end = text.startIndex
         for index in text.indices {

@@ -9,8 +9,13 @@ public enum TextWrapper {
     public static func wrap(_ runs: [StyledRun], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         // Split into words (with their styles) and the spaces between them.
-        var tokens: [(pieces: StyledLine, isSpace: Bool, width: Int)] = []
+        var tokens: [Token] = []
         for run in runs {
+            if run.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                // Printable ASCII: split at spaces on the bytes, no grapheme breaking.
+                appendASCIITokens(of: run, to: &tokens)
+                continue
+            }
             var current = ""
             var currentIsSpace: Bool?
             func flush() {
@@ -32,6 +37,34 @@ public enum TextWrapper {
             flush()
         }
 
+        return lay(tokens, width: width)
+    }
+
+    private typealias Token = (pieces: StyledLine, isSpace: Bool, width: Int)
+
+    /// Splits an ASCII run into words and spaces, joining a word onto a word
+    /// that ended the previous run ("Recall" + ":" is one word).
+    private static func appendASCIITokens(of run: StyledRun, to tokens: inout [Token]) {
+        let bytes = Array(run.text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let isSpace = bytes[start] == 0x20
+            var end = start
+            while end < bytes.count && (bytes[end] == 0x20) == isSpace { end += 1 }
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            let piece = StyledRun(text, style: run.style)
+            if let last = tokens.last, !last.isSpace, !isSpace {
+                tokens[tokens.count - 1].pieces.append(piece)
+                tokens[tokens.count - 1].width += end - start
+            } else {
+                tokens.append(([piece], isSpace, end - start))
+            }
+            start = end
+        }
+    }
+
+    /// Lays words and spaces out into lines of at most `width` columns.
+    private static func lay(_ tokens: [Token], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         var line: StyledLine = []
         var lineWidth = 0
