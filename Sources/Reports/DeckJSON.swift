@@ -32,7 +32,10 @@ public enum DeckJSON {
         }
     }
 
-    private static func write(_ node: TopicNode, to json: inout JSONWriter) {
+    /// Writes a node as NODE; `extraFactFields` adds fields to each FACT (the
+    /// JSON export adds progress and reviews).
+    static func write(_ node: TopicNode, to json: inout JSONWriter,
+                      extraFactFields: (Fact, inout JSONWriter) -> Void = { _, _ in }) {
         json.object { json in
             json.field("title") { $0.string(node.title.plainText) }
             json.field("kind") { $0.string(node.kind.name) }
@@ -46,11 +49,14 @@ public enum DeckJSON {
                             json.field("text") { $0.string(fact.text.plainText) }
                             json.field("line") { $0.number(fact.line) }
                             json.field("details") { write(fact.details, to: &$0) }
+                            extraFactFields(fact, &json)
                         }
                     }
                 }
             }
-            json.field("children") { json in json.array { json in node.children.forEach { write($0, to: &json) } } }
+            json.field("children") { json in
+                json.array { json in node.children.forEach { write($0, to: &json, extraFactFields: extraFactFields) } }
+            }
         }
     }
 

@@ -75,10 +75,8 @@ public struct FSRSScheduler: Sendable, Equatable {
         switch card.state {
         case .new, .learning:
             let step = card.state == .new ? 0 : (card.step ?? 0)
-            if let stability = card.stability, let difficulty = card.difficulty {
-                next.stability = sameDay ? shortTermStability(stability, rating)
-                    : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
-                next.difficulty = nextDifficulty(difficulty, rating)
+            if card.stability != nil && card.difficulty != nil {
+                (next.stability, next.difficulty) = updatedMemory(of: card, rating: rating, at: time, sameDay: sameDay)
             } else {
                 next.stability = initialStability(rating)
                 next.difficulty = clampDifficulty(initialDifficulty(rating))
@@ -86,11 +84,7 @@ public struct FSRSScheduler: Sendable, Equatable {
             interval = steppedInterval(&next, step: step, steps: configuration.learningSteps,
                                        stepState: .learning, rating: rating)
         case .review:
-            let stability = card.stability ?? initialStability(rating)
-            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            next.stability = sameDay ? shortTermStability(stability, rating)
-                : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
-            next.difficulty = nextDifficulty(difficulty, rating)
+            (next.stability, next.difficulty) = updatedMemory(of: card, rating: rating, at: time, sameDay: sameDay)
             if rating == .again {
                 next.lapses += 1
                 if configuration.relearningSteps.isEmpty {
@@ -104,11 +98,7 @@ public struct FSRSScheduler: Sendable, Equatable {
                 interval = days(nextInterval(next.stability!))
             }
         case .relearning:
-            let stability = card.stability ?? initialStability(rating)
-            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            next.stability = sameDay ? shortTermStability(stability, rating)
-                : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
-            next.difficulty = nextDifficulty(difficulty, rating)
+            (next.stability, next.difficulty) = updatedMemory(of: card, rating: rating, at: time, sameDay: sameDay)
             interval = steppedInterval(&next, step: card.step ?? 0, steps: configuration.relearningSteps,
                                        stepState: .relearning, rating: rating)
         }
@@ -120,6 +110,18 @@ public struct FSRSScheduler: Sendable, Equatable {
         next.lastReview = time
         next.reps += 1
         return next
+    }
+
+    /// Stability and difficulty after a review of a card that has them: the
+    /// short-term formula within a day, else the long-term one with the
+    /// retrievability at review time; difficulty is updated afterwards.
+    private func updatedMemory(of card: CardProgress, rating: Rating, at time: Timestamp,
+                               sameDay: Bool) -> (Double, Double) {
+        let stability = card.stability ?? initialStability(rating)
+        let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
+        let next = sameDay ? shortTermStability(stability, rating)
+            : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
+        return (next, nextDifficulty(difficulty, rating))
     }
 
     /// The interval in whole days FSRS gives a review card of `stability`.
