@@ -198,16 +198,25 @@ public final class CursesTerminal: TerminalBackend {
     // MARK: - Drawing
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var characters: [wchar_t] = []
-        for scalar in cell.content.unicodeScalars.prefix(Int(CCHARW_MAX) - 1) {
-            // The buffer already replaced controls; this is the last line of defence.
-            let value = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? 0xFFFD : scalar.value
-            characters.append(wchar_t(bitPattern: value))
+        // A cell holds at most CCHARW_MAX - 1 scalars, zero after the last:
+        // the same layout setcchar reads.
+        let values = cell.scalarValues
+        var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &characters) { raw in
+            let slots = raw.bindMemory(to: wchar_t.self)
+            for (index, value) in [values.0, values.1, values.2, values.3].enumerated() {
+                // The buffer already replaced controls; this is the last line of defence.
+                let shown = value != 0 && (value < 0x20 || (0x7F...0x9F).contains(value)) ? 0xFFFD : value
+                slots[index] = wchar_t(bitPattern: shown)
+            }
+            if slots[0] == 0 { slots[0] = 0x20 }
         }
-        if characters.isEmpty { characters.append(0x20) }
-        characters.append(0)
         var complex = cchar_t()
-        setcchar(&complex, characters, attributes(for: cell.style), colourPair(for: cell.style), nil)
+        withUnsafePointer(to: &characters) { pointer in
+            pointer.withMemoryRebound(to: wchar_t.self, capacity: 5) { text in
+                _ = setcchar(&complex, text, attributes(for: cell.style), colourPair(for: cell.style), nil)
+            }
+        }
         // Writing the bottom-right cell returns ERR after drawing it (15); that is fine.
         _ = mvwadd_wch(window, Int32(y), Int32(x), &complex)
     }

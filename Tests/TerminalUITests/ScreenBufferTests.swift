@@ -139,3 +139,37 @@ struct TextWrapperTests {
         #expect(TextWrapper.wrap([StyledRun("abc")], width: 0).isEmpty)
     }
 }
+
+@Suite("Text width fast paths")
+struct TextWidthFastPathTests {
+    @Test func fastAnswersAgreeWithTheRuleForEveryScalar() {
+        var disagreements: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TextWidth.of(scalar) != TextWidth.ruleWidth(scalar) { disagreements.append(String(value, radix: 16)) }
+        }
+        #expect(disagreements.isEmpty, "fast width differs from the rule at U+\(disagreements.prefix(10))")
+    }
+}
+
+@Suite("Narrow scalars")
+struct NarrowScalarTests {
+    @Test func eachIsOneColumnAndItsOwnGraphemeBesideAnyOther() {
+        let narrow = (UInt32(0)...0x2FFFF).compactMap(Unicode.Scalar.init).filter(NarrowScalar.standsAlone)
+        #expect(narrow.count > 1000)
+        for scalar in narrow {
+            #expect(TextWidth.of(scalar) == 1, "U+\(String(scalar.value, radix: 16)) is not one column")
+            #expect(ScreenBuffer.displayable(Character(scalar)) == Character(scalar))
+        }
+        // Any two side by side stay two graphemes: spot pairs across the set.
+        let sample = stride(from: 0, to: narrow.count, by: 7).map { narrow[$0] }
+        for left in sample {
+            for right in sample.prefix(60) {
+                var text = String.UnicodeScalarView()
+                text.append(left)
+                text.append(right)
+                #expect(String(text).count == 2, "U+\(String(left.value, radix: 16)) U+\(String(right.value, radix: 16)) joined")
+            }
+        }
+    }
+}

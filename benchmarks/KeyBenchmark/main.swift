@@ -3,7 +3,7 @@
 // on a generated post of 100,000 facts. The baseline, in the same run, is
 // clearing the same buffer. Prints figures; asserts nothing.
 //
-//     KeyBenchmark [FACTS]     (default 100000)
+//     KeyBenchmark [FACTS [KEYS]]     (default 100000 facts, 2000 keys)
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -50,12 +50,13 @@ func microsecondsPerClear(_ count: Int) -> Double {
 }
 
 let facts = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
+let keyCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 2000 : 2000
 let bundled = DeckLoader.bundled()
 let large = try DeckLoader.load(text: generatedPost(facts: facts), file: "generated.md")
 let moves = ["j", "j", "j", "k", "PgDn", "j", "G", "g"]
 let clear = microsecondsPerClear(2000)
-let small = microsecondsPerKey(bundled, keys: 2000, sequence: moves)
-let big = microsecondsPerKey(large, keys: 2000, sequence: moves)
+let small = microsecondsPerKey(bundled, keys: keyCount, sequence: moves)
+let big = microsecondsPerKey(large, keys: keyCount, sequence: moves)
 print("baseline: clearing a 120x40 buffer: \(String(format1: clear)) us")
 print("bundled post (42 facts): \(String(format1: small)) us per key (\(String(format1: small / clear))x the clear)")
 print("generated post (\(large.summary.facts) facts): \(String(format1: big)) us per key (\(String(format1: big / clear))x the clear)")

@@ -76,6 +76,7 @@ struct DetailContent {
             lines.append([])
             lines.append([StyledRun("Contents", style: theme.paneTitle)])
             for child in headings {
+                if isFull() { return }
                 let count = child.totalFactCount
                 let label = "\(child.title.plainText) (\(count) \(count == 1 ? "fact" : "facts"))"
                 lines += bulleted([StyledRun(label, style: theme.body)], bullet: "▸", indent: 0, width: width, theme: theme)

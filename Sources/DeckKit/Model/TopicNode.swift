@@ -27,8 +27,12 @@ public struct TopicNode: Hashable, Sendable {
     /// 1-based source line; 0 for a deck node, which has none.
     public var line: Int
     public var notes: [Note]
-    public var facts: [Fact]
-    public var children: [TopicNode]
+    public var facts: [Fact] { didSet { totalFactCount = Self.countFacts(facts, children) } }
+    public var children: [TopicNode] { didSet { totalFactCount = Self.countFacts(facts, children) } }
+    /// Facts of this node and of every node below it. Kept, not computed on
+    /// each call: the tree and the detail pane ask for it on every frame, and
+    /// on a 100,000-fact deck walking the tree each time cost a tenth of a key.
+    public private(set) var totalFactCount: Int
 
     public init(title: InlineText, kind: Kind, line: Int, notes: [Note] = [], facts: [Fact] = [],
                 children: [TopicNode] = []) {
@@ -38,10 +42,10 @@ public struct TopicNode: Hashable, Sendable {
         self.notes = notes
         self.facts = facts
         self.children = children
+        self.totalFactCount = Self.countFacts(facts, children)
     }
 
-    /// Facts of this node and of every node below it.
-    public var totalFactCount: Int {
+    private static func countFacts(_ facts: [Fact], _ children: [TopicNode]) -> Int {
         children.reduce(facts.count) { $0 + $1.totalFactCount }
     }
 

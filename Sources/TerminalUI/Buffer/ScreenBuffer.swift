@@ -46,11 +46,18 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// buffer) is cut at a grapheme boundary; a wide grapheme that would be cut
     /// in half is replaced by a space.
     @discardableResult
-    public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, style: CellStyle = .plain,
-                                                  clip: Rect? = nil) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, clip: Rect? = nil) -> Int {
+        write(text[...], x: x, y: y, style: style, clip: clip)
+    }
+
+    /// The same for a slice of a string (no copy is made).
+    @discardableResult
+    public mutating func write(_ text: Substring, x: Int, y: Int, style: CellStyle = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return x }
-        if let end = writeASCII(text, x: x, y: y, style: style, area: area) { return end }
+        var bytes = text
+        if let end = bytes.withUTF8({ writeASCII($0, x: x, y: y, style: style, area: area) }) { return end }
+        if let end = writeNarrow(text.unicodeScalars, x: x, y: y, style: style, area: area) { return end }
         var column = x
         for character in text {
             if column >= area.maxX { break }
@@ -59,7 +66,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             if width == 0 { continue }
             if column < area.x { column += width; continue }
             if width == 2 && column + 1 >= area.maxX {
-                place(Cell(" ", style: style), x: column, y: y)
+                place(Cell(scalar: " ", style: style), x: column, y: y)
                 column += 1
                 break
             }
@@ -72,31 +79,46 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// The common case, printable ASCII, without grapheme breaking or width
     /// lookups: one cell per byte. Returns nil (nothing written) for any other text.
-    private mutating func writeASCII<S: StringProtocol>(_ text: S, x: Int, y: Int, style: CellStyle, area: Rect) -> Int? {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    private mutating func writeASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: CellStyle,
+                                     area: Rect) -> Int? {
+        guard PrintableASCII.test(bytes) else { return nil }
+        return writeCells(count: bytes.count, x: x, y: y, area: area) { Cell(scalar: Unicode.Scalar(bytes[$0]), style: style) }
+    }
+
+    /// The next most common case: every scalar a narrow grapheme of its own
+    /// (Latin text, `›`, `▾`, box lines). One cell per scalar, no grapheme
+    /// breaking. Returns nil (nothing written) for any other text.
+    private mutating func writeNarrow(_ scalars: Substring.UnicodeScalarView, x: Int, y: Int, style: CellStyle,
+                                      area: Rect) -> Int? {
+        var count = 0
+        for scalar in scalars {
+            guard NarrowScalar.standsAlone(scalar) else { return nil }
+            count += 1
+        }
+        // `writeCells` asks for the cells left to right from the first column shown.
+        var remaining = scalars.makeIterator()
+        for _ in 0..<max(0, area.x - x) { _ = remaining.next() }
+        return writeCells(count: count, x: x, y: y, area: area) { _ in
+            Cell(scalar: remaining.next() ?? " ", style: style)
+        }
+    }
+
+    /// Puts `count` one-column cells from `x`, clipped to `area`; returns the
+    /// column after the text, as `write` does.
+    private mutating func writeCells(count: Int, x: Int, y: Int, area: Rect, cell: (Int) -> Cell) -> Int {
         let first = max(x, area.x)
-        let end = min(x + utf8.count, area.maxX)
-        guard first < end else { return min(x + utf8.count, max(x, area.maxX)) }
+        let end = min(x + count, area.maxX)
+        guard first < end else { return min(x + count, max(x, area.maxX)) }
         let rowStart = y * size.width
-        var index = 0
-        for byte in utf8 {
-            let column = x + index
-            index += 1
-            guard column >= first else { continue }
-            guard column < end else { break }
-            let cell = Cell(Self.asciiStrings[Int(byte)], style: style)
+        for column in first..<end {
             if column == first || column == end - 1 {
-                place(cell, x: column, y: y) // mends a wide grapheme cut at either end
+                place(cell(column - x), x: column, y: y) // mends a wide grapheme cut at either end
             } else {
-                cells[rowStart + column] = cell
+                cells[rowStart + column] = cell(column - x)
             }
         }
         return end
     }
-
-    /// One-character strings for every ASCII byte, made once.
-    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// Sets the style of the cells in `rect`, keeping their content.
     public mutating func setStyle(_ style: CellStyle, in rect: Rect) {
@@ -112,8 +134,8 @@ public struct ScreenBuffer: Hashable, Sendable {
     public enum BoxLines: Sendable {
         case light, heavy
 
-        var glyphs: (topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
-                     horizontal: String, vertical: String) {
+        var glyphs: (topLeft: Unicode.Scalar, topRight: Unicode.Scalar, bottomLeft: Unicode.Scalar,
+                     bottomRight: Unicode.Scalar, horizontal: Unicode.Scalar, vertical: Unicode.Scalar) {
             switch self {
             case .light: ("┌", "┐", "└", "┘", "─", "│")
             case .heavy: ("┏", "┓", "┗", "┛", "━", "┃")
@@ -128,16 +150,17 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard rect.width >= 2, rect.height >= 2, area == rect else { return }
         let glyph = lines.glyphs
-        let horizontal = Cell(glyph.horizontal, style: style)
+        let horizontal = Cell(scalar: glyph.horizontal, style: style)
         fill(Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), with: horizontal)
         fill(Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1), with: horizontal)
-        write(glyph.topLeft, x: rect.x, y: rect.y, style: style)
-        write(glyph.topRight, x: rect.maxX - 1, y: rect.y, style: style)
-        write(glyph.bottomLeft, x: rect.x, y: rect.maxY - 1, style: style)
-        write(glyph.bottomRight, x: rect.maxX - 1, y: rect.maxY - 1, style: style)
+        place(Cell(scalar: glyph.topLeft, style: style), x: rect.x, y: rect.y)
+        place(Cell(scalar: glyph.topRight, style: style), x: rect.maxX - 1, y: rect.y)
+        place(Cell(scalar: glyph.bottomLeft, style: style), x: rect.x, y: rect.maxY - 1)
+        place(Cell(scalar: glyph.bottomRight, style: style), x: rect.maxX - 1, y: rect.maxY - 1)
+        let vertical = Cell(scalar: glyph.vertical, style: style)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
-            write(glyph.vertical, x: rect.x, y: row, style: style)
-            write(glyph.vertical, x: rect.maxX - 1, y: row, style: style)
+            place(vertical, x: rect.x, y: row)
+            place(vertical, x: rect.maxX - 1, y: row)
         }
         if let title, rect.width > 4 {
             let room = rect.width - 4
@@ -175,10 +198,10 @@ public struct ScreenBuffer: Hashable, Sendable {
     private mutating func place(_ cell: Cell, x: Int, y: Int) {
         let index = y * size.width + x
         if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+            cells[index - 1] = Cell(scalar: " ", style: cells[index - 1].style)
         }
         if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+            cells[index + 1] = Cell(scalar: " ", style: cells[index + 1].style)
         }
         cells[index] = cell
     }

@@ -16,7 +16,7 @@ public enum TextWidth {
     /// Columns taken by `text`.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII, the common case, is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if PrintableASCII.test(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -39,11 +39,24 @@ public enum TextWidth {
     /// Columns taken by one scalar on its own: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        // Latin, punctuation, arrows, box drawing, block elements and most
+        // geometric shapes (borders, bars, bullets, `›`) are drawn on every
+        // frame: answer without a Unicode property lookup. A test checks
+        // these answers against `ruleWidth` for every scalar.
+        if value < 0x300 { return value == 0xAD ? 0 : 1 } // U+00AD soft hyphen is a format character
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+            || (0x2190...0x21FF).contains(value) || (0x2500...0x25FC).contains(value) {
+            return 1
+        }
+        return ruleWidth(scalar)
+    }
+
+    /// The width rule itself, with property lookups: what `of(_:)` answers
+    /// for scalars outside its fast ranges.
+    static func ruleWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if value < 0x7F { return 1 }
         if value < 0xA0 { return 1 } // C1 controls: drawn as a placeholder
-        // Box drawing, block elements and most geometric shapes (borders,
-        // bars, bullets) are drawn on every frame: answer without a lookup.
-        if (0x2500...0x25FC).contains(value) { return 1 }
         if value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -82,7 +95,7 @@ public enum TextWidth {
     /// The longest prefix of `text` that fits in `columns`, never cutting a
     /// grapheme.
     public static func prefix(_ text: String, fitting columns: Int) -> Substring {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if PrintableASCII.test(text) {
             return text.prefix(max(0, columns)) // one column, one character, one byte
         }
         var used = 0
