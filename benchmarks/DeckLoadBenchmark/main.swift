@@ -2,7 +2,9 @@
 // parsing the same bytes alone (the floor: our loader cannot beat the parser
 // it is built on). Prints figures; asserts nothing.
 //
-//     swift run -c release DeckLoadBenchmark [BULLETS]    (default 100000)
+//     swift run -c release DeckLoadBenchmark [BULLETS | FILE.md]    (default 100000 bullets)
+//
+// With a file, its text is loaded instead of a generated post.
 import CCmarkGFM
 import DeckKit
 #if canImport(Glibc)
@@ -46,10 +48,32 @@ func generatePost(bullets: Int) -> String {
     return post
 }
 
-let bullets = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
-let post = generatePost(bullets: bullets)
+let argument = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "100000"
+let post: String
+if let bullets = Int(argument) {
+    post = generatePost(bullets: bullets)
+    print("post: \(bullets) bullets, \(String(format2: Double(post.utf8.count) / 1_048_576)) MB")
+} else {
+    let bytes = try readFile(argument)
+    post = String(decoding: bytes, as: UTF8.self)
+    print("post: \(argument), \(String(format2: Double(post.utf8.count) / 1_048_576)) MB")
+}
 let megabytes = Double(post.utf8.count) / 1_048_576
-print("post: \(bullets) bullets, \(String(format2: megabytes)) MB")
+
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let file = fopen(path, "rb") else { throw LoadFailure(path: path) }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = fread(&chunk, 1, chunk.count, file)
+        if count == 0 { break }
+        bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+}
+
+struct LoadFailure: Error { let path: String }
 
 var cmarkTimes: [Double] = []
 var loaderTimes: [Double] = []
@@ -82,6 +106,7 @@ print("facts loaded: \(facts)")
 print("cmark-gfm parse alone: \(String(format2: cmarkTime * 1000)) ms  (\(String(format2: megabytes / cmarkTime)) MB/s)")
 print("DeckLoader.load:       \(String(format2: loaderTime * 1000)) ms  (\(String(format2: megabytes / loaderTime)) MB/s)")
 print("ratio loader / cmark:  \(String(format2: loaderTime / cmarkTime))x  (medians of 5)")
+print("first load in this process: \(String(format2: loaderTimes[0] * 1000)) ms")
 
 extension String {
     /// Two decimals, without Foundation's String(format:).

@@ -78,12 +78,9 @@ for _ in 0..<rounds {
     for index in histories.indices {
         let scheduler = schedulers[index]
         var card = CardProgress.new(factID: factID)
-        ratings[index].withUnsafeBufferPointer { grades in
-            times[index].withUnsafeBufferPointer { moments in
-                for review in 0..<grades.count {
-                    card = scheduler.review(card, rating: grades[review], at: moments[review])
-                }
-            }
+        let (grades, moments) = (ratings[index], times[index])
+        for review in grades.indices {
+            scheduler.apply(grades[review], at: moments[review], to: &card)
         }
         reviews += ratings[index].count
         checksum += card.stability ?? 0
