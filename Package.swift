@@ -22,13 +22,14 @@ let package = Package(
         // Async-signal-safe terminal restore on signals and crashes (C, because a
         // signal handler may only touch `volatile sig_atomic_t` state).
         .target(name: "CTerminalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CCmarkArena"),
 
         // Build tool that turns assets/ into Swift source, so the bundled post is
         // compiled into the binary and works from any folder.
         .executableTarget(name: "EmbedAsset"),
         .plugin(name: "EmbedBundledPost", capability: .buildTool(), dependencies: ["EmbedAsset"]),
 
-        .target(name: "DeckKit", dependencies: ["CCmarkGFM"],
+        .target(name: "DeckKit", dependencies: ["CCmarkGFM", "CCmarkArena"],
                 plugins: ["EmbedBundledPost"]),
         .target(name: "StudyCore", dependencies: ["DeckKit"]),
         .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -9,6 +9,12 @@ import CCmarkGFM
 /// anything else happens, so the caller can print it and exit 2 before the
 /// screen is taken.
 public enum DeckLoader {
+    /// Posts of at least this many bytes are cut into pieces of about
+    /// `pieceSize` and parsed on a worker thread while the pieces already
+    /// parsed are walked (`PostChunker`, `PipelinedParse`).
+    static let pipelineThreshold = 1 << 20
+    static let pieceSize = 256 << 10
+
     /// Reads and parses the post at `path`.
     public static func load(path: String) throws(DeckLoadError) -> Deck {
         let bytes = try SourceText.read(path: path)
@@ -23,6 +29,12 @@ public enum DeckLoader {
 
     /// Parses a post's text; `file` names it in the deck and in errors.
     public static func load(text: String, file: String) throws(DeckLoadError) -> Deck {
+        try load(text: text, file: file, pipelineThreshold: pipelineThreshold, pieceSize: pieceSize)
+    }
+
+    /// The same with the cutting sizes given: tests cut small posts into
+    /// many pieces and check the deck is the one a single parse gives.
+    static func load(text: String, file: String, pipelineThreshold: Int, pieceSize: Int) throws(DeckLoadError) -> Deck {
         let utf8 = text.utf8
         var bodyOffset = 0
         var frontMatter: FrontMatter?
@@ -36,15 +48,35 @@ public enum DeckLoader {
 
         let title = frontMatter?.value("title").flatMap { $0.isEmpty ? nil : $0 } ?? fileTitle(file)
         var builder = MarkdownDeckBuilder(deckTitle: title)
-        guard let document = MarkdownDeckBuilder.parse(utf8: utf8, startingAt: bodyOffset,
-                                                       blankLines: frontMatter?.lineCount ?? 0) else {
-            throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start"))
+        var parsed = true
+        var body = text
+        body.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[bodyOffset...])
+            let blankLines = frontMatter?.lineCount ?? 0
+            let pieces = bytes.count >= pipelineThreshold
+                ? PostChunker.pieces(of: bytes, firstLine: blankLines + 1, targetSize: pieceSize)
+                : [PostChunker.Piece(range: 0..<bytes.count, firstLine: blankLines + 1)]
+            guard pieces.count > 1 else {
+                // A small post (or one that cannot be cut): one parse, no thread.
+                guard let document = MarkdownDeckBuilder.parse(bytes, blankLines: blankLines) else {
+                    parsed = false
+                    return
+                }
+                builder.add(document: document)
+                // Free cmark's tree before the deck is frozen: the two never need to be in memory together.
+                cmark_node_free(document)
+                return
+            }
+            PipelinedParse.run(bytes, pieces: pieces, blankLines: blankLines) { document, piece in
+                guard let document else {
+                    parsed = false
+                    return
+                }
+                builder.add(document: document, lineOffset: piece.range.lowerBound == 0 ? 0 : piece.firstLine - 1)
+            }
         }
-        builder.add(document: document)
-        // Free cmark's tree before the deck is frozen: the two never need to
-        // be in memory together (a 10 MB post's tree is over 100 MB).
-        cmark_node_free(document)
-        let (root, warnings) = builder.finish(deckIdentity: title)
+        guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }
+        let (root, warnings) = builder.finish()
         guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }
 
         return Deck(

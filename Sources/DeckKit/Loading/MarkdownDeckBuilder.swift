@@ -18,20 +18,28 @@ struct MarkdownDeckBuilder {
     private var headingStack: [(level: Int, node: DraftNode)] = []
     private var warnings: [LoadWarning] = []
     private var warnedListBeforeHeading = false
+    private var warnedNesting = false
+    /// Added to cmark's line numbers: a piece of a cut post starts at line 1
+    /// for cmark but at `lineOffset + 1` in the file.
+    private var lineOffset = 0
 
     /// Lists, quotes and details nested deeper than this are cut (with a
     /// warning): a hostile post with 10,000 levels must not exhaust the stack.
     static let maximumNesting = 32
 
     init(deckTitle: String) {
-        root = DraftNode(title: InlineText(plain: deckTitle), kind: .deck, line: 0)
+        root = DraftNode(root: InlineText(plain: deckTitle), deckIdentity: deckTitle)
     }
 
-    /// Parses `body` (front matter already blanked) with cmark-gfm and the
-    /// table and strikethrough extensions.
-    static func parse(utf8 body: String.UTF8View, startingAt offset: Int, blankLines: Int) -> OpaquePointer? {
+    /// Parses `bytes` with cmark-gfm and the table, strikethrough and
+    /// autolink extensions, after `blankLines` empty lines (where front
+    /// matter was, so cmark's line numbers are the file's). The tree is made
+    /// with `allocator` (the system's when nil).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, blankLines: Int,
+                      allocator: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        let made = allocator.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0) } ?? cmark_parser_new(CMARK_OPT_DEFAULT)
+        guard let parser = made else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -42,25 +50,27 @@ struct MarkdownDeckBuilder {
             let newlines = [CChar](repeating: 0x0A, count: blankLines)
             newlines.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        let fed: Void? = body.withContiguousStorageIfAvailable { buffer in
-            let rest = UnsafeBufferPointer(rebasing: buffer.dropFirst(offset))
-            rest.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        if fed == nil {
-            let bytes = Array(body.dropFirst(offset))
-            bytes.withUnsafeBytes { cmark_parser_feed(parser, $0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count) }
-        }
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         return cmark_parser_finish(parser)
     }
 
-    /// Walks the document's top-level blocks into the tree.
-    mutating func add(document: OpaquePointer) {
+    /// Walks the document's top-level blocks into the tree. A post cut into
+    /// pieces gives one document per piece, added in order; `lineOffset` is
+    /// the line before the piece's first.
+    mutating func add(document: OpaquePointer, lineOffset: Int = 0) {
+        self.lineOffset = lineOffset
         for block in Self.children(of: document) {
             addBlock(block, depth: 0)
         }
-        if Self.cutNesting(in: document) {
+        if !warnedNesting && Self.cutNesting(in: document) {
+            warnedNesting = true
             warnings.append(LoadWarning(line: 1, message: "nesting deeper than \(Self.maximumNesting) levels was cut"))
         }
+    }
+
+    /// The file's line of a cmark node.
+    private func fileLine(of node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_line(node)) + lineOffset
     }
 
     /// Whether any block of the document nests deeper than the maximum
@@ -81,12 +91,14 @@ struct MarkdownDeckBuilder {
     }
 
     /// The finished tree, with fact ids, and the warnings found on the way.
-    func finish(deckIdentity: String) -> (root: TopicNode, warnings: [LoadWarning]) {
+    func finish() -> (root: TopicNode, warnings: [LoadWarning]) {
         var warnings = self.warnings
-        var seenFacts: [String: (line: Int, topicKey: String)] = [:]
+        var nodes: [DraftNode] = []
+        root.collect(into: &nodes)
+        FactIdentities.fill(nodes)
+        var seenFacts = SeenFactTexts()
         var occurrences: [String: Int] = [:]
-        let frozen = root.freeze(deckIdentity: deckIdentity, path: [], seenFacts: &seenFacts,
-                                 occurrences: &occurrences, warnings: &warnings)
+        let frozen = root.freeze(seenFacts: &seenFacts, occurrences: &occurrences, warnings: &warnings)
         return (frozen, warnings.sorted { $0.line < $1.line })
     }
 
@@ -96,12 +108,13 @@ struct MarkdownDeckBuilder {
 
     private mutating func addBlock(_ block: OpaquePointer, depth: Int) {
         guard depth <= Self.maximumNesting else { return }
-        let line = Int(cmark_node_get_start_line(block))
+        let line = fileLine(of: block)
         switch cmark_node_get_type(block) {
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(block))
             while let top = headingStack.last, top.level >= level { headingStack.removeLast() }
-            let node = DraftNode(title: Self.inlineText(of: block), kind: .heading(level: level), line: line)
+            let node = DraftNode(title: Self.inlineText(of: block), kind: .heading(level: level), line: line,
+                                 parent: currentNode)
             currentNode.children.append(node)
             headingStack.append((level, node))
         case CMARK_NODE_LIST:
@@ -128,10 +141,10 @@ struct MarkdownDeckBuilder {
         guard depth <= Self.maximumNesting else { return }
         var openGroup: DraftNode?
         for item in Self.children(of: list) {
-            let line = Int(cmark_node_get_start_line(item))
+            let line = fileLine(of: item)
             let blocks = Self.children(of: item)
             if let label = Self.label(ofItem: blocks) {
-                let group = DraftNode(title: label, kind: .group, line: line)
+                let group = DraftNode(title: label, kind: .group, line: line, parent: node)
                 node.children.append(group)
                 let nested = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
                 if nested.isEmpty {
@@ -143,7 +156,7 @@ struct MarkdownDeckBuilder {
                 continue
             }
             let target = openGroup ?? node
-            if let fact = Self.draftFact(fromItemBlocks: blocks, line: line, depth: depth) {
+            if let fact = draftFact(fromItemBlocks: blocks, line: line, depth: depth) {
                 target.facts.append(fact)
             } else {
                 // An item with no text of its own: its nested items stand in its place.
@@ -179,7 +192,7 @@ struct MarkdownDeckBuilder {
                 text.append(InlineSpan(index == 0 ? " — " : "; "))
                 for span in part.spans { text.append(span) }
             }
-            node.facts.append(DraftFact(text: text, line: Int(cmark_node_get_start_line(row)), details: []))
+            node.facts.append(DraftFact(text: text, line: fileLine(of: row), details: []))
         }
     }
 
@@ -219,43 +232,43 @@ struct MarkdownDeckBuilder {
 
     /// A fact from a list item's blocks: the first paragraph is its text; other
     /// paragraphs, code and nested items are details. Nil when it has no text.
-    private static func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int, depth: Int) -> DraftFact? {
+    private func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int, depth: Int) -> DraftFact? {
         guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
-        let text = inlineText(of: first).trimmed()
+        let text = Self.inlineText(of: first).trimmed()
         guard !text.isEmpty else { return nil }
         return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst(), depth: depth + 1))
     }
 
-    private static func details(of blocks: ArraySlice<OpaquePointer>, depth: Int) -> [FactDetail] {
-        guard depth <= maximumNesting else { return [] }
+    private func details(of blocks: ArraySlice<OpaquePointer>, depth: Int) -> [FactDetail] {
+        guard depth <= Self.maximumNesting else { return [] }
         var details: [FactDetail] = []
         for block in blocks {
-            let line = Int(cmark_node_get_start_line(block))
+            let line = fileLine(of: block)
             switch cmark_node_get_type(block) {
             case CMARK_NODE_PARAGRAPH:
-                let text = inlineText(of: block).trimmed()
+                let text = Self.inlineText(of: block).trimmed()
                 if !text.isEmpty { details.append(FactDetail(text: text, line: line)) }
             case CMARK_NODE_CODE_BLOCK:
-                let code = codeText(of: block)
+                let code = Self.codeText(of: block)
                 if !code.isEmpty { details.append(FactDetail(text: code, line: line)) }
             case CMARK_NODE_LIST:
-                for item in children(of: block) {
-                    let itemBlocks = children(of: item)
-                    let itemLine = Int(cmark_node_get_start_line(item))
+                for item in Self.children(of: block) {
+                    let itemBlocks = Self.children(of: item)
+                    let itemLine = fileLine(of: item)
                     if let first = itemBlocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
-                        let text = inlineText(of: first).trimmed()
-                        let nested = Self.details(of: itemBlocks.dropFirst(), depth: depth + 1)
+                        let text = Self.inlineText(of: first).trimmed()
+                        let nested = self.details(of: itemBlocks.dropFirst(), depth: depth + 1)
                         if text.isEmpty {
                             details.append(contentsOf: nested)
                         } else {
                             details.append(FactDetail(text: text, line: itemLine, details: nested))
                         }
                     } else {
-                        details.append(contentsOf: Self.details(of: itemBlocks[...], depth: depth + 1))
+                        details.append(contentsOf: self.details(of: itemBlocks[...], depth: depth + 1))
                     }
                 }
             case CMARK_NODE_BLOCK_QUOTE:
-                details.append(contentsOf: Self.details(of: children(of: block)[...], depth: depth + 1))
+                details.append(contentsOf: self.details(of: Self.children(of: block)[...], depth: depth + 1))
             default:
                 continue
             }

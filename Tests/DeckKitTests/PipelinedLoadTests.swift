@@ -1,0 +1,97 @@
+import Testing
+@testable import DeckKit
+
+/// A large post is cut at headings and parsed piece by piece on a worker
+/// thread (`PostChunker`, `PipelinedParse`). Cutting must never change the
+/// deck: every test here loads the same text cut into pieces as small as
+/// they come and in one parse, and compares the two decks whole (tree, ids,
+/// lines, warnings).
+@Suite("Pipelined load")
+struct PipelinedLoadTests {
+    /// The deck from one parse, and the deck from pieces cut at every heading.
+    private func bothWays(_ text: String) throws -> (single: Deck, cut: Deck) {
+        let single = try DeckLoader.load(text: text, file: "post.md", pipelineThreshold: .max, pieceSize: 1)
+        let cut = try DeckLoader.load(text: text, file: "post.md", pipelineThreshold: 0, pieceSize: 1)
+        return (single, cut)
+    }
+
+    private func pieces(_ text: String) -> [PostChunker.Piece] {
+        var copy = text
+        return copy.withUTF8 { PostChunker.pieces(of: $0, firstLine: 1, targetSize: 1) }
+    }
+
+    @Test func theBundledPostCutAtEveryHeadingIsTheSameDeck() throws {
+        let (single, cut) = try bothWays(DeckLoader.bundledText)
+        #expect(pieces(DeckLoader.bundledText).count > 15)
+        #expect(cut == single)
+    }
+
+    @Test func fencesTablesStrikethroughGroupsAndRepeatsSurviveTheCuts() throws {
+        let post = """
+        ---
+        title: Cut
+        tags: [a, b]
+        ---
+        # Top
+
+        - before the fence ~~struck~~ **bold**
+
+        ```
+        # not a heading: code
+        - not a fact
+        ```
+
+        ## Table
+
+        | Service | Use |
+        |---|---|
+        | Glue | ETL |
+        ## Groups
+        - **Label**
+        - grouped fact
+          - its detail
+        - repeated fact
+        > quote paragraph
+        # Another top
+        - repeated fact
+        - repeated fact
+        ~~~md
+        ## still code
+        ~~~
+        ### Deep
+        1. numbered *fact*
+        """
+        let (single, cut) = try bothWays(post)
+        // Front matter, Top, Table, Groups, Another top, Deep: none inside the fences.
+        #expect(pieces(post).count == 6)
+        #expect(cut == single)
+        #expect(single.warnings.contains { $0.message.hasPrefix("duplicated fact") })
+    }
+
+    @Test func piecesStartOnTheirFileLines() {
+        let post = "# A\n- one\n\n# B\n- two\n```\n# code\n```\n# C\n"
+        #expect(pieces(post).map(\.firstLine) == [1, 4, 9])
+    }
+
+    @Test func postsThatCannotBeCutSafelyAreParsedWhole() {
+        // A link reference definition applies to the whole post; an HTML
+        // block can run past a heading; a lone CR would shift line numbers.
+        #expect(pieces("# A\n- [x][ref]\n# B\n- y\n\n[ref]: https://example.com\n").count == 1)
+        #expect(pieces("# A\n<div>\n# B\n</div>\n- y\n").count == 1)
+        // An HTML block that surely ended lets the cuts go on.
+        #expect(pieces("# A\n<!-- a\n# not cut\n-->\n# B\n- y\n<div>\n# not cut\n\n# C\n- z\n").map(\.firstLine) == [1, 5, 10])
+        #expect(pieces("# A\r- x\n# B\n- y\n").count == 1)
+        #expect(pieces("# A\r\n- x\r\n# B\r\n- y\r\n").count == 2)
+    }
+
+    @Test func mutantsLoadTheSameCutOrWhole() {
+        let base = Array(DeckLoader.bundledText.utf8)
+        for seed in 1...300 as ClosedRange<UInt64> {
+            var mutator = PostMutator(seed: seed)
+            let text = String(decoding: mutator.mutate(base), as: UTF8.self)
+            let single = Result { () throws(DeckLoadError) in try DeckLoader.load(text: text, file: "m.md", pipelineThreshold: .max, pieceSize: 1) }
+            let cut = Result { () throws(DeckLoadError) in try DeckLoader.load(text: text, file: "m.md", pipelineThreshold: 0, pieceSize: 1) }
+            #expect(single == cut, "seed \(seed)")
+        }
+    }
+}
