@@ -23,6 +23,7 @@ let package = Package(
         // signal handler may only touch `volatile sig_atomic_t` state).
         .target(name: "CTerminalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CCmarkArena"),
+        .target(name: "CThreadPlacement"),
 
         // Build tool that turns assets/ into Swift source, so the bundled post is
         // compiled into the binary and works from any folder.
@@ -41,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "awsml-tui",
             dependencies: [
-                "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "CursesBackend",
+                "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "CursesBackend", "CThreadPlacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -51,6 +51,11 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
+        try run(earlyStore: nil)
+    }
+
+    /// Runs with the store perhaps being opened already (`EarlyStoreOpen`).
+    func run(earlyStore: EarlyStoreOpen?) throws {
         let decks = try DeckSource.load(files)
         if plain {
             var plainOptions = try PlainQuizOptions.parse([])
@@ -68,6 +73,6 @@ struct OpenCommand: ParsableCommand {
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
                                    seed: seed ?? UInt64(truncatingIfNeeded: SystemClock.now().milliseconds))
         try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
-                              storePath: storePath, studyOptions: options).run()
+                              storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }
 }

@@ -25,6 +25,8 @@ struct FullScreenSession {
     let environment: [String: String]
     let storePath: String?
     let studyOptions: StudyOptions
+    /// The store, if it is being opened already (nil: open it here).
+    var earlyStore: EarlyStoreOpen?
 
     func run() throws {
         if let reason = CursesTerminal.unsuitableTerminalReason(environment: environment) {
@@ -32,21 +34,18 @@ struct FullScreenSession {
             throw ExitCode(2)
         }
         // The store is opened (and checked) before the screen is taken, so a
-        // bad file is one line on a normal terminal. Daily backup after the first frame.
+        // bad file is one line on a normal terminal; perhaps already, on a
+        // second thread (`EarlyStoreOpen`). Daily backup after the first frame.
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: storePath, environment: environment)
-        let store: SQLiteProgressStore
-        let cards: [FactID: CardProgress]
-        let startedToday: Int
+        let opened: EarlyStoreOpen.Opened
         do {
-            store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false)
-            cards = try store.loadCards()
-            startedToday = try store.newFactsStarted(since: Timestamp(milliseconds: now.milliseconds
-                - now.milliseconds % Timestamp.millisecondsPerDay))
+            opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
         } catch {
             StandardError.write("awsml-tui: error: \("\(error)")\n")
             throw ExitCode(2)
         }
+        let store = opened.store
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(useColour: useColour, useMouse: useMouse)
@@ -58,7 +57,8 @@ struct FullScreenSession {
         do {
             defer { terminal.stop() }
             var state = AppState(decks: decks, width: terminal.size.width, height: terminal.size.height, now: now,
-                                 progress: cards, studyOptions: studyOptions, newFactsStartedToday: startedToday)
+                                 progress: opened.cards, studyOptions: studyOptions,
+                                 newFactsStartedToday: opened.startedToday)
             endingSignal = loop(&state, on: terminal, store: store)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }
