@@ -38,6 +38,7 @@ crash_failures=0
 total_acks=0
 for round in $(seq 1 "$rounds"); do
   acks="$work/acks-$round"
+  : > "$acks" # made before the writer starts, so the first poll finds it
   "$writer" "$store" 100000 "round$round" > "$acks" 2>"$work/err-$round" &
   pid=$!
   target=$((RANDOM % 120 + 1))
