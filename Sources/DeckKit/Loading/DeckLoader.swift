@@ -9,12 +9,6 @@ import CCmarkGFM
 /// anything else happens, so the caller can print it and exit 2 before the
 /// screen is taken.
 public enum DeckLoader {
-    /// Posts of at least this many bytes are cut into pieces of about
-    /// `pieceSize` and parsed on a worker thread while the pieces already
-    /// parsed are walked (`PostChunker`, `PipelinedParse`).
-    static let pipelineThreshold = 1 << 20
-    static let pieceSize = 256 << 10
-
     /// Reads and parses the post at `path`.
     public static func load(path: String) throws(DeckLoadError) -> Deck {
         let bytes = try SourceText.read(path: path)
@@ -22,19 +16,15 @@ public enum DeckLoader {
     }
 
     /// Parses a post already in memory; `file` names it in the deck and in errors.
-    public static func load(bytes: [UInt8], file: String) throws(DeckLoadError) -> Deck {
+    public static func load(bytes: [UInt8], file: String, cutting: PostCutting = .standard) throws(DeckLoadError) -> Deck {
         let text = try SourceText.decode(bytes, file: file)
-        return try load(text: text, file: file)
+        return try load(text: text, file: file, cutting: cutting)
     }
 
     /// Parses a post's text; `file` names it in the deck and in errors.
-    public static func load(text: String, file: String) throws(DeckLoadError) -> Deck {
-        try load(text: text, file: file, pipelineThreshold: pipelineThreshold, pieceSize: pieceSize)
-    }
-
-    /// The same with the cutting sizes given: tests cut small posts into
-    /// many pieces and check the deck is the one a single parse gives.
-    static func load(text: String, file: String, pipelineThreshold: Int, pieceSize: Int) throws(DeckLoadError) -> Deck {
+    /// `cutting` says when a large post is parsed in pieces; any choice gives
+    /// the same deck.
+    public static func load(text: String, file: String, cutting: PostCutting = .standard) throws(DeckLoadError) -> Deck {
         let utf8 = text.utf8
         var bodyOffset = 0
         var frontMatter: FrontMatter?
@@ -53,8 +43,8 @@ public enum DeckLoader {
         body.withUTF8 { whole in
             let bytes = UnsafeBufferPointer(rebasing: whole[bodyOffset...])
             let blankLines = frontMatter?.lineCount ?? 0
-            let pieces = bytes.count >= pipelineThreshold
-                ? PostChunker.pieces(of: bytes, firstLine: blankLines + 1, targetSize: pieceSize)
+            let pieces = bytes.count >= cutting.threshold
+                ? PostChunker.pieces(of: bytes, firstLine: blankLines + 1, targetSize: cutting.pieceSize)
                 : [PostChunker.Piece(range: 0..<bytes.count, firstLine: blankLines + 1)]
             guard pieces.count > 1 else {
                 // A small post (or one that cannot be cut): one parse, no thread.

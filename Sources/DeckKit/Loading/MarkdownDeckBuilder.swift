@@ -68,9 +68,12 @@ struct MarkdownDeckBuilder {
         }
     }
 
-    /// The file's line of a cmark node.
+    /// The file's line of a cmark node. cmark gives 0 for a node it made
+    /// without a source position (a table cell or row the table extension
+    /// builds from a broken row): that stays 0, as it would in one parse.
     private func fileLine(of node: OpaquePointer) -> Int {
-        Int(cmark_node_get_start_line(node)) + lineOffset
+        let line = Int(cmark_node_get_start_line(node))
+        return line > 0 ? line + lineOffset : 0
     }
 
     /// Whether any block of the document nests deeper than the maximum
