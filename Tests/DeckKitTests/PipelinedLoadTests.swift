@@ -78,6 +78,17 @@ struct PipelinedLoadTests {
         #expect(single.root.children[1].notes.map(\.line) == [0])
     }
 
+    /// Found by `LoaderFuzz --compare-cut` (seed 250547): a line starting
+    /// with `<` that cmark keeps as text, then a fence, then a heading line
+    /// inside the fence. The fence must be followed even while an HTML block
+    /// might be open.
+    @Test func aFenceAfterALineThatLooksLikeHTMLStillHoldsItsHeadings() throws {
+        let post = "# A\n< - quoted\n- x\n```\nloose\n\n# H in code\n```\n# B\n- y\n"
+        #expect(pieces(post).map(\.firstLine) == [1, 9])
+        let (single, cut) = try bothWays(post)
+        #expect(cut == single)
+    }
+
     @Test func piecesStartOnTheirFileLines() {
         let post = "# A\n- one\n\n# B\n- two\n```\n# code\n```\n# C\n"
         #expect(pieces(post).map(\.firstLine) == [1, 4, 9])

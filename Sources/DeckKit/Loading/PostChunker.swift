@@ -46,24 +46,31 @@ enum PostChunker {
             }
             let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             let indent = leadingSpaces(text)
-            if let html = openHTML {
-                if html.isMet(by: text) { openHTML = nil }
-            } else if let fence = openFence {
+            // A line inside something that may still be open is never cut at.
+            // Fences and HTML blocks are followed independently, each read
+            // generously: a line cmark reads as code or HTML can then be
+            // mistaken only for the start of more of either, never for a
+            // place to cut. (Found by `LoaderFuzz --compare-cut`: a `<` line
+            // that cmark keeps as text, then a fence, then a heading in it.)
+            let inside = openFence != nil || openHTML != nil
+            if let fence = openFence {
                 if closesFence(text, marker: fence.marker, length: fence.length) { openFence = nil }
             } else if let fence = opensFence(text) {
                 openFence = fence
+            }
+            if let html = openHTML {
+                if html.isMet(by: text) { openHTML = nil }
             } else if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "<") {
                 let end = HTMLBlockEnd(startingLine: UnsafeBufferPointer(rebasing: text[indent...]))
                 if !end.isMet(by: text) || end == .blankLine { openHTML = end }
-            } else {
-                if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "[") && contains(text, "]:") {
-                    return whole
-                }
-                if lineStart - pieceStart >= targetSize && startsHeading(text) {
-                    pieces.append(Piece(range: pieceStart..<lineStart, firstLine: pieceLine))
-                    pieceStart = lineStart
-                    pieceLine = line
-                }
+            }
+            if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "[") && contains(text, "]:") {
+                return whole
+            }
+            if !inside && lineStart - pieceStart >= targetSize && startsHeading(text) {
+                pieces.append(Piece(range: pieceStart..<lineStart, firstLine: pieceLine))
+                pieceStart = lineStart
+                pieceLine = line
             }
             line += 1
             lineStart = lineEnd + 1
