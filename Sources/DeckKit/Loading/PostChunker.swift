@@ -8,11 +8,13 @@
 /// paragraphs and fences inside them. So each piece parses exactly as it does
 /// inside the whole post. The exceptions are made safe:
 ///
-/// - inside a fenced code block at the top level a heading line is code: no
-///   cut is made until the fence closes;
-/// - an HTML block (a line starting with `<`) can run past a heading line:
-///   no cut is made until it surely ends (its end marker, such as `-->`, or
-///   a blank line);
+/// - inside a fenced code block at the top level a heading line is code, and
+///   an HTML block (a line starting with `<`) can run past a heading line.
+///   Whether a `<` line starts an HTML block is not always clear without
+///   parsing (is it a tag? can it interrupt the paragraph above?), and inside
+///   an HTML block a fence line is not a fence: so every reading is followed
+///   at once (a small set of states), and a cut is made only where all of
+///   them agree nothing is open;
 /// - a link reference definition (a line starting with `[` with `]:`)
 ///   applies to the whole post: a post with one is not cut at all;
 /// - a lone carriage return ends a line for cmark but not here, so line
@@ -36,8 +38,9 @@ enum PostChunker {
         var pieceLine = firstLine
         var line = firstLine
         var lineStart = 0
-        var openFence: (marker: UInt8, length: Int)?
-        var openHTML: HTMLBlockEnd?
+        // What may be open before the current line, under each way of
+        // reading the lines so far that cmark might take.
+        var readings: [OpenBlock] = [.top]
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
@@ -46,37 +49,85 @@ enum PostChunker {
             }
             let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             let indent = leadingSpaces(text)
-            // A line inside something that may still be open is never cut at.
-            // Fences and HTML blocks are followed independently, each read
-            // generously: a line cmark reads as code or HTML can then be
-            // mistaken only for the start of more of either, never for a
-            // place to cut. (Found by `LoaderFuzz --compare-cut`: a `<` line
-            // that cmark keeps as text, then a fence, then a heading in it.)
-            let inside = openFence != nil || openHTML != nil
-            if let fence = openFence {
-                if closesFence(text, marker: fence.marker, length: fence.length) { openFence = nil }
-            } else if let fence = opensFence(text) {
-                openFence = fence
-            }
-            if let html = openHTML {
-                if html.isMet(by: text) { openHTML = nil }
-            } else if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "<") {
-                let end = HTMLBlockEnd(startingLine: UnsafeBufferPointer(rebasing: text[indent...]))
-                if !end.isMet(by: text) || end == .blankLine { openHTML = end }
-            }
             if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "[") && contains(text, "]:") {
                 return whole
             }
-            if !inside && lineStart - pieceStart >= targetSize && startsHeading(text) {
+            // A cut is made only where every reading of the lines so far
+            // agrees that nothing is open.
+            if readings == [.top] && lineStart - pieceStart >= targetSize && startsHeading(text) {
                 pieces.append(Piece(range: pieceStart..<lineStart, firstLine: pieceLine))
                 pieceStart = lineStart
                 pieceLine = line
             }
+            var next: [OpenBlock] = []
+            for reading in readings { advance(reading, over: text, indent: indent, into: &next) }
+            readings = next
             line += 1
             lineStart = lineEnd + 1
         }
         pieces.append(Piece(range: pieceStart..<bytes.count, firstLine: pieceLine))
         return pieces
+    }
+
+    /// What a line can find open at the top level.
+    enum OpenBlock: Equatable {
+        case top
+        /// A fence (or HTML block) at the top level: only its own end closes it.
+        case fence(marker: UInt8, length: Int)
+        case html(HTMLBlockEnd)
+        /// The same inside a list item (the opening line was indented): it
+        /// also closes when a line at column 0 ends the item.
+        case nestedFence(marker: UInt8, length: Int)
+        case nestedHTML(HTMLBlockEnd)
+    }
+
+    /// The readings after `line`, from one reading before it.
+    private static func advance(_ reading: OpenBlock, over line: UnsafeBufferPointer<UInt8>, indent: Int,
+                                into next: inout [OpenBlock]) {
+        func add(_ reading: OpenBlock) { if !next.contains(reading) { next.append(reading) } }
+        let endsListItem = indent == 0 && !line.isEmpty && !isBlank(line)
+        switch reading {
+        case .top:
+            if let fence = opensFence(line) {
+                add(.fence(marker: fence.marker, length: fence.length))
+                if indent > 0 { add(.nestedFence(marker: fence.marker, length: fence.length)) }
+            } else if indent <= 3 && indent < line.count && line[indent] == UInt8(ascii: "<") {
+                // Maybe an HTML block, maybe text (a `<` that is no tag, or a
+                // tag that cannot interrupt a paragraph): every reading.
+                add(.top)
+                let end = HTMLBlockEnd(startingLine: UnsafeBufferPointer(rebasing: line[indent...]))
+                if end == .blankLine || !end.isMet(by: line) {
+                    add(.html(end))
+                    if indent > 0 { add(.nestedHTML(end)) }
+                }
+            } else {
+                add(.top)
+            }
+        case .fence(let marker, let length):
+            add(closesFence(line, marker: marker, length: length) ? .top : reading)
+        case .html(let end):
+            add(end.isMet(by: line) ? .top : reading)
+        case .nestedFence(let marker, let length):
+            if closesFence(line, marker: marker, length: length) {
+                add(.top)
+            } else if endsListItem {
+                advance(.top, over: line, indent: indent, into: &next)
+            } else {
+                add(reading)
+            }
+        case .nestedHTML(let end):
+            if end.isMet(by: line) {
+                add(.top)
+            } else if endsListItem {
+                advance(.top, over: line, indent: indent, into: &next)
+            } else {
+                add(reading)
+            }
+        }
+    }
+
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// How an HTML block that starts on a line ends (CommonMark's seven kinds,
@@ -108,7 +159,7 @@ enum PostChunker {
         func isMet(by line: UnsafeBufferPointer<UInt8>) -> Bool {
             switch self {
             case .blankLine:
-                return line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                return PostChunker.isBlank(line)
             case .marker(let marker):
                 let lower = line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 guard lower.count >= marker.count else { return false }
