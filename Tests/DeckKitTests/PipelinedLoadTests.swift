@@ -110,6 +110,16 @@ struct PipelinedLoadTests {
         #expect(cut == single)
     }
 
+    /// Found by `LoaderFuzz --compare-cut` (seed 1488295): a fence line at
+    /// column 0 after a fence opened in a list item does not close it; it
+    /// ends the item and opens a fence of its own.
+    @Test func aColumnZeroFenceAfterAListItemFenceOpensANewOne() throws {
+        let post = "# A\n- item\n  ```\n```\n# H in code\n```\n# B\n- b\n"
+        #expect(!pieces(post).map(\.firstLine).contains(5))
+        let (single, cut) = try bothWays(post)
+        #expect(cut == single)
+    }
+
     @Test func piecesStartOnTheirFileLines() {
         let post = "# A\n- one\n\n# B\n- two\n```\n# code\n```\n# C\n"
         #expect(pieces(post).map(\.firstLine) == [1, 4, 9])
@@ -119,6 +129,8 @@ struct PipelinedLoadTests {
         // A link reference definition applies to the whole post; an HTML
         // block can run past a heading; a lone CR would shift line numbers.
         #expect(pieces("# A\n- [x][ref]\n# B\n- y\n\n[ref]: https://example.com\n").count == 1)
+        #expect(pieces("# A\n- [x][ref]\n# B\n- [ref]: https://example.com\n").count == 1)
+        #expect(pieces("# A\n- [x][a b]\n# B\n\n[a\nb]: https://example.com\n").count == 1)
         #expect(pieces("# A\n<div>\n# B\n</div>\n- y\n").count == 1)
         // An HTML block that surely ended lets the cuts go on.
         #expect(pieces("# A\n<!-- a\n# not cut\n-->\n# B\n- y\n<div>\n# not cut\n\n# C\n- z\n").map(\.firstLine) == [1, 5, 10])

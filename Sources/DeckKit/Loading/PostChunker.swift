@@ -15,8 +15,9 @@
 ///   an HTML block a fence line is not a fence: so every reading is followed
 ///   at once (a small set of states), and a cut is made only where all of
 ///   them agree nothing is open;
-/// - a link reference definition (a line starting with `[` with `]:`)
-///   applies to the whole post: a post with one is not cut at all;
+/// - a link reference definition applies to the whole post, and can sit in a
+///   list item or spread its label over lines: a post with `]:` anywhere is
+///   not cut at all;
 /// - a lone carriage return ends a line for cmark but not here, so line
 ///   numbers would drift: such a post is not cut either.
 ///
@@ -41,6 +42,7 @@ enum PostChunker {
         // What may be open before the current line, under each way of
         // reading the lines so far that cmark might take.
         var readings: [OpenBlock] = [.top]
+        var next: [OpenBlock] = [] // reused line after line
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
@@ -49,9 +51,7 @@ enum PostChunker {
             }
             let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             let indent = leadingSpaces(text)
-            if indent <= 3 && indent < text.count && text[indent] == UInt8(ascii: "[") && contains(text, "]:") {
-                return whole
-            }
+            if contains(text, "]:") { return whole } // perhaps a link reference definition
             // A cut is made only where every reading of the lines so far
             // agrees that nothing is open.
             if readings == [.top] && lineStart - pieceStart >= targetSize && startsHeading(text) {
@@ -59,9 +59,9 @@ enum PostChunker {
                 pieceStart = lineStart
                 pieceLine = line
             }
-            var next: [OpenBlock] = []
+            next.removeAll(keepingCapacity: true)
             for reading in readings { advance(reading, over: text, indent: indent, into: &next) }
-            readings = next
+            swap(&readings, &next)
             line += 1
             lineStart = lineEnd + 1
         }
@@ -108,20 +108,18 @@ enum PostChunker {
         case .html(let end):
             add(end.isMet(by: line) ? .top : reading)
         case .nestedFence(let marker, let length):
-            if closesFence(line, marker: marker, length: length) {
-                add(.top)
-            } else if endsListItem {
+            // A line at column 0 is outside the item before it can close
+            // anything in it: it is read at the top level.
+            if endsListItem {
                 advance(.top, over: line, indent: indent, into: &next)
             } else {
-                add(reading)
+                add(closesFence(line, marker: marker, length: length) ? .top : reading)
             }
         case .nestedHTML(let end):
-            if end.isMet(by: line) {
-                add(.top)
-            } else if endsListItem {
+            if endsListItem {
                 advance(.top, over: line, indent: indent, into: &next)
             } else {
-                add(reading)
+                add(end.isMet(by: line) ? .top : reading)
             }
         }
     }
