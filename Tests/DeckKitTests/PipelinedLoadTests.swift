@@ -120,6 +120,17 @@ struct PipelinedLoadTests {
         #expect(cut == single)
     }
 
+    /// Found by `LoaderFuzz --compare-cut` (seed 743 with the richer
+    /// corpus): a line indented less than the item's content ends the item
+    /// even when it is not at column 0, and a fence line after it opens a
+    /// fence at the top level.
+    @Test func aLessIndentedLineEndsTheItemAroundAFence() throws {
+        let post = "# A\n- fact\n  ```\n x\n  ```\n## B in code\n- y\n"
+        #expect(!pieces(post).map(\.firstLine).contains(6))
+        let (single, cut) = try bothWays(post)
+        #expect(cut == single)
+    }
+
     @Test func piecesStartOnTheirFileLines() {
         let post = "# A\n- one\n\n# B\n- two\n```\n# code\n```\n# C\n"
         #expect(pieces(post).map(\.firstLine) == [1, 4, 9])

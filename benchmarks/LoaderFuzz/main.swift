@@ -26,6 +26,31 @@ let corpus: [[UInt8]] = [
     Array(DeckLoader.bundledText.utf8),
     Array("---\ntitle: t\ntags: [a, b]\n---\n# A\n- **B** c `d` [e](f)\n  - g\n1. h\n| x | y |\n|---|---|\n| 1 | 2 |\n".utf8),
     Array("- loose\n\n# H\n> - quoted\n- **Label**\n- under it\n```\ncode\n```\n".utf8),
+    // Blocks that can hold a heading line, for the cutter: fences in and
+    // out of list items, HTML blocks, a quote, a table.
+    Array("""
+    # A
+    - item
+      ```
+      # in code
+      ```
+    <!-- note
+    # in comment -->
+    ## B
+    <div>
+    # in html
+
+    ~~~
+    # in tilde code
+    ~~~
+    > # quoted heading
+    > - q
+    | a | b |
+    |---|---|
+    | 1 | 2 |
+    ### C
+    - fact
+    """.utf8),
 ]
 let start = now()
 var executions = 0, loaded = 0, refused = 0

@@ -75,22 +75,31 @@ enum PostChunker {
         /// A fence (or HTML block) at the top level: only its own end closes it.
         case fence(marker: UInt8, length: Int)
         case html(HTMLBlockEnd)
-        /// The same inside a list item (the opening line was indented): it
-        /// also closes when a line at column 0 ends the item.
-        case nestedFence(marker: UInt8, length: Int)
-        case nestedHTML(HTMLBlockEnd)
+        /// The same inside a list item (the opening line was indented by
+        /// `indent`): it also closes when a line ends the item, that is a
+        /// non-blank line indented less than the item's content. That lies
+        /// between `indent` − 3 and `indent`, unknown here, so a line in
+        /// between is read both ways.
+        case nestedFence(marker: UInt8, length: Int, indent: Int)
+        case nestedHTML(HTMLBlockEnd, indent: Int)
     }
 
     /// The readings after `line`, from one reading before it.
     private static func advance(_ reading: OpenBlock, over line: UnsafeBufferPointer<UInt8>, indent: Int,
                                 into next: inout [OpenBlock]) {
         func add(_ reading: OpenBlock) { if !next.contains(reading) { next.append(reading) } }
-        let endsListItem = indent == 0 && !line.isEmpty && !isBlank(line)
+        // Whether the line ends a list item whose content an opening line
+        // indented by `opening` was in: surely, perhaps, or not.
+        func endsItem(openedAt opening: Int) -> (surely: Bool, perhaps: Bool) {
+            guard !isBlank(line) else { return (false, false) }
+            if indent == 0 || indent + 3 < opening { return (true, true) }
+            return (false, indent < opening)
+        }
         switch reading {
         case .top:
             if let fence = opensFence(line) {
                 add(.fence(marker: fence.marker, length: fence.length))
-                if indent > 0 { add(.nestedFence(marker: fence.marker, length: fence.length)) }
+                if indent > 0 { add(.nestedFence(marker: fence.marker, length: fence.length, indent: indent)) }
             } else if indent <= 3 && indent < line.count && line[indent] == UInt8(ascii: "<") {
                 // Maybe an HTML block, maybe text (a `<` that is no tag, or a
                 // tag that cannot interrupt a paragraph): every reading.
@@ -98,7 +107,7 @@ enum PostChunker {
                 let end = HTMLBlockEnd(startingLine: UnsafeBufferPointer(rebasing: line[indent...]))
                 if end == .blankLine || !end.isMet(by: line) {
                     add(.html(end))
-                    if indent > 0 { add(.nestedHTML(end)) }
+                    if indent > 0 { add(.nestedHTML(end, indent: indent)) }
                 }
             } else {
                 add(.top)
@@ -107,20 +116,16 @@ enum PostChunker {
             add(closesFence(line, marker: marker, length: length) ? .top : reading)
         case .html(let end):
             add(end.isMet(by: line) ? .top : reading)
-        case .nestedFence(let marker, let length):
-            // A line at column 0 is outside the item before it can close
+        case .nestedFence(let marker, let length, let opening):
+            // A line that ends the item is outside it before it can close
             // anything in it: it is read at the top level.
-            if endsListItem {
-                advance(.top, over: line, indent: indent, into: &next)
-            } else {
-                add(closesFence(line, marker: marker, length: length) ? .top : reading)
-            }
-        case .nestedHTML(let end):
-            if endsListItem {
-                advance(.top, over: line, indent: indent, into: &next)
-            } else {
-                add(end.isMet(by: line) ? .top : reading)
-            }
+            let ends = endsItem(openedAt: opening)
+            if ends.perhaps { advance(.top, over: line, indent: indent, into: &next) }
+            if !ends.surely { add(closesFence(line, marker: marker, length: length) ? .top : reading) }
+        case .nestedHTML(let end, let opening):
+            let ends = endsItem(openedAt: opening)
+            if ends.perhaps { advance(.top, over: line, indent: indent, into: &next) }
+            if !ends.surely { add(end.isMet(by: line) ? .top : reading) }
         }
     }
 
