@@ -35,8 +35,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         if let output, !force, access(output, F_OK) == 0 {
-            StandardError.write("awsml-tui: error: \(output): already exists; add --force to overwrite it\n")
-            throw ExitCode(2)
+            throw CommandFailure.report("\(output): already exists; add --force to overwrite it")
         }
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []
@@ -47,8 +46,7 @@ struct ExportCommand: ParsableCommand {
                 cards = try store.loadCards()
                 log = try store.reviewLog()
             } catch let error as StoreOpenError {
-                StandardError.write("awsml-tui: error: \(error.description)\n")
-                throw ExitCode(2)
+                throw CommandFailure.report(error)
             }
         }
         let text: String = switch format {
@@ -63,8 +61,7 @@ struct ExportCommand: ParsableCommand {
         }
         let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            StandardError.write("awsml-tui: error: \(output): cannot be written: \(String(cString: strerror(errno)))\n")
-            throw ExitCode(2)
+            throw CommandFailure.report("\(output): cannot be written: \(String(cString: strerror(errno)))")
         }
         FileDescriptorWriter.write(text, to: descriptor)
         close(descriptor)

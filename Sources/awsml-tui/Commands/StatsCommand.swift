@@ -28,8 +28,7 @@ struct StatsCommand: ParsableCommand {
         do {
             store = try SQLiteProgressStore.open(path: path, now: now)
         } catch {
-            StandardError.write("awsml-tui: error: \(error.description)\n")
-            throw ExitCode(2)
+            throw CommandFailure.report(error)
         }
         let statistics = StatsReport.statistics(decks: decks, cards: try store.loadCards(), log: try store.reviewLog(),
                                                 now: now, scheduler: .standard)

@@ -13,8 +13,7 @@ enum DeckSource {
             do {
                 decks.append(try DeckLoader.load(path: file))
             } catch {
-                StandardError.write("awsml-tui: error: \(error.description)\n")
-                throw ExitCode(2)
+                throw CommandFailure.report(error)
             }
         }
         return decks

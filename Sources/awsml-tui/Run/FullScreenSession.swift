@@ -30,8 +30,7 @@ struct FullScreenSession {
 
     func run() throws {
         if let reason = CursesTerminal.unsuitableTerminalReason(environment: environment) {
-            StandardError.write("awsml-tui: error: \(reason)\n")
-            throw ExitCode(2)
+            throw CommandFailure.report(reason)
         }
         // The store is opened (and checked) before the screen is taken, so a
         // bad file is one line on a normal terminal; perhaps already, on a
@@ -42,16 +41,14 @@ struct FullScreenSession {
         do {
             opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
         } catch {
-            StandardError.write("awsml-tui: error: \("\(error)")\n")
-            throw ExitCode(2)
+            throw CommandFailure.report(error)
         }
         let store = opened.store
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(useColour: useColour, useMouse: useMouse)
         } catch {
-            StandardError.write("awsml-tui: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure.report(error)
         }
         var endingSignal: Int32?
         do {

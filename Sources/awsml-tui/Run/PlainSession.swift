@@ -34,8 +34,7 @@ struct PlainSession {
                              newFactsStartedToday: try store.newFactsStarted(
                                 since: Timestamp(milliseconds: now.milliseconds - now.milliseconds % Timestamp.millisecondsPerDay)))
         } catch {
-            StandardError.write("awsml-tui: error: \(error)\n")
-            throw ExitCode(2)
+            throw CommandFailure.report(error)
         }
         state.selectedRow = try selectedRow(in: state)
         var output = StandardOutput()
@@ -127,8 +126,7 @@ struct PlainSession {
             let titles = state.decks.titles(along: row.path).map { $0.lowercased() }
             if titles.count >= wanted.count && Array(titles.suffix(wanted.count)) == wanted { return index }
         }
-        StandardError.write("awsml-tui: error: no topic \"\(topic)\"; `awsml-tui check` lists them\n")
-        throw ExitCode(2)
+        throw CommandFailure.report("no topic \"\(topic)\"; `awsml-tui check` lists them")
     }
 
     static func questionText(_ question: Question, number: Int) -> String {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 
 /// Writes to file descriptor 1 without Foundation and without `print`'s
 /// locking of a global stream (Swift 6 rejects touching C's `stdout`).
@@ -14,6 +15,21 @@ struct StandardOutput {
 enum StandardError {
     static func write(_ text: String) {
         FileDescriptorWriter.write(text, to: STDERR_FILENO)
+    }
+}
+
+/// How every command fails: one line `awsml-tui: error: <what>` on stderr
+/// and exit status 2 (DESIGN.md: bad input gets a clear one-line error).
+///
+///     throw CommandFailure.report("\(path): no such file")
+enum CommandFailure {
+    static func report(_ what: String) -> ExitCode {
+        StandardError.write("awsml-tui: error: \(what)\n")
+        return ExitCode(2)
+    }
+
+    static func report(_ error: any Error) -> ExitCode {
+        report("\(error)")
     }
 }
 
