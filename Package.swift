@@ -24,6 +24,12 @@ let package = Package(
         .target(name: "CTerminalGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CCmarkArena"),
         .target(name: "CThreadPlacement"),
+        // ICU's word breaks (with its Chinese/Japanese dictionaries), so
+        // questions blank whole words in any script.
+        .target(name: "CWordBreak", linkerSettings: [
+            .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("stdc++"),
+            .linkedLibrary("m"), .linkedLibrary("dl"),
+        ]),
 
         // Build tool that turns assets/ into Swift source, so the bundled post is
         // compiled into the binary and works from any folder.
@@ -32,7 +38,7 @@ let package = Package(
 
         .target(name: "DeckKit", dependencies: ["CCmarkGFM", "CCmarkArena"],
                 plugins: ["EmbedBundledPost"]),
-        .target(name: "StudyCore", dependencies: ["DeckKit"]),
+        .target(name: "StudyCore", dependencies: ["DeckKit", "CWordBreak"]),
         .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reports", dependencies: ["DeckKit", "StudyCore"]),
         .target(name: "TerminalUI"),
@@ -59,7 +65,7 @@ let package = Package(
                           path: "Tests/Support/ProgressWriter"),
 
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
-        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // Test helpers as their own target: a fixed-clock study simulation.
         .target(name: "TestSupport", dependencies: ["StudyCore", "DeckKit"], path: "Tests/Support/TestSupport"),

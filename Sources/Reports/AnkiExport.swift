@@ -27,8 +27,10 @@ public enum AnkiExport {
             for (fact, path) in FactListing.facts(in: deck) {
                 let topic = path.map(html).joined(separator: " › ")
                 var cue = html(fact.text.plainText)
-                if let term = generator.keyTerm(of: fact.id) {
-                    cue = html(QuestionGenerator.replacingAll(term.text, in: fact.text.plainText, with: "[...]"))
+                // The flip card's cue: the fact with its key term hidden.
+                if let flip = generator.question(for: fact.id, kind: .flip, seed: 1) {
+                    cue = html(flip.prompt.split(separator: Question.blank, omittingEmptySubsequences: false)
+                        .joined(separator: "[...]"))
                 }
                 let front = (topic.isEmpty ? "" : "<i>\(topic)</i><br>") + cue
                 let back = styledHTML(fact.text) + detailsHTML(fact.details)

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `awsml-tui` command: the full screen by default, `check`, `stats`,
-/// `export` and `quiz --plain` beside it.
+/// `export`, `quiz --plain` and `questions` beside it.
 @main
 struct AwsmlTUI: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,14 +12,15 @@ struct AwsmlTUI: ParsableCommand {
             Each FILE is a Markdown post of headings and bullets; each becomes a root of the topic tree.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, CheckCommand.self, StatsCommand.self, ExportCommand.self, QuizCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, StatsCommand.self, ExportCommand.self, QuizCommand.self,
+                      QuestionsCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Words that need the whole command tree: the subcommands, help,
     /// version and shell completion. (An array: a `Set` costs a hash seed
     /// and a table, a sixth of a millisecond before anything else can start.)
     static let treeWords: [String] = [
-        "open", "check", "stats", "export", "quiz", "help", "-h", "--help", "--version",
+        "open", "check", "stats", "export", "quiz", "questions", "help", "-h", "--help", "--version",
         "--generate-completion-script", "--experimental-dump-help",
     ]
 

@@ -15,25 +15,79 @@ struct QuestionGeneratorTests {
         self.facts = facts
     }
 
+    /// Loads a one-off post and gives its generator and facts.
+    static func generator(for post: String) throws -> (QuestionGenerator, [Fact]) {
+        let deck = try DeckLoader.load(text: post, file: "t.md")
+        var facts: [Fact] = []
+        deck.root.forEachNode { facts += $0.facts }
+        return (QuestionGenerator(decks: [deck]), facts)
+    }
+
     @Test func keyTermsFollowTheOrderOfPreference() throws {
         func term(_ start: String) -> KeyTerm? {
             generator.keyTerm(of: facts.first { $0.text.plainText.hasPrefix(start) }!.id)
         }
         #expect(term("Reduces deep learning inference costs")?.text == "75%")
-        #expect(term("Reduces deep learning inference costs")?.kind == .number)
+        #expect(term("Reduces deep learning inference costs")?.unit == "%")
         #expect(term("Enables training on datasets larger")?.text == "16 TB")
         #expect(term("Amazon EMR is the best choice")?.text == "150TB") // numbers before names
-        #expect(term("Default mode for training")?.text == "Amazon SageMaker")
-        #expect(term("Default mode for training")?.kind == .name)
         #expect(term("Supports TensorFlow")?.text == "TensorFlow")
+        #expect(term("Contains references to data used in ETL jobs")?.text == "ETL")
+        // "already" is an adverb: the README's old example blanked it.
+        #expect(term("Retraining with a larger number of epochs")?.text == "global minimum")
+        // EMR and AWS Glue are in the topic path above the question: not those.
+        #expect(term("Creating an EMR cluster")?.text == "configuration effort")
         #expect(term("Applying dropout")?.text != "Applying")
-        #expect(term("Creating an EMR cluster")?.text == "EMR")
-        let styled = try DeckLoader.load(text: "# T\n- **Recall** is TP / (TP + FN)\n- uses `fit_transform` here\n", file: "s.md")
-        let styledGenerator = QuestionGenerator(decks: [styled])
-        var styledFacts: [Fact] = []
-        styled.root.forEachNode { styledFacts += $0.facts }
-        #expect(styledGenerator.keyTerm(of: styledFacts[0].id)?.text == "Recall")
-        #expect(styledGenerator.keyTerm(of: styledFacts[1].id)?.text == "fit_transform")
+        let (styled, styledFacts) = try Self.generator(for: "# T\n- **Recall** is TP / (TP + FN)\n- uses `fit_transform` here on the data\n- RCU: one strongly consistent read per second\n")
+        #expect(styled.keyTerm(of: styledFacts[0].id)?.text == "Recall")
+        #expect(styled.keyTerm(of: styledFacts[1].id)?.text == "fit_transform")
+        #expect(styled.keyTerm(of: styledFacts[2].id)?.text == "RCU")
+        #expect(styled.keyTerm(of: styledFacts[2].id)?.isDefinedTerm == true)
+    }
+
+    @Test func blanksAndSwapsCoverWholeTokensOnly() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Notes
+            ## Compilers
+            - The `c` flag compiles code in C.
+            - Domain 1: Exploratory Data Analysis — % of Exam: 24%
+            ## Networking
+            - To route through a NAT instance you must disable source/destination checks on Amazon EC2.
+            - Amazon EC2 uses public-key cryptography to encrypt login data for instances.
+            """)
+        for fact in facts {
+            for kind in generator.kinds(for: fact.id) {
+                for seed in 1...5 as ClosedRange<UInt64> {
+                    let question = try #require(generator.question(for: fact.id, kind: kind, seed: seed))
+                    #expect(!question.prompt.contains("_____ompiles") && !question.prompt.contains("_____ode"), "\(question.prompt)")
+                    #expect(!question.prompt.contains("_____4%"), "\(question.prompt)")
+                    #expect(!question.prompt.contains("Amazon Amazon"), "\(question.prompt)")
+                    if kind == .trueFalse {
+                        let words = question.prompt.split { !$0.isLetter && !$0.isNumber }
+                        let known = Set(facts.flatMap { $0.text.plainText.split { !$0.isLetter && !$0.isNumber } })
+                        #expect(words.allSatisfy { known.contains($0) || $0 == "Amazon" || $0.allSatisfy(\.isNumber) }, "\(question.prompt)")
+                    }
+                }
+            }
+        }
+        let tokens = TextTokens("disable source/destination checks")
+        #expect(tokens.words.map { tokens.string($0.range) } == ["disable", "source", "destination", "checks"])
+    }
+
+    @Test func chineseAndJapaneseAreCutIntoWords() {
+        let chinese = TextTokens("亚马逊SageMaker是一种完全托管的机器学习服务。")
+        #expect(chinese.words.map { chinese.string($0.range) } == ["亚马逊", "SageMaker", "是", "一种", "完全", "托管", "的", "机器", "学习", "服务"])
+        let japanese = TextTokens("機械学習モデルをトレーニングします。")
+        #expect(japanese.words.map { japanese.string($0.range) }.contains("トレーニング"))
+    }
+
+    @Test func optionsNeverNameTheSameThing() {
+        #expect(OptionForms.overlap("100mb", "100 Mb"))
+        #expect(OptionForms.overlap("📖 Random Cut Forest", "Random Cut Forest (RCF)"))
+        #expect(OptionForms.overlap("EC2", "Amazon EC2"))
+        #expect(OptionForms.overlap("data warehouse", "Data Warehouses"))
+        #expect(!OptionForms.overlap("Amazon EMR", "Amazon SageMaker"))
+        #expect(!OptionForms.overlap("10GB", "100 Mb"))
     }
 
     @Test func everyQuestionIsWellFormedAndEveryFactHasTwoKinds() throws {
@@ -47,24 +101,6 @@ struct QuestionGeneratorTests {
                     let question = try #require(generator.question(for: fact.id, kind: kind, seed: seed))
                     #expect(question == generator.question(for: fact.id, kind: kind, seed: seed)) // seeded
                     #expect(!question.prompt.isEmpty)
-                    switch kind {
-                    case .flip, .clozeTyped, .clozeChoice:
-                        #expect(question.prompt.contains(Question.blank))
-                        #expect(!question.prompt.lowercased().contains(question.answer.lowercased()),
-                                "\(kind): \(question.prompt) shows \(question.answer)")
-                    case .whichTopic:
-                        let title = question.answer
-                        for word in KeyTermFinder.tokens(of: title) where word.count >= 3
-                            && !KeyTermFinder.stopWords.contains(word.lowercased()) {
-                            #expect(!QuestionGenerator.containsWord(word, in: question.prompt), "\(question.prompt) shows \(word)")
-                        }
-                    case .trueFalse:
-                        #expect(question.options == ["True", "False"])
-                    }
-                    if kind == .clozeChoice || kind == .whichTopic {
-                        #expect(question.options.count == 4)
-                        #expect(Set(question.options.map { $0.lowercased() }).count == 4)
-                    }
                     if let correct = question.correctOption {
                         #expect(question.options[correct] == question.answer)
                     }
@@ -73,32 +109,48 @@ struct QuestionGeneratorTests {
         }
         print("question kinds over the bundled post's \(facts.count) facts:",
               QuestionKind.allCases.map { "\($0.rawValue) \(coverage[$0] ?? 0)" }.joined(separator: ", "))
-        #expect(coverage[.flip, default: 0] >= 40)
+        #expect(coverage[.flip, default: 0] >= 35)
         #expect(coverage[.clozeChoice, default: 0] >= 20)
+        #expect(coverage[.trueFalse, default: 0] >= 10)
     }
 
-    @Test func clozeChoicesAreOfTheSameKind() throws {
-        let fact = facts.first { $0.text.plainText.hasPrefix("Default mode for training") }!
+    @Test func clozeChoicesAreOfTheSameKindAndShape() throws {
+        let fact = facts.first { $0.text.plainText.hasPrefix("Enables training on datasets larger") }!
         let question = try #require(generator.question(for: fact.id, kind: .clozeChoice, seed: 4))
-        #expect(question.options.allSatisfy { $0.first?.isUppercase == true }, "\(question.options)")
-        // The post has only three numbers with units: too few for four options of that kind.
-        let numeric = facts.first { $0.text.plainText.hasPrefix("Reduces deep learning inference costs") }!
-        #expect(generator.question(for: numeric.id, kind: .clozeChoice, seed: 4) == nil)
-        #expect(!generator.kinds(for: numeric.id).contains(.clozeChoice))
+        // Numbers with the same unit only; made up from the answer when the post has too few.
+        #expect(question.options.allSatisfy { $0.hasSuffix(" TB") }, "\(question.options)")
+        let acronym = facts.first { $0.text.plainText.hasPrefix("Contains references to data used in ETL") }!
+        let names = try #require(generator.question(for: acronym.id, kind: .clozeChoice, seed: 4))
+        #expect(names.options.allSatisfy { $0.split(separator: " ").count == 1 && $0.allSatisfy(\.isUppercase) }, "\(names.options)")
+        // An item of a written-out list is never a choice: another item could be just as true.
+        let list = facts.first { $0.text.plainText.hasPrefix("Supports TensorFlow") }!
+        #expect(generator.question(for: list.id, kind: .clozeChoice, seed: 4).map { $0.answer != "TensorFlow" } ?? true)
     }
 
-    @Test func falseStatementsNegateOrSwap() {
-        #expect(QuestionGenerator.negating("Applying dropout regularization at the flatten layer is incorrect.")
-                == "Applying dropout regularization at the flatten layer is correct.")
-        #expect(QuestionGenerator.negating("Direct creation of custom CloudWatch dashboards from S3 data is not possible.")
-                == "Direct creation of custom CloudWatch dashboards from S3 data is possible.")
-        #expect(QuestionGenerator.negating("One-hot encoding is unsuitable for Word2Vec") == "One-hot encoding is suitable for Word2Vec")
-        #expect(QuestionGenerator.negating("Tokenization is a better approach") == nil)
+    @Test func falseStatementsAreSurelyFalse() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Notes
+            ## A
+            - Applying dropout regularization at the flatten layer is incorrect.
+            - No, CloudFormation does not support any tagging of stacks.
+            - Lustre charges by:
+            - One-hot encoding is unsuitable for Word2Vec models.
+            """)
+        func versions(_ prefix: String) -> Set<String> {
+            let fact = facts.first { $0.text.plainText.hasPrefix(prefix) }!
+            return Set((0..<40 as Range<UInt64>).compactMap { seed in
+                generator.question(for: fact.id, kind: .trueFalse, seed: seed).flatMap { $0.truth == false ? $0.prompt : nil }
+            })
+        }
+        #expect(versions("Applying dropout") == ["Applying dropout regularization at the flatten layer is correct."])
+        #expect(versions("One-hot") == ["One-hot encoding is suitable for Word2Vec models."])
+        #expect(versions("No, CloudFormation").isEmpty) // two negations: flipping one leaves it true
+        #expect(!generator.kinds(for: facts.first { $0.text.plainText.hasPrefix("Lustre") }!.id).contains(.trueFalse))
         var sawFalse = false, sawTrue = false
-        for fact in facts {
+        for fact in self.facts {
             for seed in 0..<6 as Range<UInt64> {
-                let question = generator.question(for: fact.id, kind: .trueFalse, seed: seed)!
-                if question.answer == "False" {
+                guard let question = self.generator.question(for: fact.id, kind: .trueFalse, seed: seed) else { continue }
+                if question.truth == false {
                     sawFalse = true
                     #expect(question.prompt != fact.text.plainText)
                 } else {
@@ -108,6 +160,32 @@ struct QuestionGeneratorTests {
             }
         }
         #expect(sawFalse && sawTrue)
+    }
+
+    @Test func whichTopicHidesEveryTitleWordAndSkipsGenericTitles() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Storage
+            ## S3
+            - S3 Glacier keeps archives for years at a low storage price.
+            ## Security Groups
+            - Security groups are stateful firewalls attached to network interfaces.
+            ## Summary
+            - Pick the storage class by access pattern and retrieval time needed.
+            ## EBS
+            - Block volumes attach to one instance in one availability zone.
+            ## EFS
+            - Shared file systems mount over NFS from many instances at once.
+            """)
+        for fact in facts {
+            for seed in 1...8 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: fact.id, kind: .whichTopic, seed: seed) else { continue }
+                #expect(!question.options.contains("Summary"))
+                #expect(question.answer != "Summary")
+                let words = question.prompt.split { !$0.isLetter && !$0.isNumber }.map { $0.lowercased() }
+                #expect(!words.contains("s3") && !words.contains("groups") && !words.contains("group"), "\(question.prompt)")
+                #expect(question.context.isEmpty)
+            }
+        }
     }
 
     @Test func typedAnswersAllowSmallTyposAndShowADiff() {

@@ -33,15 +33,25 @@ struct DetailContent {
         var factIndex = 0
         func isFull() -> Bool { lineLimit.map { lines.count > $0 } ?? false }
         func addFacts(_ facts: [Fact]) {
+            var previous: Fact?
             for fact in facts {
                 if isFull() { return }
+                // A nested fact whose parent is no fact ("Benefits:") shows that lead-in above it.
+                if let context = fact.context, fact.depth > 0,
+                   !(previous.map { $0.text == context || ($0.context == context && $0.depth == fact.depth) } ?? false) {
+                    lines += bulleted(SearchHighlighter.highlight(context.styledRuns(base: theme.breadcrumb, theme: theme),
+                                                                   query: query, style: theme.match),
+                                      bullet: "•", indent: 2 * (fact.depth - 1), width: width, theme: theme)
+                }
+                previous = fact
                 let selected = showsSelection && factIndex == state.selectedFact
                 let start = lines.count
                 let base = selected ? theme.selectedFact : theme.body
+                let bullet = selected ? "›" : fact.depth > 0 ? "◦" : "•"
                 lines += bulleted(SearchHighlighter.highlight(fact.text.styledRuns(base: base, theme: theme),
                                                                query: query, style: theme.match),
-                                  bullet: selected ? "›" : "•", indent: 0, width: width, theme: theme)
-                lines += details(fact.details, indent: 2, width: width, theme: theme)
+                                  bullet: bullet, indent: 2 * fact.depth, width: width, theme: theme)
+                lines += details(fact.details, indent: 2 * fact.depth + 2, width: width, theme: theme)
                 factLines.append(start..<lines.count)
                 factIndex += 1
             }
@@ -64,6 +74,8 @@ struct DetailContent {
                 switch note.kind {
                 case .paragraph:
                     lines += wrap(note.text.styledRuns(base: theme.note, theme: theme))
+                case .reference:
+                    lines += wrap([StyledRun("→ ", style: theme.breadcrumb)] + note.text.styledRuns(base: theme.note, theme: theme))
                 case .code:
                     for codeLine in note.text.plainText.split(separator: "\n", omittingEmptySubsequences: false) {
                         lines.append([StyledRun(String(TextWidth.prefix(String(codeLine), fitting: width)), style: theme.code)])

@@ -52,9 +52,10 @@ struct QuizPane {
             let left = quiz.session.queue.count + quiz.session.pending.count
             wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(left) more after this", theme.paneTitle)
             // Which-topic asks for the topic: its path shows only once answered.
-            if question.kind != .whichTopic || quiz.phase != .asking {
-                wrap(question.topicPath.dropFirst().joined(separator: " › "), theme.breadcrumb)
-            }
+            // The context the generator checked (which-topic has none: its
+            // answer is the topic); once answered, the whole path.
+            let context = quiz.phase == .asking ? question.context : Question.context(for: question.topicPath)
+            for line in context { wrap(line, theme.breadcrumb) }
             blank()
             lines += questionLines(question, width: width)
         }
@@ -86,7 +87,7 @@ struct QuizPane {
         case .clozeTyped:
             let cursor = feedback == nil ? "▏" : ""
             wrap([StyledRun("> ", style: theme.paneTitle), StyledRun(quiz.typed + cursor, style: theme.body)])
-        case .whichTopic, .clozeChoice, .trueFalse:
+        case .whichTopic, .clozeChoice, .trueFalse, .definitionChoice:
             for (index, option) in question.options.enumerated() {
                 var marker = " "
                 var style = theme.body

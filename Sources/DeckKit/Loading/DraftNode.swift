@@ -66,7 +66,8 @@ final class DraftNode {
                                             message: "duplicated fact (also on line \(first.line)): \(draft.text.plainText)"))
                 id = FactID.make(topicKey: topicKey, normalisedText: normalised, occurrence: occurrence)
             }
-            frozenFacts.append(Fact(id: id, text: draft.text, line: draft.line, details: draft.details))
+            frozenFacts.append(Fact(id: id, text: draft.text, line: draft.line, details: draft.details,
+                                    context: draft.context, depth: draft.depth))
         }
         facts = [] // the frozen copies replace the drafts: do not hold both
         let frozenChildren = children.map { child in
@@ -93,14 +94,18 @@ struct DraftFact {
     var text: InlineText
     var line: Int
     var details: [FactDetail]
+    var context: InlineText?
+    var depth = 0
     var normalisedText = ""
     /// A 64-bit hash of `normalisedText`, the key repeats are looked up by.
     var textKey: UInt64 = 0
     var id = FactID(rawValue: "")
 
-    init(text: InlineText, line: Int, details: [FactDetail]) {
+    init(text: InlineText, line: Int, details: [FactDetail], context: InlineText? = nil, depth: Int = 0) {
         self.text = text
         self.line = line
         self.details = details
+        self.context = context
+        self.depth = depth
     }
 }

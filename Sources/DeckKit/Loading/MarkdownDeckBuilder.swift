@@ -140,34 +140,109 @@ struct MarkdownDeckBuilder {
         }
     }
 
-    private mutating func addList(_ list: OpaquePointer, to node: DraftNode, depth: Int) {
+    /// - Parameters:
+    ///   - context: the text of the item this list is nested in, if any.
+    ///   - factDepth: how deep its items are nested among facts.
+    private mutating func addList(_ list: OpaquePointer, to node: DraftNode, depth: Int, context: InlineText? = nil,
+                                  factDepth: Int = 0) {
         guard depth <= Self.maximumNesting else { return }
         var openGroup: DraftNode?
         for item in Self.children(of: list) {
             let line = fileLine(of: item)
             let blocks = Self.children(of: item)
-            if let label = Self.label(ofItem: blocks) {
+            let nestedLists = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
+            if context == nil, let label = Self.label(ofItem: blocks) {
                 let group = DraftNode(title: label, kind: .group, line: line, parent: node)
                 node.children.append(group)
-                let nested = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
-                if nested.isEmpty {
+                if nestedLists.isEmpty {
                     openGroup = group
                 } else {
                     openGroup = nil
-                    for nestedList in nested { addList(nestedList, to: group, depth: depth + 1) }
+                    for nestedList in nestedLists { addList(nestedList, to: group, depth: depth + 1) }
                 }
                 continue
             }
             let target = openGroup ?? node
-            if let fact = draftFact(fromItemBlocks: blocks, line: line, depth: depth) {
-                target.facts.append(fact)
-            } else {
+            switch Self.link(ofItem: blocks) {
+            case .inPage:
+                // A contents entry or "Back to top": the post's own scaffolding.
+                continue
+            case .elsewhere(let reference):
+                target.notes.append(Note(kind: .reference, text: reference, line: line))
+                continue
+            case nil:
+                break
+            }
+            guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
+                  case let text = Self.inlineText(of: first).trimmed(), !text.isEmpty else {
                 // An item with no text of its own: its nested items stand in its place.
                 for nestedList in blocks where cmark_node_get_type(nestedList) == CMARK_NODE_LIST {
-                    addList(nestedList, to: target, depth: depth + 1)
+                    addList(nestedList, to: target, depth: depth + 1, context: context, factDepth: factDepth)
                 }
+                continue
+            }
+            // "Benefits:" introducing nested items is their context, not a fact.
+            let isLeadIn = !nestedLists.isEmpty && Self.endsWithColon(text)
+            if !isLeadIn {
+                target.facts.append(DraftFact(text: text, line: line,
+                                              details: details(of: blocks.dropFirst().filter { cmark_node_get_type($0) != CMARK_NODE_LIST }[...],
+                                                               depth: depth + 1),
+                                              context: context, depth: factDepth))
+            }
+            for nestedList in nestedLists {
+                addList(nestedList, to: target, depth: depth + 1, context: text, factDepth: factDepth + 1)
             }
         }
+    }
+
+    private static func endsWithColon(_ text: InlineText) -> Bool {
+        let plain = text.plainText
+        var end = plain.endIndex
+        while end > plain.startIndex, plain[plain.index(before: end)].isWhitespace { end = plain.index(before: end) }
+        guard end > plain.startIndex else { return false }
+        let last = plain[plain.index(before: end)]
+        return last == ":" || last == "："
+    }
+
+    /// Where a list item that is nothing but one link points.
+    enum ItemLink {
+        /// `[Back to top](#top)`, a contents entry.
+        case inPage
+        /// Elsewhere: the link's text, kept as a reference.
+        case elsewhere(InlineText)
+    }
+
+    /// The link of an item whose whole content is one link, bold or not,
+    /// with or without an emoji or punctuation beside it; nil for any other item.
+    static func link(ofItem blocks: [OpaquePointer]) -> ItemLink? {
+        guard let paragraph = blocks.first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
+        // Nested items under a link entry (a contents tree) go with it.
+        guard blocks.dropFirst().allSatisfy({ cmark_node_get_type($0) == CMARK_NODE_LIST }) else { return nil }
+        var found: OpaquePointer?
+        var stack = children(of: paragraph)
+        while let inline = stack.popLast() {
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_LINK:
+                if found != nil { return nil }
+                found = inline
+            case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
+                stack += children(of: inline)
+            case CMARK_NODE_TEXT:
+                let literal = literal(ofRaw: inline)
+                // Only decoration may stand beside the link: spaces, punctuation, emoji.
+                if literal.contains(where: { $0.isLetter || $0.isNumber }) { return nil }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE:
+                continue
+            default:
+                return nil
+            }
+        }
+        guard let link = found else { return nil }
+        let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+        if url.hasPrefix("#") { return .inPage }
+        var text = inlineText(of: link).trimmed()
+        text.spans = text.spans.map { InlineSpan($0.text, style: $0.style.union(.link), link: $0.link ?? TextSanitizer.clean(url)) }
+        return .elsewhere(text)
     }
 
     private mutating func addTable(_ table: OpaquePointer, to node: DraftNode) {

@@ -1,190 +1,408 @@
 import DeckKit
 
-/// Chooses the key term of a fact: bold or code spans first, then numbers with
-/// units, then product and service names (capitalised runs), then the rarest
-/// content word of the deck; never a stop word, never the whole fact.
+/// Finds the terms of a fact worth hiding, best first: bold or code text,
+/// the term a "Term: definition" bullet defines, numbers with their units,
+/// names found mid-sentence (or with inner capitals: "SageMaker", "S3"),
+/// Chinese and Japanese content words, and last a content noun phrase.
+/// Never a function word, pronoun, auxiliary, adverb or yes/no, never a
+/// capital that only starts the sentence, and never the whole fact: a fact
+/// with no good term gets fewer kinds of question, not a bad blank.
 ///
-///     let finder = KeyTermFinder(decks: [deck])
-///     finder.keyTerm(of: fact)?.text   // "75%"
-public struct KeyTermFinder: Sendable {
-    /// How often each lowercased word occurs in the decks' facts.
-    private let wordCounts: [String: Int]
-
-    public init(decks: [Deck]) {
-        var counts: [String: Int] = [:]
-        for deck in decks {
-            deck.root.forEachNode { node in
-                for fact in node.facts {
-                    for token in Self.tokens(of: fact.text.plainText) { counts[token.lowercased(), default: 0] += 1 }
-                }
-            }
-        }
-        wordCounts = counts
+///     KeyTermFinder.candidates(of: fact).first?.text   // "75%"
+///
+/// Every candidate covers whole tokens (`TextTokens`), so a blank or a swap
+/// cannot fall inside a word.
+public enum KeyTermFinder {
+    /// The candidates of a fact, best first, none overlapping another.
+    public static func candidates(of fact: Fact) -> [KeyTerm] {
+        candidates(in: fact.text, tokens: TextTokens(fact.text.plainText))
     }
 
-    public func keyTerm(of fact: Fact) -> KeyTerm? {
-        let plain = Array(fact.text.plainText)
-        let candidates = styledTerms(of: fact, in: plain) + numberTerms(in: plain) + nameTerms(in: plain)
-            + rareWordTerms(in: plain)
-        return candidates.first { term in
-            let trimmed = String(plain).trimmingSpacesAndPunctuation()
-            return !term.text.isEmpty && term.text != trimmed && !Self.stopWords.contains(term.text.lowercased())
+    public static func candidates(in text: InlineText, tokens: TextTokens) -> [KeyTerm] {
+        guard !tokens.words.isEmpty else { return [] }
+        var found: [KeyTerm] = []
+        func add(_ terms: [KeyTerm]) {
+            for term in terms where !found.contains(where: { $0.range.overlaps(term.range) }) {
+                guard coversLessThanTheFact(term, tokens: tokens) else { continue }
+                found.append(term)
+            }
         }
+        let definition = definedTerm(in: tokens)
+        add(styledTerms(of: text, tokens: tokens, definedRange: definition?.range))
+        if let definition { add([definition]) }
+        add(numberTerms(in: tokens))
+        add(nameTerms(in: tokens))
+        add(cjkTerms(in: tokens))
+        add(phraseTerms(in: tokens))
+        return found
+    }
+
+    /// The term of a "Term: definition" (or "Term - definition") bullet and
+    /// where its definition starts, if the fact is one.
+    public static func definition(in tokens: TextTokens) -> (term: KeyTerm, definition: Range<Int>)? {
+        guard let term = definedTerm(in: tokens), let separator = separatorEnd(after: term.range.upperBound, in: tokens)
+        else { return nil }
+        var start = separator
+        while start < tokens.units.count, tokens.units[start] == 0x20 { start += 1 }
+        return (term, start..<tokens.units.count)
     }
 
     // MARK: - Candidates in order of preference
 
-    private func styledTerms(of fact: Fact, in plain: [Character]) -> [KeyTerm] {
+    private static func styledTerms(of text: InlineText, tokens: TextTokens, definedRange: Range<Int>?) -> [KeyTerm] {
+        var result: [KeyTerm] = []
         var offset = 0
-        var result: [KeyTerm] = []
-        for span in fact.text.spans {
-            let length = span.text.count
+        for span in text.spans {
+            let length = span.text.utf16.count
             defer { offset += length }
-            guard span.style.contains(.bold) || span.style.contains(.code) else { continue }
-            let characters = Array(span.text)
-            var start = 0, end = characters.count
-            while start < end, characters[start].isWhitespace { start += 1 }
-            while end > start, characters[end - 1].isWhitespace || characters[end - 1] == ":" { end -= 1 }
-            guard end > start else { continue }
-            let text = String(characters[start..<end])
-            result.append(KeyTerm(text: text, kind: Self.kind(of: text), range: (offset + start)..<(offset + end)))
-        }
-        return result
-    }
-
-    private func numberTerms(in plain: [Character]) -> [KeyTerm] {
-        let tokens = Self.tokenRanges(in: plain)
-        var result: [KeyTerm] = []
-        for (index, range) in tokens.enumerated() {
-            let token = String(plain[range])
-            guard let first = token.first, first.isNumber else { continue }
-            var end = range.upperBound
-            if index + 1 < tokens.count, Self.units.contains(String(plain[tokens[index + 1]]).lowercased()),
-               tokens[index + 1].lowerBound == range.upperBound + 1 {
-                end = tokens[index + 1].upperBound
+            guard span.style.contains(.bold) || span.style.contains(.code), !span.style.contains(.link) else { continue }
+            guard let range = trimmedWordRange(offset..<(offset + length), tokens: tokens) else { continue }
+            let words = tokens.words.filter { range.contains($0.range.lowerBound) }
+            guard (1...6).contains(words.count), range.count <= 60 else { continue }
+            let string = tokens.string(range)
+            guard !isFunctionWord(string) else { continue }
+            if let number = numberTerm(startingAt: words[0], tokens: tokens), number.range == range {
+                result.append(number)
+                continue
             }
-            result.append(KeyTerm(text: String(plain[range.lowerBound..<end]), kind: .number, range: range.lowerBound..<end))
+            result.append(KeyTerm(text: string, kind: .term, range: range, wordCount: words.count,
+                                  isCJK: words.contains { $0.kind.isCJK }, isDefinedTerm: range == definedRange,
+                                  isListItem: isListItem(range, tokens: tokens)))
         }
         return result
     }
 
-    private func nameTerms(in plain: [Character]) -> [KeyTerm] {
-        let tokens = Self.tokenRanges(in: plain)
+    /// "RCU: …", "**Transfer Learning:** …", "Pipe mode - streams …", "术语：…".
+    private static func definedTerm(in tokens: TextTokens) -> KeyTerm? {
+        guard let firstWord = tokens.words.first else { return nil }
+        // The separator must follow within six words and leave a definition of three or more.
+        var wordsBefore = 0
+        for (index, segment) in tokens.segments.enumerated() where segment.range.lowerBound >= firstWord.range.lowerBound {
+            if segment.kind.isWord {
+                wordsBefore += 1
+                if wordsBefore > 6 { return nil }
+                continue
+            }
+            guard isDefinitionSeparator(segmentAt: index, tokens: tokens) else { continue }
+            guard let range = trimmedWordRange(firstWord.range.lowerBound..<segment.range.lowerBound, tokens: tokens),
+                  range.count <= 60 else { return nil }
+            let after = tokens.words.filter { $0.range.lowerBound >= segment.range.upperBound }
+            guard after.count >= 3 || (after.contains { $0.kind.isCJK } && after.count >= 2) else { return nil }
+            let words = tokens.words.filter { range.contains($0.range.lowerBound) }
+            // A number alone ("1: …", a row number) is scaffolding, not a term.
+            guard words.contains(where: { $0.kind != .number }) else { return nil }
+            let string = tokens.string(range)
+            guard !isFunctionWord(string), !WordLists.commonVerbs.contains(string.lowercased()) else { return nil }
+            return KeyTerm(text: string, kind: .term, range: range, wordCount: words.count,
+                           isCJK: words.contains { $0.kind.isCJK }, isDefinedTerm: true)
+        }
+        return nil
+    }
+
+    private static func isDefinitionSeparator(segmentAt index: Int, tokens: TextTokens) -> Bool {
+        let text = tokens.string(tokens.segments[index].range)
+        if text.hasPrefix(":") || text.hasPrefix("：") { return true }
+        // A dash counts only with spaces round it: "Pipe mode - streams", not "low-cost".
+        for dash in [" - ", " – ", " — ", " -- "] where text.hasPrefix(dash) || text == dash.trimmedSpaces() && isSpaced(index, tokens) {
+            return true
+        }
+        return false
+    }
+
+    private static func isSpaced(_ index: Int, _ tokens: TextTokens) -> Bool {
+        let segments = tokens.segments
+        guard index > 0, index + 1 < segments.count else { return false }
+        return tokens.string(segments[index - 1].range) == " " && tokens.string(segments[index + 1].range) == " "
+    }
+
+    private static func separatorEnd(after offset: Int, in tokens: TextTokens) -> Int? {
+        for (index, segment) in tokens.segments.enumerated() where segment.range.lowerBound >= offset {
+            if segment.kind.isWord { return nil }
+            if isDefinitionSeparator(segmentAt: index, tokens: tokens) { return segment.range.upperBound }
+        }
+        return nil
+    }
+
+    private static func numberTerms(in tokens: TextTokens) -> [KeyTerm] {
+        tokens.words.compactMap { numberTerm(startingAt: $0, tokens: tokens) }
+    }
+
+    /// A whole number with its unit: "75%", "16 TB", "150TB", "$0.10", "10 minutes", "2019".
+    static func numberTerm(startingAt word: TextTokens.Token, tokens: TextTokens) -> KeyTerm? {
+        let text = tokens.string(word.range)
+        guard let first = text.unicodeScalars.first, ("0"..."9").contains(first) else { return nil }
+        let before = previousSegment(before: word.range.lowerBound, tokens: tokens)
+        // Part of a bigger token: "ml.m5", "2/3", "v2", "p3-2xlarge".
+        if let before, [".", "/", "-", "_", "v", "V", "#"].contains(before) { return nil }
+        var unit: String?
+        var end = word.range.upperBound
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        let suffix = text.dropFirst(digits.count)
+        if !suffix.isEmpty {
+            guard let normalised = WordLists.units[suffix.lowercased()] else { return nil }
+            unit = normalised
+        } else if let next = segment(startingAt: end, tokens: tokens) {
+            let nextText = tokens.string(next.range)
+            if nextText == "%" || nextText == "％" {
+                unit = "%"
+                end = next.range.upperBound
+            } else if next.kind.isCJK, let normalised = WordLists.units[nextText] {
+                unit = normalised
+                end = next.range.upperBound
+            } else if nextText == " ", let word = segment(startingAt: next.range.upperBound, tokens: tokens), word.kind == .letter,
+                      let normalised = WordLists.units[tokens.string(word.range).lowercased()] {
+                unit = normalised
+                end = word.range.upperBound
+            } else if [".", "/", "-", "_", "x", ":"].contains(nextText),
+                      let after = segment(startingAt: next.range.upperBound, tokens: tokens), after.kind.isWord {
+                return nil // "2.x", "1/2", "3-4", "24:00"
+            }
+        }
+        if before == "$" {
+            unit = "usd"
+        }
+        if unit == nil {
+            let value = Int(digits) ?? 0
+            unit = digits.count == 4 && (1900...2099).contains(value) ? "year" : ""
+            // A bare count opening the fact is a row or step number: scaffolding.
+            if unit == "" && word.range.lowerBound == 0 { return nil }
+        }
+        let start = before == "$" ? word.range.lowerBound - 1 : word.range.lowerBound
+        let range = start..<end
+        return KeyTerm(text: tokens.string(range), kind: .number, range: range, unit: unit, wordCount: 1,
+                       isListItem: isListItem(range, tokens: tokens))
+    }
+
+    private static let vendorPrefixes: Set<String> = [
+        "amazon", "aws", "apache", "google", "microsoft", "azure", "oracle", "ibm", "red", "elastic", "nvidia",
+    ]
+
+    private static func nameTerms(in tokens: TextTokens) -> [KeyTerm] {
+        let words = tokens.words
         var result: [KeyTerm] = []
         var index = 0
-        while index < tokens.count {
-            guard Self.looksLikeName(String(plain[tokens[index]])) else { index += 1; continue }
-            // "Supports TensorFlow": a capital opening the fact is a sentence
-            // start, not part of the name that follows.
-            if tokens[index].lowerBound == 0, !Self.hasInnerCapital(String(plain[tokens[index]])),
-               index + 1 < tokens.count, Self.looksLikeName(String(plain[tokens[index + 1]])) {
-                index += 1
+        while index < words.count {
+            guard isNameToken(words[index], tokens: tokens) else { index += 1; continue }
+            var first = index
+            if startsSentence(index, tokens: tokens) {
+                let word = tokens.string(words[index].range)
+                let joinsNext = index + 1 < words.count && isNameToken(words[index + 1], tokens: tokens)
+                    && singleSpace(between: words[index], and: words[index + 1], tokens: tokens)
+                let strong = hasInnerCapital(word) || vendorPrefixes.contains(word.lowercased())
+                if !strong {
+                    // "Supports TensorFlow": a capital opening the sentence is not a name.
+                    if joinsNext { first = index + 1 } else { index += 1; continue }
+                } else if !joinsNext && !hasInnerCapital(word) {
+                    index += 1; continue
+                }
             }
-            var last = index
-            while last + 1 < tokens.count, tokens[last + 1].lowerBound == tokens[last].upperBound + 1,
-                  Self.looksLikeName(String(plain[tokens[last + 1]])) {
+            var last = first
+            while last + 1 < words.count, isNameToken(words[last + 1], tokens: tokens),
+                  singleSpace(between: words[last], and: words[last + 1], tokens: tokens) {
                 last += 1
             }
-            let range = tokens[index].lowerBound..<tokens[last].upperBound
-            let text = String(plain[range])
-            let single = String(plain[tokens[index]])
-            // A capital at the start of the fact is just a sentence start, unless it is a real name.
-            let sentenceStart = tokens[index].lowerBound == 0 && last == index && !Self.hasInnerCapital(single)
-            if !sentenceStart && !Self.stopWords.contains(text.lowercased()) {
-                result.append(KeyTerm(text: text, kind: .name, range: range))
+            // One plain capitalised word ("File input mode", "Redshift has") may
+            // be a common word: a name needs an inner capital, a digit, all
+            // capitals or a second word.
+            if first == last && !isStrongName(tokens.string(words[first].range)) {
+                index = last + 1
+                continue
             }
+            let range = words[first].range.lowerBound..<words[last].range.upperBound
+            result.append(KeyTerm(text: tokens.string(range), kind: .name, range: range, wordCount: last - first + 1,
+                                  isListItem: isListItem(range, tokens: tokens)))
             index = last + 1
         }
         return result
     }
 
-    private func rareWordTerms(in plain: [Character]) -> [KeyTerm] {
-        var words: [(range: Range<Int>, word: String, count: Int)] = []
-        for range in Self.tokenRanges(in: plain) {
-            let word = String(plain[range])
-            guard word.count >= 4, word.allSatisfy(\.isLetter), !Self.stopWords.contains(word.lowercased()) else { continue }
-            words.append((range, word, wordCounts[word.lowercased()] ?? 0))
-        }
-        // Not the fact's first word (a capitalised verb, usually); then rarest
-        // first; among equals the longest, then the first.
-        words.sort { left, right in
-            if (left.range.lowerBound == 0) != (right.range.lowerBound == 0) { return right.range.lowerBound == 0 }
-            if left.count != right.count { return left.count < right.count }
-            if left.word.count != right.word.count { return left.word.count > right.word.count }
-            return left.range.lowerBound < right.range.lowerBound
-        }
-        return words.map { KeyTerm(text: $0.word, kind: .term, range: $0.range) }
+    private static func isNameToken(_ token: TextTokens.Token, tokens: TextTokens) -> Bool {
+        guard token.kind == .letter else { return false }
+        let word = tokens.string(token.range)
+        guard word.count >= 2, let first = word.first, first.isUppercase else { return false }
+        if first.isASCII == false && !first.isLetter { return false }
+        let lower = word.lowercased()
+        return !WordLists.functionWords.contains(lower)
     }
 
-    // MARK: - Words
-
-    static func kind(of text: String) -> KeyTerm.Kind {
-        if text.first?.isNumber == true { return .number }
-        if text.split(separator: " ").allSatisfy({ looksLikeName(String($0)) }) { return .name }
-        return .term
+    private static func cjkTerms(in tokens: TextTokens) -> [KeyTerm] {
+        var katakana: [KeyTerm] = [], ideographic: [KeyTerm] = []
+        for word in tokens.words where word.kind.isCJK {
+            let text = tokens.string(word.range)
+            guard text.count >= 2, !WordLists.cjkFunctionWords.contains(text),
+                  !text.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) }) // hiragana only: grammar
+            else { continue }
+            let term = KeyTerm(text: text, kind: .phrase, range: word.range, wordCount: 1, isCJK: true,
+                               isListItem: isListItem(word.range, tokens: tokens))
+            if word.kind == .kana && text.count >= 3 { katakana.append(term) } else { ideographic.append(term) }
+        }
+        ideographic.sort { $0.text.count > $1.text.count }
+        return katakana + ideographic
     }
 
-    static func looksLikeName(_ word: String) -> Bool {
-        guard let first = word.first, first.isUppercase else { return false }
-        return !stopWords.contains(word.lowercased())
+    /// Content noun phrases: the last word of a run of content words (where
+    /// a noun phrase ends), with the content word before it.
+    private static func phraseTerms(in tokens: TextTokens) -> [KeyTerm] {
+        let words = tokens.words
+        var result: [KeyTerm] = []
+        var runStart = 0
+        for index in words.indices {
+            let content = isContentWord(index, tokens: tokens)
+            let continues = index + 1 < words.count && isContentWord(index + 1, tokens: tokens)
+                && singleSpace(between: words[index], and: words[index + 1], tokens: tokens)
+            if !content { runStart = index + 1; continue }
+            if continues { continue }
+            // words[index] ends a run of content words: the head of a noun phrase.
+            let head = index
+            let headText = tokens.string(words[head].range).lowercased()
+            defer { runStart = index + 1 }
+            guard head > 0, !WordLists.commonVerbs.contains(headText), !headText.hasSuffix("ed"), headText.count >= 4
+            else { continue }
+            // "by increasing the number": an -ing word taking an object is a verb.
+            if headText.hasSuffix("ing"), head + 1 < words.count,
+               verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
+            // "to combat": an infinitive.
+            if head == runStart, head > 0, tokens.string(words[head - 1].range).lowercased() == "to" { continue }
+            var first = head
+            if head - 1 >= max(runStart, 1) {
+                let modifier = tokens.string(words[head - 1].range).lowercased()
+                let beforeModifier = head - 2 >= 0 ? tokens.string(words[head - 2].range).lowercased() : ""
+                let isVerb = WordLists.commonVerbs.contains(modifier) || (modifier.hasSuffix("s") && !modifier.hasSuffix("ss"))
+                    || beforeModifier == "to"
+                    || (modifier.hasSuffix("ing") && head - 1 == runStart && !determiners.contains(beforeModifier))
+                if !isVerb { first = head - 1 }
+            }
+            if first == head && (headText.count < 8 || vagueNouns.contains(headText)) { continue }
+            let range = words[first].range.lowerBound..<words[head].range.upperBound
+            result.append(KeyTerm(text: tokens.string(range), kind: .phrase, range: range, wordCount: head - first + 1,
+                                  isListItem: isListItem(range, tokens: tokens)))
+        }
+        result.sort { ($0.wordCount, $0.text.count) > ($1.wordCount, $1.text.count) }
+        return Array(result.prefix(4))
+    }
+
+    /// Nouns too general to be worth a blank on their own ("the _____ of layers").
+    private static let vagueNouns: Set<String> = [
+        "creation", "application", "applications", "information", "approach", "approaches", "processing",
+        "purposes", "features", "function", "functions", "solution", "solutions", "services", "resources",
+        "practice", "practices", "scenario", "scenarios", "situation", "requirement", "requirements", "multiple",
+        "additional", "different", "something", "anything", "everything", "question", "questions", "answers",
+        "problem", "problems", "instance", "instances", "management", "operation", "operations", "customers",
+        "customer", "business", "category", "categories", "component", "components", "specific", "important",
+        "available", "possible", "necessary", "following", "generally", "including",
+    ]
+
+    /// Words that start the object of a verb ("increasing the number").
+    private static let verbObjectStarts: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "your", "our", "his", "her", "it", "them",
+    ]
+
+    /// Words after which an -ing word is a noun ("the training error").
+    private static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "its", "their", "your", "our", "of", "for", "in", "on", "with", "by",
+    ]
+
+    private static func isContentWord(_ index: Int, tokens: TextTokens) -> Bool {
+        let token = tokens.words[index]
+        guard token.kind == .letter else { return false }
+        let word = tokens.string(token.range)
+        guard word.count >= 3, word.allSatisfy({ $0.isLowercase }) else { return false }
+        // Joined to its neighbours ("low-cost", "source/destination"): part of a bigger word.
+        if let before = previousSegment(before: token.range.lowerBound, tokens: tokens), ["-", "/", "_", "."].contains(before) {
+            return false
+        }
+        if let after = segment(startingAt: token.range.upperBound, tokens: tokens),
+           ["-", "/", "_"].contains(tokens.string(after.range)) {
+            return false
+        }
+        return !WordLists.functionWords.contains(word) && !WordLists.looksLikeAdverb(word)
+    }
+
+    // MARK: - Token helpers
+
+    /// `range` shrunk to its first and last word (no spaces, colons or end punctuation).
+    static func trimmedWordRange(_ range: Range<Int>, tokens: TextTokens) -> Range<Int>? {
+        let inside = tokens.words.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+        guard let first = inside.first, let last = inside.last else { return nil }
+        var end = last.range.upperBound
+        // Keep a closing bracket or a percent sign that belongs to the term: "Random Cut Forest (RCF)", "75%".
+        while end < range.upperBound, let next = segment(startingAt: end, tokens: tokens),
+              [")", "%", "+", "#"].contains(tokens.string(next.range)) {
+            end = next.range.upperBound
+        }
+        return first.range.lowerBound..<end
+    }
+
+    static func segment(startingAt offset: Int, tokens: TextTokens) -> TextTokens.Token? {
+        var low = 0, high = tokens.segments.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens.segments[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.segments.count && tokens.segments[low].range.lowerBound == offset ? tokens.segments[low] : nil
+    }
+
+    static func previousSegment(before offset: Int, tokens: TextTokens) -> String? {
+        var low = 0, high = tokens.segments.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens.segments[middle].range.upperBound < offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < tokens.segments.count, tokens.segments[low].range.upperBound == offset else { return nil }
+        return tokens.string(tokens.segments[low].range)
+    }
+
+    private static func singleSpace(between left: TextTokens.Token, and right: TextTokens.Token, tokens: TextTokens) -> Bool {
+        right.range.lowerBound == left.range.upperBound + 1 && tokens.units[left.range.upperBound] == 0x20
+    }
+
+    /// The first word of the fact, or the first after ". ", "? ", "! ", ": ".
+    private static func startsSentence(_ index: Int, tokens: TextTokens) -> Bool {
+        guard index > 0 else { return true }
+        let gap = tokens.gap(from: tokens.words[index - 1].range.upperBound, to: tokens.words[index].range.lowerBound)
+        return gap.contains { ".!?:;•([\"“".contains($0) } || gap.contains("- ")
+    }
+
+    /// "SageMaker", "S3", "EMR", "Object2Vec": a name whatever stands round it.
+    static func isStrongName(_ word: String) -> Bool {
+        hasInnerCapital(word)
     }
 
     static func hasInnerCapital(_ word: String) -> Bool {
         word.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }
 
-    /// Word ranges: runs of letters, digits and word punctuation (`-`, `.`, `%`,
-    /// `/`, `'` inside a word), with trailing punctuation left out.
-    static func tokenRanges(in plain: [Character]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var index = 0
-        while index < plain.count {
-            while index < plain.count, !isWordCharacter(plain[index]) { index += 1 }
-            let start = index
-            while index < plain.count, isWordCharacter(plain[index]) || (isInnerPunctuation(plain[index])
-                    && index + 1 < plain.count && isWordCharacter(plain[index + 1])) {
-                index += 1
-            }
-            if index < plain.count, plain[index] == "%" { index += 1 }
-            if index > start { ranges.append(start..<index) }
+    private static func isFunctionWord(_ text: String) -> Bool {
+        WordLists.functionWords.contains(text.lowercased())
+    }
+
+    /// Whether the term stands in a list written out in the sentence: a comma
+    /// or slash right before or after it, or "and"/"or" before it after a comma.
+    static func isListItem(_ range: Range<Int>, tokens: TextTokens) -> Bool {
+        let before = tokens.gap(from: max(0, range.lowerBound - 2), to: range.lowerBound)
+        let after = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 2))
+        if before.contains("/") || after.hasPrefix("/") || after.hasPrefix(" /") { return true }
+        // "X, and its application": one comma joins clauses; a list has two.
+        let commas = tokens.units.lazy.filter { $0 == 0x2C || $0 == 0x3001 || $0 == 0xFF0C }.count
+        guard commas >= 2 || tokens.units.contains(0x3001) else { return false }
+        if before.contains(",") || before.contains("、") || before.contains("，") || after.hasPrefix(",")
+            || after.hasPrefix("、") || after.hasPrefix("，") { return true }
+        let preceding = tokens.words.last { $0.range.upperBound <= range.lowerBound }
+        if let preceding, ["and", "or", "&"].contains(tokens.string(preceding.range).lowercased()) {
+            let earlier = tokens.gap(from: max(0, preceding.range.lowerBound - 2), to: preceding.range.lowerBound)
+            return earlier.contains(",")
         }
-        return ranges
+        return after.hasPrefix(" and") || after.hasPrefix(" or")
+            ? tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 40)).contains(",") : false
     }
 
-    static func tokens(of text: String) -> [String] {
-        let plain = Array(text)
-        return tokenRanges(in: plain).map { String(plain[$0]) }
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
-    }
-
-    private static func isInnerPunctuation(_ character: Character) -> Bool {
-        character == "-" || character == "." || character == "'" || character == "’" || character == "/" || character == ","
-    }
-
-    static let units: Set<String> = [
-        "%", "tb", "gb", "mb", "kb", "pb", "ms", "s", "sec", "seconds", "second", "min", "mins", "minutes",
-        "minute", "hours", "hour", "h", "days", "day", "weeks", "months", "years", "gib", "mib", "tib", "x",
-    ]
-
-    static let stopWords: Set<String> = [
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is",
-        "are", "was", "were", "be", "been", "it", "its", "it's", "this", "that", "these", "those", "from", "into",
-        "not", "no", "can", "may", "more", "most", "less", "than", "then", "such", "each", "any", "all", "some",
-        "which", "what", "when", "where", "who", "how", "also", "only", "used", "using", "use", "does", "doesn't",
-        "has", "have", "had", "their", "there", "they", "them", "other", "between", "about", "over", "under",
-        "without", "within", "like", "very", "much", "many", "better", "best", "given", "make", "makes",
-        "generally", "typically", "etc", "e.g", "i.e", "up", "out", "both", "via", "per",
-    ]
-}
-
-extension String {
-    func trimmingSpacesAndPunctuation() -> String {
-        var characters = Substring(self)
-        while let first = characters.first, first.isWhitespace || first.isPunctuation { characters = characters.dropFirst() }
-        while let last = characters.last, last.isWhitespace || last.isPunctuation { characters = characters.dropLast() }
-        return String(characters)
+    /// A term that leaves at least two content words of the fact visible.
+    private static func coversLessThanTheFact(_ term: KeyTerm, tokens: TextTokens) -> Bool {
+        let rest = tokens.words.filter { !term.range.contains($0.range.lowerBound) }
+        let content = rest.filter { word in
+            let text = tokens.string(word.range)
+            return word.kind.isCJK ? text.count >= 2 || rest.count >= 4 : !WordLists.functionWords.contains(text.lowercased())
+        }
+        return content.count >= 2 && term.range.count * 10 <= tokens.units.count * 6
     }
 }

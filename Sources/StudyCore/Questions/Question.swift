@@ -12,6 +12,9 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     case clozeTyped = "cloze-typed"
     /// A statement: the fact as written, or a false version of it.
     case trueFalse = "true-false"
+    /// A "Term: definition" bullet asked the other way: the term; pick its
+    /// definition from four.
+    case definitionChoice = "definition-choice"
 
     /// Whether the app can tell right from wrong (all but flip).
     public var isObjective: Bool { self != .flip }
@@ -23,6 +26,7 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
         case .clozeChoice: "Fill the gap"
         case .clozeTyped: "Type the missing term"
         case .trueFalse: "True or false?"
+        case .definitionChoice: "Which definition?"
         }
     }
 }
@@ -35,21 +39,29 @@ public struct Question: Hashable, Sendable {
     public var fact: Fact
     /// The deck's title and the titles from the deck down to the fact's topic.
     public var topicPath: [String]
+    /// Every line shown above the prompt while it is asked (the topic path,
+    /// as the screen shows it; nothing for which-topic, whose answer it is).
+    /// The generator checks that no word of the answer shows here.
+    public var context: [String]
     /// What is asked: the cue, the gapped fact, the statement…
     public var prompt: String
-    /// The choices, for which-topic, cloze-choice and true/false.
+    /// The choices, for which-topic, cloze-choice, definition-choice and true/false.
     public var options: [String]
     /// Index into `options` of the right one.
     public var correctOption: Int?
     /// The hidden term (flip and cloze), or the right option's text.
     public var answer: String
+    /// For true/false: whether the statement shown is the fact as written.
+    public var truth: Bool?
 
-    public init(kind: QuestionKind, factID: FactID, fact: Fact, topicPath: [String], prompt: String,
-                options: [String] = [], correctOption: Int? = nil, answer: String) {
+    public init(kind: QuestionKind, factID: FactID, fact: Fact, topicPath: [String], context: [String]? = nil,
+                prompt: String, options: [String] = [], correctOption: Int? = nil, answer: String, truth: Bool? = nil) {
         self.kind = kind
         self.factID = factID
         self.fact = fact
         self.topicPath = topicPath
+        self.context = context ?? Self.context(for: topicPath)
+        self.truth = truth
         self.prompt = prompt
         self.options = options
         self.correctOption = correctOption
@@ -58,4 +70,15 @@ public struct Question: Hashable, Sendable {
 
     /// The blank that stands for a hidden term.
     public static let blank = "_____"
+
+    /// What stands for a topic's words in a which-topic prompt: speakable by
+    /// a screen reader ("▒▒▒" is read as "medium shade" three times).
+    public static let mask = "[…]"
+
+    /// The topic path as the quiz shows it above the prompt: the titles below
+    /// the deck's, joined by " › ".
+    public static func context(for topicPath: [String]) -> [String] {
+        let titles = topicPath.dropFirst()
+        return titles.isEmpty ? [] : [titles.joined(separator: " › ")]
+    }
 }

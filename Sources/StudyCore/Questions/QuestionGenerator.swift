@@ -2,78 +2,52 @@ import DeckKit
 
 /// Makes questions from plain bullets, seeded so the same seed gives the same
 /// question. A kind is offered for a fact only when it makes a well-formed
-/// question: a non-empty blank, four distinct options, the answer not visible
-/// in the prompt.
+/// question:
+/// - blanks and swaps cover whole tokens, on a key term (`KeyTermFinder`)
+///   none of whose words shows in the prompt or in the topic path above it;
+/// - options are of one kind and shape (numbers with the same unit, names
+///   with names of as many words), taken from the nearest topics first, and
+///   no two name the same thing (`OptionForms`);
+/// - a false statement is made only where it is surely false: one negation
+///   flipped, or a name or number swapped that is not one item of a list
+///   nor a bound ("up to 75%");
+/// - which-topic masks every word of the title (stems, short tokens, CJK
+///   words) and never offers a title like "Summary".
 ///
 ///     let generator = QuestionGenerator(decks: [deck])
 ///     generator.kinds(for: fact.id)                        // [.flip, .whichTopic, …]
 ///     generator.question(for: fact.id, kind: .clozeChoice, seed: 7)
 ///
-/// Built when a session starts, not at launch.
+/// Built when a session starts, not at launch. Building only indexes the
+/// deck (ids, topics); each fact is analysed the first time a question needs
+/// it (`QuestionIndex` keeps the analysis), so a question costs the same on
+/// a 100,000-fact deck as on a small one.
 public struct QuestionGenerator: Sendable, Equatable {
-    /// Two generators are the same when built from the same facts.
-    public static func == (lhs: QuestionGenerator, rhs: QuestionGenerator) -> Bool {
-        lhs.entries.map(\.fact.id) == rhs.entries.map(\.fact.id)
-    }
-
-    /// A fact with where it lives.
-    struct Entry: Sendable {
-        var fact: Fact
-        var deck: Int
-        /// Index into `topics` of the node that holds the fact.
-        var topic: Int
-        var keyTerm: KeyTerm?
-    }
-
-    /// A node that holds facts, as a which-topic option.
-    struct Topic: Sendable {
-        var title: String
-        /// Deck title, then titles down to this node.
-        var path: [String]
-        var deck: Int
-        var parent: String?
-        var facts: [Int]
-    }
-
-    private(set) var entries: [Entry] = []
-    private(set) var topics: [Topic] = []
-    private var entryByID: [FactID: Int] = [:]
+    private let index: QuestionIndex
 
     public init(decks: [Deck]) {
-        let finder = KeyTermFinder(decks: decks)
-        for (deckIndex, deck) in decks.enumerated() {
-            func visit(_ node: TopicNode, path: [String], parent: String?) {
-                if !node.facts.isEmpty {
-                    var topic = Topic(title: node.title.plainText, path: path, deck: deckIndex, parent: parent, facts: [])
-                    for fact in node.facts {
-                        entryByID[fact.id] = entries.count
-                        topic.facts.append(entries.count)
-                        entries.append(Entry(fact: fact, deck: deckIndex, topic: topics.count,
-                                             keyTerm: finder.keyTerm(of: fact)))
-                    }
-                    topics.append(topic)
-                }
-                for child in node.children {
-                    visit(child, path: path + [child.title.plainText], parent: node.title.plainText)
-                }
-            }
-            visit(deck.root, path: [deck.title], parent: nil)
-        }
+        index = QuestionIndex(decks: decks)
+    }
+
+    /// Two generators are equal when built from equal decks: everything else
+    /// they hold is worked out from the decks.
+    public static func == (lhs: QuestionGenerator, rhs: QuestionGenerator) -> Bool {
+        lhs.index === rhs.index || lhs.index.decks == rhs.index.decks
     }
 
     /// The fact with this id, if it is in the decks.
     public func fact(_ id: FactID) -> Fact? {
-        entryByID[id].map { entries[$0].fact }
+        index.entry(id).map { index.facts[$0].fact }
     }
 
     /// Deck title and node titles down to the fact's topic.
     public func topicPath(of id: FactID) -> [String] {
-        entryByID[id].map { topics[entries[$0].topic].path } ?? []
+        index.entry(id).map { index.topics[index.facts[$0].topic].path } ?? []
     }
 
-    /// The key term the questions about this fact hide.
+    /// The key term that flip and cloze questions about this fact hide.
     public func keyTerm(of id: FactID) -> KeyTerm? {
-        entryByID[id].flatMap { entries[$0].keyTerm }
+        index.entry(id).flatMap { keyTerm(at: $0) }
     }
 
     /// Every kind that makes a well-formed question for the fact.
@@ -84,185 +58,256 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// A question of a kind chosen at random among `allowed` that work for it.
     public func question(for id: FactID, choosingFrom allowed: [QuestionKind], seed: UInt64) -> Question? {
         var random = SeededRandom(seed: id.rawValue, counter: seed)
-        var kinds = allowed.filter { question(for: id, kind: $0, seed: seed) != nil }
+        var kinds = allowed
         random.shuffle(&kinds)
-        return kinds.first.flatMap { question(for: id, kind: $0, seed: seed) }
+        for kind in kinds {
+            if let question = question(for: id, kind: kind, seed: seed) { return question }
+        }
+        return nil
     }
 
     /// A question of `kind` about the fact, or nil when that kind would not
     /// be well formed for it.
     public func question(for id: FactID, kind: QuestionKind, seed: UInt64) -> Question? {
-        guard let index = entryByID[id] else { return nil }
-        let entry = entries[index]
+        guard let position = index.entry(id) else { return nil }
         var random = SeededRandom(seed: id.rawValue + kind.rawValue, counter: seed)
+        let entry = index.facts[position]
+        let path = index.topics[entry.topic].path
+        let context = index.context(of: position)
+        // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         let plain = entry.fact.text.plainText
-        let path = topics[entry.topic].path
-        func make(_ prompt: String, options: [String] = [], correct: Int? = nil, answer: String) -> Question {
-            Question(kind: kind, factID: id, fact: entry.fact, topicPath: path, prompt: prompt, options: options,
-                     correctOption: correct, answer: answer)
+        if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
+        func make(_ prompt: String, context: [String] = context, options: [String] = [], correct: Int? = nil,
+                  answer: String, truth: Bool? = nil) -> Question {
+            Question(kind: kind, factID: id, fact: entry.fact, topicPath: path, context: context, prompt: prompt,
+                     options: options, correctOption: correct, answer: answer, truth: truth)
         }
         switch kind {
         case .flip, .clozeTyped:
-            guard let term = entry.keyTerm, let gapped = Self.blanking(term, in: plain) else { return nil }
+            guard let term = keyTerm(at: position), let gapped = blanking(term, at: position) else { return nil }
             return make(gapped, answer: term.text)
         case .clozeChoice:
-            guard let term = entry.keyTerm, let gapped = Self.blanking(term, in: plain) else { return nil }
-            var pool = distractorTerms(for: index, kind: term.kind)
-                .filter { !gapped.lowercased().contains($0.lowercased()) }
+            guard let term = keyTerm(at: position, forChoice: true), let gapped = blanking(term, at: position) else { return nil }
+            var pool = distractors(for: term, at: position, visible: [gapped] + context)
             guard pool.count >= 3 else { return nil }
+            pool = Array(pool.prefix(6))
             random.shuffle(&pool)
-            return shuffledOptions([term.text] + pool.prefix(3), using: &random) { make(gapped, options: $0, correct: $1, answer: term.text) }
+            let options = [term.text] + pool.prefix(3).map(\.text)
+            return shuffled(options, using: &random) { make(gapped, options: $0, correct: $1, answer: term.text) }
+        case .definitionChoice:
+            guard let (term, definition) = definitionPair(at: position) else { return nil }
+            let prompt = "What is \(term)?"
+            var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
+            guard pool.count >= 3 else { return nil }
+            pool = Array(pool.prefix(5))
+            random.shuffle(&pool)
+            return shuffled([definition] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
         case .whichTopic:
-            let topic = topics[entry.topic]
-            guard let masked = Self.masking(titleWordsOf: topic.title, in: plain) else { return nil }
-            let distractors = topicDistractors(for: entry.topic, using: &random)
+            let topic = index.topics[entry.topic]
+            guard !topic.isGeneric, let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
+            let distractors = topicDistractors(for: entry.topic, prompt: masked, using: &random)
             guard distractors.count == 3 else { return nil }
-            return shuffledOptions([topic.title] + distractors, using: &random) { make(masked, options: $0, correct: $1, answer: topic.title) }
-        case .trueFalse:
-            let wantFalse = random.nextUnit() < 0.5
-            if wantFalse, let statement = falseStatement(for: index, using: &random) {
-                return make(statement, options: ["True", "False"], correct: 1, answer: "False")
+            return shuffled([topic.title] + distractors, using: &random) {
+                make(masked, context: [], options: $0, correct: $1, answer: topic.title)
             }
-            return make(plain, options: ["True", "False"], correct: 0, answer: "True")
+        case .trueFalse:
+            let versions = falseStatements(at: position)
+            guard !versions.isEmpty else { return nil }
+            if random.nextUnit() < 0.5 {
+                let statement = versions[Int(random.next() % UInt64(versions.count))]
+                return make(statement, options: ["True", "False"], correct: 1, answer: "False", truth: false)
+            }
+            return make(index.analysis(position).plain, options: ["True", "False"], correct: 0, answer: "True", truth: true)
         }
     }
 
-    // MARK: - Pieces
+    // MARK: - Key terms
 
-    /// The fact with every occurrence of its key term blanked, or nil when
-    /// nothing would be left to read.
-    static func blanking(_ term: KeyTerm, in plain: String) -> String? {
-        let replaced = replacingAll(term.text, in: plain, with: Question.blank)
-        let rest = replaced.replacingAllOccurrences(of: Question.blank, with: "").trimmingSpacesAndPunctuation()
-        guard replaced != plain, rest.count >= 3 else { return nil }
-        return replaced
-    }
-
-    /// The fact with the content words of its topic's title hidden, so the
-    /// prompt does not give the topic away; nil when nothing would be left.
-    static func masking(titleWordsOf title: String, in plain: String) -> String? {
-        var masked = plain
-        for word in KeyTermFinder.tokens(of: title) where word.count >= 3 && !KeyTermFinder.stopWords.contains(word.lowercased()) {
-            masked = replacingAll(word, in: masked, with: "▒▒▒", wholeWords: true)
-        }
-        return masked.replacingAllOccurrences(of: "▒▒▒", with: "").trimmingSpacesAndPunctuation().count >= 8 ? masked : nil
-    }
-
-    private func distractorTerms(for index: Int, kind: KeyTerm.Kind) -> [String] {
-        guard let answer = entries[index].keyTerm?.text.lowercased() else { return [] }
-        var seen: Set<String> = [answer]
-        var result: [String] = []
-        for entry in entries where entry.keyTerm?.kind == kind {
-            guard let text = entry.keyTerm?.text, seen.insert(text.lowercased()).inserted else { continue }
-            result.append(text)
-        }
-        return result
-    }
-
-    /// Three other topics, those near the fact's own first (same parent).
-    private func topicDistractors(for topicIndex: Int, using random: inout SeededRandom) -> [String] {
-        let own = topics[topicIndex]
-        var near: [String] = [], far: [String] = []
-        var seen: Set<String> = [own.title.lowercased()]
-        for (index, topic) in topics.enumerated() where index != topicIndex && topic.deck == own.deck {
-            guard seen.insert(topic.title.lowercased()).inserted else { continue }
-            if topic.parent == own.parent { near.append(topic.title) } else { far.append(topic.title) }
-        }
-        random.shuffle(&near)
-        random.shuffle(&far)
-        return Array((near + far).prefix(3))
-    }
-
-    /// A false version of the fact: its negation where it states one, else its
-    /// key term swapped for a sibling fact's term of the same kind.
-    private func falseStatement(for index: Int, using random: inout SeededRandom) -> String? {
-        let plain = entries[index].fact.text.plainText
-        if let negated = Self.negating(plain) { return negated }
-        guard let term = entries[index].keyTerm else { return nil }
-        let topic = topics[entries[index].topic]
-        var siblings = topic.facts.filter { $0 != index }.compactMap { entries[$0].keyTerm }
-            .filter { $0.kind == term.kind && $0.text.lowercased() != term.text.lowercased() }
-        if siblings.isEmpty {
-            siblings = entries.compactMap(\.keyTerm)
-                .filter { $0.kind == term.kind && $0.text.lowercased() != term.text.lowercased() }
-        }
-        guard !siblings.isEmpty else { return nil }
-        let swap = siblings[Int(random.nextUnit() * Double(siblings.count)) % siblings.count]
-        let statement = Self.replacingAll(term.text, in: plain, with: swap.text)
-        return statement == plain ? nil : statement
-    }
-
-    /// Negative and positive forms; a fact stating one becomes the other.
-    static let negations: [(String, String)] = [
-        ("is incorrect", "is correct"), ("is not possible", "is possible"), ("is unsuitable", "is suitable"),
-        ("not available", "available"), ("doesn't", "does"), ("does not", "does"), ("is not", "is"),
-        ("isn't", "is"), ("has no", "has"), ("cannot", "can"), ("is impractical", "is practical"),
-        ("not for", "for"),
-    ]
-
-    static func negating(_ plain: String) -> String? {
-        for (negative, positive) in negations where containsWord(negative, in: plain) {
-            return replacingAll(negative, in: plain, with: positive, wholeWords: true)
-        }
-        for (negative, positive) in negations.prefix(3) where containsWord(positive, in: plain) {
-            return replacingAll(positive, in: plain, with: negative, wholeWords: true)
+    /// The first candidate that can be hidden: none of its words in the
+    /// topic path, and nothing of it left showing once blanked. For a choice
+    /// it must not be one item of a written-out list (another could be true).
+    private func keyTerm(at position: Int, forChoice: Bool = false) -> KeyTerm? {
+        let analysis = index.analysis(position)
+        let contextStems = index.contextStems(of: position)
+        for term in analysis.candidates {
+            if forChoice && term.isListItem { continue }
+            let stems = OptionForms.contentStems(term.text)
+            guard !stems.isEmpty, stems.isDisjoint(with: contextStems) else { continue }
+            guard let gapped = blanking(term, at: position) else { continue }
+            if !OptionForms.contentStems(gapped).isDisjoint(with: stems) { continue }
+            return term
         }
         return nil
     }
 
-    private func shuffledOptions(_ options: [String], using random: inout SeededRandom,
-                                 _ build: ([String], Int) -> Question) -> Question? {
-        guard Set(options.map { $0.lowercased() }).count == options.count else { return nil }
+    /// The fact with every whole-token occurrence of the term blanked, or nil
+    /// when fewer than two content words would be left to read.
+    private func blanking(_ term: KeyTerm, at position: Int) -> String? {
+        let analysis = index.analysis(position)
+        let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
+        guard !ranges.isEmpty else { return nil }
+        let gapped = TextEdits.replacing(ranges, in: analysis.tokens, with: Question.blank)
+        let rest = TextTokens(gapped)
+        let content = rest.words.filter { word in
+            let text = rest.string(word.range).lowercased()
+            return word.kind.isCJK ? text.count >= 2 : !WordLists.functionWords.contains(text)
+        }
+        return content.count >= 2 ? gapped : nil
+    }
+
+    // MARK: - Options
+
+    /// Terms of the nearest facts that could stand in the answer's place:
+    /// the same kind, script, unit and number of words, a similar length,
+    /// none naming the same thing as the answer or as each other, none
+    /// already showing on screen. Numbers are made up when the notes have
+    /// too few of the same unit.
+    private func distractors(for answer: KeyTerm, at position: Int, visible: [String]) -> [KeyTerm] {
+        let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(OptionForms.contentStems($1)) }
+        var chosen: [KeyTerm] = []
+        func consider(_ candidate: KeyTerm) -> Bool {
+            guard ShapeMatch.compatible(candidate, with: answer),
+                  !OptionForms.overlap(candidate.text, answer.text),
+                  !chosen.contains(where: { OptionForms.overlap($0.text, candidate.text) }),
+                  OptionForms.contentStems(candidate.text).isDisjoint(with: visibleStems)
+            else { return false }
+            chosen.append(candidate)
+            return chosen.count >= 8
+        }
+        index.forEachNeighbour(of: position) { other in
+            for candidate in index.analysis(other).candidates where consider(candidate) { return true }
+            return false
+        }
+        if answer.kind == .number && chosen.count < 3 {
+            for value in ShapeMatch.madeUpNumbers(like: answer) {
+                if consider(value) { break }
+            }
+        }
+        return chosen
+    }
+
+    /// The term and definition of a "Term: definition" fact, when the
+    /// definition does not name the term.
+    private func definitionPair(at position: Int) -> (term: String, definition: String)? {
+        let analysis = index.analysis(position)
+        guard let (term, range) = analysis.definition, !term.isListItem else { return nil }
+        let definition = analysis.tokens.string(range).trimmedSpaces()
+        let definitionWords = TextTokens(definition).words.count
+        guard definitionWords >= 3, definition.count <= 240,
+              OptionForms.contentStems(definition).isDisjoint(with: OptionForms.contentStems(term.text)),
+              OptionForms.contentStems(term.text).isDisjoint(with: index.contextStems(of: position))
+        else { return nil }
+        return (term.text, definition)
+    }
+
+    private func definitionDistractors(for definition: String, term: String, at position: Int, visible: [String]) -> [String] {
+        let termStems = OptionForms.contentStems(term)
+        let length = definition.count
+        let cjk = TextTokens(definition).words.contains { $0.kind.isCJK }
+        var chosen: [String] = []
+        index.forEachNeighbour(of: position) { other in
+            guard let (otherTerm, range) = index.analysis(other).definition else { return false }
+            let text = index.analysis(other).tokens.string(range).trimmedSpaces()
+            guard text.count * 2 >= length, text.count <= length * 2,
+                  TextTokens(text).words.contains(where: { $0.kind.isCJK }) == cjk,
+                  OptionForms.key(otherTerm.text) != OptionForms.key(term),
+                  OptionForms.key(text) != OptionForms.key(definition),
+                  OptionForms.contentStems(text).isDisjoint(with: termStems),
+                  !chosen.contains(where: { OptionForms.key($0) == OptionForms.key(text) })
+            else { return false }
+            chosen.append(text)
+            return chosen.count >= 8
+        }
+        // Nearest in length first, so length alone does not give the answer away.
+        return chosen.sorted { abs($0.count - length) < abs($1.count - length) }
+    }
+
+    /// Three other topics, nearest first, none generic, none sharing the
+    /// answer's name or each other's, none whose words show in the prompt.
+    private func topicDistractors(for topicIndex: Int, prompt: String, using random: inout SeededRandom) -> [String] {
+        let own = index.topics[topicIndex]
+        let promptStems = OptionForms.contentStems(prompt)
+        var chosen: [String] = []
+        for other in index.topicsByDistance(from: topicIndex, limit: 60) {
+            let topic = index.topics[other]
+            guard !topic.isGeneric, topic.deck == own.deck,
+                  !OptionForms.overlap(topic.title, own.title),
+                  !chosen.contains(where: { OptionForms.overlap($0, topic.title) }),
+                  OptionForms.contentStems(topic.title).isDisjoint(with: promptStems)
+            else { continue }
+            chosen.append(topic.title)
+            if chosen.count == 8 { break }
+        }
+        random.shuffle(&chosen)
+        return Array(chosen.prefix(3))
+    }
+
+    /// The fact with the words of its topic's title masked: every token whose
+    /// stem is a title word's (so "groups" for "Group", "S3" for "S3"), and in
+    /// Chinese and Japanese every word sharing two characters with the title.
+    /// Nil when too little would be left to read.
+    private func maskingTitle(of topicIndex: Int, at position: Int) -> String? {
+        let analysis = index.analysis(position)
+        let title = index.topics[topicIndex].title
+        let titleTokens = TextTokens(title)
+        var titleStems: Set<String> = []
+        var titleCJK: [String] = []
+        for word in titleTokens.words {
+            let text = titleTokens.string(word.range).lowercased()
+            if word.kind.isCJK { titleCJK.append(text) } else if !WordLists.functionWords.contains(text) {
+                titleStems.insert(OptionForms.stem(text))
+            }
+        }
+        let titleCharacters = title.lowercased()
+        var masked: [Range<Int>] = []
+        for word in analysis.tokens.words {
+            let text = analysis.tokens.string(word.range).lowercased()
+            if word.kind.isCJK {
+                if titleCJK.contains(text) || TextEdits.sharesTwoCharacters(text, with: titleCharacters) { masked.append(word.range) }
+            } else if titleStems.contains(OptionForms.stem(text)) {
+                masked.append(word.range)
+            }
+        }
+        let prompt = TextEdits.replacing(masked, in: analysis.tokens, with: Question.mask)
+        let left = analysis.tokens.words.count - masked.count
+        let content = OptionForms.contentStems(prompt)
+        guard left >= 3, masked.count * 2 <= analysis.tokens.words.count, content.count >= 2 else { return nil }
+        return prompt
+    }
+
+    // MARK: - True or false
+
+    /// False versions of the fact that are surely false.
+    private func falseStatements(at position: Int) -> [String] {
+        let analysis = index.analysis(position)
+        let plain = analysis.plain
+        let words = analysis.tokens.words
+        // A fragment ("Lustre charges by:") is no statement.
+        let trimmed = plain.trimmedSpaces()
+        guard words.count >= 4, !trimmed.hasSuffix(":"), !trimmed.hasSuffix("："), !trimmed.hasSuffix("?"),
+              !trimmed.hasSuffix("？") else { return [] }
+        var versions: [String] = []
+        if let negated = Negation.flipped(analysis.tokens) { versions.append(negated) }
+        for term in analysis.candidates where !term.isListItem && term.kind != .phrase {
+            if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
+               WordLists.boundWords.contains(before.lowercased()) { continue }
+            let factStems = OptionForms.contentStems(plain)
+            let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position))
+            for swap in swaps.prefix(2) where OptionForms.contentStems(swap.text).isDisjoint(with: factStems) {
+                let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
+                let statement = TextEdits.replacing(ranges, in: analysis.tokens, with: swap.text)
+                if statement != plain && !TextEdits.repeatsAWord(statement) { versions.append(statement) }
+            }
+            if versions.count >= 3 { break }
+        }
+        return versions
+    }
+
+    private func shuffled(_ options: [String], using random: inout SeededRandom,
+                          _ build: ([String], Int) -> Question) -> Question? {
+        guard Set(options.map(OptionForms.key)).count == options.count else { return nil }
         var order = Array(options.indices)
         random.shuffle(&order)
         return build(order.map { options[$0] }, order.firstIndex(of: 0)!)
-    }
-
-    // MARK: - Text helpers
-
-    static func containsWord(_ phrase: String, in text: String) -> Bool {
-        !ranges(of: phrase, in: Array(text), wholeWords: true).isEmpty
-    }
-
-    /// `text` with each case-insensitive occurrence of `target` replaced.
-    public static func replacingAll(_ target: String, in text: String, with replacement: String, wholeWords: Bool = false) -> String {
-        let characters = Array(text)
-        let found = ranges(of: target, in: characters, wholeWords: wholeWords)
-        guard !found.isEmpty else { return text }
-        var result = ""
-        var position = 0
-        for range in found {
-            result += String(characters[position..<range.lowerBound]) + replacement
-            position = range.upperBound
-        }
-        return result + String(characters[position...])
-    }
-
-    static func ranges(of target: String, in characters: [Character], wholeWords: Bool) -> [Range<Int>] {
-        let needle = Array(target.lowercased())
-        guard !needle.isEmpty, needle.count <= characters.count else { return [] }
-        let haystack = characters.map { Character($0.lowercased()) }
-        var result: [Range<Int>] = []
-        var index = 0
-        while index <= haystack.count - needle.count {
-            let end = index + needle.count
-            if haystack[index..<end].elementsEqual(needle) {
-                let startsWord = index == 0 || !haystack[index - 1].isLetter && !haystack[index - 1].isNumber
-                let endsWord = end == haystack.count || !haystack[end].isLetter && !haystack[end].isNumber
-                if !wholeWords || (startsWord && endsWord) {
-                    result.append(index..<end)
-                    index = end
-                    continue
-                }
-            }
-            index += 1
-        }
-        return result
-    }
-}
-
-extension String {
-    func replacingAllOccurrences(of target: String, with replacement: String) -> String {
-        QuestionGenerator.replacingAll(target, in: self, with: replacement)
     }
 }

@@ -131,7 +131,7 @@ struct PlainSession {
 
     static func questionText(_ question: Question, number: Int) -> String {
         var text = "Question \(number) · \(question.kind.title)"
-        if question.kind != .whichTopic { text += " · " + question.topicPath.dropFirst().joined(separator: " > ") }
+        if let context = question.context.first { text += " · " + context.split(separator: " › ", omittingEmptySubsequences: false).joined(separator: " > ") }
         text += "\n  " + (question.kind == .trueFalse ? "\"\(question.prompt)\"" : question.prompt) + "\n"
         for (index, option) in question.options.enumerated() { text += "  \(index + 1)) \(option)\n" }
         return text

@@ -6,7 +6,9 @@ import ArgumentParser
 /// Writes to file descriptor 1 without Foundation and without `print`'s
 /// locking of a global stream (Swift 6 rejects touching C's `stdout`).
 struct StandardOutput {
-    mutating func write(_ text: String) {
+    /// False when the text could not all be written (a closed pipe, a full disk).
+    @discardableResult
+    mutating func write(_ text: String) -> Bool {
         FileDescriptorWriter.write(text, to: STDOUT_FILENO)
     }
 }
@@ -35,18 +37,20 @@ enum CommandFailure {
 
 /// Writes all of a string to a file descriptor, retrying short writes.
 enum FileDescriptorWriter {
-    static func write(_ text: String, to descriptor: Int32) {
+    @discardableResult
+    static func write(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
-        text.withUTF8 { buffer in
+        return text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return false
                 }
                 offset += written
             }
+            return true
         }
     }
 }

@@ -1,0 +1,49 @@
+import DeckKit
+import StudyCore
+
+/// What `awsml-tui questions` prints: for a fact, one question of every kind
+/// the generator can make for it, as it would be asked with the seed, as
+/// text or as JSON (one object a line; the shape is in the README).
+///
+///     QuestionReport.json(generator.question(for: id, kind: .clozeChoice, seed: 1)!)
+///     // {"fact_id":"…","fact":"…","topic":[…],"kind":"cloze-choice","context":[…],"prompt":"…",…}
+public enum QuestionReport {
+    /// Every question of every kind for `fact`, in the order of `QuestionKind.allCases`.
+    public static func questions(for fact: Fact, generator: QuestionGenerator, seed: UInt64) -> [Question] {
+        QuestionKind.allCases.compactMap { generator.question(for: fact.id, kind: $0, seed: seed) }
+    }
+
+    public static func json(_ question: Question) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("fact_id") { $0.string(question.factID.rawValue) }
+            json.field("fact") { $0.string(question.fact.text.plainText) }
+            json.field("topic") { json in json.array { json in for title in question.topicPath { json.string(title) } } }
+            json.field("kind") { $0.string(question.kind.rawValue) }
+            json.field("context") { json in json.array { json in for line in question.context { json.string(line) } } }
+            json.field("prompt") { $0.string(question.prompt) }
+            json.field("answer") { $0.string(question.answer) }
+            json.field("options") { json in json.array { json in for option in question.options { json.string(option) } } }
+            json.field("truth") { json in
+                if let truth = question.truth { json.bool(truth) } else { json.stringOrNull(nil) }
+            }
+        }
+        return json.text
+    }
+
+    /// A few lines a question, for reading in a terminal.
+    public static func text(_ question: Question) -> String {
+        var lines = ["\(question.kind.rawValue)  \(question.factID.rawValue)"]
+        for line in question.context { lines.append("  \(line)") }
+        lines.append("  " + (question.kind == .trueFalse ? "“\(question.prompt)”" : question.prompt))
+        for (index, option) in question.options.enumerated() where question.kind != .trueFalse {
+            lines.append("    \(index + 1) \(option)")
+        }
+        if let truth = question.truth {
+            lines.append("  → \(truth ? "True" : "False")")
+        } else {
+            lines.append("  → \(question.answer)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+/// The false version of a fact that states one negation: the negation
+/// taken away ("is incorrect" → "is correct", "is not possible" → "is
+/// possible"), or for a few plain verdicts added ("is correct" → "is
+/// incorrect"). Only when the fact holds exactly one negation: flipping one
+/// of two ("No, CloudFormation does not support …") leaves it true.
+enum Negation {
+    /// Negative forms and what each becomes without its negation.
+    static let pairs: [(negative: String, positive: String)] = [
+        ("is incorrect", "is correct"), ("are incorrect", "are correct"), ("is not possible", "is possible"),
+        ("is impossible", "is possible"), ("is unsuitable", "is suitable"), ("are unsuitable", "are suitable"),
+        ("is impractical", "is practical"), ("is not available", "is available"),
+        ("are not available", "are available"), ("is not supported", "is supported"),
+        ("are not supported", "are supported"), ("is not recommended", "is recommended"),
+        ("is not required", "is required"), ("does not support", "supports"), ("doesn't support", "supports"),
+        ("does not require", "requires"), ("doesn't require", "requires"), ("cannot be", "can be"),
+        ("can't be", "can be"), ("is not", "is"), ("isn't", "is"), ("are not", "are"), ("aren't", "are"),
+        ("has no", "has"), ("not available", "available"), ("not supported", "supported"),
+        ("不支持", "支持"), ("不能", "能"), ("不是", "是"), ("不需要", "需要"), ("无法", "可以"),
+    ]
+
+    /// Verdicts a fact may state positively, and their negation.
+    static let positives: [(positive: String, negative: String)] = [
+        ("is correct", "is incorrect"), ("is possible", "is not possible"), ("is suitable", "is unsuitable"),
+        ("is recommended", "is not recommended"), ("is supported", "is not supported"),
+    ]
+
+    /// Words that negate; a fact with more than one is left alone.
+    static let markers: Set<String> = [
+        "not", "no", "never", "cannot", "can't", "isn't", "aren't", "doesn't", "don't", "didn't", "won't",
+        "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "couldn't", "wouldn't", "without", "none", "nor",
+        "neither", "nothing", "incorrect", "impossible", "unsuitable", "impractical", "unable", "unavailable",
+        "unsupported", "不", "没", "没有", "无", "无法", "非", "未", "ない", "ません",
+    ]
+
+    static func flipped(_ tokens: TextTokens) -> String? {
+        let words = tokens.words.map { tokens.string($0.range).lowercased() }
+        let count = words.filter { markers.contains($0) || (!$0.unicodeScalars.allSatisfy(\.isASCII) && $0.hasPrefix("不")) }.count
+        let text = tokens.text
+        if count == 1 {
+            for (negative, positive) in pairs {
+                let ranges = TextEdits.occurrences(of: negative, in: tokens)
+                if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: positive) }
+            }
+            return nil
+        }
+        guard count == 0, !text.contains("?") else { return nil }
+        for (positive, negative) in positives {
+            let ranges = TextEdits.occurrences(of: positive, in: tokens)
+            if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: negative) }
+        }
+        return nil
+    }
+}

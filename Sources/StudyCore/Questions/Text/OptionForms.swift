@@ -1,0 +1,64 @@
+/// The forms in which two options are "the same thing": equal modulo case,
+/// spacing, punctuation, a plural, an emoji or a parenthesised abbreviation
+/// ("100mb" and "100 Mb"; "📖 Random Cut Forest" and "Random Cut Forest
+/// (RCF)"), and the word stems by which one option contains another.
+public enum OptionForms {
+    /// One key per thing: options with equal keys name the same thing.
+    public static func key(_ text: String) -> String {
+        var kept = ""
+        var depth = 0
+        for character in text.lowercased() {
+            if character == "(" || character == "（" { depth += 1; continue }
+            if character == ")" || character == "）" { depth = max(0, depth - 1); continue }
+            guard depth == 0 else { continue }
+            if character.isLetter || character.isNumber { kept.append(character) }
+            else if character == "%" { kept.append("%") }
+        }
+        if kept.isEmpty { return text.lowercased() }
+        return stem(kept)
+    }
+
+    /// The stems of the words of `text` (function words left out), for "one
+    /// contains the other" and "a word of the answer shows".
+    public static func contentStems(_ text: String) -> Set<String> {
+        let tokens = TextTokens(text)
+        var stems: Set<String> = []
+        for word in tokens.words {
+            let string = tokens.string(word.range).lowercased()
+            if word.kind.isCJK {
+                if string.count >= 2 && !WordLists.cjkFunctionWords.contains(string) { stems.insert(string) }
+                continue
+            }
+            guard !WordLists.functionWords.contains(string) else { continue }
+            stems.insert(stem(string))
+        }
+        return stems
+    }
+
+    /// A crude English stem: "warehouses" → "warehouse", "policies" → "policy",
+    /// "groups" → "group", "tagging" → "tagg"; enough to see that two words
+    /// are forms of one.
+    public static func stem(_ word: String) -> String {
+        var word = word
+        if word.hasSuffix("'s") || word.hasSuffix("’s") { word.removeLast(2) }
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 5, word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
+            return String(word.dropLast(2))
+        }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            return String(word.dropLast())
+        }
+        if word.count > 6, word.hasSuffix("ing") { return String(word.dropLast(3)) }
+        if word.count > 5, word.hasSuffix("ed") { return String(word.dropLast(2)) }
+        return word
+    }
+
+    /// Whether two options name the same thing, or one's words hold all of
+    /// the other's ("EC2" and "Amazon EC2").
+    public static func overlap(_ left: String, _ right: String) -> Bool {
+        if key(left) == key(right) { return true }
+        let leftStems = contentStems(left), rightStems = contentStems(right)
+        guard !leftStems.isEmpty, !rightStems.isEmpty else { return false }
+        return leftStems.isSubset(of: rightStems) || rightStems.isSubset(of: leftStems)
+    }
+}

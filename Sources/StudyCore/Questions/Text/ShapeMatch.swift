@@ -1,0 +1,77 @@
+/// Whether a term can stand beside another as an option (or in its place
+/// in a false statement) without grammar or form giving the answer away:
+/// numbers with the same unit, a year with years, names with names and
+/// phrases with phrases, the same script, as many words, a similar length.
+enum ShapeMatch {
+    static func compatible(_ candidate: KeyTerm, with answer: KeyTerm) -> Bool {
+        guard candidate.isCJK == answer.isCJK else { return false }
+        switch (answer.kind, candidate.kind) {
+        case (.number, .number):
+            return candidate.unit == answer.unit && candidate.text.first?.isNumber == answer.text.first?.isNumber
+                && magnitudeClose(candidate.text, answer.text)
+        case (.name, .name), (.name, .term), (.term, .name), (.term, .term), (.phrase, .phrase):
+            break
+        default:
+            return false
+        }
+        let answerWords = answer.wordCount, candidateWords = candidate.wordCount
+        guard answerWords <= 2 ? candidateWords == answerWords : abs(candidateWords - answerWords) <= 1 else { return false }
+        let answerLength = answer.text.count, candidateLength = candidate.text.count
+        guard candidateLength * 2 >= answerLength, candidateLength <= answerLength * 2 else { return false }
+        // Code stays with code: `fit_transform` beside "Amazon EMR" is a giveaway.
+        return looksLikeCode(candidate.text) == looksLikeCode(answer.text)
+    }
+
+    /// Within a factor of a thousand: "16 TB" beside "150TB", not "0.5%" beside "90%"... both percentages do pass.
+    private static func magnitudeClose(_ left: String, _ right: String) -> Bool {
+        guard let a = value(of: left), let b = value(of: right), a > 0, b > 0 else { return true }
+        return max(a, b) / min(a, b) <= 1000
+    }
+
+    static func value(of text: String) -> Double? {
+        let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        return Double(digits.filter { $0 != "," })
+    }
+
+    private static func looksLikeCode(_ text: String) -> Bool {
+        text.contains("_") || text.contains("(") && text.hasSuffix(")") && !text.contains(" ") || text.contains("::")
+            || text.contains(".") && !text.contains(" ") && text.first?.isLetter == true && text.first?.isLowercase == true
+    }
+
+    /// Numbers of the same unit and form made from the answer (double, half,
+    /// ten times, a tenth; years a few apart), for when the notes have too
+    /// few of their own.
+    static func madeUpNumbers(like answer: KeyTerm) -> [KeyTerm] {
+        guard let value = value(of: answer.text) else { return [] }
+        let digits = answer.text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        guard !digits.contains(",") else { return [] }
+        let isInteger = !digits.contains(".")
+        var values: [Double]
+        if answer.unit == "year" {
+            values = [value - 3, value + 2, value - 1, value + 5]
+        } else if answer.unit == "%" {
+            values = [value / 2, value * 2, value + 15, value - 15, value / 3].map { $0.rounded() }.filter { $0 > 0 && $0 <= 100 }
+        } else {
+            values = [value * 2, value / 2, value * 10, value * 4, value / 10]
+        }
+        var result: [KeyTerm] = []
+        var seen: Set<String> = [String(digits)]
+        for candidate in values where candidate > 0 {
+            if isInteger && candidate != candidate.rounded() { continue }
+            let written = isInteger ? String(Int(candidate)) : String(candidate)
+            guard seen.insert(written).inserted else { continue }
+            let text = answer.text.replacingFirst(String(digits), with: written)
+            result.append(KeyTerm(text: text, kind: .number, range: answer.range, unit: answer.unit, wordCount: 1))
+        }
+        return result
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        var copy = self
+        copy.replaceSubrange(range, with: replacement)
+        return copy
+    }
+}

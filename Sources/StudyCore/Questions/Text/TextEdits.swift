@@ -1,0 +1,80 @@
+/// Whole-token finding and replacing in a tokenised text: the only way the
+/// generator changes a fact's words.
+enum TextEdits {
+    /// Every case-insensitive occurrence of `phrase` that starts and ends on
+    /// token boundaries.
+    static func occurrences(of phrase: String, in tokens: TextTokens) -> [Range<Int>] {
+        let needle = Array(phrase.lowercased().utf16)
+        guard !needle.isEmpty else { return [] }
+        let boundaries = Set(tokens.segments.map(\.range.upperBound))
+        var result: [Range<Int>] = []
+        var lastEnd = 0
+        for word in tokens.words where word.range.lowerBound >= lastEnd {
+            let start = word.range.lowerBound
+            let end = start + needle.count
+            guard end <= tokens.units.count, boundaries.contains(end) else { continue }
+            if tokens.string(start..<end).lowercased().utf16.elementsEqual(needle) {
+                result.append(start..<end)
+                lastEnd = end
+            }
+        }
+        // A term that starts with punctuation ("$0.10") starts before a word.
+        if result.isEmpty, let first = needle.first, !(Character(Unicode.Scalar(first) ?? " ").isLetter) {
+            let lowered = Array(tokens.text.lowercased().utf16)
+            if lowered.count == tokens.units.count {
+                var index = 0
+                while index + needle.count <= lowered.count {
+                    if lowered[index..<(index + needle.count)].elementsEqual(needle), boundaries.contains(index + needle.count),
+                       index == 0 || boundaries.contains(index) {
+                        result.append(index..<(index + needle.count))
+                        index += needle.count
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The text with each range (sorted, not overlapping) replaced.
+    static func replacing(_ ranges: [Range<Int>], in tokens: TextTokens, with replacement: String) -> String {
+        var result = ""
+        var position = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= position {
+            result += tokens.string(position..<range.lowerBound) + replacement
+            position = range.upperBound
+        }
+        return result + tokens.string(position..<tokens.units.count)
+    }
+
+    /// The word right before `range`, if any.
+    static func wordBefore(_ range: Range<Int>, in tokens: TextTokens) -> String? {
+        tokens.words.last { $0.range.upperBound <= range.lowerBound }.map { tokens.string($0.range) }
+    }
+
+    /// Whether a word follows itself ("Amazon Amazon EC2"): a sign a swap
+    /// broke the sentence.
+    static func repeatsAWord(_ text: String) -> Bool {
+        let tokens = TextTokens(text)
+        for (left, right) in zip(tokens.words, tokens.words.dropFirst()) where !left.kind.isCJK {
+            let gap = tokens.gap(from: left.range.upperBound, to: right.range.lowerBound)
+            if gap.allSatisfy({ $0 == " " }), tokens.string(left.range).lowercased() == tokens.string(right.range).lowercased() {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` has two consecutive characters that also stand
+    /// together in `title` (Chinese and Japanese titles, where a topic's
+    /// word shows inside the fact's longer words).
+    static func sharesTwoCharacters(_ word: String, with title: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count >= 2 else { return title.contains(word) && !word.isEmpty && word.unicodeScalars.allSatisfy { $0.value >= 0x3400 } }
+        for index in 0..<(characters.count - 1) where title.contains(String(characters[index...index + 1])) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DeckKit
+import Reports
+import StudyCore
+
+/// `awsml-tui questions [FILE…] [--seed N] [--json]`: every question the
+/// generator would ask, so that what it makes can be read and audited.
+struct QuestionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "questions",
+        abstract: "Print, for every fact, one question of every kind that can be made for it.",
+        discussion: """
+            Each question is shown as it would be asked with the seed (for true/false, the version, true or \
+            false, that the seed picks). With --json, one object a line: fact_id, fact, topic, kind, context, \
+            prompt, answer, options, truth.
+            """)
+
+    @Argument(help: "Markdown posts (default: the bundled post).")
+    var files: [String] = []
+
+    @Option(help: "The seed that picks options, their order and true or false (0 to 2^63).")
+    var seed: Int = 1
+
+    @Flag(help: "One JSON object a line.")
+    var json = false
+
+    func validate() throws {
+        guard seed >= 0 else { throw ValidationError("--seed must be 0 or more") }
+    }
+
+    func run() throws {
+        let decks = try DeckSource.load(files)
+        let generator = QuestionGenerator(decks: decks)
+        var output = StandardOutput()
+        var chunk = ""
+        for deck in decks {
+            for (fact, _) in FactListing.facts(in: deck) {
+                for question in QuestionReport.questions(for: fact, generator: generator, seed: UInt64(seed)) {
+                    chunk += json ? QuestionReport.json(question) + "\n" : QuestionReport.text(question) + "\n"
+                }
+                if chunk.utf8.count >= 1 << 16 {
+                    guard output.write(chunk) else { throw CommandFailure.report("standard output: write failed") }
+                    chunk = ""
+                }
+            }
+        }
+        guard output.write(chunk) else { throw CommandFailure.report("standard output: write failed") }
+    }
+}

@@ -1,0 +1,320 @@
+import DeckKit
+import StudyCore
+
+/// The mechanical checks a generated question must pass, written apart
+/// from the generator (its own word lists, its own word splitting) so that
+/// one cannot hide the other's mistakes. Each finding names the rule it
+/// breaks; an empty list means well formed.
+///
+///     let findings = QuestionAudit(deckTexts: allFactTexts).findings(for: question)
+public struct QuestionAudit {
+    /// Every word (lowercased) of every fact and title of the decks: a swap
+    /// must bring in words the notes use, not pieces of words.
+    private let vocabulary: Set<String>
+
+    public init(decks: [Deck]) {
+        var words: Set<String> = []
+        for deck in decks {
+            deck.root.forEachNode { node in
+                for word in Self.words(node.title.plainText) { words.insert(word.lowercased()) }
+                for fact in node.facts { for word in Self.words(fact.text.plainText) { words.insert(word.lowercased()) } }
+            }
+        }
+        vocabulary = words
+    }
+
+    public func findings(for question: Question) -> [String] {
+        var found: [String] = []
+        let fact = question.fact.text.plainText
+        let prompt = question.prompt
+        let answer = question.answer
+        let shown = ([prompt] + question.context).joined(separator: "\n")
+
+        // Scaffolding.
+        for text in [answer] + question.options where Self.isScaffolding(text) {
+            found.append("scaffolding as an option or answer: \(text)")
+        }
+        if Self.isScaffolding(fact) { found.append("a question made from scaffolding") }
+
+        switch question.kind {
+        case .flip, .clozeTyped, .clozeChoice:
+            found += blankFindings(prompt: prompt, answer: answer, fact: fact)
+            found += visibleAnswer(answer, in: shown, options: question.options)
+        case .whichTopic:
+            if !question.context.isEmpty { found.append("which-topic shows a context (the path is its answer)") }
+            for title in question.options where Self.genericTitles.contains(Self.fold(title)) {
+                found.append("generic title as an option: \(title)")
+            }
+            for word in Self.titleWords(answer) where Self.contains(word: word, in: prompt) {
+                found.append("title word \"\(word)\" visible in the prompt")
+            }
+        case .trueFalse:
+            found += trueFalseFindings(question, fact: fact)
+        case .definitionChoice:
+            found += visibleAnswer(answer, in: shown, options: question.options)
+        }
+        if question.kind == .clozeChoice || question.kind == .whichTopic || question.kind == .definitionChoice {
+            found += optionFindings(question)
+        }
+        if let correct = question.correctOption, !question.options.indices.contains(correct) || question.options[correct] != answer {
+            found.append("the marked option is not the answer")
+        }
+        return found
+    }
+
+    // MARK: - Rules
+
+    private func blankFindings(prompt: String, answer: String, fact: String) -> [String] {
+        var found: [String] = []
+        let characters = Array(prompt)
+        let blank = Array(Question.blank)
+        guard prompt.contains(Question.blank) else { return ["no blank in the prompt"] }
+        var index = 0
+        while index + blank.count <= characters.count {
+            if Array(characters[index..<(index + blank.count)]) == blank {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + blank.count < characters.count ? characters[index + blank.count] : " "
+                if Self.isLatinWordCharacter(before) || Self.isLatinWordCharacter(after) {
+                    found.append("blank inside a word")
+                }
+                index += blank.count
+            } else {
+                index += 1
+            }
+        }
+        let answerWords = Self.words(answer)
+        if answerWords.count == 1, let word = answerWords.first {
+            if Self.closedClass.contains(word.lowercased()) { found.append("blank on a function word: \(word)") }
+            if word.lowercased().hasSuffix("ly") && word.count > 5 && !Self.lyNouns.contains(word.lowercased()) {
+                found.append("blank on an adverb: \(word)")
+            }
+            if fact.hasPrefix(word), word.first?.isUppercase == true,
+               !word.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }), vocabulary.contains(word.lowercased()),
+               !fact.dropFirst(word.count).contains(word) {
+                found.append("blank on a sentence-start capital: \(word)")
+            }
+        }
+        let left = Self.words(prompt.split(separator: Question.blank, omittingEmptySubsequences: false).joined(separator: " "))
+            .filter { !Self.closedClass.contains($0.lowercased()) }
+        if left.count < 2 { found.append("the blank leaves under two content words") }
+        if answer.count * 10 > fact.count * 6 { found.append("the blank covers most of the fact") }
+        return found
+    }
+
+    private func visibleAnswer(_ answer: String, in shown: String, options: [String]) -> [String] {
+        var found: [String] = []
+        for word in Self.words(answer) where !Self.closedClass.contains(word.lowercased()) && Self.contains(word: word, in: shown) {
+            // Shared by every option, a word gives nothing away.
+            if !options.isEmpty && options.allSatisfy({ Self.contains(word: word, in: $0) }) { continue }
+            found.append("answer word \"\(word)\" visible above or in the prompt")
+        }
+        return found
+    }
+
+    private func trueFalseFindings(_ question: Question, fact: String) -> [String] {
+        var found: [String] = []
+        let statement = question.prompt
+        let words = Self.words(statement)
+        let cjk = statement.unicodeScalars.contains { Self.isCJK($0) }
+        if !cjk && words.count < 4 { found.append("true/false on a fragment of under four words") }
+        if statement.trimmingTrailingSpaces().hasSuffix(":") { found.append("true/false on a fragment ending in ':'") }
+        guard let truth = question.truth else { return ["true/false without a truth"] }
+        if truth {
+            if statement != fact { found.append("a true statement that is not the fact") }
+            return found
+        }
+        if statement == fact { found.append("a false statement equal to the fact") }
+        // The words brought in must be words of the notes (or numbers), whole.
+        let factWords = Set(Self.words(fact).map { $0.lowercased() })
+        for word in words where !factWords.contains(word.lowercased()) {
+            if !vocabulary.contains(word.lowercased()) && !word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," })
+                && !Self.negationForms.contains(word.lowercased()) {
+                found.append("swap made a word the notes never use: \(word)")
+            }
+        }
+        // "Amazon Amazon EC2": a swap that repeats a word.
+        for (left, right) in zip(words, words.dropFirst()) where left.lowercased() == right.lowercased() && !left.allSatisfy(\.isNumber) {
+            if !fact.lowercased().contains("\(left.lowercased()) \(right.lowercased())") {
+                found.append("swap repeats a word: \(left) \(right)")
+            }
+        }
+        // Two negations in the fact: flipping one leaves it true.
+        let negations = Self.words(fact).filter { Self.negationForms.contains($0.lowercased()) }.count
+        let statementNegations = words.filter { Self.negationForms.contains($0.lowercased()) }.count
+        if negations >= 2 && statementNegations != negations { found.append("one of two negations flipped") }
+        return found
+    }
+
+    private func optionFindings(_ question: Question) -> [String] {
+        var found: [String] = []
+        let options = question.options
+        if options.count != 4 { found.append("\(options.count) options, not 4") }
+        for (leftIndex, left) in options.enumerated() {
+            for right in options[(leftIndex + 1)...] {
+                if Self.sameThing(left, right) { found.append("two options name the same thing: \(left) / \(right)") }
+                else if Self.containsAllWords(left, right) || Self.containsAllWords(right, left) {
+                    found.append("one option contains another: \(left) / \(right)")
+                }
+            }
+        }
+        let scripts = Set(options.map { option in option.unicodeScalars.contains { Self.isCJK($0) } })
+        if scripts.count > 1 { found.append("options mix scripts") }
+        if question.kind == .clozeChoice {
+            let units = Set(options.map(Self.unitOf))
+            if units.count > 1 { found.append("options of different units or kinds: \(units.sorted())") }
+            let answerWordCount = Self.words(question.answer).count
+            let others = options.filter { $0 != question.answer }
+            if !others.isEmpty && others.allSatisfy({ Self.words($0).count != answerWordCount })
+                && Set(others.map { Self.words($0).count }).count == 1 {
+                found.append("the answer is the odd one out by word count")
+            }
+            let length = question.answer.count
+            if !others.isEmpty && (others.allSatisfy { $0.count * 2 < length } || others.allSatisfy { $0.count > length * 2 }) {
+                found.append("the answer is the odd one out by length")
+            }
+        }
+        return found
+    }
+
+    // MARK: - Words (the audit's own)
+
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "’" || character == "_" {
+                if let scalar = character.unicodeScalars.first, isCJK(scalar) {
+                    if !current.isEmpty { result.append(current); current = "" }
+                    result.append(String(character))
+                    continue
+                }
+                current.append(character)
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result.map { $0.trimmingCharacters("'’") }.filter { !$0.isEmpty }
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3040...0x30FF).contains(scalar.value) || (0x3400...0x9FFF).contains(scalar.value)
+            || (0xF900...0xFAFF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
+    }
+
+    private static func isLatinWordCharacter(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, !isCJK(scalar) else { return false }
+        return character.isLetter || character.isNumber
+    }
+
+    /// Whether `word` stands in `text` as a whole word (any case; a simple
+    /// plural counts), or for CJK as a substring.
+    static func contains(word: String, in text: String) -> Bool {
+        if word.unicodeScalars.contains(where: isCJK) { return text.contains(word) }
+        let target = singular(word.lowercased())
+        return words(text).contains { singular($0.lowercased()) == target }
+    }
+
+    private static func singular(_ word: String) -> String {
+        if word.count > 4 && word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") { return String(word.dropLast()) }
+        return word
+    }
+
+    /// The words of a title a which-topic prompt must not show: every
+    /// content word, short ones like "S3" too; for CJK, every pair of
+    /// characters.
+    static func titleWords(_ title: String) -> [String] {
+        var result: [String] = []
+        let characters = Array(title)
+        for index in characters.indices.dropLast() {
+            let pair = String(characters[index...index + 1])
+            if pair.unicodeScalars.allSatisfy(isCJK) { result.append(pair) }
+        }
+        for word in words(title) where !word.unicodeScalars.contains(where: isCJK) && !closedClass.contains(word.lowercased()) {
+            result.append(word)
+        }
+        return result
+    }
+
+    static func fold(_ text: String) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }).trimmingCharacters(" ")
+    }
+
+    /// Equal modulo case, spacing, punctuation, a plural, emoji or a
+    /// parenthesised abbreviation.
+    static func sameThing(_ left: String, _ right: String) -> Bool {
+        func key(_ text: String) -> String {
+            var depth = 0
+            var kept = ""
+            for character in text.lowercased() {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+                else if depth == 0 && (character.isLetter || character.isNumber) { kept.append(character) }
+            }
+            return singular(kept)
+        }
+        return key(left) == key(right)
+    }
+
+    private static func containsAllWords(_ outer: String, _ inner: String) -> Bool {
+        let innerWords = Set(words(inner).map { singular($0.lowercased()) }).subtracting(closedClass)
+        let outerWords = Set(words(outer).map { singular($0.lowercased()) })
+        return !innerWords.isEmpty && innerWords.isSubset(of: outerWords)
+    }
+
+    /// "%" for 75%, "tb" for 16 TB, "year" for 2019, "count" for 12, "text" for words.
+    private static func unitOf(_ option: String) -> String {
+        let trimmed = option.trimmingCharacters(" $")
+        guard let first = trimmed.first, first.isNumber else { return "text" }
+        let number = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        let unit = String(trimmed.dropFirst(number.count)).trimmingCharacters(" ").lowercased()
+        if unit.isEmpty { return number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")) ? "year" : "count" }
+        return unit
+    }
+
+    private static func isScaffolding(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(" ")
+        return trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]")
+            || trimmed.lowercased().hasPrefix("back to top") || trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://")
+    }
+
+    static let closedClass: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "i", "you", "he", "she", "it", "we", "they", "me", "him",
+        "her", "us", "them", "my", "your", "his", "its", "our", "their", "is", "are", "was", "were", "be", "been",
+        "being", "am", "do", "does", "did", "have", "has", "had", "can", "cannot", "could", "may", "might", "must",
+        "shall", "should", "will", "would", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into",
+        "and", "or", "but", "if", "then", "than", "so", "not", "no", "yes", "already", "once", "also", "only",
+        "just", "very", "too", "often", "always", "never", "still", "even", "again", "here", "there", "now", "when",
+        "where", "which", "what", "who", "how", "why", "all", "any", "some", "each", "every", "more", "most",
+        "less", "such", "other", "about", "over", "under", "up", "out", "via", "per", "etc", "e.g", "i.e",
+    ]
+
+    private static let lyNouns: Set<String> = ["anomaly", "assembly", "supply", "family", "monopoly", "multiply"]
+
+    static let negationForms: Set<String> = [
+        "not", "no", "never", "cannot", "can't", "isn't", "aren't", "doesn't", "don't", "without", "none",
+        "incorrect", "impossible", "unsuitable", "impractical", "correct", "possible", "suitable", "practical",
+        "supports", "requires", "available",
+    ]
+
+    static let genericTitles: Set<String> = [
+        "summary", "introduction", "references", "table of contents", "contents", "overview", "conclusion",
+        "resources", "links", "further reading", "see also", "appendix", "faq", "back to top",
+    ]
+}
+
+extension String {
+    func trimmingCharacters(_ set: String) -> String {
+        var characters = Substring(self)
+        while let first = characters.first, set.contains(first) { characters = characters.dropFirst() }
+        while let last = characters.last, set.contains(last) { characters = characters.dropLast() }
+        return String(characters)
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var characters = Substring(self)
+        while characters.last?.isWhitespace == true { characters = characters.dropLast() }
+        return String(characters)
+    }
+}
