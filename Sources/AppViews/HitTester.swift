@@ -16,6 +16,8 @@ public struct HitTester: Sendable {
         let layout = state.layout
         guard !layout.isTooSmall else { return nil }
         if state.isShowingHelp { return .keyPressed("Esc") }
+        // The quiz covers the tree: a click there must not move the hidden selection.
+        if state.quiz != nil { return nil }
         let tree = layout.tree.rect
         let detail = layout.detail.rect
         if tree.contains(x: x, y: y) {
@@ -40,6 +42,7 @@ public struct HitTester: Sendable {
     public func wheel(lines: Int, x: Int, y: Int, in state: AppState) -> AppAction? {
         let layout = state.layout
         guard !layout.isTooSmall, !state.isShowingHelp else { return nil }
+        if state.quiz != nil { return nil }
         if layout.tree.rect.contains(x: x, y: y) { return .scrolled(.tree, lines: lines) }
         if layout.detail.rect.contains(x: x, y: y) { return .scrolled(.detail, lines: lines) }
         return nil

@@ -20,11 +20,20 @@ public struct ScreenRenderer: Sendable {
             drawTooSmall(into: &buffer)
             return
         }
+        if let quiz = state.quiz {
+            // The quiz takes the whole width: the tree would show topic titles
+            // (a which-topic answer, a flip card's hidden term) and its cursor.
+            QuizPane(state: state, quiz: quiz, theme: theme).draw(in: Self.quizFrame(layout), into: &buffer)
+            StatusBar(state: state, theme: theme).draw(in: layout.statusBar.rect, into: &buffer)
+            if state.isShowingHelp {
+                let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)
+                HelpOverlay(state: state, theme: theme).draw(in: panes, into: &buffer)
+            }
+            return
+        }
         TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
-        if let view = state.statsView, state.quiz == nil {
+        if let view = state.statsView {
             StatsPane(state: state, view: view, theme: theme).draw(in: layout.detail.rect, into: &buffer)
-        } else if let quiz = state.quiz {
-            QuizPane(state: state, quiz: quiz, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         } else {
             DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         }
@@ -33,6 +42,11 @@ public struct ScreenRenderer: Sendable {
             let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)
             HelpOverlay(state: state, theme: theme).draw(in: panes, into: &buffer)
         }
+    }
+
+    /// Where the quiz goes: every row above the status bar, full width.
+    public static func quizFrame(_ layout: PaneLayout) -> Rect {
+        Rect(x: 0, y: 0, width: layout.screenWidth, height: max(0, layout.screenHeight - 1))
     }
 
     /// A centred message in place of the panes, wrapped to whatever width there is.

@@ -11,14 +11,19 @@ struct QuizSnapshotTests {
     let renderer = ScreenRenderer(theme: .monochrome)
     let t0 = Timestamp(milliseconds: 1_795_597_200_000)
 
-    /// A study session on "Amazon Elastic Inference" with the question forced to `kind`.
-    func state(asking kind: QuestionKind, fact index: Int = 1) -> AppState {
+    /// A study session on `topic` with the question forced to `kind`, about
+    /// the first of its facts (from `index` on) that kind can be asked of.
+    func state(asking kind: QuestionKind, fact index: Int = 1, topic: String = "Amazon Elastic Inference") -> AppState {
         var state = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
                              studyOptions: StudyOptions(seed: 3))
-        state.selectedRow = state.rows.firstIndex { $0.title == "Amazon Elastic Inference" }!
+        state.selectedRow = state.rows.firstIndex { $0.title == topic }!
         AppUpdate.update(&state, .keyPressed("s"))
-        let fact = state.selectedNode!.facts[index].id
-        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: kind, seed: 2)
+        let facts = state.selectedNode!.facts
+        let start = min(index, facts.count - 1)
+        let question = (facts[start...] + facts[..<start]).lazy.compactMap {
+            state.questionGenerator!.question(for: $0.id, kind: kind, seed: 2)
+        }.first
+        state.quiz!.session.current = question
         return state
     }
 
@@ -65,14 +70,15 @@ struct QuizSnapshotTests {
     }
 
     @Test func trueFalse() {
-        var state = state(asking: .trueFalse, fact: 0)
+        var state = state(asking: .trueFalse, fact: 0, topic: "Dropout Regularization")
+        #expect(state.quiz?.question?.kind == .trueFalse)
         assertSnapshot(render(state), named: "quiz-true-false-80x24")
         press(["1"], &state)
         assertSnapshot(render(state), named: "quiz-true-false-feedback-80x24")
     }
 
     @Test func summaryAndNothingDue() {
-        var state = state(asking: .trueFalse, fact: 0)
+        var state = state(asking: .trueFalse, fact: 0, topic: "Dropout Regularization")
         press([String(state.quiz!.question!.correctOption! + 1), "Enter"], &state)
         press(["Esc"], &state)
         assertSnapshot(render(state), named: "quiz-summary-80x24")

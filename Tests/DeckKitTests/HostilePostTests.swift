@@ -20,7 +20,9 @@ struct HostilePostTests {
         var post = "# T\n"
         for depth in 0..<10_000 { post += String(repeating: "  ", count: depth) + "- level \(depth)\n" }
         let deck = try outcome(post).get()
-        #expect(deck.root.children[0].facts.count == 1)
+        // Each level is a fact (nested under the one before) down to the cut.
+        #expect(deck.root.children[0].facts.count == MarkdownDeckBuilder.maximumNesting + 1)
+        #expect(deck.root.children[0].facts.last?.depth == MarkdownDeckBuilder.maximumNesting)
     }
 
     @Test func tenThousandNestedQuotesAndEmphasis() throws {

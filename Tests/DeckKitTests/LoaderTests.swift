@@ -53,9 +53,12 @@ struct LoaderTests {
         let deck = try load("---\r\ntitle: CRLF\r\n---\r\n# One\r\n- first\r\n- second\r\n  - detail\r\n")
         #expect(deck.title == "CRLF")
         let topic = deck.root.children[0]
-        #expect(facts(topic) == ["first", "second"])
-        #expect(topic.facts[1].details.map(\.text.plainText) == ["detail"])
+        // A nested item is a fact of its own, with its parent as context.
+        #expect(facts(topic) == ["first", "second", "detail"])
+        #expect(topic.facts[2].context?.plainText == "second")
+        #expect(topic.facts[2].depth == 1)
         #expect(topic.facts[1].line == 6)
+        #expect(topic.facts[2].line == 7)
     }
 
     @Test func nestedAndOrderedLists() throws {
@@ -69,10 +72,33 @@ struct LoaderTests {
             3. Deploy
             """)
         let topic = deck.root.children[0]
-        #expect(facts(topic) == ["Collect data", "Train Second paragraph of train.", "Deploy"])
-        let detail = topic.facts[0].details[0]
-        #expect(detail.text.plainText == "from S3")
-        #expect(detail.details.map(\.text.plainText) == ["via Glue"])
+        // Nested items are facts in their own right, each with its parent as context.
+        #expect(facts(topic) == ["Collect data", "from S3", "via Glue", "Train Second paragraph of train.", "Deploy"])
+        #expect(topic.facts.map(\.depth) == [0, 1, 2, 0, 0])
+        #expect(topic.facts[1].context?.plainText == "Collect data")
+        #expect(topic.facts[2].context?.plainText == "from S3")
+    }
+
+    @Test func leadInsLinksAndContentsAreNotFacts() throws {
+        let deck = try load("""
+            # Notes
+            - [Back to top](#notes)
+            - **[📖 S3 Documentation](https://docs.aws.amazon.com/s3/)**
+            - Benefits:
+              - Lifecycle policies move objects between storage classes
+              - Versioning keeps every version of an object
+            - Redis types
+            - Strings
+            - Hashes
+            - Sorted Sets
+            """)
+        let topic = deck.root.children[0]
+        #expect(facts(topic) == ["Lifecycle policies move objects between storage classes",
+                                 "Versioning keeps every version of an object", "Redis types", "Strings", "Hashes", "Sorted Sets"])
+        #expect(topic.facts[0].context?.plainText == "Benefits:")
+        #expect(topic.notes.map(\.kind) == [.reference])
+        #expect(topic.notes.first?.text.plainText == "📖 S3 Documentation")
+        #expect(topic.children.isEmpty) // the link is no label
     }
 
     @Test func headingsNestByLevel() throws {

@@ -103,19 +103,24 @@ struct CSVExportTests {
         let deck = try DeckLoader.load(text: """
             # Tricky, "quoted" topic
             - a fact, with a comma and "quotes"
-              - a detail
-                - nested
+
+              ```
+              line one, "two"
+              line three
+              ```
             - plain
+              - nested
             """, file: "tricky.md")
         let id = deck.root.children[0].facts[0].id
         let card = CardProgress(factID: id, state: .review, stability: 12.5, difficulty: 4.25,
                                 due: Timestamp(milliseconds: 1_795_597_200_000), lastReview: nil, reps: 3, lapses: 1)
         let rows = Self.parse(CSVExport.text(decks: [deck], cards: [id: card]))
-        #expect(rows.count == 3)
+        #expect(rows.count == 4)
         #expect(rows[0] == CSVExport.header)
-        #expect(rows[1] == ["tricky", "Tricky, \"quoted\" topic", "a fact, with a comma and \"quotes\"", "- a detail\n  - nested",
+        #expect(rows[1] == ["tricky", "Tricky, \"quoted\" topic", "a fact, with a comma and \"quotes\"", "- line one, \"two\"\nline three",
                             id.rawValue, "review", "2026-11-25T09:00:00.000Z", "12.5", "4.25", "3", "1"])
         #expect(rows[2][2] == "plain")
         #expect(rows[2][5] == "new")
+        #expect(rows[3][2] == "nested")
     }
 }

@@ -57,7 +57,7 @@ struct CorpusQualityTests {
             for fact in facts {
                 let kinds = generator.kinds(for: fact.id)
                 kindsTotal += kinds.count
-                if kinds.count < 2 { fewKinds.append(fact.text.plainText) }
+                if kinds.count < 2 { fewKinds.append("\(fact.text.plainText) [\(kinds.map(\.rawValue).joined(separator: ","))]") }
                 for kind in kinds {
                     for seed in seeds {
                         guard let question = generator.question(for: fact.id, kind: kind, seed: seed) else {
@@ -78,31 +78,43 @@ struct CorpusQualityTests {
                     }
                 }
             }
-            #expect(fewKinds.isEmpty, "\(name): \(fewKinds.count) facts with fewer than two kinds: \(fewKinds.prefix(5))")
+            #expect(fewKinds.count == 0, "\(name): facts with fewer than two kinds: \(fewKinds.prefix(8).joined(separator: " | "))")
             report.append("\(name): \(facts.count) facts, \(questions) questions (\(distinct.count) distinct), "
                           + "\(String(format: "%.2f", Double(kindsTotal) / Double(max(1, facts.count)))) kinds per fact")
         }
         print(report.joined(separator: "\n"))
         for line in malformed.prefix(200) { print(line) }
-        #expect(malformed.isEmpty, "\(malformed.count) malformed questions (printed above)")
+        #expect(malformed.count == 0, "malformed questions (printed above)")
     }
 
     /// Within a session true and false statements come about equally, so
-    /// always answering "True" scores about half.
-    @Test func trueAndFalseAreBalanced() throws {
+    /// always answering "True" scores about half: a practice session over
+    /// every fact of each file, asked through `StudySession`.
+    @Test func trueAndFalseAreBalancedWithinASession() throws {
         for (name, deck) in try Self.corpus() {
             let generator = QuestionGenerator(decks: [deck])
-            var facts: [Fact] = []
-            deck.root.forEachNode { facts += $0.facts }
-            var falseCount = 0, total = 0
-            for (index, fact) in facts.prefix(1_500).enumerated() {
-                guard let question = generator.question(for: fact.id, kind: .trueFalse, seed: UInt64(index)) else { continue }
-                total += 1
-                if question.truth == false { falseCount += 1 }
+            var facts: [FactID] = []
+            deck.root.forEachNode { node in facts += node.facts.map(\.id) }
+            let now = Timestamp(milliseconds: 1_800_000_000_000)
+            for seed in [1, 2] as [UInt64] {
+                var session = StudySession.start(mode: .practice, scope: Array(facts.prefix(1_500)), cards: [:],
+                                                 generator: generator, scheduler: try FSRSScheduler(.standard), now: now,
+                                                 options: .init(seed: seed))
+                var truths: [Bool] = []
+                while let question = session.nextQuestion(now: now) {
+                    if let truth = question.truth { truths.append(truth) }
+                }
+                guard truths.count >= 6 else { continue }
+                let falseCount = truths.filter { !$0 }.count
+                let share = Double(falseCount) / Double(truths.count)
+                #expect((0.4...0.6).contains(share), "\(name), seed \(seed): \(falseCount) of \(truths.count) statements false")
+                // Never more than one ahead at any point of the session.
+                var lead = 0
+                for truth in truths {
+                    lead += truth ? 1 : -1
+                    #expect(abs(lead) <= 1, "\(name): true/false drifted apart mid-session")
+                }
             }
-            guard total >= 20 else { continue }
-            let share = Double(falseCount) / Double(total)
-            #expect((0.4...0.6).contains(share), "\(name): \(falseCount) of \(total) true/false statements are false")
         }
     }
 }

@@ -38,7 +38,7 @@ struct QuestionGeneratorTests {
         // EMR and AWS Glue are in the topic path above the question: not those.
         #expect(term("Creating an EMR cluster")?.text == "configuration effort")
         #expect(term("Applying dropout")?.text != "Applying")
-        let (styled, styledFacts) = try Self.generator(for: "# T\n- **Recall** is TP / (TP + FN)\n- uses `fit_transform` here on the data\n- RCU: one strongly consistent read per second\n")
+        let (styled, styledFacts) = try Self.generator(for: "# T\n- **Recall** is TP / (TP + FN)\n- uses `fit_transform` to learn and apply the scaling in one call\n- RCU: one strongly consistent read per second\n")
         #expect(styled.keyTerm(of: styledFacts[0].id)?.text == "Recall")
         #expect(styled.keyTerm(of: styledFacts[1].id)?.text == "fit_transform")
         #expect(styled.keyTerm(of: styledFacts[2].id)?.text == "RCU")
@@ -118,7 +118,7 @@ struct QuestionGeneratorTests {
         let fact = facts.first { $0.text.plainText.hasPrefix("Enables training on datasets larger") }!
         let question = try #require(generator.question(for: fact.id, kind: .clozeChoice, seed: 4))
         // Numbers with the same unit only; made up from the answer when the post has too few.
-        #expect(question.options.allSatisfy { $0.hasSuffix(" TB") }, "\(question.options)")
+        #expect(question.options.allSatisfy { $0.filter { $0 != " " }.hasSuffix("TB") }, "\(question.options)")
         let acronym = facts.first { $0.text.plainText.hasPrefix("Contains references to data used in ETL") }!
         let names = try #require(generator.question(for: acronym.id, kind: .clozeChoice, seed: 4))
         #expect(names.options.allSatisfy { $0.split(separator: " ").count == 1 && $0.allSatisfy(\.isUppercase) }, "\(names.options)")

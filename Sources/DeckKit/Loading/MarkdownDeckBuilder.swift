@@ -151,6 +151,16 @@ struct MarkdownDeckBuilder {
             let line = fileLine(of: item)
             let blocks = Self.children(of: item)
             let nestedLists = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
+            // A link alone is a reference (or the post's own contents), never a label or a fact.
+            switch Self.link(ofItem: blocks) {
+            case .inPage:
+                continue
+            case .elsewhere(let reference):
+                (openGroup ?? node).notes.append(Note(kind: .reference, text: reference, line: line))
+                continue
+            case nil:
+                break
+            }
             if context == nil, let label = Self.label(ofItem: blocks) {
                 let group = DraftNode(title: label, kind: .group, line: line, parent: node)
                 node.children.append(group)
@@ -163,16 +173,6 @@ struct MarkdownDeckBuilder {
                 continue
             }
             let target = openGroup ?? node
-            switch Self.link(ofItem: blocks) {
-            case .inPage:
-                // A contents entry or "Back to top": the post's own scaffolding.
-                continue
-            case .elsewhere(let reference):
-                target.notes.append(Note(kind: .reference, text: reference, line: line))
-                continue
-            case nil:
-                break
-            }
             guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
                   case let text = Self.inlineText(of: first).trimmed(), !text.isEmpty else {
                 // An item with no text of its own: its nested items stand in its place.
@@ -181,8 +181,8 @@ struct MarkdownDeckBuilder {
                 }
                 continue
             }
-            // "Benefits:" introducing nested items is their context, not a fact.
-            let isLeadIn = !nestedLists.isEmpty && Self.endsWithColon(text)
+            // "Benefits:" or "Use cases" introducing nested items is their context, not a fact.
+            let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text))
             if !isLeadIn {
                 target.facts.append(DraftFact(text: text, line: line,
                                               details: details(of: blocks.dropFirst().filter { cmark_node_get_type($0) != CMARK_NODE_LIST }[...],
@@ -195,6 +195,18 @@ struct MarkdownDeckBuilder {
         }
     }
 
+    /// Words that only introduce the items under them ("Use cases",
+    /// "Benefits"), colon or not.
+    static let leadInWords: Set<String> = [
+        "use cases", "use case", "benefits", "examples", "example", "features", "key features", "advantages",
+        "disadvantages", "pros", "cons", "limitations", "includes", "types", "options", "properties",
+        "characteristics", "notes", "why", "how", "when to use", "supports", "steps", "requirements",
+    ]
+
+    static func isLeadInWord(_ text: InlineText) -> Bool {
+        leadInWords.contains(text.plainText.lowercased().trimmingCharacters(in: " *_"))
+    }
+
     private static func endsWithColon(_ text: InlineText) -> Bool {
         let plain = text.plainText
         var end = plain.endIndex
@@ -205,7 +217,7 @@ struct MarkdownDeckBuilder {
     }
 
     /// Where a list item that is nothing but one link points.
-    enum ItemLink {
+    enum ItemLink: Equatable {
         /// `[Back to top](#top)`, a contents entry.
         case inPage
         /// Elsewhere: the link's text, kept as a reference.
@@ -305,6 +317,11 @@ struct MarkdownDeckBuilder {
             title.spans[title.spans.count - 1] = last
         }
         title = title.trimmed()
+        // "**Kinesis = real-time big data streaming**" is a bold statement, not a label.
+        let plain = title.plainText
+        if plain.split(whereSeparator: { $0.isWhitespace }).count > 6 || plain.contains("=") || plain.hasSuffix(".") {
+            return nil
+        }
         return title.isEmpty ? nil : title
     }
 
@@ -433,6 +450,15 @@ struct MarkdownDeckBuilder {
     static func extensionType(of node: OpaquePointer) -> String? {
         guard cmark_node_get_syntax_extension(node) != nil, let name = cmark_node_get_type_string(node) else { return nil }
         return String(cString: name)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var characters = Substring(self)
+        while let first = characters.first, first.isWhitespace || set.contains(first) { characters = characters.dropFirst() }
+        while let last = characters.last, last.isWhitespace || set.contains(last) { characters = characters.dropLast() }
+        return String(characters)
     }
 }
 

@@ -22,7 +22,8 @@ public enum KeyTermFinder {
         guard !tokens.words.isEmpty else { return [] }
         var found: [KeyTerm] = []
         func add(_ terms: [KeyTerm]) {
-            for term in terms where !found.contains(where: { $0.range.overlaps(term.range) }) {
+            // Phrases may nest: "warehouses" stands in for "data warehouses" when the pair cannot be hidden.
+            for term in terms where !found.contains(where: { $0.range.overlaps(term.range) && !($0.kind == .phrase && term.kind == .phrase) }) {
                 guard coversLessThanTheFact(term, tokens: tokens) else { continue }
                 found.append(term)
             }
@@ -65,6 +66,13 @@ public enum KeyTermFinder {
                 result.append(number)
                 continue
             }
+            // "**5x faster**", "**15 read replicas**": the number in it is the term.
+            if words[0].kind == .number || string.first?.isNumber == true { continue }
+            // "**User** enters …": one plain word opening the sentence is its
+            // subject, not a term, unless the sentence defines it ("**Recall** is …").
+            if range.lowerBound == 0, words.count == 1, range != definedRange, !hasInnerCapital(string),
+               !(string.count >= 2 && string.allSatisfy { $0.isUppercase || $0.isNumber }),
+               !definesTerm(after: range, tokens: tokens) { continue }
             result.append(KeyTerm(text: string, kind: .term, range: range, wordCount: words.count,
                                   isCJK: words.contains { $0.kind.isCJK }, isDefinedTerm: range == definedRange,
                                   isListItem: isListItem(range, tokens: tokens)))
@@ -138,20 +146,21 @@ public enum KeyTermFinder {
         var end = word.range.upperBound
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         let suffix = text.dropFirst(digits.count)
+        // The unit as written (lowercased): "10s" and "10秒" are not options of one question.
         if !suffix.isEmpty {
-            guard let normalised = WordLists.units[suffix.lowercased()] else { return nil }
-            unit = normalised
+            guard WordLists.units[suffix.lowercased()] != nil else { return nil }
+            unit = suffix.lowercased()
         } else if let next = segment(startingAt: end, tokens: tokens) {
             let nextText = tokens.string(next.range)
             if nextText == "%" || nextText == "％" {
                 unit = "%"
                 end = next.range.upperBound
-            } else if next.kind.isCJK, let normalised = WordLists.units[nextText] {
-                unit = normalised
+            } else if next.kind.isCJK, WordLists.units[nextText] != nil {
+                unit = nextText
                 end = next.range.upperBound
             } else if nextText == " ", let word = segment(startingAt: next.range.upperBound, tokens: tokens), word.kind == .letter,
-                      let normalised = WordLists.units[tokens.string(word.range).lowercased()] {
-                unit = normalised
+                      WordLists.units[tokens.string(word.range).lowercased()] != nil {
+                unit = tokens.string(word.range).lowercased()
                 end = word.range.upperBound
             } else if [".", "/", "-", "_", "x", ":"].contains(nextText),
                       let after = segment(startingAt: next.range.upperBound, tokens: tokens), after.kind.isWord {
@@ -160,6 +169,11 @@ public enum KeyTermFinder {
         }
         if before == "$" {
             unit = "usd"
+        }
+        // "SAML 2.0", "Python 3": a version, part of the name before it.
+        if unit == nil, before == " ", let name = tokens.words.last(where: { $0.range.upperBound < word.range.lowerBound }),
+           tokens.string(name.range).first?.isUppercase == true {
+            return nil
         }
         if unit == nil {
             let value = Int(digits) ?? 0
@@ -217,7 +231,7 @@ public enum KeyTermFinder {
     }
 
     private static func isNameToken(_ token: TextTokens.Token, tokens: TextTokens) -> Bool {
-        guard token.kind == .letter else { return false }
+        guard token.kind == .letter, !isHyphenJoined(token, tokens: tokens) else { return false }
         let word = tokens.string(token.range)
         guard word.count >= 2, let first = word.first, first.isUppercase else { return false }
         if first.isASCII == false && !first.isLetter { return false }
@@ -225,19 +239,35 @@ public enum KeyTermFinder {
         return !WordLists.functionWords.contains(lower)
     }
 
+    /// Chinese and Japanese content words: compounds of two adjacent words
+    /// (机器 + 学习), katakana loanwords (トレーニング) and single words of three
+    /// or more characters; never a function word, and never a two-character
+    /// word alone (too often a verb or adverb: 看看, 一般).
     private static func cjkTerms(in tokens: TextTokens) -> [KeyTerm] {
-        var katakana: [KeyTerm] = [], ideographic: [KeyTerm] = []
-        for word in tokens.words where word.kind.isCJK {
+        func isContent(_ word: TextTokens.Token) -> Bool {
+            guard word.kind.isCJK else { return false }
             let text = tokens.string(word.range)
-            guard text.count >= 2, !WordLists.cjkFunctionWords.contains(text),
-                  !text.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) }) // hiragana only: grammar
-            else { continue }
-            let term = KeyTerm(text: text, kind: .phrase, range: word.range, wordCount: 1, isCJK: true,
-                               isListItem: isListItem(word.range, tokens: tokens))
-            if word.kind == .kana && text.count >= 3 { katakana.append(term) } else { ideographic.append(term) }
+            return text.count >= 2 && !WordLists.cjkFunctionWords.contains(text)
+                && !text.unicodeScalars.allSatisfy { (0x3040...0x309F).contains($0.value) } // hiragana: grammar
         }
-        ideographic.sort { $0.text.count > $1.text.count }
-        return katakana + ideographic
+        var compounds: [KeyTerm] = [], singles: [KeyTerm] = []
+        let words = tokens.words
+        for (index, word) in words.enumerated() where isContent(word) {
+            if index + 1 < words.count, isContent(words[index + 1]), words[index + 1].range.lowerBound == word.range.upperBound {
+                let range = word.range.lowerBound..<words[index + 1].range.upperBound
+                compounds.append(KeyTerm(text: tokens.string(range), kind: .phrase, range: range, wordCount: 2, isCJK: true,
+                                         isListItem: isListItem(range, tokens: tokens)))
+            }
+            let text = tokens.string(word.range)
+            if text.count >= 3 {
+                singles.append(KeyTerm(text: text, kind: .phrase, range: word.range, wordCount: 1, isCJK: true,
+                                       isListItem: isListItem(word.range, tokens: tokens)))
+            }
+        }
+        compounds.sort { $0.text.count > $1.text.count }
+        singles.sort { ($0.text.unicodeScalars.first.map { (0x30A0...0x30FF).contains($0.value) } ?? false ? 1 : 0, $0.text.count)
+            > ($1.text.unicodeScalars.first.map { (0x30A0...0x30FF).contains($0.value) } ?? false ? 1 : 0, $1.text.count) }
+        return compounds + singles
     }
 
     /// Content noun phrases: the last word of a run of content words (where
@@ -269,16 +299,23 @@ public enum KeyTermFinder {
                 let beforeModifier = head - 2 >= 0 ? tokens.string(words[head - 2].range).lowercased() : ""
                 let isVerb = WordLists.commonVerbs.contains(modifier) || (modifier.hasSuffix("s") && !modifier.hasSuffix("ss"))
                     || beforeModifier == "to"
-                    || (modifier.hasSuffix("ing") && head - 1 == runStart && !determiners.contains(beforeModifier))
+                    || (modifier.hasSuffix("ing") && head - 1 == runStart && verbLeadIns.contains(beforeModifier))
+                    || (modifier.hasSuffix("ing") && WordLists.looksLikeAdverb(beforeModifier))
                 if !isVerb { first = head - 1 }
             }
             if first == head && (headText.count < 8 || vagueNouns.contains(headText)) { continue }
             let range = words[first].range.lowerBound..<words[head].range.upperBound
             result.append(KeyTerm(text: tokens.string(range), kind: .phrase, range: range, wordCount: head - first + 1,
                                   isListItem: isListItem(range, tokens: tokens)))
+            // The head alone, for when the pair cannot be hidden ("data" in the path above).
+            if first != head, headText.count >= 8, !vagueNouns.contains(headText) {
+                let headRange = words[head].range
+                result.append(KeyTerm(text: tokens.string(headRange), kind: .phrase, range: headRange, wordCount: 1,
+                                      isListItem: isListItem(headRange, tokens: tokens)))
+            }
         }
         result.sort { ($0.wordCount, $0.text.count) > ($1.wordCount, $1.text.count) }
-        return Array(result.prefix(4))
+        return Array(result.prefix(6))
     }
 
     /// Nouns too general to be worth a blank on their own ("the _____ of layers").
@@ -297,9 +334,11 @@ public enum KeyTermFinder {
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "your", "our", "his", "her", "it", "them",
     ]
 
-    /// Words after which an -ing word is a noun ("the training error").
-    private static let determiners: Set<String> = [
-        "the", "a", "an", "this", "that", "its", "their", "your", "our", "of", "for", "in", "on", "with", "by",
+    /// Words after which an -ing word is a verb ("by increasing layers",
+    /// "while causing overfitting"); elsewhere it is a noun ("streaming data").
+    private static let verbLeadIns: Set<String> = [
+        "by", "while", "when", "after", "before", "without", "is", "are", "was", "were", "be", "been", "for", "of",
+        "from", "potentially", "also", "then", "and", "or",
     ]
 
     private static func isContentWord(_ index: Int, tokens: TextTokens) -> Bool {
@@ -319,6 +358,22 @@ public enum KeyTermFinder {
     }
 
     // MARK: - Token helpers
+
+    /// "GPU-powered", "Multi-AZ": a token joined by a hyphen to a word is
+    /// part of that word, and a blank on it alone would fall inside it.
+    static func isHyphenJoined(_ token: TextTokens.Token, tokens: TextTokens) -> Bool {
+        let units = tokens.units
+        let start = token.range.lowerBound, end = token.range.upperBound
+        let hyphen: UInt16 = 0x2D
+        if start >= 2, units[start - 1] == hyphen, isWordUnit(units[start - 2]) { return true }
+        if end + 1 < units.count, units[end] == hyphen, isWordUnit(units[end + 1]) { return true }
+        return false
+    }
+
+    private static func isWordUnit(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
 
     /// `range` shrunk to its first and last word (no spaces, colons or end punctuation).
     static func trimmedWordRange(_ range: Range<Int>, tokens: TextTokens) -> Range<Int>? {
@@ -361,6 +416,15 @@ public enum KeyTermFinder {
         guard index > 0 else { return true }
         let gap = tokens.gap(from: tokens.words[index - 1].range.upperBound, to: tokens.words[index].range.lowerBound)
         return gap.contains { ".!?:;•([\"“".contains($0) } || gap.contains("- ")
+    }
+
+    /// Whether the words after `range` define it: "is", "are", "means",
+    /// "refers to", "stands for", or "=".
+    static func definesTerm(after range: Range<Int>, tokens: TextTokens) -> Bool {
+        let gap = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 3))
+        if gap.contains("=") { return true }
+        guard let next = tokens.words.first(where: { $0.range.lowerBound >= range.upperBound }) else { return false }
+        return ["is", "are", "means", "refers", "stands", "denotes"].contains(tokens.string(next.range).lowercased())
     }
 
     /// "SageMaker", "S3", "EMR", "Object2Vec": a name whatever stands round it.

@@ -12,8 +12,9 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     case clozeTyped = "cloze-typed"
     /// A statement: the fact as written, or a false version of it.
     case trueFalse = "true-false"
-    /// A "Term: definition" bullet asked the other way: the term; pick its
-    /// definition from four.
+    /// A "Term: definition" bullet asked the other way ("What is RCU?"),
+    /// or a fact asked by its topic ("Which of these is true of Amazon
+    /// Neptune?"): pick the definition or statement from four.
     case definitionChoice = "definition-choice"
 
     /// Whether the app can tell right from wrong (all but flip).
@@ -26,7 +27,7 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
         case .clozeChoice: "Fill the gap"
         case .clozeTyped: "Type the missing term"
         case .trueFalse: "True or false?"
-        case .definitionChoice: "Which definition?"
+        case .definitionChoice: "Which describes it?"
         }
     }
 }

@@ -56,19 +56,22 @@ public struct QuestionGenerator: Sendable, Equatable {
     }
 
     /// A question of a kind chosen at random among `allowed` that work for it.
-    public func question(for id: FactID, choosingFrom allowed: [QuestionKind], seed: UInt64) -> Question? {
+    /// - Parameter truth: for a true/false question, the version to show
+    ///   (the session keeps true and false even); nil lets the seed choose.
+    public func question(for id: FactID, choosingFrom allowed: [QuestionKind], seed: UInt64, truth: Bool? = nil) -> Question? {
         var random = SeededRandom(seed: id.rawValue, counter: seed)
         var kinds = allowed
         random.shuffle(&kinds)
         for kind in kinds {
-            if let question = question(for: id, kind: kind, seed: seed) { return question }
+            if let question = question(for: id, kind: kind, seed: seed, truth: truth) { return question }
         }
         return nil
     }
 
     /// A question of `kind` about the fact, or nil when that kind would not
-    /// be well formed for it.
-    public func question(for id: FactID, kind: QuestionKind, seed: UInt64) -> Question? {
+    /// be well formed for it. True/false is offered only for facts with a
+    /// surely false version; `truth` picks the version (else the seed does).
+    public func question(for id: FactID, kind: QuestionKind, seed: UInt64, truth: Bool? = nil) -> Question? {
         guard let position = index.entry(id) else { return nil }
         var random = SeededRandom(seed: id.rawValue + kind.rawValue, counter: seed)
         let entry = index.facts[position]
@@ -95,13 +98,22 @@ public struct QuestionGenerator: Sendable, Equatable {
             let options = [term.text] + pool.prefix(3).map(\.text)
             return shuffled(options, using: &random) { make(gapped, options: $0, correct: $1, answer: term.text) }
         case .definitionChoice:
-            guard let (term, definition) = definitionPair(at: position) else { return nil }
-            let prompt = "What is \(term)?"
-            var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
-            guard pool.count >= 3 else { return nil }
-            pool = Array(pool.prefix(5))
+            if let (term, definition) = definitionPair(at: position) {
+                let prompt = "What is \(term)?"
+                var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
+                if pool.count >= 3 {
+                    pool = Array(pool.prefix(5))
+                    random.shuffle(&pool)
+                    return shuffled([definition] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+                }
+            }
+            // Else the topic as the term: which of these statements is about it?
+            guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else { return nil }
+            var pool = Array(distractors.prefix(5))
             random.shuffle(&pool)
-            return shuffled([definition] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+            return shuffled([answer] + pool.prefix(3), using: &random) {
+                make(prompt, context: shown, options: $0, correct: $1, answer: answer)
+            }
         case .whichTopic:
             let topic = index.topics[entry.topic]
             guard !topic.isGeneric, let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
@@ -113,7 +125,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         case .trueFalse:
             let versions = falseStatements(at: position)
             guard !versions.isEmpty else { return nil }
-            if random.nextUnit() < 0.5 {
+            let coin = random.nextUnit() < 0.5
+            if !(truth ?? coin) {
                 let statement = versions[Int(random.next() % UInt64(versions.count))]
                 return make(statement, options: ["True", "False"], correct: 1, answer: "False", truth: false)
             }
@@ -131,10 +144,21 @@ public struct QuestionGenerator: Sendable, Equatable {
         let contextStems = index.contextStems(of: position)
         for term in analysis.candidates {
             if forChoice && term.isListItem { continue }
+            guard let gapped = blanking(term, at: position) else { continue }
+            if term.kind == .number {
+                // A number shows only as a whole: "1 KB" is not given away by "Step 1".
+                let shown = [gapped] + index.context(of: position)
+                if shown.contains(where: { !TextEdits.occurrences(of: term.text, in: TextTokens($0)).isEmpty }) { continue }
+                return term
+            }
             let stems = OptionForms.contentStems(term.text)
             guard !stems.isEmpty, stems.isDisjoint(with: contextStems) else { continue }
-            guard let gapped = blanking(term, at: position) else { continue }
             if !OptionForms.contentStems(gapped).isDisjoint(with: stems) { continue }
+            // A lowercase term that also opens the sentence would blank a capital.
+            if term.kind == .phrase, !term.isCJK, gapped.hasPrefix(Question.blank) { continue }
+            if term.isCJK, TextEdits.sharesTwoCharacters(term.text, with: ([gapped] + index.context(of: position)).joined()) {
+                continue // 吞吐量 with 高吞吐 left in view
+            }
             return term
         }
         return nil
@@ -195,6 +219,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let definitionWords = TextTokens(definition).words.count
         guard definitionWords >= 3, definition.count <= 240,
               OptionForms.contentStems(definition).isDisjoint(with: OptionForms.contentStems(term.text)),
+              OptionForms.contentStems(definition).isDisjoint(with: index.contextStems(of: position)),
+              !Self.sharesCJKPair(definition, with: (index.context(of: position) + [term.text]).joined(separator: "\n")),
               OptionForms.contentStems(term.text).isDisjoint(with: index.contextStems(of: position))
         else { return nil }
         return (term.text, definition)
@@ -222,6 +248,71 @@ public struct QuestionGenerator: Sendable, Equatable {
         return chosen.sorted { abs($0.count - length) < abs($1.count - length) }
     }
 
+    /// "Which of these is true of Amazon Neptune?": the fact among facts of
+    /// the nearest other topics, asked with no path above it (the path would
+    /// name the topic's neighbours). The fact must not name its topic, no
+    /// option may name its own topic or the one asked about, and none may
+    /// say what another fact of the asked topic says.
+    ///
+    /// A nested fact is asked by the item it is nested under instead ("Which
+    /// of these belongs under “Benefits”?"), with the topic path above it.
+    private func topicStatement(at position: Int) -> (prompt: String, context: [String], answer: String, distractors: [String])? {
+        let entry = index.facts[position]
+        let topic = index.topics[entry.topic]
+        guard !topic.isGeneric else { return nil }
+        let answer = index.analysis(position).plain.trimmedSpaces()
+        let answerStems = OptionForms.contentStems(answer)
+        let answerTokens = TextTokens(answer)
+        let cjk = answerTokens.words.contains { $0.kind.isCJK }
+        let prompt: String
+        let shown: [String]
+        let subjectStems: Set<String>
+        if let parent = entry.fact.context?.plainText.trimmedSpaces() {
+            var label = parent
+            while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
+            guard !label.isEmpty, label.count <= 80 else { return nil }
+            prompt = cjk ? "以下哪一项属于「\(label)」？" : "Which of these belongs under “\(label)”?"
+            shown = Question.context(for: topic.path)
+            subjectStems = OptionForms.contentStems(label).union(OptionForms.contentStems(topic.title))
+        } else {
+            prompt = cjk ? "以下哪一项适用于「\(topic.title)」？" : "Which of these is true of \(topic.title)?"
+            shown = []
+            subjectStems = OptionForms.contentStems(topic.title)
+        }
+        let visibleStems = shown.reduce(into: OptionForms.contentStems(prompt)) { $0.formUnion(OptionForms.contentStems($1)) }
+        let titleStems = OptionForms.contentStems(topic.title)
+        guard !subjectStems.isEmpty, answerStems.count >= 2, answerStems.isDisjoint(with: subjectStems),
+              answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
+              !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
+        // What else the subject holds: a distractor saying the same would be right too.
+        let ownFacts = topic.facts.filter { index.facts[$0].fact.context == entry.fact.context }.map { index.analysis($0).plain }
+        var chosen: [String] = []
+        for other in index.topicsByDistance(from: entry.topic, limit: 40) {
+            let otherTopic = index.topics[other]
+            guard !otherTopic.isGeneric, otherTopic.deck == topic.deck,
+                  !OptionForms.overlap(otherTopic.title, topic.title) else { continue }
+            let otherTitleStems = OptionForms.contentStems(otherTopic.title)
+            for candidatePosition in otherTopic.facts
+            where (index.facts[candidatePosition].fact.context == nil) == (entry.fact.context == nil) {
+                let text = index.analysis(candidatePosition).plain.trimmedSpaces()
+                let stems = OptionForms.contentStems(text)
+                let candidateCJK = TextTokens(text).words.contains { $0.kind.isCJK }
+                guard candidateCJK == cjk, stems.count >= 2, text.count * 2 >= answer.count, text.count <= answer.count * 2,
+                      stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
+                      stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
+                      !ownFacts.contains(where: { OptionForms.overlap($0, text) }),
+                      !chosen.contains(where: { OptionForms.overlap($0, text) }),
+                      OptionForms.key(text) != OptionForms.key(answer)
+                else { continue }
+                chosen.append(text)
+                break // one statement per topic, so four topics are in play
+            }
+            if chosen.count >= 6 { break }
+        }
+        guard chosen.count >= 3 else { return nil }
+        return (prompt, shown, answer, chosen)
+    }
+
     /// Three other topics, nearest first, none generic, none sharing the
     /// answer's name or each other's, none whose words show in the prompt.
     private func topicDistractors(for topicIndex: Int, prompt: String, using random: inout SeededRandom) -> [String] {
@@ -230,7 +321,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         var chosen: [String] = []
         for other in index.topicsByDistance(from: topicIndex, limit: 60) {
             let topic = index.topics[other]
-            guard !topic.isGeneric, topic.deck == own.deck,
+            guard !topic.isGeneric, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
                   !OptionForms.overlap(topic.title, own.title),
                   !chosen.contains(where: { OptionForms.overlap($0, topic.title) }),
                   OptionForms.contentStems(topic.title).isDisjoint(with: promptStems)
@@ -254,7 +345,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         var titleCJK: [String] = []
         for word in titleTokens.words {
             let text = titleTokens.string(word.range).lowercased()
-            if word.kind.isCJK { titleCJK.append(text) } else if !WordLists.functionWords.contains(text) {
+            // Every word of the title but grammar: "One" in "One-Hot Encoding" too.
+            if word.kind.isCJK { titleCJK.append(text) } else if !Self.titleGrammar.contains(text) {
                 titleStems.insert(OptionForms.stem(text))
             }
         }
@@ -275,6 +367,12 @@ public struct QuestionGenerator: Sendable, Equatable {
         return prompt
     }
 
+    /// Title words left visible: they tell nothing of the topic.
+    private static let titleGrammar: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "vs", "with", "by", "at", "from", "as", "is",
+        "are", "how", "what", "why", "when", "which", "its", "your", "into", "&",
+    ]
+
     // MARK: - True or false
 
     /// False versions of the fact that are surely false.
@@ -288,6 +386,8 @@ public struct QuestionGenerator: Sendable, Equatable {
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
         if let negated = Negation.flipped(analysis.tokens) { versions.append(negated) }
+        // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
+        if Negation.isNegative(analysis.tokens) { return versions }
         for term in analysis.candidates where !term.isListItem && term.kind != .phrase {
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
@@ -301,6 +401,23 @@ public struct QuestionGenerator: Sendable, Equatable {
             if versions.count >= 3 { break }
         }
         return versions
+    }
+
+    static func isCJK(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value) }
+    }
+
+    /// Whether two CJK characters of `text` stand together in `shown`: the
+    /// way a Chinese or Japanese answer shows (its single characters are
+    /// morphemes found everywhere).
+    static func sharesCJKPair(_ text: String, with shown: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count >= 2 else { return false }
+        for index in characters.indices.dropLast() {
+            let pair = String(characters[index...index + 1])
+            if isCJK(String(characters[index])) && isCJK(String(characters[index + 1])) && shown.contains(pair) { return true }
+        }
+        return false
     }
 
     private func shuffled(_ options: [String], using random: inout SeededRandom,

@@ -31,6 +31,12 @@ public struct StudySession: Hashable, Sendable {
         }
     }
 
+    /// How many true and how many false statements a session has shown.
+    public struct TrueFalseTally: Hashable, Sendable {
+        public var `true` = 0
+        public var `false` = 0
+    }
+
     /// A fact answered Again (or still in its steps) that comes back when due.
     public struct Pending: Hashable, Sendable {
         public var factID: FactID
@@ -60,15 +66,11 @@ public struct StudySession: Hashable, Sendable {
     public var options: Options
     /// New facts taken into this session (they count against the daily limit).
     public var newFactsStarted = 0
+    /// True and false statements shown so far.
+    public private(set) var trueFalseShown = TrueFalseTally()
     private var questionsAsked: UInt64 = 0
     private let generator: QuestionGenerator
     private let scheduler: FSRSScheduler
-
-    public static func == (lhs: StudySession, rhs: StudySession) -> Bool {
-        lhs.mode == rhs.mode && lhs.queue == rhs.queue && lhs.pending == rhs.pending && lhs.current == rhs.current
-            && lhs.answers == rhs.answers && lhs.startedAt == rhs.startedAt && lhs.lastAnswerAt == rhs.lastAnswerAt
-            && lhs.deadline == rhs.deadline && lhs.options == rhs.options && lhs.questionsAsked == rhs.questionsAsked
-    }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(mode)
@@ -113,9 +115,15 @@ public struct StudySession: Hashable, Sendable {
         case .exam:
             let spans = Set(scope.map { generator.topicPath(of: $0) }).count > 1
             let kinds = QuestionKind.allCases.filter { $0.isObjective && (spans || $0 != .whichTopic) }
-            queue = scope.filter { id in kinds.contains { generator.question(for: id, kind: $0, seed: 1) != nil } }
-            random.shuffle(&queue)
-            queue = Array(queue.prefix(max(1, options.examQuestions)))
+            // Shuffle first, then keep the first facts that can be asked: a
+            // 20-question exam looks at about 20 facts, not the whole deck.
+            var shuffled = scope
+            random.shuffle(&shuffled)
+            queue = []
+            let wanted = max(1, options.examQuestions)
+            for id in shuffled where queue.count < wanted {
+                if kinds.contains(where: { generator.question(for: id, kind: $0, seed: 1) != nil }) { queue.append(id) }
+            }
         }
         if let limit = options.questionLimit, mode != .exam { queue = Array(queue.prefix(max(1, limit))) }
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
@@ -158,7 +166,13 @@ public struct StudySession: Hashable, Sendable {
         }
         guard let factID = next else { return nil }
         questionsAsked += 1
-        current = generator.question(for: factID, choosingFrom: allowedKinds, seed: options.seed &+ questionsAsked)
+        // True and false statements stay even within the session, so that
+        // always answering "True" scores half, not four in five.
+        let truth: Bool? = trueFalseShown.true == trueFalseShown.false ? nil : trueFalseShown.true < trueFalseShown.false
+        current = generator.question(for: factID, choosingFrom: allowedKinds, seed: options.seed &+ questionsAsked, truth: truth)
+        if let truth = current?.truth {
+            if truth { trueFalseShown.true += 1 } else { trueFalseShown.false += 1 }
+        }
         if current == nil { return nextQuestion(now: now) } // a fact no kind works for: skip it
         return current
     }

@@ -77,6 +77,12 @@ public struct QuestionAudit {
                 if Self.isLatinWordCharacter(before) || Self.isLatinWordCharacter(after) {
                     found.append("blank inside a word")
                 }
+                // "_____-powered": a blank on one half of a hyphenated word.
+                let beforeHyphen = index >= 2 && characters[index - 1] == "-" && Self.isLatinWordCharacter(characters[index - 2])
+                let afterIndex = index + blank.count
+                let afterHyphen = afterIndex + 1 < characters.count && characters[afterIndex] == "-"
+                    && Self.isLatinWordCharacter(characters[afterIndex + 1])
+                if beforeHyphen || afterHyphen { found.append("blank on half of a hyphenated word") }
                 index += blank.count
             } else {
                 index += 1
@@ -88,7 +94,11 @@ public struct QuestionAudit {
             if word.lowercased().hasSuffix("ly") && word.count > 5 && !Self.lyNouns.contains(word.lowercased()) {
                 found.append("blank on an adverb: \(word)")
             }
-            if fact.hasPrefix(word), word.first?.isUppercase == true,
+            // A capital opening the fact is a sentence start, not a name; but the
+            // term a "Term: definition" bullet defines is the point of it.
+            let definesIt = [":", " -", " –", " —", " is ", " are ", " means ", " refers ", " =", " stands "]
+                .contains { prompt.hasPrefix(Question.blank + $0) }
+            if !definesIt, fact.hasPrefix(word), word.first?.isUppercase == true,
                !word.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }), vocabulary.contains(word.lowercased()),
                !fact.dropFirst(word.count).contains(word) {
                 found.append("blank on a sentence-start capital: \(word)")
@@ -103,6 +113,28 @@ public struct QuestionAudit {
 
     private func visibleAnswer(_ answer: String, in shown: String, options: [String]) -> [String] {
         var found: [String] = []
+        // Chinese and Japanese: a character is a morpheme found everywhere;
+        // two of the answer's characters together are what give it away.
+        let characters = Array(answer)
+        if characters.contains(where: { $0.unicodeScalars.first.map(Self.isCJK) ?? false }) {
+            for index in characters.indices.dropLast() {
+                let pair = String(characters[index...index + 1])
+                guard pair.unicodeScalars.allSatisfy(Self.isCJK), shown.contains(pair) else { continue }
+                if !options.isEmpty && options.allSatisfy({ $0.contains(pair) }) { continue }
+                found.append("answer characters \"\(pair)\" visible above or in the prompt")
+            }
+            return found
+        }
+        // A number with its unit shows only as a whole ("1 KB", not the "1" of "Step 1").
+        if answer.first?.isNumber == true {
+            let answerWords = Self.words(answer).map { $0.lowercased() }
+            let shownWords = Self.words(shown).map { $0.lowercased() }
+            if shownWords.count >= answerWords.count,
+               (0...(shownWords.count - answerWords.count)).contains(where: { Array(shownWords[$0..<($0 + answerWords.count)]) == answerWords }) {
+                found.append("the number \(answer) visible above or in the prompt")
+            }
+            return found
+        }
         for word in Self.words(answer) where !Self.closedClass.contains(word.lowercased()) && Self.contains(word: word, in: shown) {
             // Shared by every option, a word gives nothing away.
             if !options.isEmpty && options.allSatisfy({ Self.contains(word: word, in: $0) }) { continue }
@@ -127,20 +159,24 @@ public struct QuestionAudit {
         // The words brought in must be words of the notes (or numbers), whole.
         let factWords = Set(Self.words(fact).map { $0.lowercased() })
         for word in words where !factWords.contains(word.lowercased()) {
-            if !vocabulary.contains(word.lowercased()) && !word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," })
-                && !Self.negationForms.contains(word.lowercased()) {
+            // A number (with its unit: "5GB") may be made up; a word may not.
+            let isNumber = word.first?.isNumber == true
+            if !vocabulary.contains(word.lowercased()) && !isNumber
+                && !Self.negationForms.contains(word.lowercased()) && !Self.closedClass.contains(word.lowercased()) {
                 found.append("swap made a word the notes never use: \(word)")
             }
         }
         // "Amazon Amazon EC2": a swap that repeats a word.
+        let lowered = statement.lowercased()
         for (left, right) in zip(words, words.dropFirst()) where left.lowercased() == right.lowercased() && !left.allSatisfy(\.isNumber) {
-            if !fact.lowercased().contains("\(left.lowercased()) \(right.lowercased())") {
+            let pair = "\(left.lowercased()) \(right.lowercased())"
+            if lowered.contains(pair) && !fact.lowercased().contains(pair) {
                 found.append("swap repeats a word: \(left) \(right)")
             }
         }
         // Two negations in the fact: flipping one leaves it true.
-        let negations = Self.words(fact).filter { Self.negationForms.contains($0.lowercased()) }.count
-        let statementNegations = words.filter { Self.negationForms.contains($0.lowercased()) }.count
+        let negations = Self.words(fact).filter { Self.negativeWords.contains($0.lowercased()) }.count
+        let statementNegations = words.filter { Self.negativeWords.contains($0.lowercased()) }.count
         if negations >= 2 && statementNegations != negations { found.append("one of two negations flipped") }
         return found
     }
@@ -162,10 +198,14 @@ public struct QuestionAudit {
         if question.kind == .clozeChoice {
             let units = Set(options.map(Self.unitOf))
             if units.count > 1 { found.append("options of different units or kinds: \(units.sorted())") }
-            let answerWordCount = Self.words(question.answer).count
+            // Words as spaces separate them; Chinese and Japanese by characters.
+            func size(_ text: String) -> Int {
+                text.unicodeScalars.contains(where: Self.isCJK) ? text.count : text.split(separator: " ").count
+            }
+            let answerWordCount = size(question.answer)
             let others = options.filter { $0 != question.answer }
-            if !others.isEmpty && others.allSatisfy({ Self.words($0).count != answerWordCount })
-                && Set(others.map { Self.words($0).count }).count == 1 {
+            if !others.isEmpty && others.allSatisfy({ size($0) != answerWordCount })
+                && Set(others.map { size($0) }).count == 1 {
                 found.append("the answer is the odd one out by word count")
             }
             let length = question.answer.count
@@ -181,7 +221,14 @@ public struct QuestionAudit {
     static func words(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            // "2.0" and "1,000" are one number.
+            if (character == "." || character == ","), current.last?.isNumber == true, index + 1 < characters.count,
+               characters[index + 1].isNumber {
+                current.append(character)
+                continue
+            }
             if character.isLetter || character.isNumber || character == "'" || character == "’" || character == "_" {
                 if let scalar = character.unicodeScalars.first, isCJK(scalar) {
                     if !current.isEmpty { result.append(current); current = "" }
@@ -230,7 +277,9 @@ public struct QuestionAudit {
         let characters = Array(title)
         for index in characters.indices.dropLast() {
             let pair = String(characters[index...index + 1])
-            if pair.unicodeScalars.allSatisfy(isCJK) { result.append(pair) }
+            // A pair with the long-vowel mark or a hiragana particle ("ーキ", "の世") means nothing alone.
+            let meaningless = pair.unicodeScalars.contains { $0 == "ー" || $0 == "・" || (0x3040...0x309F).contains($0.value) }
+            if pair.unicodeScalars.allSatisfy(isCJK) && !meaningless { result.append(pair) }
         }
         for word in words(title) where !word.unicodeScalars.contains(where: isCJK) && !closedClass.contains(word.lowercased()) {
             result.append(word)
@@ -266,10 +315,13 @@ public struct QuestionAudit {
     /// "%" for 75%, "tb" for 16 TB, "year" for 2019, "count" for 12, "text" for words.
     private static func unitOf(_ option: String) -> String {
         let trimmed = option.trimmingCharacters(" $")
-        guard let first = trimmed.first, first.isNumber else { return "text" }
-        let number = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        guard let first = trimmed.first, first.isASCII, first.isNumber else { return "text" }
+        let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         let unit = String(trimmed.dropFirst(number.count)).trimmingCharacters(" ").lowercased()
-        if unit.isEmpty { return number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")) ? "year" : "count" }
+        if unit.isEmpty {
+            let isYear = number.count == 4 && number.allSatisfy(\.isNumber) && (number.hasPrefix("19") || number.hasPrefix("20"))
+            return isYear ? "year" : "count"
+        }
         return unit
     }
 
@@ -296,6 +348,12 @@ public struct QuestionAudit {
         "not", "no", "never", "cannot", "can't", "isn't", "aren't", "doesn't", "don't", "without", "none",
         "incorrect", "impossible", "unsuitable", "impractical", "correct", "possible", "suitable", "practical",
         "supports", "requires", "available",
+    ]
+
+    /// Words that negate a statement.
+    static let negativeWords: Set<String> = [
+        "not", "no", "never", "cannot", "can't", "can’t", "isn't", "aren't", "doesn't", "don't", "without", "none",
+        "incorrect", "impossible", "unsuitable", "impractical", "unavailable",
     ]
 
     static let genericTitles: Set<String> = [

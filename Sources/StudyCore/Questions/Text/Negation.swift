@@ -32,21 +32,52 @@ enum Negation {
         "unsupported", "不", "没", "没有", "无", "无法", "非", "未", "ない", "ません",
     ]
 
-    static func flipped(_ tokens: TextTokens) -> String? {
+    /// "does not expire" → "expires", "do not need" → "need": the one
+    /// negation of a plain verb taken away.
+    static func doesNotVerb(_ tokens: TextTokens) -> String? {
+        let words = tokens.words
+        for (index, word) in words.enumerated() where index + 2 < words.count {
+            let first = tokens.string(word.range).lowercased()
+            guard first == "does" || first == "do", tokens.string(words[index + 1].range).lowercased() == "not" else { continue }
+            let verb = tokens.string(words[index + 2].range)
+            guard verb.allSatisfy({ $0.isLowercase }), verb.count >= 3, !WordLists.functionWords.contains(verb) else { return nil }
+            let replacement = first == "do" ? verb
+                : verb.hasSuffix("s") || verb.hasSuffix("sh") || verb.hasSuffix("ch") || verb.hasSuffix("x") ? verb + "es"
+                : verb.hasSuffix("y") && !"aeiou".contains(verb.dropLast().last ?? "a") ? verb.dropLast() + "ies" : verb + "s"
+            let range = word.range.lowerBound..<words[index + 2].range.upperBound
+            return TextEdits.replacing([range], in: tokens, with: matchingCase(replacement, tokens.string(word.range)))
+        }
+        return nil
+    }
+
+    /// "Cannot be" → "Can be": the replacement starts in the case the text did.
+    static func matchingCase(_ replacement: String, _ original: String) -> String {
+        guard original.first?.isUppercase == true, let first = replacement.first else { return replacement }
+        return first.uppercased() + replacement.dropFirst()
+    }
+
+    /// How many negating words the text holds.
+    static func negations(in tokens: TextTokens) -> Int {
         let words = tokens.words.map { tokens.string($0.range).lowercased() }
-        let count = words.filter { markers.contains($0) || (!$0.unicodeScalars.allSatisfy(\.isASCII) && $0.hasPrefix("不")) }.count
+        return words.filter { markers.contains($0) || (!$0.unicodeScalars.allSatisfy(\.isASCII) && $0.hasPrefix("不")) }.count
+    }
+
+    static func isNegative(_ tokens: TextTokens) -> Bool { negations(in: tokens) > 0 }
+
+    static func flipped(_ tokens: TextTokens) -> String? {
+        let count = negations(in: tokens)
         let text = tokens.text
         if count == 1 {
             for (negative, positive) in pairs {
                 let ranges = TextEdits.occurrences(of: negative, in: tokens)
-                if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: positive) }
+                if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: matchingCase(positive, tokens.string(ranges[0]))) }
             }
-            return nil
+            return doesNotVerb(tokens)
         }
         guard count == 0, !text.contains("?") else { return nil }
         for (positive, negative) in positives {
             let ranges = TextEdits.occurrences(of: positive, in: tokens)
-            if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: negative) }
+            if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: matchingCase(negative, tokens.string(ranges[0]))) }
         }
         return nil
     }

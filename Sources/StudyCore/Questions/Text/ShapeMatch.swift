@@ -14,12 +14,17 @@ enum ShapeMatch {
         default:
             return false
         }
-        let answerWords = answer.wordCount, candidateWords = candidate.wordCount
-        guard answerWords <= 2 ? candidateWords == answerWords : abs(candidateWords - answerWords) <= 1 else { return false }
+        // As many words (as spaces separate them; CJK: as many characters), so
+        // the answer is never the odd one out by its length in words.
+        guard spacedSize(candidate) == spacedSize(answer) else { return false }
         let answerLength = answer.text.count, candidateLength = candidate.text.count
         guard candidateLength * 2 >= answerLength, candidateLength <= answerLength * 2 else { return false }
         // Code stays with code: `fit_transform` beside "Amazon EMR" is a giveaway.
         return looksLikeCode(candidate.text) == looksLikeCode(answer.text)
+    }
+
+    static func spacedSize(_ term: KeyTerm) -> Int {
+        term.isCJK ? term.text.count : term.text.split(separator: " ").count
     }
 
     /// Within a factor of a thousand: "16 TB" beside "150TB", not "0.5%" beside "90%"... both percentages do pass.
@@ -59,6 +64,8 @@ enum ShapeMatch {
         for candidate in values where candidate > 0 {
             if isInteger && candidate != candidate.rounded() { continue }
             let written = isInteger ? String(Int(candidate)) : String(candidate)
+            // A made-up count must not look like a year beside the others.
+            if answer.unit == "", isInteger, (1900...2099).contains(Int(candidate)) { continue }
             guard seen.insert(written).inserted else { continue }
             let text = answer.text.replacingFirst(String(digits), with: written)
             result.append(KeyTerm(text: text, kind: .number, range: answer.range, unit: answer.unit, wordCount: 1))

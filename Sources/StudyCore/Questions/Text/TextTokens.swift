@@ -81,7 +81,12 @@ public struct TextTokens: Sendable {
             var start = 0
             for index in 0..<Int(count) {
                 let end = Int(ends[index])
-                tokens.append(Token(range: start..<end, kind: Kind(rawValue: kinds[index]) ?? .other))
+                var kind = Kind(rawValue: kinds[index]) ?? .other
+                // ICU calls a katakana word a letter word; it is Japanese all the same.
+                if kind == .letter, (0x30A0...0x30FF).contains(UInt32(units[start])) || (0x3040...0x309F).contains(UInt32(units[start])) {
+                    kind = .kana
+                }
+                tokens.append(Token(range: start..<end, kind: kind))
                 start = end
             }
             return tokens
