@@ -216,6 +216,27 @@ struct MarkdownDeckBuilder {
         return last == ":" || last == "："
     }
 
+    /// Whether a table cell is nothing but one link to an anchor of the page.
+    static func isInPageLink(_ cell: OpaquePointer) -> Bool {
+        var found: OpaquePointer?
+        var stack = children(of: cell)
+        while let inline = stack.popLast() {
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_LINK:
+                if found != nil { return false }
+                found = inline
+            case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
+                stack += children(of: inline)
+            case CMARK_NODE_TEXT:
+                if literal(ofRaw: inline).contains(where: { $0.isLetter || $0.isNumber }) { return false }
+            default:
+                continue
+            }
+        }
+        guard let link = found, let url = cmark_node_get_url(link) else { return false }
+        return String(cString: url).hasPrefix("#")
+    }
+
     /// Where a list item that is nothing but one link points.
     enum ItemLink: Equatable {
         /// `[Back to top](#top)`, a contents entry.
@@ -258,6 +279,11 @@ struct MarkdownDeckBuilder {
     }
 
     private mutating func addTable(_ table: OpaquePointer, to node: DraftNode) {
+        // A contents table (most rows link into the page; the rest name its
+        // sections) is the post's scaffolding: none of it is a fact.
+        let bodyRows = Self.children(of: table).filter { Self.extensionType(of: $0) != "table_header" }
+        let contentsRows = bodyRows.filter { Self.children(of: $0).contains(where: Self.isInPageLink) }
+        if !bodyRows.isEmpty, contentsRows.count * 2 >= bodyRows.count { return }
         var headers: [InlineText] = []
         for row in Self.children(of: table) {
             let cells = Self.children(of: row).map { Self.inlineText(of: $0).trimmed() }
@@ -267,6 +293,12 @@ struct MarkdownDeckBuilder {
             }
             guard let first = cells.first(where: { !$0.isEmpty }),
                   let firstIndex = cells.firstIndex(where: { !$0.isEmpty }) else { continue }
+            // A contents table: every cell a row number or a link into the page.
+            let cellNodes = Self.children(of: row)
+            let isContentsRow = zip(cells, cellNodes).allSatisfy { cell, node in
+                cell.isEmpty || cell.plainText.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) || Self.isInPageLink(node)
+            } && cellNodes.contains(where: Self.isInPageLink)
+            if isContentsRow { continue }
             var text = first
             var parts: [InlineText] = []
             for (index, cell) in cells.enumerated() where index != firstIndex && !cell.isEmpty {

@@ -159,6 +159,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             if term.isCJK, TextEdits.sharesTwoCharacters(term.text, with: ([gapped] + index.context(of: position)).joined()) {
                 continue // 吞吐量 with 高吞吐 left in view
             }
+            // "Twitterタイムライン": a CJK word run into Latin letters is part of one word.
+            if term.isCJK, TextEdits.touchesLatin(term.range, in: analysis.tokens) { continue }
             return term
         }
         return nil
@@ -275,13 +277,13 @@ public struct QuestionGenerator: Sendable, Equatable {
             shown = Question.context(for: topic.path)
             subjectStems = OptionForms.contentStems(label).union(OptionForms.contentStems(topic.title))
         } else {
-            prompt = cjk ? "以下哪一项适用于「\(topic.title)」？" : "Which of these is true of \(topic.title)?"
+            prompt = cjk ? "以下哪一项属于「\(topic.title)」？" : "Which of these belongs under “\(topic.title)”?"
             shown = []
             subjectStems = OptionForms.contentStems(topic.title)
         }
         let visibleStems = shown.reduce(into: OptionForms.contentStems(prompt)) { $0.formUnion(OptionForms.contentStems($1)) }
         let titleStems = OptionForms.contentStems(topic.title)
-        guard !subjectStems.isEmpty, answerStems.count >= 2, answerStems.isDisjoint(with: subjectStems),
+        guard !subjectStems.isEmpty, !answerStems.isEmpty, answerStems.isDisjoint(with: subjectStems),
               answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
               !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
         // What else the subject holds: a distractor saying the same would be right too.
@@ -297,7 +299,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 let text = index.analysis(candidatePosition).plain.trimmedSpaces()
                 let stems = OptionForms.contentStems(text)
                 let candidateCJK = TextTokens(text).words.contains { $0.kind.isCJK }
-                guard candidateCJK == cjk, stems.count >= 2, text.count * 2 >= answer.count, text.count <= answer.count * 2,
+                guard candidateCJK == cjk, !stems.isEmpty, text.count * 2 >= answer.count, text.count <= answer.count * 2,
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
                       !ownFacts.contains(where: { OptionForms.overlap($0, text) }),
@@ -361,9 +363,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             }
         }
         let prompt = TextEdits.replacing(masked, in: analysis.tokens, with: Question.mask)
-        let left = analysis.tokens.words.count - masked.count
+        // Short facts may be asked too ("render()": which topic lists it?), as
+        // long as the mask hides at most half and something is left to read.
         let content = OptionForms.contentStems(prompt)
-        guard left >= 3, masked.count * 2 <= analysis.tokens.words.count, content.count >= 2 else { return nil }
+        guard masked.count * 2 <= analysis.tokens.words.count, !content.isEmpty else { return nil }
         return prompt
     }
 
@@ -387,7 +390,9 @@ public struct QuestionGenerator: Sendable, Equatable {
         var versions: [String] = []
         if let negated = Negation.flipped(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
-        if Negation.isNegative(analysis.tokens) { return versions }
+        if Negation.isNegative(analysis.tokens) {
+            return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+        }
         for term in analysis.candidates where !term.isListItem && term.kind != .phrase {
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
@@ -400,7 +405,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             }
             if versions.count >= 3 { break }
         }
-        return versions
+        // A statement of under four words ("Default setting expires") is a fragment.
+        return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
     }
 
     static func isCJK(_ text: String) -> Bool {
@@ -422,7 +428,9 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     private func shuffled(_ options: [String], using random: inout SeededRandom,
                           _ build: ([String], Int) -> Question) -> Question? {
-        guard Set(options.map(OptionForms.key)).count == options.count else { return nil }
+        for (index, option) in options.enumerated() where options[(index + 1)...].contains(where: { OptionForms.sameThing($0, option) }) {
+            return nil
+        }
         var order = Array(options.indices)
         random.shuffle(&order)
         return build(order.map { options[$0] }, order.firstIndex(of: 0)!)

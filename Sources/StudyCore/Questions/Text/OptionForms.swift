@@ -18,6 +18,13 @@ public enum OptionForms {
         return stem(kept)
     }
 
+    /// Equal keys, or one the other's plural ("API" and "APIs", where the
+    /// stemmer leaves "apis" alone for the sake of "analysis").
+    public static func sameThing(_ left: String, _ right: String) -> Bool {
+        let a = key(left), b = key(right)
+        return a == b || a + "s" == b || b + "s" == a || a + "es" == b || b + "es" == a
+    }
+
     /// The stems of the words of `text` (function words left out), for "one
     /// contains the other" and "a word of the answer shows".
     public static func contentStems(_ text: String) -> Set<String> {
@@ -62,7 +69,7 @@ public enum OptionForms {
     /// Whether two options name the same thing, or one's words hold all of
     /// the other's ("EC2" and "Amazon EC2").
     public static func overlap(_ left: String, _ right: String) -> Bool {
-        if key(left) == key(right) { return true }
+        if sameThing(left, right) { return true }
         let leftStems = contentStems(left), rightStems = contentStems(right)
         guard !leftStems.isEmpty, !rightStems.isEmpty else { return false }
         return leftStems.isSubset(of: rightStems) || rightStems.isSubset(of: leftStems)

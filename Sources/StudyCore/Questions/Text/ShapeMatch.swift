@@ -19,6 +19,8 @@ enum ShapeMatch {
         guard spacedSize(candidate) == spacedSize(answer) else { return false }
         let answerLength = answer.text.count, candidateLength = candidate.text.count
         guard candidateLength * 2 >= answerLength, candidateLength <= answerLength * 2 else { return false }
+        // A capitalised name beside a lowercase word ("APIs" beside "error") is a giveaway.
+        guard (candidate.text.first?.isUppercase ?? false) == (answer.text.first?.isUppercase ?? false) else { return false }
         // Code stays with code: `fit_transform` beside "Amazon EMR" is a giveaway.
         return looksLikeCode(candidate.text) == looksLikeCode(answer.text)
     }

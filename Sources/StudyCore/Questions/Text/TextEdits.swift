@@ -48,6 +48,15 @@ enum TextEdits {
         return result + tokens.string(position..<tokens.units.count)
     }
 
+    /// Whether an ASCII letter or digit stands right before or after `range`.
+    static func touchesLatin(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        func isLatin(_ unit: UInt16) -> Bool {
+            (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+        }
+        return (range.lowerBound > 0 && isLatin(tokens.units[range.lowerBound - 1]))
+            || (range.upperBound < tokens.units.count && isLatin(tokens.units[range.upperBound]))
+    }
+
     /// The word right before `range`, if any.
     static func wordBefore(_ range: Range<Int>, in tokens: TextTokens) -> String? {
         tokens.words.last { $0.range.upperBound <= range.lowerBound }.map { tokens.string($0.range) }
