@@ -58,6 +58,8 @@ let package = Package(
         .executableTarget(name: "KeyBenchmark", dependencies: ["AppCore", "AppViews", "DeckKit", "TerminalUI"],
                           path: "benchmarks/KeyBenchmark"),
         .executableTarget(name: "LoaderFuzz", dependencies: ["DeckKit"], path: "benchmarks/LoaderFuzz"),
+        .executableTarget(name: "QuestionBenchmark", dependencies: ["StudyCore", "DeckKit"],
+                          path: "benchmarks/QuestionBenchmark"),
         .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
                           path: "benchmarks/FSRSBenchmark"),
         // Test helper: answers in a loop so a test can kill it with SIGKILL.

@@ -25,13 +25,13 @@ transcript() {
   fi
 }
 
-transcript study-piped '1\n2\nsagemaker\n' quiz --plain --seed 7 --questions 4
-transcript practice-typed '3\nthree\nq\n' --plain --mode practice --seed 11 --topic "Amazon Elastic Inference"
-transcript exam-scored '1\n2\n1\n2\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
+transcript study-piped '2\n1\noverfiting\n1\n' quiz --plain --seed 7 --questions 4
+transcript practice-typed 'tensorflw\n76%%\nq\n' --plain --mode practice --seed 14 --topic "Amazon Elastic Inference"
+transcript exam-scored '3\ntraining\n3\n3\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
 
 check "answers are in the store, as the full screen writes them" \
   test "$(sqlite3 "$work/study-piped.sqlite" "SELECT group_concat(mode || ':' || kind || ':' || rating, ' ') FROM review")" \
-       = "study:cloze-choice:3 study:true-false:3"
+       = "study:which-topic:3 study:cloze-choice:1 study:cloze-typed:3 study:which-topic:3"
 check "an exam is logged with mode exam and leaves the schedule alone" \
   test "$(sqlite3 "$work/exam-scored.sqlite" "SELECT count(*) FROM review WHERE mode = 'exam'"):$(sqlite3 "$work/exam-scored.sqlite" 'SELECT count(*) FROM card')" = "5:0"
 out=$(printf '' | "$binary" quiz --plain --topic "No such topic" --store "$work/x.sqlite" 2>&1); status=$?

@@ -22,36 +22,10 @@ func median(_ values: [Double]) -> Double {
     return sorted[sorted.count / 2]
 }
 
-/// A post shaped like a real one: sections, topics of 50 bullets, bold
-/// labels, inline code, links and nested details; about 100 bytes a bullet.
-func generatePost(bullets: Int) -> String {
-    var post = "---\ntitle: \"Generated benchmark post\"\ndate: 2026-11-25\ntags:\n- benchmark\n---\n\n"
-    let words = ["Amazon", "SageMaker", "throughput", "regularization", "inference", "pipeline",
-                 "embedding", "gradient", "latency", "partition", "encoder", "75%", "16 TB"]
-    var state: UInt64 = 0x9E3779B97F4A7C15
-    func word() -> String {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return words[Int(state >> 33) % words.count]
-    }
-    for index in 0..<bullets {
-        if index % 5000 == 0 { post += "\n## Section \(index / 5000 + 1)\n\n" }
-        if index % 50 == 0 { post += "\n### Topic \(index / 50 + 1)\n\n" }
-        if index % 50 == 25 { post += "- **Label \(index)**\n" }
-        var line = "- Fact \(index): "
-        for _ in 0..<9 { line += word() + " " }
-        if index % 7 == 0 { line += "uses `code_\(index)` and " }
-        if index % 11 == 0 { line += "[docs](https://example.com/\(index)) " }
-        line += "end."
-        post += line + "\n"
-        if index % 13 == 0 { post += "  - detail of \(index)\n" }
-    }
-    return post
-}
-
 let argument = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "100000"
 let post: String
 if let bullets = Int(argument) {
-    post = generatePost(bullets: bullets)
+    post = GeneratedPost.text(bullets: bullets)
     print("post: \(bullets) bullets, \(String(format2: Double(post.utf8.count) / 1_048_576)) MB")
 } else {
     let bytes = try readFile(argument)

@@ -150,6 +150,13 @@ struct MarkdownDeckBuilder {
         for item in Self.children(of: list) {
             let line = fileLine(of: item)
             let blocks = Self.children(of: item)
+            // "1. ### What are props in React?" and its answer: a list used to
+            // number whole sections. Its blocks are read as if at the top level.
+            if blocks.contains(where: { cmark_node_get_type($0) == CMARK_NODE_HEADING }) {
+                for block in blocks { addBlock(block, depth: depth + 1) }
+                openGroup = nil
+                continue
+            }
             let nestedLists = blocks.dropFirst().filter { cmark_node_get_type($0) == CMARK_NODE_LIST }
             // A link alone is a reference (or the post's own contents), never a label or a fact.
             switch Self.link(ofItem: blocks) {

@@ -150,6 +150,7 @@ public enum KeyTermFinder {
         if !suffix.isEmpty {
             guard WordLists.units[suffix.lowercased()] != nil else { return nil }
             unit = suffix.lowercased()
+            if let after = segment(startingAt: end, tokens: tokens), tokens.string(after.range) == "/" { return nil }
         } else if let next = segment(startingAt: end, tokens: tokens) {
             let nextText = tokens.string(next.range)
             if nextText == "%" || nextText == "％" {
@@ -162,6 +163,8 @@ public enum KeyTermFinder {
                       WordLists.units[tokens.string(word.range).lowercased()] != nil {
                 unit = tokens.string(word.range).lowercased()
                 end = word.range.upperBound
+                // "30 MB/s": the unit goes on past where a blank would end.
+                if let after = segment(startingAt: end, tokens: tokens), tokens.string(after.range) == "/" { return nil }
             } else if [".", "/", "-", "_", "x", ":"].contains(nextText),
                       let after = segment(startingAt: next.range.upperBound, tokens: tokens), after.kind.isWord {
                 return nil // "2.x", "1/2", "3-4", "24:00"
@@ -233,6 +236,8 @@ public enum KeyTermFinder {
     private static func isNameToken(_ token: TextTokens.Token, tokens: TextTokens) -> Bool {
         guard token.kind == .letter, !isHyphenJoined(token, tokens: tokens) else { return false }
         let word = tokens.string(token.range)
+        // "BCD", "ABCD": placeholder letters of an example ("systems A, B, C"), nothing to learn.
+        if word.allSatisfy({ "ABCDEF".contains($0) }) { return false }
         guard word.count >= 2, let first = word.first, first.isUppercase else { return false }
         if first.isASCII == false && !first.isLetter { return false }
         let lower = word.lowercased()

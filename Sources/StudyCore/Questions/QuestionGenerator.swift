@@ -80,11 +80,19 @@ public struct QuestionGenerator: Sendable, Equatable {
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         let plain = entry.fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
+        // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
+        if plain.contains("  ") || plain.contains(" , ") || plain.contains(" .") && plain.contains("  ") { return nil }
+        // A fragment introducing something ("Using spread operator:") states nothing.
+        let ending = plain.trimmedSpaces().last
+        if ending == ":" || ending == "：" { return nil }
         func make(_ prompt: String, context: [String] = context, options: [String] = [], correct: Int? = nil,
                   answer: String, truth: Bool? = nil) -> Question {
             Question(kind: kind, factID: id, fact: entry.fact, topicPath: path, context: context, prompt: prompt,
                      options: options, correctOption: correct, answer: answer, truth: truth)
         }
+        // A question in the notes ("为什么使用消息队列？") is asked as written, never blanked.
+        let isQuestion = ending == "?" || ending == "？"
+        if isQuestion && kind != .whichTopic { return nil }
         switch kind {
         case .flip, .clozeTyped:
             guard let term = keyTerm(at: position), let gapped = blanking(term, at: position) else { return nil }
@@ -239,9 +247,9 @@ public struct QuestionGenerator: Sendable, Equatable {
             guard text.count * 2 >= length, text.count <= length * 2,
                   TextTokens(text).words.contains(where: { $0.kind.isCJK }) == cjk,
                   OptionForms.key(otherTerm.text) != OptionForms.key(term),
-                  OptionForms.key(text) != OptionForms.key(definition),
+                  !OptionForms.overlap(text, definition),
                   OptionForms.contentStems(text).isDisjoint(with: termStems),
-                  !chosen.contains(where: { OptionForms.key($0) == OptionForms.key(text) })
+                  !chosen.contains(where: { OptionForms.overlap($0, text) })
             else { return false }
             chosen.append(text)
             return chosen.count >= 8
@@ -273,11 +281,12 @@ public struct QuestionGenerator: Sendable, Equatable {
             var label = parent
             while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
             guard !label.isEmpty, label.count <= 80 else { return nil }
-            prompt = cjk ? "以下哪一项属于「\(label)」？" : "Which of these belongs under “\(label)”?"
+            prompt = cjk ? Self.belongsUnder(label, japanese: Self.isJapanese(answer + label)) : "Which of these belongs under “\(label)”?"
             shown = Question.context(for: topic.path)
             subjectStems = OptionForms.contentStems(label).union(OptionForms.contentStems(topic.title))
         } else {
-            prompt = cjk ? "以下哪一项属于「\(topic.title)」？" : "Which of these belongs under “\(topic.title)”?"
+            prompt = cjk ? Self.belongsUnder(topic.title, japanese: Self.isJapanese(answer + topic.title))
+                : "Which of these belongs under “\(topic.title)”?"
             shown = []
             subjectStems = OptionForms.contentStems(topic.title)
         }
@@ -297,6 +306,7 @@ public struct QuestionGenerator: Sendable, Equatable {
             for candidatePosition in otherTopic.facts
             where (index.facts[candidatePosition].fact.context == nil) == (entry.fact.context == nil) {
                 let text = index.analysis(candidatePosition).plain.trimmedSpaces()
+                if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.contains("  ") { continue }
                 let stems = OptionForms.contentStems(text)
                 let candidateCJK = TextTokens(text).words.contains { $0.kind.isCJK }
                 guard candidateCJK == cjk, !stems.isEmpty, text.count * 2 >= answer.count, text.count <= answer.count * 2,
@@ -323,7 +333,9 @@ public struct QuestionGenerator: Sendable, Equatable {
         var chosen: [String] = []
         for other in index.topicsByDistance(from: topicIndex, limit: 60) {
             let topic = index.topics[other]
-            guard !topic.isGeneric, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
+            // Neither a heading above the answer nor one below it: both would be right.
+            let nested = topic.path.starts(with: own.path) || own.path.starts(with: topic.path)
+            guard !topic.isGeneric, !nested, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
                   !OptionForms.overlap(topic.title, own.title),
                   !chosen.contains(where: { OptionForms.overlap($0, topic.title) }),
                   OptionForms.contentStems(topic.title).isDisjoint(with: promptStems)
@@ -357,9 +369,15 @@ public struct QuestionGenerator: Sendable, Equatable {
         for word in analysis.tokens.words {
             let text = analysis.tokens.string(word.range).lowercased()
             if word.kind.isCJK {
-                if titleCJK.contains(text) || TextEdits.sharesTwoCharacters(text, with: titleCharacters) { masked.append(word.range) }
-            } else if titleStems.contains(OptionForms.stem(text)) {
-                masked.append(word.range)
+                // Particles (の, を, する) tell nothing of the title and stay.
+                let isGrammar = text.count < 2 || text.unicodeScalars.allSatisfy { (0x3040...0x309F).contains($0.value) }
+                    || WordLists.cjkFunctionWords.contains(text)
+                if !isGrammar, titleCJK.contains(text) || TextEdits.sharesTwoCharacters(text, with: titleCharacters) {
+                    masked.append(word.range)
+                }
+            } else if titleStems.contains(OptionForms.stem(text))
+                        || text.split(whereSeparator: { $0 == "." || $0 == "_" }).contains(where: { titleStems.contains(OptionForms.stem(String($0))) }) {
+                masked.append(word.range) // "this.props.reactProp" shows "props" too
             }
         }
         let prompt = TextEdits.replacing(masked, in: analysis.tokens, with: Question.mask)
@@ -407,6 +425,16 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+    }
+
+    /// "Which of these belongs under X?" in Japanese or Chinese.
+    static func belongsUnder(_ subject: String, japanese: Bool) -> String {
+        japanese ? "次のうち「\(subject)」に当てはまるものはどれ？" : "以下哪一项属于「\(subject)」？"
+    }
+
+    /// Kana anywhere: Japanese, not Chinese.
+    static func isJapanese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
     }
 
     static func isCJK(_ text: String) -> Bool {

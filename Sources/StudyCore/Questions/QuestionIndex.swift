@@ -140,6 +140,8 @@ final class QuestionIndex: Sendable {
             folded.append(character)
         }
         let trimmed = folded.trimmedSpaces()
-        return trimmed.isEmpty || WordLists.genericTitles.contains(trimmed)
+        if trimmed.isEmpty || WordLists.genericTitles.contains(trimmed) { return true }
+        // "Integration - Summary", "Section Introduction": a catch-all by one of its words.
+        return trimmed.split(separator: " ").contains { WordLists.catchAllWords.contains(String($0)) }
     }
 }

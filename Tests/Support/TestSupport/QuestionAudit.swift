@@ -367,14 +367,14 @@ public struct QuestionAudit {
 }
 
 extension String {
-    func trimmingCharacters(_ set: String) -> String {
+    public func trimmingCharacters(_ set: String) -> String {
         var characters = Substring(self)
         while let first = characters.first, set.contains(first) { characters = characters.dropFirst() }
         while let last = characters.last, set.contains(last) { characters = characters.dropLast() }
         return String(characters)
     }
 
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var characters = Substring(self)
         while characters.last?.isWhitespace == true { characters = characters.dropLast() }
         return String(characters)

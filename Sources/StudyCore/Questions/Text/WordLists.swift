@@ -77,6 +77,13 @@ public enum WordLists {
         "参考文献", "はじめに", "索引",
     ]
 
+    /// Words that make any title a catch-all ("Integration - Summary",
+    /// "Section Introduction", "Core React"): its facts belong to other topics.
+    public static let catchAllWords: Set<String> = [
+        "summary", "introduction", "intro", "overview", "miscellaneous", "misc", "recap", "conclusion", "contents",
+        "core", "basics", "general", "other", "others", "appendix", "faq", "faqs",
+    ]
+
     /// Units a number may carry, lowercased, with the form each normalises to.
     public static let units: [String: String] = [
         "%": "%", "percent": "%", "tb": "tb", "gb": "gb", "mb": "mb", "kb": "kb", "pb": "pb", "eb": "eb",

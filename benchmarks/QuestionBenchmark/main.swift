@@ -1,0 +1,90 @@
+// Question benchmark: what the generator costs per question on a large deck,
+// against the same on the bundled post (measured in the same run), plus the
+// `questions` command's whole work on a 3,600-fact post and the first
+// question of a post that is one 2 MB bullet. Prints figures; asserts nothing.
+//
+//     swift run -c release QuestionBenchmark [FACTS]     (default 3600; try 100000)
+import DeckKit
+import StudyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func formatted(_ value: Double, _ digits: Int = 2) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return String(rounded)
+}
+
+func facts(of deck: Deck) -> [FactID] {
+    var ids: [FactID] = []
+    deck.root.forEachNode { ids += $0.facts.map(\.id) }
+    return ids
+}
+
+/// Every question of every kind for every fact, as `awsml-tui questions` makes them.
+func allQuestions(_ deck: Deck) -> (seconds: Double, questions: Int) {
+    let start = now()
+    let generator = QuestionGenerator(decks: [deck])
+    var count = 0
+    for id in facts(of: deck) {
+        for kind in QuestionKind.allCases where generator.question(for: id, kind: kind, seed: 1) != nil { count += 1 }
+    }
+    return (now() - start, count)
+}
+
+/// Building a study session over the whole deck and asking its first question.
+func firstQuestion(_ deck: Deck) throws -> Double {
+    let start = now()
+    let generator = QuestionGenerator(decks: [deck])
+    var session = StudySession.start(mode: .study, scope: facts(of: deck), cards: [:], generator: generator,
+                                     scheduler: try FSRSScheduler(.standard), now: Timestamp(milliseconds: 1_800_000_000_000),
+                                     options: .init(seed: 1))
+    _ = session.nextQuestion(now: Timestamp(milliseconds: 1_800_000_000_000))
+    return now() - start
+}
+
+func median(_ runs: Int, _ body: () throws -> Double) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs { times.append(try body()) }
+    return times.sorted()[runs / 2]
+}
+
+let size = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 3600 : 3600
+let bundled = DeckLoader.bundled()
+let generated = try DeckLoader.load(text: GeneratedPost.text(bullets: size), file: "generated.md")
+let bundledFacts = facts(of: bundled).count, generatedFacts = facts(of: generated).count
+
+let bundledAll = allQuestions(bundled)
+let generatedAll = allQuestions(generated)
+let bundledPer = bundledAll.seconds / Double(max(1, bundledAll.questions)) * 1e6
+let generatedPer = generatedAll.seconds / Double(max(1, generatedAll.questions)) * 1e6
+print("every question of every kind (the `questions` command's work):")
+print("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in \(formatted(bundledAll.seconds * 1000, 1)) ms (\(formatted(bundledPer, 1)) µs each)")
+print("  generated:    \(generatedFacts) facts, \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
+print("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
+
+let bundledFirst = try median(5) { try firstQuestion(bundled) }
+let generatedFirst = try median(5) { try firstQuestion(generated) }
+print("study session on the whole deck, to its first question (median of 5):")
+print("  bundled post \(formatted(bundledFirst * 1000, 2)) ms, generated \(formatted(generatedFirst * 1000, 2)) ms: \(formatted(generatedFirst / bundledFirst))x")
+
+// One bullet of 2 MB: the first question must not walk it many times over.
+var long = "# Long\n## One bullet\n- "
+var state: UInt64 = 7
+let vocabulary = ["Amazon", "SageMaker", "trains", "models", "on", "16 TB", "of", "data", "with", "Pipe", "mode", "and"]
+while long.utf8.count < 2_000_000 {
+    state = state &* 6364136223846793005 &+ 1442695040888963407
+    long += vocabulary[Int(state >> 33) % vocabulary.count] + " "
+}
+long += "end.\n## Other\n- A second topic so which-topic has company.\n"
+let longDeck = try DeckLoader.load(text: long, file: "long.md")
+let longFirst = try median(3) { try firstQuestion(longDeck) }
+print("a 2 MB bullet, to its first question (median of 3): \(formatted(longFirst * 1000, 1)) ms (\(formatted(longFirst / bundledFirst))x the bundled post)")
