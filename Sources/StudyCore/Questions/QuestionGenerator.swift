@@ -94,8 +94,14 @@ public struct QuestionGenerator: Sendable, Equatable {
         let isQuestion = ending == "?" || ending == "？"
         if isQuestion && kind != .whichTopic { return nil }
         switch kind {
-        case .flip, .clozeTyped:
+        case .flip:
             guard let term = keyTerm(at: position), let gapped = blanking(term, at: position) else { return nil }
+            return make(gapped, answer: term.text)
+        case .clozeTyped:
+            // Typed answers are marked against the notes' wording: only a term
+            // one types one way (a name, a number, a styled or single word), not
+            // a phrase like "passed child" that other words would say as well.
+            guard let term = keyTerm(at: position, typeable: true), let gapped = blanking(term, at: position) else { return nil }
             return make(gapped, answer: term.text)
         case .clozeChoice:
             guard let term = keyTerm(at: position, forChoice: true), let gapped = blanking(term, at: position) else { return nil }
@@ -147,11 +153,18 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// The first candidate that can be hidden: none of its words in the
     /// topic path, and nothing of it left showing once blanked. For a choice
     /// it must not be one item of a written-out list (another could be true).
-    private func keyTerm(at position: Int, forChoice: Bool = false) -> KeyTerm? {
+    private func keyTerm(at position: Int, forChoice: Bool = false, typeable: Bool = false) -> KeyTerm? {
         let analysis = index.analysis(position)
         let contextStems = index.contextStems(of: position)
         for term in analysis.candidates {
             if forChoice && term.isListItem { continue }
+            if typeable && term.kind == .phrase && term.wordCount > 1 { continue }
+            // A plain single word ("document", "datasets", "テーブル") only when the
+            // notes single it out elsewhere, in a heading or in bold.
+            if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
+                && OptionForms.contentStems(term.text).isDisjoint(with: index.glossary()) { continue }
+            if term.kind == .phrase && term.isCJK && term.wordCount == 1 && term.text.count <= 4
+                && !index.glossary().contains(term.text) { continue }
             guard let gapped = blanking(term, at: position) else { continue }
             if term.kind == .number {
                 // A number shows only as a whole: "1 KB" is not given away by "Step 1".
@@ -208,8 +221,17 @@ public struct QuestionGenerator: Sendable, Equatable {
             chosen.append(candidate)
             return chosen.count >= 8
         }
+        let glossary = index.glossary()
         index.forEachNeighbour(of: position) { other in
-            for candidate in index.analysis(other).candidates where consider(candidate) { return true }
+            for candidate in index.analysis(other).candidates {
+                if candidate.kind == .phrase && candidate.wordCount == 1 && !candidate.isCJK && !Self.isSpecificWord(candidate.text)
+                    && OptionForms.contentStems(candidate.text).isDisjoint(with: glossary) { continue }
+                // A "Term: definition" label swaps only with a label of the same topic.
+                if answer.isDefinedTerm && !(candidate.isDefinedTerm && index.facts[other].topic == index.facts[position].topic) {
+                    continue
+                }
+                if consider(candidate) { return true }
+            }
             return false
         }
         if answer.kind == .number && chosen.count < 3 {
@@ -415,6 +437,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
             let factStems = OptionForms.contentStems(plain)
+            // "Web Hosting: … Web Hosting strategies": a label repeated in its body would be swapped twice.
+            if term.isDefinedTerm && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
             let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position))
             for swap in swaps.prefix(2) where OptionForms.contentStems(swap.text).isDisjoint(with: factStems) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
@@ -425,6 +449,12 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+    }
+
+    /// A long single word is seldom an everyday one ("overfitting",
+    /// "warehouses", "tokenization"; not "document", "datasets").
+    static func isSpecificWord(_ word: String) -> Bool {
+        word.count >= 10
     }
 
     /// "Which of these belongs under X?" in Japanese or Chinese.

@@ -41,6 +41,7 @@ final class QuestionIndex: Sendable {
     let topics: [TopicEntry]
     private let positionByID: [FactID: Int]
     private let analyses: Mutex<[Int: Analysis]>
+    private let glossaryCache: Mutex<Set<String>?>
     private let contextStemsByFact: Mutex<[Int: Set<String>]>
 
     init(decks: [Deck]) {
@@ -68,6 +69,7 @@ final class QuestionIndex: Sendable {
         self.topics = topics
         positionByID = positions
         analyses = Mutex([:])
+        glossaryCache = Mutex(nil)
         contextStemsByFact = Mutex([:])
     }
 
@@ -82,6 +84,27 @@ final class QuestionIndex: Sendable {
                             definition: KeyTermFinder.definition(in: tokens))
         analyses.withLock { $0[position] = made }
         return made
+    }
+
+    /// The words the notes themselves single out: every heading's and label's
+    /// words and every bold or code phrase, as stems. A plain single word is
+    /// worth a blank only if the notes name it so somewhere ("overfitting"
+    /// in a heading, yes; "document" or "datasets", no). Worked out on first use.
+    func glossary() -> Set<String> {
+        if let known = glossaryCache.withLock({ $0 }) { return known }
+        var stems: Set<String> = []
+        for deck in decks {
+            deck.root.forEachNode { node in
+                stems.formUnion(OptionForms.contentStems(node.title.plainText))
+                for fact in node.facts {
+                    for span in fact.text.spans where span.style.contains(.bold) || span.style.contains(.code) {
+                        stems.formUnion(OptionForms.contentStems(span.text))
+                    }
+                }
+            }
+        }
+        glossaryCache.withLock { $0 = stems }
+        return stems
     }
 
     /// The lines the quiz shows above a question about the fact: its topic
