@@ -49,6 +49,8 @@ public enum DeckJSON {
                             json.field("text") { $0.string(fact.text.plainText) }
                             json.field("line") { $0.number(fact.line) }
                             json.field("details") { write(fact.details, to: &$0) }
+                            json.field("context") { $0.stringOrNull(fact.context?.plainText) }
+                            json.field("depth") { $0.number(fact.depth) }
                             extraFactFields(fact, &json)
                         }
                     }

@@ -250,8 +250,10 @@ struct QuizTypingKeyTests {
         var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30,
                              now: Timestamp(milliseconds: 1_795_597_200_000))
         AppUpdate.update(&state, .keyPressed("s"))
-        let fact = state.quiz!.question!.factID
-        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1)
+        // The first fact of the post that can be asked as a typed question.
+        var ids: [FactID] = []
+        state.decks[0].root.forEachNode { ids += $0.facts.map(\.id) }
+        state.quiz!.session.current = ids.lazy.compactMap { state.questionGenerator!.question(for: $0, kind: .clozeTyped, seed: 1) }.first
         #expect(state.keyContext == .quizTyping)
         for key in ["q", "u", "?", "Space", "1", "Backspace"] { AppUpdate.update(&state, .keyPressed(key)) }
         #expect(state.quiz?.typed == "qu? ")

@@ -16,6 +16,12 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
+/// Prints a line and flushes it at once, so a slow part shows what came before it.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 func formatted(_ value: Double, _ digits: Int = 2) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -66,15 +72,15 @@ let bundledAll = allQuestions(bundled)
 let generatedAll = allQuestions(generated)
 let bundledPer = bundledAll.seconds / Double(max(1, bundledAll.questions)) * 1e6
 let generatedPer = generatedAll.seconds / Double(max(1, generatedAll.questions)) * 1e6
-print("every question of every kind (the `questions` command's work):")
-print("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in \(formatted(bundledAll.seconds * 1000, 1)) ms (\(formatted(bundledPer, 1)) µs each)")
-print("  generated:    \(generatedFacts) facts, \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
-print("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
+say("every question of every kind (the `questions` command's work):")
+say("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in \(formatted(bundledAll.seconds * 1000, 1)) ms (\(formatted(bundledPer, 1)) µs each)")
+say("  generated:    \(generatedFacts) facts, \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
+say("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
 
 let bundledFirst = try median(5) { try firstQuestion(bundled) }
 let generatedFirst = try median(5) { try firstQuestion(generated) }
-print("study session on the whole deck, to its first question (median of 5):")
-print("  bundled post \(formatted(bundledFirst * 1000, 2)) ms, generated \(formatted(generatedFirst * 1000, 2)) ms: \(formatted(generatedFirst / bundledFirst))x")
+say("study session on the whole deck, to its first question (median of 5):")
+say("  bundled post \(formatted(bundledFirst * 1000, 2)) ms, generated \(formatted(generatedFirst * 1000, 2)) ms: \(formatted(generatedFirst / bundledFirst))x")
 
 // One bullet of 2 MB: the first question must not walk it many times over.
 var long = "# Long\n## One bullet\n- "
@@ -87,4 +93,4 @@ while long.utf8.count < 2_000_000 {
 long += "end.\n## Other\n- A second topic so which-topic has company.\n"
 let longDeck = try DeckLoader.load(text: long, file: "long.md")
 let longFirst = try median(3) { try firstQuestion(longDeck) }
-print("a 2 MB bullet, to its first question (median of 3): \(formatted(longFirst * 1000, 1)) ms (\(formatted(longFirst / bundledFirst))x the bundled post)")
+say("a 2 MB bullet, to its first question (median of 3): \(formatted(longFirst * 1000, 1)) ms (\(formatted(longFirst / bundledFirst))x the bundled post)")

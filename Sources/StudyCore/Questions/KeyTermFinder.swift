@@ -100,7 +100,12 @@ public enum KeyTermFinder {
             // A number alone ("1: …", a row number) is scaffolding, not a term.
             guard words.contains(where: { $0.kind != .number }) else { return nil }
             let string = tokens.string(range)
-            guard !isFunctionWord(string), !WordLists.commonVerbs.contains(string.lowercased()) else { return nil }
+            guard !isFunctionWord(string), !WordLists.commonVerbs.contains(string.lowercased()),
+                  !WordLists.genericTitles.contains(string.lowercased()), !genericLabels.contains(string.lowercased())
+            else { return nil }
+            // "using Kinesis: …": the verb is not part of the term.
+            if let first = words.first, tokens.string(first.range).hasSuffix("ing"),
+               tokens.string(first.range).first?.isLowercase == true { return nil }
             return KeyTerm(text: string, kind: .term, range: range, wordCount: words.count,
                            isCJK: words.contains { $0.kind.isCJK }, isDefinedTerm: true)
         }
@@ -244,35 +249,29 @@ public enum KeyTermFinder {
         return !WordLists.functionWords.contains(lower)
     }
 
-    /// Chinese and Japanese content words: compounds of two adjacent words
-    /// (机器 + 学习), katakana loanwords (トレーニング) and single words of three
-    /// or more characters; never a function word, and never a two-character
-    /// word alone (too often a verb or adverb: 看看, 一般).
+    /// Chinese and Japanese content words: katakana loanwords (トレーニング) and
+    /// single words of three or more characters; never a function or vague
+    /// word, and never a two-character word (too often a verb or adverb: 看看, 一般).
     private static func cjkTerms(in tokens: TextTokens) -> [KeyTerm] {
         func isContent(_ word: TextTokens.Token) -> Bool {
             guard word.kind.isCJK else { return false }
             let text = tokens.string(word.range)
-            return text.count >= 2 && !WordLists.cjkFunctionWords.contains(text)
+            return text.count >= 2 && !WordLists.cjkFunctionWords.contains(text) && !WordLists.cjkVagueWords.contains(text)
                 && !text.unicodeScalars.allSatisfy { (0x3040...0x309F).contains($0.value) } // hiragana: grammar
         }
-        var compounds: [KeyTerm] = [], singles: [KeyTerm] = []
+        var singles: [KeyTerm] = []
         let words = tokens.words
-        for (index, word) in words.enumerated() where isContent(word) {
-            if index + 1 < words.count, isContent(words[index + 1]), words[index + 1].range.lowerBound == word.range.upperBound {
-                let range = word.range.lowerBound..<words[index + 1].range.upperBound
-                compounds.append(KeyTerm(text: tokens.string(range), kind: .phrase, range: range, wordCount: 2, isCJK: true,
-                                         isListItem: isListItem(range, tokens: tokens)))
-            }
+        // Single ICU words only: two joined could end inside a third ("导致|不可|用").
+        for word in words where isContent(word) {
             let text = tokens.string(word.range)
             if text.count >= 3 {
                 singles.append(KeyTerm(text: text, kind: .phrase, range: word.range, wordCount: 1, isCJK: true,
                                        isListItem: isListItem(word.range, tokens: tokens)))
             }
         }
-        compounds.sort { $0.text.count > $1.text.count }
         singles.sort { ($0.text.unicodeScalars.first.map { (0x30A0...0x30FF).contains($0.value) } ?? false ? 1 : 0, $0.text.count)
             > ($1.text.unicodeScalars.first.map { (0x30A0...0x30FF).contains($0.value) } ?? false ? 1 : 0, $1.text.count) }
-        return compounds + singles
+        return singles
     }
 
     /// Content noun phrases: the last word of a run of content words (where
@@ -309,6 +308,8 @@ public enum KeyTermFinder {
                 if !isVerb { first = head - 1 }
             }
             if first == head && (headText.count < 8 || vagueNouns.contains(headText)) { continue }
+            // "secure manner", "error message", "improved performance": the head says nothing.
+            if first != head && vagueHeads.contains(headText) { continue }
             let range = words[first].range.lowerBound..<words[head].range.upperBound
             result.append(KeyTerm(text: tokens.string(range), kind: .phrase, range: range, wordCount: head - first + 1,
                                   isListItem: isListItem(range, tokens: tokens)))
@@ -322,6 +323,21 @@ public enum KeyTermFinder {
         result.sort { ($0.wordCount, $0.text.count) > ($1.wordCount, $1.text.count) }
         return Array(result.prefix(6))
     }
+
+    /// Heads that make a two-word phrase a filler ("secure manner").
+    private static let vagueHeads: Set<String> = [
+        "manner", "way", "ways", "environment", "message", "messages", "performance", "process", "approach",
+        "configuration", "service", "services", "application", "applications", "system", "systems", "data",
+        "information", "solution", "solutions", "resources", "tasks", "features", "options", "things", "purposes",
+        "results", "level", "levels", "type", "types", "part", "parts", "aspects", "issues", "needs", "use", "usage",
+        "time", "cost", "costs", "work", "value", "values", "setup", "support", "example", "examples", "case", "cases",
+    ]
+
+    /// Labels of a table's or list's own shape, not terms ("Definition: …").
+    private static let genericLabels: Set<String> = [
+        "definition", "description", "usage", "use", "example", "examples", "note", "notes", "answer", "question",
+        "explanation", "details", "info", "information", "summary", "result", "output", "input", "value", "type",
+    ]
 
     /// Nouns too general to be worth a blank on their own ("the _____ of layers").
     private static let vagueNouns: Set<String> = [

@@ -78,6 +78,9 @@ public struct QuestionGenerator: Sendable, Equatable {
         let path = index.topics[entry.topic].path
         let context = index.context(of: position)
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
+        // A fact of a page or more is no flash card (and must not cost a
+        // question the time of a book): it is shown, never asked.
+        if entry.fact.text.spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.longestAskedFact { return nil }
         let plain = entry.fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
@@ -157,8 +160,22 @@ public struct QuestionGenerator: Sendable, Equatable {
         let analysis = index.analysis(position)
         let contextStems = index.contextStems(of: position)
         for term in analysis.candidates {
-            if forChoice && term.isListItem { continue }
+            if (forChoice || typeable) && term.isListItem { continue }
             if typeable && term.kind == .phrase && term.wordCount > 1 { continue }
+            // A Chinese or Japanese word found without a part-of-speech tagger is
+            // only ever a self-graded recall: typed or chosen, synonyms and
+            // ungrammatical options would be marked wrong.
+            if (forChoice || typeable) && term.isCJK && term.kind == .phrase { continue }
+            // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
+            if term.isListItem && Self.isOpenList(analysis.plain) { continue }
+            // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
+            if TextEdits.isParenthesised(term.range, in: analysis.tokens) { continue }
+            // Found inside another word ("MQ" in "ActiveMQ"), or more than once: it shows.
+            if TextEdits.occursInsideAWord(term.text, in: ([analysis.plain] + index.context(of: position)).joined(separator: "\n")) {
+                continue
+            }
+            // Typed or chosen, a term blanked twice or more is a giveaway of its length and place.
+            if (forChoice || typeable) && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
             // A plain single word ("document", "datasets", "テーブル") only when the
             // notes single it out elsewhere, in a heading or in bold.
             if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
@@ -320,9 +337,15 @@ public struct QuestionGenerator: Sendable, Equatable {
         // What else the subject holds: a distractor saying the same would be right too.
         let ownFacts = topic.facts.filter { index.facts[$0].fact.context == entry.fact.context }.map { index.analysis($0).plain }
         var chosen: [String] = []
+        // Other branches first; siblings only when the post has too few branches.
+        for siblingsAllowed in [false, true] where chosen.count < 3 {
         for other in index.topicsByDistance(from: entry.topic, limit: 40) {
             let otherTopic = index.topics[other]
-            guard !otherTopic.isGeneric, otherTopic.deck == topic.deck,
+            // A sibling topic's statement often holds for this one too ("DynamoDB"
+            // beside "NoSQL Databases"): take statements from other branches.
+            let sibling = otherTopic.path.dropLast() == topic.path.dropLast() && topic.path.count > 2
+            let nested = otherTopic.path.starts(with: topic.path) || topic.path.starts(with: otherTopic.path)
+            guard !otherTopic.isGeneric, !sibling || siblingsAllowed, !nested, otherTopic.deck == topic.deck,
                   !OptionForms.overlap(otherTopic.title, topic.title) else { continue }
             let otherTitleStems = OptionForms.contentStems(otherTopic.title)
             for candidatePosition in otherTopic.facts
@@ -342,6 +365,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 break // one statement per topic, so four topics are in play
             }
             if chosen.count >= 6 { break }
+        }
         }
         guard chosen.count >= 3 else { return nil }
         return (prompt, shown, answer, chosen)
@@ -450,6 +474,15 @@ public struct QuestionGenerator: Sendable, Equatable {
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
     }
+
+    /// A list that says it is not complete: "etc.", "e.g.", "such as", "examples", "like".
+    static func isOpenList(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["etc", "e.g", "such as", "example", "including", "like ", "等", "など", "例如", "比如"].contains { lower.contains($0) }
+    }
+
+    /// Bytes of text above which a fact is not asked.
+    public static let longestAskedFact = 2_000
 
     /// A long single word is seldom an everyday one ("overfitting",
     /// "warehouses", "tokenization"; not "document", "datasets").

@@ -125,6 +125,13 @@ public struct QuestionAudit {
             }
             return found
         }
+        // An abbreviation shows inside a longer word too ("MQ" in "ActiveMQ").
+        if answer.count >= 2, answer.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+            for word in Self.words(shown) where word != answer && word.contains(answer) && word.count > answer.count {
+                found.append("answer \(answer) visible inside \(word)")
+                break
+            }
+        }
         // A number with its unit shows only as a whole ("1 KB", not the "1" of "Step 1").
         if answer.first?.isNumber == true {
             let answerWords = Self.words(answer).map { $0.lowercased() }

@@ -48,6 +48,45 @@ enum TextEdits {
         return result + tokens.string(position..<tokens.units.count)
     }
 
+    /// Whether the term stands in parentheses, or right before a parenthesis:
+    /// an abbreviation and its expansion give each other away.
+    static func isParenthesised(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let term = tokens.string(range)
+        let before = tokens.gap(from: max(0, range.lowerBound - 1), to: range.lowerBound)
+        // "Amazon Web Services (AWS)": the abbreviation in brackets after its expansion.
+        if before == "(" || before == "（", isAbbreviation(term) { return true }
+        // "Random Cut Forest (RCF)": the expansion before its abbreviation.
+        let rest = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 16))
+        if rest.hasPrefix(" (") || rest.hasPrefix("(") {
+            let inside = rest.drop { $0 == " " || $0 == "(" }.prefix { $0 != ")" }
+            if isAbbreviation(String(inside)) { return true }
+        }
+        return false
+    }
+
+    private static func isAbbreviation(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 8 && text.first?.isUppercase == true
+            && text.filter({ $0.isUppercase }).count >= 2 && !text.contains(" ")
+    }
+
+    /// Whether `term` (two characters or more) stands inside a longer word of
+    /// `text`, as "MQ" in "ActiveMQ" (same case: "EC2" in "ec2-user" is not).
+    static func occursInsideAWord(_ term: String, in text: String) -> Bool {
+        guard term.count >= 2, term.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        let characters = Array(text), needle = Array(term)
+        guard characters.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= characters.count {
+            if Array(characters[index..<(index + needle.count)]) == needle {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + needle.count < characters.count ? characters[index + needle.count] : " "
+                if before.isLetter || before.isNumber || after.isLetter || after.isNumber { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether an ASCII letter or digit stands right before or after `range`.
     static func touchesLatin(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
         func isLatin(_ unit: UInt16) -> Bool {

@@ -126,6 +126,14 @@ public enum WordLists {
         "による", "において", "として", "ください", "という", "といった", "または", "および", "ない", "なく",
     ]
 
+    /// Chinese and Japanese words too general to blank (サービス, 処理, 环境).
+    public static let cjkVagueWords: Set<String> = [
+        "サービス", "アプリケーション", "システム", "データ", "ハードウェア", "ソフトウェア", "ユーザー", "サーバー", "リソース",
+        "テーブル", "ケース", "タイプ", "レベル", "パターン", "ツール", "プロセス", "方法", "場合", "問題", "情報", "処理", "機能",
+        "技術経験", "技術背景", "処理完了", "接口就好", "不就完了", "这里查看", "尽量保证", "处理完了", "系统", "数据", "服务", "应用",
+        "环境", "方式", "方法", "问题", "情况", "功能", "性能", "信息", "处理", "操作", "内容", "东西", "时间", "时候",
+    ]
+
     /// Whether a lowercased word is an adverb by its form ("negatively",
     /// "instantly"), leaving nouns that merely end in "ly" ("anomaly").
     public static func looksLikeAdverb(_ lowercased: String) -> Bool {
