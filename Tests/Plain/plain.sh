@@ -26,8 +26,8 @@ transcript() {
 }
 
 transcript study-piped '2\n1\noverfiting\n1\n' quiz --plain --seed 7 --questions 4
-transcript practice-typed 'tensorflw\n76%%\nq\n' --plain --mode practice --seed 14 --topic "Amazon Elastic Inference"
-transcript exam-scored '3\ntraining\n3\n3\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
+transcript practice-typed 'accelration\n76%%\nq\n' --plain --mode practice --seed 1 --topic "Amazon Elastic Inference"
+transcript exam-scored '3\n1\n3\n3\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
 
 check "answers are in the store, as the full screen writes them" \
   test "$(sqlite3 "$work/study-piped.sqlite" "SELECT group_concat(mode || ':' || kind || ':' || rating, ' ') FROM review")" \

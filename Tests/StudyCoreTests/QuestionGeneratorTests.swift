@@ -30,7 +30,8 @@ struct QuestionGeneratorTests {
         #expect(term("Reduces deep learning inference costs")?.text == "75%")
         #expect(term("Reduces deep learning inference costs")?.unit == "%")
         #expect(term("Enables training on datasets larger")?.text == "16 TB")
-        #expect(term("Amazon EMR is the best choice")?.text == "150TB") // numbers before names
+        // "(150TB)" is an aside about one scenario: the name is asked instead.
+        #expect(term("Amazon EMR is the best choice")?.text == "Amazon EMR")
         #expect(term("Supports TensorFlow")?.text == "TensorFlow")
         #expect(term("Contains references to data used in ETL jobs")?.text == "ETL")
         // "already" is an adverb: the README's old example blanked it.
@@ -109,7 +110,7 @@ struct QuestionGeneratorTests {
         }
         print("question kinds over the bundled post's \(facts.count) facts:",
               QuestionKind.allCases.map { "\($0.rawValue) \(coverage[$0] ?? 0)" }.joined(separator: ", "))
-        #expect(coverage[.flip, default: 0] >= 34)
+        #expect(coverage[.flip, default: 0] >= 32)
         #expect(coverage[.clozeChoice, default: 0] >= 20)
         #expect(coverage[.trueFalse, default: 0] >= 10)
     }

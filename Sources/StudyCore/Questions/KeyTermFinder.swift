@@ -308,6 +308,10 @@ public enum KeyTermFinder {
                 if !isVerb { first = head - 1 }
             }
             if first == head && (headText.count < 8 || vagueNouns.contains(headText)) { continue }
+            // "… is impractical": a word after a copula is an adjective, not a term.
+            if first == head, head > 0,
+               ["is", "are", "was", "were", "be", "been", "being", "seems", "becomes", "remains"]
+                .contains(tokens.string(words[head - 1].range).lowercased()) { continue }
             // "secure manner", "error message", "improved performance": the head says nothing.
             if first != head && vagueHeads.contains(headText) { continue }
             let range = words[first].range.lowerBound..<words[head].range.upperBound

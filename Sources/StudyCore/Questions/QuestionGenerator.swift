@@ -98,16 +98,17 @@ public struct QuestionGenerator: Sendable, Equatable {
         if isQuestion && kind != .whichTopic { return nil }
         switch kind {
         case .flip:
-            guard let term = keyTerm(at: position), let gapped = blanking(term, at: position) else { return nil }
-            return make(gapped, answer: term.text)
+            guard let choice = keyTermChoice(at: position) else { return nil }
+            return make(choice.gapped, answer: choice.term.text)
         case .clozeTyped:
             // Typed answers are marked against the notes' wording: only a term
             // one types one way (a name, a number, a styled or single word), not
             // a phrase like "passed child" that other words would say as well.
-            guard let term = keyTerm(at: position, typeable: true), let gapped = blanking(term, at: position) else { return nil }
-            return make(gapped, answer: term.text)
+            guard let choice = keyTermChoice(at: position, typeable: true) else { return nil }
+            return make(choice.gapped, answer: choice.term.text)
         case .clozeChoice:
-            guard let term = keyTerm(at: position, forChoice: true), let gapped = blanking(term, at: position) else { return nil }
+            guard let choice = keyTermChoice(at: position, forChoice: true) else { return nil }
+            let term = choice.term, gapped = choice.gapped
             var pool = distractors(for: term, at: position, visible: [gapped] + context)
             guard pool.count >= 3 else { return nil }
             pool = Array(pool.prefix(6))
@@ -157,6 +158,18 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// topic path, and nothing of it left showing once blanked. For a choice
     /// it must not be one item of a written-out list (another could be true).
     private func keyTerm(at position: Int, forChoice: Bool = false, typeable: Bool = false) -> KeyTerm? {
+        keyTermChoice(at: position, forChoice: forChoice, typeable: typeable)?.term
+    }
+
+    /// The key term and the fact as blanked, chosen once per fact and use.
+    private func keyTermChoice(at position: Int, forChoice: Bool = false, typeable: Bool = false) -> QuestionIndex.KeyTermChoice? {
+        index.keyTerm(position, use: (forChoice ? 1 : 0) + (typeable ? 2 : 0)) {
+            findKeyTerm(at: position, forChoice: forChoice, typeable: typeable)
+                .flatMap { term in blanking(term, at: position).map { QuestionIndex.KeyTermChoice(term: term, gapped: $0) } }
+        }
+    }
+
+    private func findKeyTerm(at position: Int, forChoice: Bool, typeable: Bool) -> KeyTerm? {
         let analysis = index.analysis(position)
         let contextStems = index.contextStems(of: position)
         for term in analysis.candidates {
@@ -169,17 +182,22 @@ public struct QuestionGenerator: Sendable, Equatable {
             // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
             if term.isListItem && Self.isOpenList(analysis.plain) { continue }
             // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
-            if TextEdits.isParenthesised(term.range, in: analysis.tokens) { continue }
+            let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
+            if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { continue }
+            // "(over 10 years old)", "(150TB)": a number in an aside is a detail of one example.
+            if term.kind == .number, occurrences.contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) { continue }
+            // A term blanked twice or more ("Big Data _____: Run _____") is the sentence's subject, not its point.
+            if occurrences.count > 1 { continue }
+            // A CJK word running into more of its script ("バック|エンド") may be half a word.
+            if term.isCJK, TextEdits.runsIntoSameScript(term.range, in: analysis.tokens) { continue }
             // Found inside another word ("MQ" in "ActiveMQ"), or more than once: it shows.
             if TextEdits.occursInsideAWord(term.text, in: ([analysis.plain] + index.context(of: position)).joined(separator: "\n")) {
                 continue
             }
-            // Typed or chosen, a term blanked twice or more is a giveaway of its length and place.
-            if (forChoice || typeable) && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
             // A plain single word ("document", "datasets", "テーブル") only when the
             // notes single it out elsewhere, in a heading or in bold.
             if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
-                && OptionForms.contentStems(term.text).isDisjoint(with: index.glossary()) { continue }
+                && index.stems(term.text).isDisjoint(with: index.glossary()) { continue }
             if term.kind == .phrase && term.isCJK && term.wordCount == 1 && term.text.count <= 4
                 && !index.glossary().contains(term.text) { continue }
             guard let gapped = blanking(term, at: position) else { continue }
@@ -189,9 +207,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                 if shown.contains(where: { !TextEdits.occurrences(of: term.text, in: TextTokens($0)).isEmpty }) { continue }
                 return term
             }
-            let stems = OptionForms.contentStems(term.text)
+            let stems = index.stems(term.text)
             guard !stems.isEmpty, stems.isDisjoint(with: contextStems) else { continue }
-            if !OptionForms.contentStems(gapped).isDisjoint(with: stems) { continue }
+            if !stemsOutside(TextEdits.occurrences(of: term.text, in: analysis.tokens), at: position).isDisjoint(with: stems) { continue }
             // A lowercase term that also opens the sentence would blank a capital.
             if term.kind == .phrase, !term.isCJK, gapped.hasPrefix(Question.blank) { continue }
             if term.isCJK, TextEdits.sharesTwoCharacters(term.text, with: ([gapped] + index.context(of: position)).joined()) {
@@ -210,13 +228,35 @@ public struct QuestionGenerator: Sendable, Equatable {
         let analysis = index.analysis(position)
         let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
         guard !ranges.isEmpty else { return nil }
-        let gapped = TextEdits.replacing(ranges, in: analysis.tokens, with: Question.blank)
-        let rest = TextTokens(gapped)
-        let content = rest.words.filter { word in
-            let text = rest.string(word.range).lowercased()
-            return word.kind.isCJK ? text.count >= 2 : !WordLists.functionWords.contains(text)
+        // Count what is left from the fact's own words: no second pass over the text.
+        var content = 0
+        for word in analysis.tokens.words where !ranges.contains(where: { $0.contains(word.range.lowerBound) }) {
+            let text = analysis.tokens.string(word.range).lowercased()
+            if word.kind.isCJK ? text.count >= 2 : !WordLists.functionWords.contains(text) { content += 1 }
+            if content >= 2 { break }
         }
-        return content.count >= 2 ? gapped : nil
+        guard content >= 2 else { return nil }
+        return TextEdits.replacing(ranges, in: analysis.tokens, with: Question.blank)
+    }
+
+    /// The stems of the fact's words outside `ranges` (what a blank leaves showing).
+    private func stemsOutside(_ ranges: [Range<Int>], at position: Int) -> Set<String> {
+        let analysis = index.analysis(position)
+        var stems: Set<String> = []
+        for word in analysis.tokens.words where !ranges.contains(where: { $0.contains(word.range.lowerBound) }) {
+            let text = analysis.tokens.string(word.range).lowercased()
+            if word.kind.isCJK {
+                if text.count >= 2 && !WordLists.cjkFunctionWords.contains(text) { stems.insert(text) }
+            } else if !WordLists.functionWords.contains(text) {
+                stems.insert(OptionForms.stem(text))
+                if text.contains(".") || text.contains("_") {
+                    for part in text.split(whereSeparator: { $0 == "." || $0 == "_" }) where part.count >= 2 {
+                        stems.insert(OptionForms.stem(String(part)))
+                    }
+                }
+            }
+        }
+        return stems
     }
 
     // MARK: - Options
@@ -227,29 +267,30 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// already showing on screen. Numbers are made up when the notes have
     /// too few of the same unit.
     private func distractors(for answer: KeyTerm, at position: Int, visible: [String]) -> [KeyTerm] {
-        let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(OptionForms.contentStems($1)) }
+        let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(index.stems($1)) }
         var chosen: [KeyTerm] = []
-        func consider(_ candidate: KeyTerm) -> Bool {
-            guard ShapeMatch.compatible(candidate, with: answer),
-                  !OptionForms.overlap(candidate.text, answer.text),
-                  !chosen.contains(where: { OptionForms.overlap($0.text, candidate.text) }),
-                  OptionForms.contentStems(candidate.text).isDisjoint(with: visibleStems)
+        func consider(_ candidate: KeyTerm, sameShape: Bool = false) -> Bool {
+            guard sameShape ? ShapeMatch.compatibleWithinShape(candidate, with: answer) : ShapeMatch.compatible(candidate, with: answer),
+                  !index.overlap(candidate.text, answer.text),
+                  !chosen.contains(where: { index.overlap($0.text, candidate.text) }),
+                  index.stems(candidate.text).isDisjoint(with: visibleStems)
             else { return false }
             chosen.append(candidate)
             return chosen.count >= 8
         }
         let glossary = index.glossary()
-        index.forEachNeighbour(of: position) { other in
-            for candidate in index.analysis(other).candidates {
+        let ownTopic = index.facts[position].topic
+        let shape = QuestionIndex.ShapeKey(answer)
+        var seen: Set<String> = [answer.text]
+        search: for topic in [ownTopic] + index.topicsByDistance(from: ownTopic, limit: 80) {
+            for candidate in index.terms(ofTopic: topic)[shape] ?? [] {
+                guard seen.insert(candidate.text).inserted else { continue }
                 if candidate.kind == .phrase && candidate.wordCount == 1 && !candidate.isCJK && !Self.isSpecificWord(candidate.text)
-                    && OptionForms.contentStems(candidate.text).isDisjoint(with: glossary) { continue }
+                    && index.stems(candidate.text).isDisjoint(with: glossary) { continue }
                 // A "Term: definition" label swaps only with a label of the same topic.
-                if answer.isDefinedTerm && !(candidate.isDefinedTerm && index.facts[other].topic == index.facts[position].topic) {
-                    continue
-                }
-                if consider(candidate) { return true }
+                if answer.isDefinedTerm && !(candidate.isDefinedTerm && topic == ownTopic) { continue }
+                if consider(candidate, sameShape: true) { break search }
             }
-            return false
         }
         if answer.kind == .number && chosen.count < 3 {
             for value in ShapeMatch.madeUpNumbers(like: answer) {
@@ -267,28 +308,28 @@ public struct QuestionGenerator: Sendable, Equatable {
         let definition = analysis.tokens.string(range).trimmedSpaces()
         let definitionWords = TextTokens(definition).words.count
         guard definitionWords >= 3, definition.count <= 240,
-              OptionForms.contentStems(definition).isDisjoint(with: OptionForms.contentStems(term.text)),
-              OptionForms.contentStems(definition).isDisjoint(with: index.contextStems(of: position)),
+              index.stems(definition).isDisjoint(with: index.stems(term.text)),
+              index.stems(definition).isDisjoint(with: index.contextStems(of: position)),
               !Self.sharesCJKPair(definition, with: (index.context(of: position) + [term.text]).joined(separator: "\n")),
-              OptionForms.contentStems(term.text).isDisjoint(with: index.contextStems(of: position))
+              index.stems(term.text).isDisjoint(with: index.contextStems(of: position))
         else { return nil }
         return (term.text, definition)
     }
 
     private func definitionDistractors(for definition: String, term: String, at position: Int, visible: [String]) -> [String] {
-        let termStems = OptionForms.contentStems(term)
+        let termStems = index.stems(term)
         let length = definition.count
-        let cjk = TextTokens(definition).words.contains { $0.kind.isCJK }
+        let cjk = Self.isCJK(definition)
         var chosen: [String] = []
         index.forEachNeighbour(of: position) { other in
             guard let (otherTerm, range) = index.analysis(other).definition else { return false }
             let text = index.analysis(other).tokens.string(range).trimmedSpaces()
             guard text.count * 2 >= length, text.count <= length * 2,
-                  TextTokens(text).words.contains(where: { $0.kind.isCJK }) == cjk,
-                  OptionForms.key(otherTerm.text) != OptionForms.key(term),
-                  !OptionForms.overlap(text, definition),
-                  OptionForms.contentStems(text).isDisjoint(with: termStems),
-                  !chosen.contains(where: { OptionForms.overlap($0, text) })
+                  Self.isCJK(text) == cjk,
+                  index.key(otherTerm.text) != index.key(term),
+                  !index.overlap(text, definition),
+                  index.stems(text).isDisjoint(with: termStems),
+                  !chosen.contains(where: { index.overlap($0, text) })
             else { return false }
             chosen.append(text)
             return chosen.count >= 8
@@ -310,7 +351,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let topic = index.topics[entry.topic]
         guard !topic.isGeneric else { return nil }
         let answer = index.analysis(position).plain.trimmedSpaces()
-        let answerStems = OptionForms.contentStems(answer)
+        let answerStems = index.stems(answer)
         let answerTokens = TextTokens(answer)
         let cjk = answerTokens.words.contains { $0.kind.isCJK }
         let prompt: String
@@ -322,15 +363,15 @@ public struct QuestionGenerator: Sendable, Equatable {
             guard !label.isEmpty, label.count <= 80 else { return nil }
             prompt = cjk ? Self.belongsUnder(label, japanese: Self.isJapanese(answer + label)) : "Which of these belongs under “\(label)”?"
             shown = Question.context(for: topic.path)
-            subjectStems = OptionForms.contentStems(label).union(OptionForms.contentStems(topic.title))
+            subjectStems = index.stems(label).union(index.stems(topic.title))
         } else {
             prompt = cjk ? Self.belongsUnder(topic.title, japanese: Self.isJapanese(answer + topic.title))
                 : "Which of these belongs under “\(topic.title)”?"
             shown = []
-            subjectStems = OptionForms.contentStems(topic.title)
+            subjectStems = index.stems(topic.title)
         }
-        let visibleStems = shown.reduce(into: OptionForms.contentStems(prompt)) { $0.formUnion(OptionForms.contentStems($1)) }
-        let titleStems = OptionForms.contentStems(topic.title)
+        let visibleStems = shown.reduce(into: index.stems(prompt)) { $0.formUnion(index.stems($1)) }
+        let titleStems = index.stems(topic.title)
         guard !subjectStems.isEmpty, !answerStems.isEmpty, answerStems.isDisjoint(with: subjectStems),
               answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
               !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
@@ -346,20 +387,20 @@ public struct QuestionGenerator: Sendable, Equatable {
             let sibling = otherTopic.path.dropLast() == topic.path.dropLast() && topic.path.count > 2
             let nested = otherTopic.path.starts(with: topic.path) || topic.path.starts(with: otherTopic.path)
             guard !otherTopic.isGeneric, !sibling || siblingsAllowed, !nested, otherTopic.deck == topic.deck,
-                  !OptionForms.overlap(otherTopic.title, topic.title) else { continue }
-            let otherTitleStems = OptionForms.contentStems(otherTopic.title)
+                  !index.overlap(otherTopic.title, topic.title) else { continue }
+            let otherTitleStems = index.stems(otherTopic.title)
             for candidatePosition in otherTopic.facts
             where (index.facts[candidatePosition].fact.context == nil) == (entry.fact.context == nil) {
                 let text = index.analysis(candidatePosition).plain.trimmedSpaces()
                 if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.contains("  ") { continue }
-                let stems = OptionForms.contentStems(text)
-                let candidateCJK = TextTokens(text).words.contains { $0.kind.isCJK }
+                let stems = index.stems(text)
+                let candidateCJK = Self.isCJK(text)
                 guard candidateCJK == cjk, !stems.isEmpty, text.count * 2 >= answer.count, text.count <= answer.count * 2,
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
-                      !ownFacts.contains(where: { OptionForms.overlap($0, text) }),
-                      !chosen.contains(where: { OptionForms.overlap($0, text) }),
-                      OptionForms.key(text) != OptionForms.key(answer)
+                      !ownFacts.contains(where: { index.overlap($0, text) }),
+                      !chosen.contains(where: { index.overlap($0, text) }),
+                      index.key(text) != index.key(answer)
                 else { continue }
                 chosen.append(text)
                 break // one statement per topic, so four topics are in play
@@ -375,16 +416,16 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// answer's name or each other's, none whose words show in the prompt.
     private func topicDistractors(for topicIndex: Int, prompt: String, using random: inout SeededRandom) -> [String] {
         let own = index.topics[topicIndex]
-        let promptStems = OptionForms.contentStems(prompt)
+        let promptStems = index.stems(prompt)
         var chosen: [String] = []
         for other in index.topicsByDistance(from: topicIndex, limit: 60) {
             let topic = index.topics[other]
             // Neither a heading above the answer nor one below it: both would be right.
             let nested = topic.path.starts(with: own.path) || own.path.starts(with: topic.path)
             guard !topic.isGeneric, !nested, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
-                  !OptionForms.overlap(topic.title, own.title),
-                  !chosen.contains(where: { OptionForms.overlap($0, topic.title) }),
-                  OptionForms.contentStems(topic.title).isDisjoint(with: promptStems)
+                  !index.overlap(topic.title, own.title),
+                  !chosen.contains(where: { index.overlap($0, topic.title) }),
+                  index.stems(topic.title).isDisjoint(with: promptStems)
             else { continue }
             chosen.append(topic.title)
             if chosen.count == 8 { break }
@@ -426,10 +467,12 @@ public struct QuestionGenerator: Sendable, Equatable {
                 masked.append(word.range) // "this.props.reactProp" shows "props" too
             }
         }
+        // A masked CJK word inside a longer run of its script ("シャー|ド") takes the run with it.
+        masked = TextEdits.mergedRuns(masked.map { TextEdits.sameScriptRun(around: $0, in: analysis.tokens) })
         let prompt = TextEdits.replacing(masked, in: analysis.tokens, with: Question.mask)
         // Short facts may be asked too ("render()": which topic lists it?), as
         // long as the mask hides at most half and something is left to read.
-        let content = OptionForms.contentStems(prompt)
+        let content = index.stems(prompt)
         guard masked.count * 2 <= analysis.tokens.words.count, !content.isEmpty else { return nil }
         return prompt
     }
@@ -457,14 +500,18 @@ public struct QuestionGenerator: Sendable, Equatable {
         if Negation.isNegative(analysis.tokens) {
             return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
         }
+        // The first two terms that can be swapped are enough for a false version or two.
+        var tried = 0
         for term in analysis.candidates where !term.isListItem && term.kind != .phrase {
+            if tried == 2 { break }
+            tried += 1
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
-            let factStems = OptionForms.contentStems(plain)
+            let factStems = index.stems(plain)
             // "Web Hosting: … Web Hosting strategies": a label repeated in its body would be swapped twice.
             if term.isDefinedTerm && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
             let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position))
-            for swap in swaps.prefix(2) where OptionForms.contentStems(swap.text).isDisjoint(with: factStems) {
+            for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
                 let statement = TextEdits.replacing(ranges, in: analysis.tokens, with: swap.text)
                 if statement != plain && !TextEdits.repeatsAWord(statement) { versions.append(statement) }
@@ -519,7 +566,7 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     private func shuffled(_ options: [String], using random: inout SeededRandom,
                           _ build: ([String], Int) -> Question) -> Question? {
-        for (index, option) in options.enumerated() where options[(index + 1)...].contains(where: { OptionForms.sameThing($0, option) }) {
+        for (index, option) in options.enumerated() where options[(index + 1)...].contains(where: { self.index.sameThing($0, option) }) {
             return nil
         }
         var order = Array(options.indices)

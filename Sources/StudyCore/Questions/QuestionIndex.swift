@@ -42,6 +42,19 @@ final class QuestionIndex: Sendable {
     private let positionByID: [FactID: Int]
     private let analyses: Mutex<[Int: Analysis]>
     private let glossaryCache: Mutex<Set<String>?>
+    /// Word stems of texts already asked about: options and facts are compared
+    /// many times over, and cutting a text into words is the costly part.
+    private let stemCache: Mutex<[String: Set<String>]>
+    private let keyCache: Mutex<[String: String]>
+    private let termsCache: Mutex<[Int: [ShapeKey: [KeyTerm]]]>
+    /// Key terms already chosen, by fact position and use (recall, choice, typing).
+    private let keyTermCache: Mutex<[Int: KeyTermChoice]>
+
+    /// A key term chosen for a fact, with the fact as blanked.
+    struct KeyTermChoice: Sendable {
+        var term: KeyTerm
+        var gapped: String
+    }
     private let contextStemsByFact: Mutex<[Int: Set<String>]>
 
     init(decks: [Deck]) {
@@ -70,6 +83,10 @@ final class QuestionIndex: Sendable {
         positionByID = positions
         analyses = Mutex([:])
         glossaryCache = Mutex(nil)
+        stemCache = Mutex([:])
+        keyCache = Mutex([:])
+        termsCache = Mutex([:])
+        keyTermCache = Mutex([:])
         contextStemsByFact = Mutex([:])
     }
 
@@ -86,6 +103,90 @@ final class QuestionIndex: Sendable {
         return made
     }
 
+    /// `OptionForms.contentStems(text)`, remembered.
+    func stems(_ text: String) -> Set<String> {
+        if let known = stemCache.withLock({ $0[text] }) { return known }
+        let made = OptionForms.contentStems(text)
+        stemCache.withLock { cache in
+            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[text] = made
+        }
+        return made
+    }
+
+    /// What an option must share with the answer before it is weighed at
+    /// all: kind, script, unit, words and capitalisation (`ShapeMatch` then
+    /// checks length, magnitude and code-ness).
+    struct ShapeKey: Hashable, Sendable {
+        var kind: KeyTerm.Kind
+        var isCJK: Bool
+        var unit: String?
+        var size: Int
+        var capitalised: Bool
+        var looksLikeCode: Bool
+
+        init(_ term: KeyTerm) {
+            // Names and styled terms stand in for each other.
+            kind = term.kind == .term ? .name : term.kind
+            isCJK = term.isCJK
+            unit = term.unit
+            size = term.kind == .number ? 1 : ShapeMatch.spacedSize(term)
+            capitalised = term.kind == .number ? false : term.text.first?.isUppercase ?? false
+            looksLikeCode = ShapeMatch.looksLikeCode(term.text)
+        }
+    }
+
+    /// The key-term candidates of a topic's facts, one per text, by shape:
+    /// where options are looked for. Worked out once per topic.
+    func terms(ofTopic topic: Int) -> [ShapeKey: [KeyTerm]] {
+        if let known = termsCache.withLock({ $0[topic] }) { return known }
+        var byShape: [ShapeKey: [KeyTerm]] = [:]
+        var seen: Set<String> = []
+        for position in topics[topic].facts {
+            for term in analysis(position).candidates where seen.insert(term.text).inserted {
+                byShape[ShapeKey(term), default: []].append(term)
+            }
+        }
+        termsCache.withLock { $0[topic] = byShape }
+        return byShape
+    }
+
+    /// `OptionForms.key(text)`, remembered.
+    func key(_ text: String) -> String {
+        if let known = keyCache.withLock({ $0[text] }) { return known }
+        let made = OptionForms.key(text)
+        keyCache.withLock { cache in
+            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[text] = made
+        }
+        return made
+    }
+
+    /// `OptionForms.sameThing`, with the keys remembered.
+    func sameThing(_ left: String, _ right: String) -> Bool {
+        let a = key(left), b = key(right)
+        return a == b || a + "s" == b || b + "s" == a || a + "es" == b || b + "es" == a
+    }
+
+    /// `OptionForms.overlap`, with the stems remembered.
+    func overlap(_ left: String, _ right: String) -> Bool {
+        if sameThing(left, right) { return true }
+        let leftStems = stems(left), rightStems = stems(right)
+        guard !leftStems.isEmpty, !rightStems.isEmpty else { return false }
+        return leftStems.isSubset(of: rightStems) || rightStems.isSubset(of: leftStems)
+    }
+
+    /// A key term chosen earlier for this fact and use (`nil` inside: none fits).
+    func keyTerm(_ position: Int, use: Int, choose: () -> KeyTermChoice?) -> KeyTermChoice? {
+        let key = position &* 4 &+ use
+        if let known = keyTermCache.withLock({ $0[key] }) { return known.term.text.isEmpty ? nil : known }
+        let made = choose()
+        keyTermCache.withLock {
+            $0[key] = made ?? KeyTermChoice(term: KeyTerm(text: "", kind: .phrase, range: 0..<0), gapped: "")
+        }
+        return made
+    }
+
     /// The words the notes themselves single out: every heading's and label's
     /// words and every bold or code phrase, as stems. A plain single word is
     /// worth a blank only if the notes name it so somewhere ("overfitting"
@@ -95,10 +196,10 @@ final class QuestionIndex: Sendable {
         var stems: Set<String> = []
         for deck in decks {
             deck.root.forEachNode { node in
-                stems.formUnion(OptionForms.contentStems(node.title.plainText))
+                stems.formUnion(self.stems(node.title.plainText))
                 for fact in node.facts {
                     for span in fact.text.spans where span.style.contains(.bold) || span.style.contains(.code) {
-                        stems.formUnion(OptionForms.contentStems(span.text))
+                        stems.formUnion(self.stems(span.text))
                     }
                 }
             }
@@ -119,7 +220,7 @@ final class QuestionIndex: Sendable {
     /// The word stems of `context(of:)`: no answer may show among them.
     func contextStems(of position: Int) -> Set<String> {
         if let known = contextStemsByFact.withLock({ $0[position] }) { return known }
-        let stems = context(of: position).reduce(into: Set<String>()) { $0.formUnion(OptionForms.contentStems($1)) }
+        let stems = context(of: position).reduce(into: Set<String>()) { $0.formUnion(self.stems($1)) }
         contextStemsByFact.withLock { $0[position] = stems }
         return stems
     }
@@ -139,7 +240,7 @@ final class QuestionIndex: Sendable {
     }
 
     /// Calls `body` with the facts nearest the one at `position`: its own
-    /// topic's, then those of the nearest topics, up to a few hundred, until
+    /// topic's, then those of the nearest topics, up to 240, until
     /// `body` says it has enough.
     func forEachNeighbour(of position: Int, _ body: (Int) -> Bool) {
         let own = facts[position].topic
@@ -152,7 +253,7 @@ final class QuestionIndex: Sendable {
             for other in topics[topic].facts {
                 if body(other) { return }
                 visited += 1
-                if visited >= 600 { return }
+                if visited >= 240 { return }
             }
         }
     }

@@ -5,6 +5,24 @@
 public enum OptionForms {
     /// One key per thing: options with equal keys name the same thing.
     public static func key(_ text: String) -> String {
+        // ASCII, the common case, by bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(text.utf8.count)
+            var depth = 0
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                case _ where depth > 0: continue
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"): kept.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte + 32)
+                default: continue
+                }
+            }
+            if kept.isEmpty { return text.lowercased() }
+            return stem(String(decoding: kept, as: UTF8.self))
+        }
         var kept = ""
         var depth = 0
         for character in text.lowercased() {

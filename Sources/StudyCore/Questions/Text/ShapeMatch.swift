@@ -3,6 +3,16 @@
 /// numbers with the same unit, a year with years, names with names and
 /// phrases with phrases, the same script, as many words, a similar length.
 enum ShapeMatch {
+    /// The checks left once two terms share a `QuestionIndex.ShapeKey`:
+    /// a similar length, and for numbers a similar magnitude.
+    static func compatibleWithinShape(_ candidate: KeyTerm, with answer: KeyTerm) -> Bool {
+        if answer.kind == .number {
+            return candidate.text.first?.isNumber == answer.text.first?.isNumber && magnitudeClose(candidate.text, answer.text)
+        }
+        let answerLength = answer.text.utf8.count, candidateLength = candidate.text.utf8.count
+        return candidateLength * 2 >= answerLength && candidateLength <= answerLength * 2
+    }
+
     static func compatible(_ candidate: KeyTerm, with answer: KeyTerm) -> Bool {
         guard candidate.isCJK == answer.isCJK else { return false }
         switch (answer.kind, candidate.kind) {
@@ -17,7 +27,7 @@ enum ShapeMatch {
         // As many words (as spaces separate them; CJK: as many characters), so
         // the answer is never the odd one out by its length in words.
         guard spacedSize(candidate) == spacedSize(answer) else { return false }
-        let answerLength = answer.text.count, candidateLength = candidate.text.count
+        let answerLength = answer.text.utf8.count, candidateLength = candidate.text.utf8.count
         guard candidateLength * 2 >= answerLength, candidateLength <= answerLength * 2 else { return false }
         // A capitalised name beside a lowercase word ("APIs" beside "error") is a giveaway.
         guard (candidate.text.first?.isUppercase ?? false) == (answer.text.first?.isUppercase ?? false) else { return false }
@@ -26,7 +36,12 @@ enum ShapeMatch {
     }
 
     static func spacedSize(_ term: KeyTerm) -> Int {
-        term.isCJK ? term.text.count : term.text.split(separator: " ").count
+        if term.isCJK { return term.text.count }
+        var words = 0, inWord = false
+        for byte in term.text.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        return words
     }
 
     /// Within a factor of a thousand: "16 TB" beside "150TB", not "0.5%" beside "90%"... both percentages do pass.
@@ -40,7 +55,7 @@ enum ShapeMatch {
         return Double(digits.filter { $0 != "," })
     }
 
-    private static func looksLikeCode(_ text: String) -> Bool {
+    static func looksLikeCode(_ text: String) -> Bool {
         text.contains("_") || text.contains("(") && text.hasSuffix(")") && !text.contains(" ") || text.contains("::")
             || text.contains(".") && !text.contains(" ") && text.first?.isLetter == true && text.first?.isLowercase == true
     }

@@ -69,6 +69,62 @@ enum TextEdits {
             && text.filter({ $0.isUppercase }).count >= 2 && !text.contains(" ")
     }
 
+    /// Whether `range` lies between an opening and a closing bracket.
+    static func isInsideParentheses(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let before = tokens.gap(from: 0, to: range.lowerBound)
+        let after = tokens.gap(from: range.upperBound, to: tokens.units.count)
+        guard let open = before.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return false }
+        if before[open...].contains(where: { $0 == ")" || $0 == "）" }) { return false }
+        return after.contains { $0 == ")" || $0 == "）" }
+    }
+
+    /// Whether the CJK text in `range` touches more of the same script on
+    /// either side (katakana beside katakana, kanji beside kanji): ICU may
+    /// have cut a compound there ("バック|エンド").
+    static func runsIntoSameScript(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        func script(_ unit: UInt16) -> Int {
+            if (0x30A0...0x30FF).contains(unit) { return 1 } // katakana and the long-vowel mark
+            if (0x3400...0x9FFF).contains(unit) { return 2 } // kanji / hanzi
+            return 0
+        }
+        let units = tokens.units
+        guard !range.isEmpty else { return false }
+        let first = script(units[range.lowerBound]), last = script(units[range.upperBound - 1])
+        if range.lowerBound > 0, first != 0, script(units[range.lowerBound - 1]) == first { return true }
+        if range.upperBound < units.count, last != 0, script(units[range.upperBound]) == last { return true }
+        return false
+    }
+
+    /// `range` grown over the katakana or kanji next to it, so a mask never
+    /// leaves half a word showing.
+    static func sameScriptRun(around range: Range<Int>, in tokens: TextTokens) -> Range<Int> {
+        func script(_ unit: UInt16) -> Int {
+            if (0x30A0...0x30FF).contains(unit) { return 1 }
+            if (0x3400...0x9FFF).contains(unit) { return 2 }
+            return 0
+        }
+        let units = tokens.units
+        guard !range.isEmpty, script(units[range.lowerBound]) != 0 else { return range }
+        var start = range.lowerBound, end = range.upperBound
+        let kind = script(units[start])
+        while start > 0, script(units[start - 1]) == kind { start -= 1 }
+        while end < units.count, script(units[end]) == script(units[end - 1]), script(units[end]) != 0 { end += 1 }
+        return start..<end
+    }
+
+    /// Sorted ranges with overlapping or touching ones joined.
+    static func mergedRuns(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
     /// Whether `term` (two characters or more) stands inside a longer word of
     /// `text`, as "MQ" in "ActiveMQ" (same case: "EC2" in "ec2-user" is not).
     static func occursInsideAWord(_ term: String, in text: String) -> Bool {
