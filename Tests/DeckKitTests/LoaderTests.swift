@@ -79,6 +79,29 @@ struct LoaderTests {
         #expect(topic.facts[2].context?.plainText == "from S3")
     }
 
+    @Test func comparisonTablesKeepTheirFirstHeaderAndLinkRowsAreReferences() throws {
+        let deck = try load("""
+            # Cloud
+            | Infrastructure as a Service (IaaS) | Platform as a Service (PaaS) |
+            |---|---|
+            | Provides virtualized computing resources over the internet | Provides a platform to run applications |
+            | Metric | Formula |
+
+            ## Architectures
+            | Company | Reference |
+            |---|---|
+            | Twitter | [Making Twitter 10000 percent faster](https://example.com/twitter) |
+            """)
+        // A sentence in the first column is no row label: its header is.
+        #expect(facts(deck.root.children[0]).first
+                == "Infrastructure as a Service (IaaS): Provides virtualized computing resources over the internet — Platform as a Service (PaaS): Provides a platform to run applications")
+        // A short first cell is the row's label, as before.
+        #expect(facts(deck.root.children[0]).last == "Metric — Platform as a Service (PaaS): Formula")
+        let architectures = deck.root.children[0].children[0]
+        #expect(architectures.facts.isEmpty)
+        #expect(architectures.notes.map(\.kind) == [.reference])
+    }
+
     @Test func leadInsLinksAndContentsAreNotFacts() throws {
         let deck = try load("""
             # Notes

@@ -223,6 +223,28 @@ struct MarkdownDeckBuilder {
         return last == ":" || last == "："
     }
 
+    /// Whether a table cell is nothing but links out of the page.
+    static func isExternalLink(_ cell: OpaquePointer) -> Bool {
+        var found = false
+        var stack = children(of: cell)
+        while let inline = stack.popLast() {
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_LINK:
+                guard let url = cmark_node_get_url(inline), !String(cString: url).hasPrefix("#") else { return false }
+                found = true
+            case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
+                stack += children(of: inline)
+            case CMARK_NODE_TEXT:
+                if literal(ofRaw: inline).contains(where: { $0.isLetter || $0.isNumber }) { return false }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE:
+                continue
+            default:
+                return false
+            }
+        }
+        return found
+    }
+
     /// Whether a table cell is nothing but one link to an anchor of the page.
     static func isInPageLink(_ cell: OpaquePointer) -> Bool {
         var found: OpaquePointer?
@@ -306,7 +328,22 @@ struct MarkdownDeckBuilder {
                 cell.isEmpty || cell.plainText.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) || Self.isInPageLink(node)
             } && cellNodes.contains(where: Self.isInPageLink)
             if isContentsRow { continue }
+            // "Twitter | [Making Twitter 10000 percent faster](…)": a row of references, not a fact.
+            let otherCells = zip(cells, cellNodes).enumerated().filter { $0.offset != firstIndex && !$0.element.0.isEmpty }
+            if !otherCells.isEmpty, otherCells.allSatisfy({ Self.isExternalLink($0.element.1) }) {
+                node.notes.append(Note(kind: .reference, text: first, line: fileLine(of: row)))
+                continue
+            }
             var text = first
+            // A first cell that is a sentence is no row label: its column's header is
+            // ("Infrastructure as a Service (IaaS): Provides virtualized computing…").
+            if first.plainText.split(whereSeparator: { $0.isWhitespace }).count > 4, firstIndex < headers.count,
+               !headers[firstIndex].isEmpty {
+                text = InlineText()
+                for span in headers[firstIndex].spans { text.append(span) }
+                text.append(InlineSpan(": "))
+                for span in first.spans { text.append(span) }
+            }
             var parts: [InlineText] = []
             for (index, cell) in cells.enumerated() where index != firstIndex && !cell.isEmpty {
                 var part = InlineText()

@@ -231,6 +231,11 @@ public enum KeyTermFinder {
                 continue
             }
             let range = words[first].range.lowerBound..<words[last].range.upperBound
+            // "AWS", "Amazon" alone: the vendor, not something to learn.
+            if first == last, vendorPrefixes.contains(tokens.string(range).lowercased()) {
+                index = last + 1
+                continue
+            }
             result.append(KeyTerm(text: tokens.string(range), kind: .name, range: range, wordCount: last - first + 1,
                                   isListItem: isListItem(range, tokens: tokens)))
             index = last + 1

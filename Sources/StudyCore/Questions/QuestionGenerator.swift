@@ -134,7 +134,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             }
         case .whichTopic:
             let topic = index.topics[entry.topic]
-            guard !topic.isGeneric, let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
+            // A title that is a sentence ("Use case: User enters a block of text …") is no topic to name.
+            let titleWords = topic.title.split(separator: " ").count
+            guard !topic.isGeneric, titleWords <= 8 || (topic.title.hasSuffix("?") && titleWords <= 14),
+                  let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
             let distractors = topicDistractors(for: entry.topic, prompt: masked, using: &random)
             guard distractors.count == 3 else { return nil }
             return shuffled([topic.title] + distractors, using: &random) {
@@ -464,7 +467,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 }
             } else if titleStems.contains(OptionForms.stem(text))
                         || text.split(whereSeparator: { $0 == "." || $0 == "_" }).contains(where: { titleStems.contains(OptionForms.stem(String($0))) }) {
-                masked.append(word.range) // "this.props.reactProp" shows "props" too
+                // "this.props.reactProp" shows "props" too; "user-supplied" is masked whole.
+                masked.append(TextEdits.hyphenatedWord(around: word.range, in: analysis.tokens))
             }
         }
         // A masked CJK word inside a longer run of its script ("シャー|ド") takes the run with it.

@@ -112,6 +112,24 @@ enum TextEdits {
         return start..<end
     }
 
+    /// `range` grown over words joined to it by hyphens ("user-supplied").
+    static func hyphenatedWord(around range: Range<Int>, in tokens: TextTokens) -> Range<Int> {
+        let units = tokens.units
+        func isWordUnit(_ unit: UInt16) -> Bool {
+            (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+        }
+        var start = range.lowerBound, end = range.upperBound
+        while start >= 2, units[start - 1] == 0x2D, isWordUnit(units[start - 2]) {
+            start -= 1
+            while start > 0, isWordUnit(units[start - 1]) { start -= 1 }
+        }
+        while end + 1 < units.count, units[end] == 0x2D, isWordUnit(units[end + 1]) {
+            end += 1
+            while end < units.count, isWordUnit(units[end]) { end += 1 }
+        }
+        return start..<end
+    }
+
     /// Sorted ranges with overlapping or touching ones joined.
     static func mergedRuns(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
