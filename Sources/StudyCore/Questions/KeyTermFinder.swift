@@ -300,6 +300,10 @@ public enum KeyTermFinder {
             // "by increasing the number": an -ing word taking an object is a verb.
             if headText.hasSuffix("ing"), head + 1 < words.count,
                verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
+            // "configuring and managing resources": -ing verbs joined by "and".
+            if headText.hasSuffix("ing"), head + 2 < words.count,
+               ["and", "or"].contains(tokens.string(words[head + 1].range).lowercased()),
+               tokens.string(words[head + 2].range).lowercased().hasSuffix("ing") { continue }
             // "to combat": an infinitive.
             if head == runStart, head > 0, tokens.string(words[head - 1].range).lowercased() == "to" { continue }
             var first = head
