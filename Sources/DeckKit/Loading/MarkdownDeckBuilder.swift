@@ -223,47 +223,43 @@ struct MarkdownDeckBuilder {
         return last == ":" || last == "："
     }
 
-    /// Whether a table cell is nothing but links out of the page.
-    static func isExternalLink(_ cell: OpaquePointer) -> Bool {
-        var found = false
-        var stack = children(of: cell)
+    /// The links a node holds, when it holds nothing else but decoration
+    /// (spaces, punctuation, emoji, bold or italic round them); nil when it
+    /// holds any other text.
+    static func onlyLinks(in node: OpaquePointer) -> [OpaquePointer]? {
+        var links: [OpaquePointer] = []
+        var stack = children(of: node)
         while let inline = stack.popLast() {
             switch cmark_node_get_type(inline) {
             case CMARK_NODE_LINK:
-                guard let url = cmark_node_get_url(inline), !String(cString: url).hasPrefix("#") else { return false }
-                found = true
+                links.append(inline)
             case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
                 stack += children(of: inline)
             case CMARK_NODE_TEXT:
-                if literal(ofRaw: inline).contains(where: { $0.isLetter || $0.isNumber }) { return false }
+                if literal(ofRaw: inline).contains(where: { $0.isLetter || $0.isNumber }) { return nil }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE:
                 continue
             default:
-                return false
+                return nil
             }
         }
-        return found
+        return links
+    }
+
+    static func target(of link: OpaquePointer) -> String {
+        cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether a table cell is nothing but links out of the page.
+    static func isExternalLink(_ cell: OpaquePointer) -> Bool {
+        guard let links = onlyLinks(in: cell), !links.isEmpty else { return false }
+        return links.allSatisfy { !target(of: $0).hasPrefix("#") }
     }
 
     /// Whether a table cell is nothing but one link to an anchor of the page.
     static func isInPageLink(_ cell: OpaquePointer) -> Bool {
-        var found: OpaquePointer?
-        var stack = children(of: cell)
-        while let inline = stack.popLast() {
-            switch cmark_node_get_type(inline) {
-            case CMARK_NODE_LINK:
-                if found != nil { return false }
-                found = inline
-            case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
-                stack += children(of: inline)
-            case CMARK_NODE_TEXT:
-                if literal(ofRaw: inline).contains(where: { $0.isLetter || $0.isNumber }) { return false }
-            default:
-                continue
-            }
-        }
-        guard let link = found, let url = cmark_node_get_url(link) else { return false }
-        return String(cString: url).hasPrefix("#")
+        guard let links = onlyLinks(in: cell), links.count == 1 else { return false }
+        return target(of: links[0]).hasPrefix("#")
     }
 
     /// Where a list item that is nothing but one link points.
@@ -280,27 +276,8 @@ struct MarkdownDeckBuilder {
         guard let paragraph = blocks.first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
         // Nested items under a link entry (a contents tree) go with it.
         guard blocks.dropFirst().allSatisfy({ cmark_node_get_type($0) == CMARK_NODE_LIST }) else { return nil }
-        var found: OpaquePointer?
-        var stack = children(of: paragraph)
-        while let inline = stack.popLast() {
-            switch cmark_node_get_type(inline) {
-            case CMARK_NODE_LINK:
-                if found != nil { return nil }
-                found = inline
-            case CMARK_NODE_STRONG, CMARK_NODE_EMPH:
-                stack += children(of: inline)
-            case CMARK_NODE_TEXT:
-                let literal = literal(ofRaw: inline)
-                // Only decoration may stand beside the link: spaces, punctuation, emoji.
-                if literal.contains(where: { $0.isLetter || $0.isNumber }) { return nil }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE:
-                continue
-            default:
-                return nil
-            }
-        }
-        guard let link = found else { return nil }
-        let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+        guard let links = onlyLinks(in: paragraph), links.count == 1, let link = links.first else { return nil }
+        let url = target(of: link)
         if url.hasPrefix("#") { return .inPage }
         var text = inlineText(of: link).trimmed()
         text.spans = text.spans.map { InlineSpan($0.text, style: $0.style.union(.link), link: $0.link ?? TextSanitizer.clean(url)) }

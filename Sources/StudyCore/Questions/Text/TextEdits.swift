@@ -78,14 +78,12 @@ enum TextEdits {
         return after.contains { $0 == ")" || $0 == "）" }
     }
 
-    /// Whether the CJK text in `range` touches more of the same script on
-    /// either side (katakana beside katakana, kanji beside kanji): ICU may
-    /// have cut a compound there ("バック|エンド").
+    /// Whether katakana in `range` touches more katakana on either side: ICU's
+    /// dictionary splits loanword compounds ("バック|エンド"), while its kanji
+    /// and hanzi words are whole (a Chinese word always touches others).
     static func runsIntoSameScript(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
         func script(_ unit: UInt16) -> Int {
-            if (0x30A0...0x30FF).contains(unit) { return 1 } // katakana and the long-vowel mark
-            if (0x3400...0x9FFF).contains(unit) { return 2 } // kanji / hanzi
-            return 0
+            (0x30A0...0x30FF).contains(unit) ? 1 : 0 // katakana and the long-vowel mark
         }
         let units = tokens.units
         guard !range.isEmpty else { return false }
