@@ -45,6 +45,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         index.entry(id).map { index.topics[index.facts[$0].topic].path } ?? []
     }
 
+    /// Whether the facts belong to more than one topic (which-topic would
+    /// give itself away inside one). Stops at the first fact of another topic.
+    public func spansTopics(_ ids: [FactID]) -> Bool {
+        guard let first = ids.first, let topic = index.entry(first).map({ index.facts[$0].topic }) else { return false }
+        return ids.contains { id in index.entry(id).map { index.facts[$0].topic != topic } ?? false }
+    }
+
     /// The key term that flip and cloze questions about this fact hide.
     public func keyTerm(of id: FactID) -> KeyTerm? {
         index.entry(id).flatMap { keyTerm(at: $0) }
@@ -285,7 +292,12 @@ public struct QuestionGenerator: Sendable, Equatable {
         let ownTopic = index.facts[position].topic
         let shape = QuestionIndex.ShapeKey(answer)
         var seen: Set<String> = [answer.text]
+        // The nearest topics, up to about 300 facts in all: a question's cost
+        // does not grow with the deck.
+        var factsSeen = 0
         search: for topic in [ownTopic] + index.topicsByDistance(from: ownTopic, limit: 80) {
+            if factsSeen > 300 { break }
+            factsSeen += index.topics[topic].facts.count
             for candidate in index.terms(ofTopic: topic)[shape] ?? [] {
                 guard seen.insert(candidate.text).inserted else { continue }
                 if candidate.kind == .phrase && candidate.wordCount == 1 && !candidate.isCJK && !Self.isSpecificWord(candidate.text)
@@ -383,8 +395,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         var chosen: [String] = []
         // Other branches first; siblings only when the post has too few branches.
         for siblingsAllowed in [false, true] where chosen.count < 3 {
+        var factsSeen = 0
         for other in index.topicsByDistance(from: entry.topic, limit: 40) {
+            if factsSeen > 300 { break }
             let otherTopic = index.topics[other]
+            factsSeen += otherTopic.facts.count
             // A sibling topic's statement often holds for this one too ("DynamoDB"
             // beside "NoSQL Databases"): take statements from other branches.
             let sibling = otherTopic.path.dropLast() == topic.path.dropLast() && topic.path.count > 2

@@ -113,7 +113,7 @@ public struct StudySession: Hashable, Sendable {
             queue = scope
             random.shuffle(&queue)
         case .exam:
-            let spans = Set(scope.map { generator.topicPath(of: $0) }).count > 1
+            let spans = generator.spansTopics(scope)
             let kinds = QuestionKind.allCases.filter { $0.isObjective && (spans || $0 != .whichTopic) }
             // Shuffle first, then keep the first facts that can be asked: a
             // 20-question exam looks at about 20 facts, not the whole deck.
@@ -129,7 +129,7 @@ public struct StudySession: Hashable, Sendable {
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
                                    generator: generator, scheduler: scheduler)
         session.newFactsStarted = newStarted
-        session.spansTopics = Set(scope.map { generator.topicPath(of: $0) }).count > 1
+        session.spansTopics = generator.spansTopics(scope)
         if mode == .exam, let minutes = options.examMinutes {
             session.deadline = now.adding(milliseconds: Int64(minutes) * 60_000)
         }
