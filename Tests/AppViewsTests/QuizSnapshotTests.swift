@@ -37,6 +37,22 @@ struct QuizSnapshotTests {
         for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
     }
 
+    /// While a question is asked the tree is not drawn (its titles and cursor
+    /// would show which-topic answers and hidden terms), and a click or the
+    /// wheel where it was changes nothing.
+    @Test func theQuizCoversTheTreeAndTheTreeIgnoresTheMouse() {
+        let state = state(asking: .whichTopic)
+        let screen = render(state).textLines()
+        #expect(!screen.contains { $0.contains("Topics") })
+        #expect(screen.first?.hasPrefix("┏━ Study · Amazon Elastic Inference") == true)
+        let hitTester = HitTester(theme: .monochrome)
+        #expect(hitTester.click(x: 3, y: 5, in: state) == nil)
+        #expect(hitTester.wheel(lines: 3, x: 3, y: 5, in: state) == nil)
+        var browsing = state
+        browsing.quiz = nil
+        #expect(hitTester.click(x: 3, y: 5, in: browsing) != nil)
+    }
+
     @Test func flip() {
         var state = state(asking: .flip)
         assertSnapshot(render(state), named: "quiz-flip-80x24")
