@@ -80,9 +80,24 @@ say("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in
 say("  generated:    \(generatedFacts) facts\(generatedFacts > 20_000 ? " (4,000 sampled)" : ""), \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
 say("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
 
+/// The three steps of a session's first question, timed apart.
+func firstQuestionSteps(_ deck: Deck) throws -> (index: Double, start: Double, question: Double) {
+    let t0 = now()
+    let generator = QuestionGenerator(decks: [deck])
+    let t1 = now()
+    let clock = Timestamp(milliseconds: 1_800_000_000_000)
+    var session = StudySession.start(mode: .study, scope: facts(of: deck), cards: [:], generator: generator,
+                                     scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: 1))
+    let t2 = now()
+    _ = session.nextQuestion(now: clock)
+    return (t1 - t0, t2 - t1, now() - t2)
+}
+
 let bundledFirst = try median(5) { try firstQuestion(bundled) }
 let generatedFirst = try median(5) { try firstQuestion(generated) }
+let steps = try firstQuestionSteps(generated)
 say("study session on the whole deck, to its first question (median of 5):")
+say("  generated, one run: index \(formatted(steps.index * 1000, 2)) ms, session start \(formatted(steps.start * 1000, 2)) ms, first question \(formatted(steps.question * 1000, 2)) ms")
 say("  bundled post \(formatted(bundledFirst * 1000, 2)) ms, generated \(formatted(generatedFirst * 1000, 2)) ms: \(formatted(generatedFirst / bundledFirst))x")
 
 // One bullet of 2 MB: the first question must not walk it many times over.

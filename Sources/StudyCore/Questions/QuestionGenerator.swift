@@ -37,7 +37,7 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     /// The fact with this id, if it is in the decks.
     public func fact(_ id: FactID) -> Fact? {
-        index.entry(id).map { index.facts[$0].fact }
+        index.entry(id).map { index.fact(at: $0) }
     }
 
     /// Deck title and node titles down to the fact's topic.
@@ -82,13 +82,14 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard let position = index.entry(id) else { return nil }
         var random = SeededRandom(seed: id.rawValue + kind.rawValue, counter: seed)
         let entry = index.facts[position]
+        let fact = index.fact(at: position)
         let path = index.topics[entry.topic].path
         let context = index.context(of: position)
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         // A fact of a page or more is no flash card (and must not cost a
         // question the time of a book): it is shown, never asked.
-        if entry.fact.text.spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.longestAskedFact { return nil }
-        let plain = entry.fact.text.plainText
+        if fact.text.spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.longestAskedFact { return nil }
+        let plain = fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
         if plain.contains("  ") || plain.contains(" , ") || plain.contains(" .") && plain.contains("  ") { return nil }
@@ -97,7 +98,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         if ending == ":" || ending == "：" { return nil }
         func make(_ prompt: String, context: [String] = context, options: [String] = [], correct: Int? = nil,
                   answer: String, truth: Bool? = nil) -> Question {
-            Question(kind: kind, factID: id, fact: entry.fact, topicPath: path, context: context, prompt: prompt,
+            Question(kind: kind, factID: id, fact: fact, topicPath: path, context: context, prompt: prompt,
                      options: options, correctOption: correct, answer: answer, truth: truth)
         }
         // A question in the notes ("为什么使用消息队列？") is asked as written, never blanked.
@@ -363,6 +364,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// of these belongs under “Benefits”?"), with the topic path above it.
     private func topicStatement(at position: Int) -> (prompt: String, context: [String], answer: String, distractors: [String])? {
         let entry = index.facts[position]
+        let fact = index.fact(at: position)
         let topic = index.topics[entry.topic]
         guard !topic.isGeneric else { return nil }
         let answer = index.analysis(position).plain.trimmedSpaces()
@@ -372,7 +374,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let prompt: String
         let shown: [String]
         let subjectStems: Set<String>
-        if let parent = entry.fact.context?.plainText.trimmedSpaces() {
+        if let parent = fact.context?.plainText.trimmedSpaces() {
             var label = parent
             while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
             guard !label.isEmpty, label.count <= 80 else { return nil }
@@ -391,7 +393,7 @@ public struct QuestionGenerator: Sendable, Equatable {
               answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
               !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
         // What else the subject holds: a distractor saying the same would be right too.
-        let ownFacts = topic.facts.filter { index.facts[$0].fact.context == entry.fact.context }.map { index.analysis($0).plain }
+        let ownFacts = topic.facts.filter { index.fact(at: $0).context == fact.context }.map { index.analysis($0).plain }
         var chosen: [String] = []
         // Other branches first; siblings only when the post has too few branches.
         for siblingsAllowed in [false, true] where chosen.count < 3 {
@@ -408,7 +410,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                   !index.overlap(otherTopic.title, topic.title) else { continue }
             let otherTitleStems = index.stems(otherTopic.title)
             for candidatePosition in otherTopic.facts
-            where (index.facts[candidatePosition].fact.context == nil) == (entry.fact.context == nil) {
+            where (index.fact(at: candidatePosition).context == nil) == (fact.context == nil) {
                 let text = index.analysis(candidatePosition).plain.trimmedSpaces()
                 if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.contains("  ") { continue }
                 let stems = index.stems(text)

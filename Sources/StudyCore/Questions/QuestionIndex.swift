@@ -10,10 +10,11 @@ import Synchronization
 /// change after `init`; the cache is behind a mutex.
 final class QuestionIndex: Sendable {
     struct FactEntry: Sendable {
-        var fact: Fact
         var deck: Int
         /// Index into `topics`.
         var topic: Int
+        /// Index into the topic's node's facts.
+        var slot: Int
     }
 
     /// A node that holds facts: a which-topic answer or option.
@@ -39,6 +40,9 @@ final class QuestionIndex: Sendable {
     let decks: [Deck]
     let facts: [FactEntry]
     let topics: [TopicEntry]
+    /// Each topic's node's facts, shared with the deck (an array copy is a
+    /// reference count, where copying 100,000 facts one by one is not).
+    private let topicFacts: [[Fact]]
     private let positionByID: [FactID: Int]
     private let analyses: Mutex<[Int: Analysis]>
     private let glossaryCache: Mutex<Set<String>?>
@@ -60,16 +64,21 @@ final class QuestionIndex: Sendable {
     init(decks: [Deck]) {
         var facts: [FactEntry] = []
         var topics: [TopicEntry] = []
+        var topicFacts: [[Fact]] = []
         var positions: [FactID: Int] = [:]
+        let total = decks.reduce(0) { $0 + $1.root.totalFactCount }
+        facts.reserveCapacity(total)
+        positions.reserveCapacity(total)
         for (deckIndex, deck) in decks.enumerated() {
             var stack: [(node: TopicNode, path: [String])] = [(deck.root, [deck.title])]
             while let (node, path) = stack.popLast() {
                 if !node.facts.isEmpty {
                     let title = node.title.plainText
                     let start = facts.count
-                    for fact in node.facts {
+                    topicFacts.append(node.facts)
+                    for (slot, fact) in node.facts.enumerated() {
                         positions[fact.id] = facts.count
-                        facts.append(FactEntry(fact: fact, deck: deckIndex, topic: topics.count))
+                        facts.append(FactEntry(deck: deckIndex, topic: topics.count, slot: slot))
                     }
                     topics.append(TopicEntry(title: title, path: path, deck: deckIndex, facts: start..<facts.count,
                                              isGeneric: Self.isGeneric(title)))
@@ -80,6 +89,7 @@ final class QuestionIndex: Sendable {
         self.decks = decks
         self.facts = facts
         self.topics = topics
+        self.topicFacts = topicFacts
         positionByID = positions
         analyses = Mutex([:])
         glossaryCache = Mutex(nil)
@@ -92,15 +102,35 @@ final class QuestionIndex: Sendable {
 
     func entry(_ id: FactID) -> Int? { positionByID[id] }
 
+    /// The fact at a position.
+    func fact(at position: Int) -> Fact {
+        let entry = facts[position]
+        return topicFacts[entry.topic][entry.slot]
+    }
+
     func analysis(_ position: Int) -> Analysis {
         if let known = analyses.withLock({ $0[position] }) { return known }
-        let fact = facts[position].fact
+        let fact = self.fact(at: position)
         let tokens = TextTokens(fact.text.plainText)
         let made = Analysis(plain: fact.text.plainText, tokens: tokens,
                             candidates: KeyTermFinder.candidates(in: fact.text, tokens: tokens),
                             definition: KeyTermFinder.definition(in: tokens))
         analyses.withLock { $0[position] = made }
         return made
+    }
+
+    /// The stems of an ASCII text's words by a plain split, without ICU: the
+    /// glossary walks every title and bold span of the deck once, and on a
+    /// 100,000-fact deck that walk must cost milliseconds. Other text goes
+    /// through `OptionForms.contentStems`.
+    static func quickStems(_ text: String) -> Set<String> {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return OptionForms.contentStems(text) }
+        var stems: Set<String> = []
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let string = String(word)
+            if !WordLists.functionWords.contains(string) { stems.insert(OptionForms.stem(string)) }
+        }
+        return stems
     }
 
     /// `OptionForms.contentStems(text)`, remembered.
@@ -196,10 +226,10 @@ final class QuestionIndex: Sendable {
         var stems: Set<String> = []
         for deck in decks {
             deck.root.forEachNode { node in
-                stems.formUnion(self.stems(node.title.plainText))
+                stems.formUnion(Self.quickStems(node.title.plainText))
                 for fact in node.facts {
                     for span in fact.text.spans where span.style.contains(.bold) || span.style.contains(.code) {
-                        stems.formUnion(self.stems(span.text))
+                        stems.formUnion(Self.quickStems(span.text))
                     }
                 }
             }
@@ -213,7 +243,7 @@ final class QuestionIndex: Sendable {
     func context(of position: Int) -> [String] {
         let entry = facts[position]
         var lines = Question.context(for: topics[entry.topic].path)
-        if let parent = entry.fact.context?.plainText, !parent.isEmpty { lines.append(parent) }
+        if let parent = fact(at: position).context?.plainText, !parent.isEmpty { lines.append(parent) }
         return lines
     }
 
