@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "KeyBenchmark", dependencies: ["AppCore", "AppViews", "DeckKit", "TerminalUI"],
                           path: "benchmarks/KeyBenchmark"),
         .executableTarget(name: "LoaderFuzz", dependencies: ["DeckKit"], path: "benchmarks/LoaderFuzz"),
-        .executableTarget(name: "QuestionBenchmark", dependencies: ["StudyCore", "DeckKit"],
+        .executableTarget(name: "QuestionBenchmark", dependencies: ["StudyCore", "DeckKit", "Reports"],
                           path: "benchmarks/QuestionBenchmark"),
         .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
                           path: "benchmarks/FSRSBenchmark"),

@@ -1,5 +1,7 @@
 import DeckKit
+import Dispatch
 import StudyCore
+import Synchronization
 
 /// What `awsml-tui questions` prints: for a fact, one question of every kind
 /// the generator can make for it, as it would be asked with the seed, as
@@ -11,6 +13,21 @@ public enum QuestionReport {
     /// Every question of every kind for `fact`, in the order of `QuestionKind.allCases`.
     public static func questions(for fact: Fact, generator: QuestionGenerator, seed: UInt64) -> [Question] {
         QuestionKind.allCases.compactMap { generator.question(for: fact.id, kind: $0, seed: seed) }
+    }
+
+    /// The questions of many facts, made on every core: the generator's
+    /// caches are shared and locked, so the facts are split into chunks that
+    /// run side by side. The result is in the order of `facts`.
+    public static func questions(for facts: [Fact], generator: QuestionGenerator, seed: UInt64) -> [[Question]] {
+        let chunks = max(1, min(facts.count / 64, 64))
+        let size = (facts.count + chunks - 1) / chunks
+        let results = Mutex([[[Question]]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(facts.count, chunk * size)..<min(facts.count, (chunk + 1) * size)
+            let made = range.map { questions(for: facts[$0], generator: generator, seed: seed) }
+            results.withLock { $0[chunk] = made }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     public static func json(_ question: Question) -> String {

@@ -5,6 +5,7 @@
 //
 //     swift run -c release QuestionBenchmark [FACTS]     (default 3600; try 100000)
 import DeckKit
+import Reports
 import StudyCore
 #if canImport(Glibc)
 import Glibc
@@ -79,6 +80,16 @@ say("every question of every kind (the `questions` command's work):")
 say("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in \(formatted(bundledAll.seconds * 1000, 1)) ms (\(formatted(bundledPer, 1)) µs each)")
 say("  generated:    \(generatedFacts) facts\(generatedFacts > 20_000 ? " (4,000 sampled)" : ""), \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
 say("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
+if generatedFacts <= 20_000 {
+    // What `awsml-tui questions` does: the same work on every core.
+    let start = now()
+    var made = 0
+    let allFacts = { () -> [Fact] in var list: [Fact] = []; generated.root.forEachNode { list += $0.facts }; return list }()
+    for questions in QuestionReport.questions(for: allFacts, generator: QuestionGenerator(decks: [generated]), seed: 1) {
+        made += questions.count
+    }
+    say("  the same on every core (the command): \(made) questions in \(formatted((now() - start) * 1000, 1)) ms")
+}
 
 /// The three steps of a session's first question, timed apart.
 func firstQuestionSteps(_ deck: Deck) throws -> (index: Double, start: Double, question: Double) {
