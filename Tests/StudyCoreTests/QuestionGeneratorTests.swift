@@ -199,5 +199,11 @@ struct QuestionGeneratorTests {
         #expect(TypedAnswer.judge("sagemakr", against: "SageMaker").diff
                 == [.same("SageMak"), .missing("e"), .same("r")])
         #expect(TypedAnswer.judge("emrs", against: "EMR").diff == [.same("EMR"), .extra("s")])
+        // A vendor's name in front may be left out, but not the product's.
+        #expect(TypedAnswer.judge("ActiveMQ", against: "Apache ActiveMQ").isAccepted)
+        #expect(!TypedAnswer.judge("ActiveMQ", against: "Apache ActiveMQ").isExact)
+        #expect(TypedAnswer.judge("sagemaker", against: "Amazon SageMaker").isAccepted)
+        #expect(!TypedAnswer.judge("Amazon", against: "Amazon SageMaker").isAccepted)
+        #expect(!TypedAnswer.judge("Kafka", against: "Apache ActiveMQ").isAccepted)
     }
 }

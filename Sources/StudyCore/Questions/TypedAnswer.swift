@@ -1,6 +1,7 @@
 /// Judges a typed answer: case-insensitive, white space and end punctuation
 /// ignored, with a small typo allowance (none for numbers or short words, one
-/// edit up to 7 letters, two beyond), and a character diff for the feedback.
+/// edit up to 7 letters, two beyond), a vendor's name in front optional
+/// ("ActiveMQ" for "Apache ActiveMQ"), and a character diff for the feedback.
 ///
 ///     TypedAnswer.judge("sagemakr", against: "SageMaker").isAccepted   // true
 public struct TypedAnswer: Hashable, Sendable {
@@ -18,6 +19,22 @@ public struct TypedAnswer: Hashable, Sendable {
     public var diff: [Piece]
 
     public static func judge(_ typed: String, against answer: String) -> TypedAnswer {
+        // "ActiveMQ" names "Apache ActiveMQ" as well: a vendor's name in front may be left out.
+        let words = answer.split(separator: " ")
+        if words.count >= 2, vendors.contains(words[0].lowercased()) {
+            let bare = words.dropFirst().joined(separator: " ")
+            let short = judge(typed, againstExactly: bare)
+            if short.isAccepted {
+                return TypedAnswer(isAccepted: true, isExact: false, diff: diff(Array(typed.trimmedSpaces()), Array(answer)))
+            }
+        }
+        return judge(typed, againstExactly: answer)
+    }
+
+    /// Names that go before a product's own name and may be left out.
+    static let vendors: Set<String> = ["amazon", "aws", "apache", "google", "microsoft", "azure", "oracle", "ibm"]
+
+    private static func judge(_ typed: String, againstExactly answer: String) -> TypedAnswer {
         let given = normalise(typed)
         let expected = normalise(answer)
         let distance = editDistance(Array(given), Array(expected))
