@@ -186,10 +186,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         for term in analysis.candidates {
             if (forChoice || typeable) && term.isListItem { continue }
             if typeable && term.kind == .phrase && term.wordCount > 1 { continue }
-            // A Chinese or Japanese word found without a part-of-speech tagger is
-            // only ever a self-graded recall: typed or chosen, synonyms and
-            // ungrammatical options would be marked wrong.
-            if (forChoice || typeable) && term.isCJK && term.kind == .phrase { continue }
+            // A Chinese or Japanese term (a word found without a part-of-speech
+            // tagger, or a row label like 时效性) is only ever a self-graded
+            // recall: typed or chosen, synonyms and ungrammatical options would
+            // be marked wrong.
+            if (forChoice || typeable) && term.isCJK { continue }
             // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
             if term.isListItem && Self.isOpenList(analysis.plain) { continue }
             // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
