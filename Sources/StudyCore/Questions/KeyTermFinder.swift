@@ -226,7 +226,7 @@ public enum KeyTermFinder {
             // One plain capitalised word ("File input mode", "Redshift has") may
             // be a common word: a name needs an inner capital, a digit, all
             // capitals or a second word.
-            if first == last && !isStrongName(tokens.string(words[first].range)) {
+            if first == last && !hasInnerCapital(tokens.string(words[first].range)) {
                 index = last + 1
                 continue
             }
@@ -462,10 +462,6 @@ public enum KeyTermFinder {
     }
 
     /// "SageMaker", "S3", "EMR", "Object2Vec": a name whatever stands round it.
-    static func isStrongName(_ word: String) -> Bool {
-        hasInnerCapital(word)
-    }
-
     static func hasInnerCapital(_ word: String) -> Bool {
         word.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }

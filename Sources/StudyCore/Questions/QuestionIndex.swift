@@ -135,11 +135,23 @@ final class QuestionIndex: Sendable {
 
     /// `OptionForms.contentStems(text)`, remembered.
     func stems(_ text: String) -> Set<String> {
-        if let known = stemCache.withLock({ $0[text] }) { return known }
-        let made = OptionForms.contentStems(text)
-        stemCache.withLock { cache in
-            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-            cache[text] = made
+        Self.remembered(text, in: stemCache, OptionForms.contentStems)
+    }
+
+    /// `OptionForms.key(text)`, remembered.
+    func key(_ text: String) -> String {
+        Self.remembered(text, in: keyCache, OptionForms.key)
+    }
+
+    /// A value worked out from a text once; the cache is emptied when it
+    /// holds 200,000 texts, so a huge deck cannot grow it without end.
+    private static func remembered<Value: Sendable>(_ text: String, in cache: borrowing Mutex<[String: Value]>,
+                                          _ make: (String) -> Value) -> Value {
+        if let known = cache.withLock({ $0[text] }) { return known }
+        let made = make(text)
+        cache.withLock { entries in
+            if entries.count > 200_000 { entries.removeAll(keepingCapacity: true) }
+            entries[text] = made
         }
         return made
     }
@@ -181,29 +193,14 @@ final class QuestionIndex: Sendable {
         return byShape
     }
 
-    /// `OptionForms.key(text)`, remembered.
-    func key(_ text: String) -> String {
-        if let known = keyCache.withLock({ $0[text] }) { return known }
-        let made = OptionForms.key(text)
-        keyCache.withLock { cache in
-            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-            cache[text] = made
-        }
-        return made
-    }
-
     /// `OptionForms.sameThing`, with the keys remembered.
     func sameThing(_ left: String, _ right: String) -> Bool {
-        let a = key(left), b = key(right)
-        return a == b || a + "s" == b || b + "s" == a || a + "es" == b || b + "es" == a
+        OptionForms.sameThing(key: key(left), key: key(right))
     }
 
     /// `OptionForms.overlap`, with the stems remembered.
     func overlap(_ left: String, _ right: String) -> Bool {
-        if sameThing(left, right) { return true }
-        let leftStems = stems(left), rightStems = stems(right)
-        guard !leftStems.isEmpty, !rightStems.isEmpty else { return false }
-        return leftStems.isSubset(of: rightStems) || rightStems.isSubset(of: leftStems)
+        sameThing(left, right) || OptionForms.nested(stems(left), stems(right))
     }
 
     /// A key term chosen earlier for this fact and use (`nil` inside: none fits).

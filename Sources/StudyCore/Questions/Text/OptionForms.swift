@@ -39,8 +39,12 @@ public enum OptionForms {
     /// Equal keys, or one the other's plural ("API" and "APIs", where the
     /// stemmer leaves "apis" alone for the sake of "analysis").
     public static func sameThing(_ left: String, _ right: String) -> Bool {
-        let a = key(left), b = key(right)
-        return a == b || a + "s" == b || b + "s" == a || a + "es" == b || b + "es" == a
+        sameThing(key: key(left), key: key(right))
+    }
+
+    /// `sameThing` on keys already made.
+    public static func sameThing(key a: String, key b: String) -> Bool {
+        a == b || a + "s" == b || b + "s" == a || a + "es" == b || b + "es" == a
     }
 
     /// The stems of the words of `text` (function words left out), for "one
@@ -87,9 +91,12 @@ public enum OptionForms {
     /// Whether two options name the same thing, or one's words hold all of
     /// the other's ("EC2" and "Amazon EC2").
     public static func overlap(_ left: String, _ right: String) -> Bool {
-        if sameThing(left, right) { return true }
-        let leftStems = contentStems(left), rightStems = contentStems(right)
-        guard !leftStems.isEmpty, !rightStems.isEmpty else { return false }
-        return leftStems.isSubset(of: rightStems) || rightStems.isSubset(of: leftStems)
+        sameThing(left, right) || nested(contentStems(left), contentStems(right))
+    }
+
+    /// Whether one set of stems holds all of the other's (neither empty).
+    public static func nested(_ left: Set<String>, _ right: Set<String>) -> Bool {
+        guard !left.isEmpty, !right.isEmpty else { return false }
+        return left.isSubset(of: right) || right.isSubset(of: left)
     }
 }

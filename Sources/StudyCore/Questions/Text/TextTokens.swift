@@ -45,16 +45,6 @@ public struct TextTokens: Sendable {
 
     public var text: String { String(decoding: units, as: UTF16.self) }
 
-    /// The index in `words` of the word starting at `offset`, if one does.
-    public func wordIndex(startingAt offset: Int) -> Int? {
-        var low = 0, high = words.count
-        while low < high {
-            let middle = (low + high) / 2
-            if words[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < words.count && words[low].range.lowerBound == offset ? low : nil
-    }
-
     /// The text between two UTF-16 offsets, as the units say (no words).
     public func gap(from start: Int, to end: Int) -> String {
         start < end ? string(start..<end) : ""
