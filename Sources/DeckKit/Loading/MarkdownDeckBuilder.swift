@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// Turns a cmark-gfm document into a topic tree, following DESIGN.md §2:
 ///
@@ -35,8 +36,29 @@ struct MarkdownDeckBuilder {
     /// autolink extensions, after `blankLines` empty lines (where front
     /// matter was, so cmark's line numbers are the file's). The tree is made
     /// with `allocator` (the system's when nil).
+    ///
+    /// One parse at a time in the whole process (`parserLock`): cmark-gfm's
+    /// inline extensions keep their special characters (`~`) in a global
+    /// table, so two posts parsed at once on two threads (as tests do) could
+    /// lose each other's strikethrough (github/cmark-gfm#176). A post's own
+    /// pieces are parsed one after another anyway (`PipelinedParse`).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, blankLines: Int,
                       allocator: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer? {
+        parserLock.withLock { _ in ParsedDocument(parseAlone(bytes, blankLines: blankLines, allocator: allocator)) }.node
+    }
+
+    /// A document handed out of the lock: it belongs to the caller alone.
+    private struct ParsedDocument: @unchecked Sendable {
+        let node: OpaquePointer?
+        init(_ node: OpaquePointer?) { self.node = node }
+    }
+
+    /// Guards cmark-gfm's global extension table; the only process-wide
+    /// state DeckKit keeps, because the C library keeps some.
+    private static let parserLock = Mutex(())
+
+    private static func parseAlone(_ bytes: UnsafeBufferPointer<UInt8>, blankLines: Int,
+                                   allocator: UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
         let made = allocator.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0) } ?? cmark_parser_new(CMARK_OPT_DEFAULT)
         guard let parser = made else { return nil }
