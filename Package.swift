@@ -42,13 +42,14 @@ let package = Package(
         .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reports", dependencies: ["DeckKit", "StudyCore"]),
         .target(name: "TerminalUI"),
-        .target(name: "AppCore", dependencies: ["DeckKit", "StudyCore"]),
+        .target(name: "AppCore", dependencies: ["DeckKit", "StudyCore", "TerminalUI"]),
         .target(name: "AppViews", dependencies: ["AppCore", "DeckKit", "StudyCore", "TerminalUI"]),
+        .target(name: "AppRuntime", dependencies: ["AppCore", "AppViews", "StudyCore", "TerminalUI"]),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCursesW", "CTerminalGuard"]),
         .executableTarget(
             name: "awsml-tui",
             dependencies: [
-                "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "CursesBackend", "CThreadPlacement",
+                "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "AppRuntime", "CursesBackend", "CThreadPlacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -76,6 +77,8 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit", "StudyCore"]),
         .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "StudyCore", "TerminalUI", "TestSupport"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "AppRuntimeTests",
+                    dependencies: ["AppRuntime", "AppCore", "AppViews", "ProgressSQLite", "StudyCore", "DeckKit", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests",
                     dependencies: ["CursesBackend", "TerminalUI", "AppViews", "AppCore", "DeckKit"]),
     ]

@@ -15,9 +15,11 @@ public struct HitTester: Sendable {
     public func click(x: Int, y: Int, in state: AppState) -> AppAction? {
         let layout = state.layout
         guard !layout.isTooSmall else { return nil }
-        if state.isShowingHelp { return .keyPressed("Esc") }
-        // The quiz covers the tree: a click there must not move the hidden selection.
-        if state.quiz != nil { return nil }
+        if state.overlay == .help { return .keyPressed("Esc") }
+        // Only the browsing screen answers the mouse: the quiz covers the
+        // tree, and the stats cover the detail, so a click there must not move
+        // a hidden selection.
+        guard state.screen == .browse, state.overlay == nil else { return nil }
         let tree = layout.tree.rect
         let detail = layout.detail.rect
         if tree.contains(x: x, y: y) {
@@ -41,8 +43,7 @@ public struct HitTester: Sendable {
     /// The action for the wheel turned by `lines` (positive: down) at `x`, `y`.
     public func wheel(lines: Int, x: Int, y: Int, in state: AppState) -> AppAction? {
         let layout = state.layout
-        guard !layout.isTooSmall, !state.isShowingHelp else { return nil }
-        if state.quiz != nil { return nil }
+        guard !layout.isTooSmall, state.overlay == nil, state.screen == .browse else { return nil }
         if layout.tree.rect.contains(x: x, y: y) { return .scrolled(.tree, lines: lines) }
         if layout.detail.rect.contains(x: x, y: y) { return .scrolled(.detail, lines: lines) }
         return nil

@@ -20,25 +20,20 @@ public struct ScreenRenderer: Sendable {
             drawTooSmall(into: &buffer)
             return
         }
-        if let quiz = state.quiz {
+        switch state.screen {
+        case .quiz(let quiz):
             // The quiz takes the whole width: the tree would show topic titles
             // (a which-topic answer, a flip card's hidden term) and its cursor.
             QuizPane(state: state, quiz: quiz, theme: theme).draw(in: Self.quizFrame(layout), into: &buffer)
-            StatusBar(state: state, theme: theme).draw(in: layout.statusBar.rect, into: &buffer)
-            if state.isShowingHelp {
-                let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)
-                HelpOverlay(state: state, theme: theme).draw(in: panes, into: &buffer)
-            }
-            return
-        }
-        TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
-        if let view = state.statsView {
+        case .stats(let view):
+            TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
             StatsPane(state: state, view: view, theme: theme).draw(in: layout.detail.rect, into: &buffer)
-        } else {
+        case .browse:
+            TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
             DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         }
         StatusBar(state: state, theme: theme).draw(in: layout.statusBar.rect, into: &buffer)
-        if state.isShowingHelp {
+        if state.overlay == .help {
             let panes = Rect(x: 0, y: 0, width: buffer.size.width, height: buffer.size.height - 1)
             HelpOverlay(state: state, theme: theme).draw(in: panes, into: &buffer)
         }

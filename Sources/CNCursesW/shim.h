@@ -22,6 +22,7 @@ int wcwidth(wchar_t c);
 /* Swift 6 rejects reading these C globals ("not concurrency-safe"); the
  * getters below are the supported way in (trap 3). */
 static inline WINDOW *awsml_stdscr(void) { return stdscr; }
+static inline WINDOW *awsml_curscr(void) { return curscr; }
 static inline int awsml_colors(void) { return COLORS; }
 static inline int awsml_color_pairs(void) { return COLOR_PAIRS; }
 

@@ -119,22 +119,39 @@ public final class CursesTerminal: TerminalBackend {
         doupdate()
     }
 
-    /// Forgets what is on screen, so the next `draw` sends every cell.
+    /// Forgets what is on screen, so the next `draw` sends every cell, and
+    /// has ncurses clear the terminal and repaint it whole (Ctrl-L: stale
+    /// glyphs left by another program or a terminal bug go).
     public func invalidate() {
         previous = nil
+        if isActive { clearok(awsml_curscr(), true) }
     }
 
-    public func nextEvent() -> TerminalEvent {
+    /// Waits for a key, a mouse event, a resize or a signal; with a timeout,
+    /// returns `.tick` when it passes. A read that fails at once, again and
+    /// again, is the terminal gone (`.endOfInput`), not a timeout.
+    public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent {
+        let timeout = timeoutMilliseconds.map { Int32(clamping: max(1, $0)) } ?? -1
+        wtimeout(window, timeout)
+        var quickFailures = 0
         while true {
             let pending = terminal_guard_pending_signal()
             if pending != 0 { return .signal(pending) }
             var character: wint_t = 0
+            let started = Self.monotonicMilliseconds()
+            errno = 0
             let result = wget_wch(window, &character)
             if result == ERR {
                 // ERR also means a signal interrupted the read (10).
                 let pending = terminal_guard_pending_signal()
                 if pending != 0 { return .signal(pending) }
                 if errno == EINTR { continue }
+                if timeout > 0 {
+                    let waited = Self.monotonicMilliseconds() - started
+                    if waited * 2 >= Int64(timeout) { return .tick }
+                    quickFailures += 1
+                    if quickFailures < 3 { continue }
+                }
                 return .endOfInput
             }
             if result == KEY_CODE_YES {
@@ -148,6 +165,12 @@ public final class CursesTerminal: TerminalBackend {
             }
             return .key(Self.key(forCharacter: UInt32(character)))
         }
+    }
+
+    private static func monotonicMilliseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 
     private func readMouse() -> MouseEvent? {

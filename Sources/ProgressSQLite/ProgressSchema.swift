@@ -51,6 +51,10 @@ enum ProgressSchema {
             CREATE INDEX review_time ON review(reviewed_at);
             PRAGMA application_id = 1635216748;
             """),
+        // Burying a fact for the rest of the learner's day (issue 11).
+        ("v2-bury", """
+            ALTER TABLE card ADD COLUMN buried_until TEXT;
+            """),
     ]
 
     /// The migrator for `migrations` (plus any a test adds after them).

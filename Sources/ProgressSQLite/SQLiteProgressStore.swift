@@ -118,10 +118,12 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try pool.read { db in
             var cards: [FactID: CardProgress] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended FROM card
+                SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
+                FROM card
                 """)
             while let row = try rows.next() {
-                let card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
+                var card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
+                card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
                 cards[card.factID] = card
             }
             return cards
@@ -158,19 +160,29 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     public func undoLastReview() throws -> ReviewRecord? {
+        try undoReview(id: nil)
+    }
+
+    /// Takes back review `id` (nil: the newest) and puts its card back as it
+    /// was before, in one transaction. A review that is not its fact's newest
+    /// is refused (nil): putting its card back would erase the later answers.
+    public func undoReview(id: Int64?) throws -> ReviewRecord? {
         try pool.writeWithoutTransaction { db in
             var undone: ReviewRecord?
             try db.inTransaction(.immediate) {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review ORDER BY id DESC LIMIT 1") else {
-                    return .commit
+                let found = if let id {
+                    try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?", arguments: [id])
+                } else {
+                    try Row.fetchOne(db, sql: "SELECT * FROM review ORDER BY id DESC LIMIT 1")
                 }
+                guard let row = found else { return .commit }
                 let factID = FactID(rawValue: row["fact_id"])
+                let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
+                                                arguments: [factID.rawValue])
+                guard newest == row["id"] as Int64 else { return .commit }
                 let before = Self.card(from: row, prefix: "before_", factID: factID)
                 let deck: String = row["deck"]
-                let current = try Row.fetchOne(db, sql: """
-                    SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended
-                    FROM card WHERE fact_id = ?
-                    """, arguments: [factID.rawValue]).map { Self.card(from: $0, prefix: "", factID: factID) }
+                let current = try Self.currentCard(factID, in: db)
                 let mode = StudyMode(rawValue: row["mode"]) ?? .study
                 if mode.updatesSchedule {
                     if row["before_existed"] as Bool {
@@ -188,6 +200,66 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 return .commit
             }
             return undone
+        }
+    }
+
+    /// Replaces review `id` by `review` (a grade changed on the feedback
+    /// screen): the logged grade and, for study, the card after it, in one
+    /// transaction. Refused when `id` is gone or another answer to the fact
+    /// came after it.
+    public func replaceReview(id: Int64, with review: ReviewRecord) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
+                                                arguments: [review.factID.rawValue])
+                guard newest == id else { throw StoreWriteError.reviewNotReplaceable(id) }
+                try db.execute(sql: "UPDATE review SET rating = ?, elapsed_ms = ? WHERE id = ?",
+                               arguments: [review.rating.rawValue, review.elapsedMilliseconds, id])
+                if review.mode.updatesSchedule { try Self.save(review.after, deck: review.deck, in: db) }
+                return .commit
+            }
+        }
+    }
+
+    /// Writes cards as given (a suspension, a burial, or their undo); a nil
+    /// card deletes the fact's card. One transaction.
+    public func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for entry in cards {
+                    if let card = entry.card {
+                        try Self.save(card, deck: entry.deck, in: db)
+                    } else {
+                        try db.execute(sql: "DELETE FROM card WHERE fact_id = ?", arguments: [entry.factID.rawValue])
+                    }
+                }
+                return .commit
+            }
+        }
+    }
+
+    /// A fact's last `limit` answers, newest first (the `review_fact` index).
+    public func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT reviewed_at, rating, mode, kind FROM review WHERE fact_id = ? ORDER BY id DESC LIMIT ?
+                """, arguments: [factID.rawValue, max(0, limit)])
+            return rows.compactMap { row in
+                guard let time = Timestamp(iso8601: row["reviewed_at"]), let rating = Rating(rawValue: row["rating"]),
+                      let mode = StudyMode(rawValue: row["mode"]) else { return nil }
+                return ReviewLogEntry(factID: factID, reviewedAt: time, rating: rating, mode: mode, kind: row["kind"])
+            }
+        }
+    }
+
+    private static func currentCard(_ factID: FactID, in db: Database) throws -> CardProgress? {
+        try Row.fetchOne(db, sql: """
+            SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
+            FROM card WHERE fact_id = ?
+            """, arguments: [factID.rawValue]).map { row in
+            var card = Self.card(from: row, prefix: "", factID: factID)
+            card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
+            return card
         }
     }
 
@@ -266,15 +338,17 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     private static func save(_ card: CardProgress, deck: String, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO card (fact_id, deck, state, step, stability, difficulty, due, last_review, reps, lapses, suspended)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO card (fact_id, deck, state, step, stability, difficulty, due, last_review, reps, lapses, suspended,
+                buried_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(fact_id) DO UPDATE SET deck = excluded.deck, state = excluded.state, step = excluded.step,
                 stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
                 last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
-                suspended = excluded.suspended
+                suspended = excluded.suspended, buried_until = excluded.buried_until
             """, arguments: [
                 card.factID.rawValue, deck, card.state.rawValue, card.step, card.stability, card.difficulty,
                 card.due?.iso8601, card.lastReview?.iso8601, card.reps, card.lapses, card.suspended,
+                card.buriedUntil?.iso8601,
             ])
     }
 

@@ -184,8 +184,25 @@ struct KeyMapTests {
         }
         #expect(KeyMap.standard.command(for: "j", in: .tree) == .moveDown)
         #expect(KeyMap.standard.command(for: "h", in: .detail) == .focusTree)
-        #expect(KeyMap.standard.command(for: "q", in: .global) == .quit)
+        #expect(KeyMap.standard.command(for: "Ctrl-C", in: .global) == .quit)
+        #expect(KeyMap.standard.resolve("q", in: .tree) == .quit) // inherited from browsing
+        #expect(KeyMap.standard.resolve("q", in: .quizChoice) == .endSession)
+        #expect(KeyMap.standard.resolve("q", in: .quizSummary) == .quit)
+        #expect(KeyMap.standard.resolve("q", in: .quizTyping) == nil) // a letter there
+        #expect(KeyMap.standard.resolve("Ctrl-L", in: .quizTyping) == .repaint)
         #expect(KeyMap.standard.command(for: "z", in: .tree) == nil)
+    }
+
+    @Test("every context reaches help and a way out through the table, without hard-coded keys")
+    func everyScreenInheritsItsGlobalKeys() {
+        for context in KeyContext.allCases where context != .help {
+            #expect(KeyMap.standard.resolve("Ctrl-C", in: context) == .quit, "\(context)")
+            #expect(KeyMap.standard.resolve("Ctrl-L", in: context) == .repaint, "\(context)")
+        }
+        for context in [KeyContext.tree, .detail, .quizChoice, .quizFlip, .quizGrade, .quizFeedback, .quizSummary,
+                        .quizTrueFalse, .quizEmpty, .stats] {
+            #expect(KeyMap.standard.resolve("?", in: context) == .showHelp, "\(context)")
+        }
     }
 
     @Test func everyCommandIsInTheTable() {
@@ -194,7 +211,7 @@ struct KeyMapTests {
     }
 
     @Test func paneKeysDoNotHideGlobalOnes() {
-        let global = Set(KeyMap.standard.bindings(in: .global).flatMap(\.keys))
+        let global = Set((KeyMap.standard.bindings(in: .global) + KeyMap.standard.bindings(in: .browsing)).flatMap(\.keys))
         for context in [KeyContext.tree, .detail] {
             let local = Set(KeyMap.standard.bindings(in: context).flatMap(\.keys))
             #expect(local.isDisjoint(with: global), "\(context)")

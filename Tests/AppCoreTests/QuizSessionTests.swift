@@ -22,29 +22,47 @@ struct QuizSessionTests {
         return state
     }
 
+    /// Presses keys; every `.saveReview` is acknowledged as the store would
+    /// (`.reviewSaved` with a row id), so summaries count it. Returns the effects.
     @discardableResult
     func press(_ keys: [String], _ state: inout AppState) -> [Effect] {
-        keys.flatMap { AppUpdate.update(&state, .keyPressed($0)) }
+        var effects: [Effect] = []
+        for key in keys {
+            let produced = AppUpdate.update(&state, .keyPressed(key))
+            effects += produced
+            for case .saveReview(var review) in produced {
+                review.id = Int64(state.undoStack.count + 1000)
+                AppUpdate.update(&state, .reviewSaved(review))
+            }
+        }
+        return effects
     }
 
-    /// Answers the question on screen, right or wrong, and confirms the
+    /// Answers the question on screen, right or wrong, and goes on with the
     /// suggested grade; advances the clock 10 s first. Returns the effects.
     func answer(correctly: Bool, _ state: inout AppState) -> [Effect] {
         AppUpdate.update(&state, .clockTicked(state.now.adding(milliseconds: 10_000)))
         let question = state.quiz!.question!
         switch question.kind {
         case .flip:
-            press(["Space"], &state)
-            return press([correctly ? "3" : "1"], &state)
+            return press(["Space", correctly ? "3" : "1"], &state)
         case .clozeTyped:
             let text = correctly ? question.answer : "zzz"
-            press(text.map { $0 == " " ? "Space" : String($0) } + ["Enter"], &state)
-            return state.quiz?.session.mode == .exam ? [] : press(["Enter"], &state)
+            let effects = press(text.map { $0 == " " ? "Space" : String($0) } + ["Enter"], &state)
+            return state.quiz?.session.mode == .exam ? effects : effects + press(["Enter"], &state)
         default:
             let choice = correctly ? question.correctOption! : (question.correctOption! + 1) % question.options.count
             let effects = press([String(choice + 1)], &state)
-            return state.quiz?.session.mode == .exam ? effects : press(["Enter"], &state)
+            return state.quiz?.session.mode == .exam ? effects : effects + press(["Enter"], &state)
         }
+    }
+
+    /// Puts `question` up in place of the one asked.
+    func show(_ question: Question?, _ state: inout AppState) {
+        var quiz = state.quiz!
+        quiz.session.current = question
+        quiz.question = question
+        state.screen = .quiz(quiz)
     }
 
     func saved(_ effects: [Effect]) -> [ReviewRecord] {
@@ -108,17 +126,21 @@ struct QuizSessionTests {
         var state = onGlue()
         press(["s"], &state)
         let first = state.quiz!.question!.factID
-        let review = saved(answer(correctly: true, &state)).first!
+        var review = saved(answer(correctly: true, &state)).first!
+        review.id = state.quiz!.session.answers.last!.reviewID
         #expect(state.progress[first] != nil)
-        // u undoes; while an answer is being typed, u is a letter and Ctrl-U undoes.
-        #expect(press([state.keyContext == .quizTyping ? "Ctrl-U" : "u"], &state) == [.undoLastReview])
+        // u (after Esc, while typing) undoes that answer, by its row id.
+        if state.keyContext == .quizTyping { press(["Esc"], &state) }
+        #expect(press(["u"], &state) == [.undoReview(id: review.id)])
         // The store answers with the review it removed.
         AppUpdate.update(&state, .reviewUndone(review))
         #expect(state.progress[first] == nil)
         #expect(state.newFactsStartedToday == 0)
         #expect(state.quiz?.session.answers.isEmpty == true)
         #expect(state.quiz?.question?.factID == first)
-        #expect(state.message?.hasPrefix("undid Good on") == true)
+        #expect(state.quiz?.phase == .asking)
+        #expect(state.message?.text.hasPrefix("undid Good on") == true)
+        #expect(state.undoStack.isEmpty)
     }
 
     @Test func undoFromTheTreeAlsoWorksAfterARestart() {
@@ -127,13 +149,13 @@ struct QuizSessionTests {
         let before = CardProgress.new(factID: fact)
         let after = scheduler.review(before, rating: .good, at: t0)
         state.progress = [fact: after]
-        #expect(press(["u"], &state) == [.undoLastReview])
+        #expect(press(["u"], &state) == [.undoReview(id: nil)])
         AppUpdate.update(&state, .reviewUndone(ReviewRecord(factID: fact, deck: "d", reviewedAt: t0, rating: .good,
                                                             mode: .study, kind: "flip", elapsedMilliseconds: 1,
                                                             before: before, after: after)))
         #expect(state.progress.isEmpty)
         AppUpdate.update(&state, .reviewUndone(nil))
-        #expect(state.message == "nothing to undo")
+        #expect(state.message?.text == "nothing to undo")
     }
 
     @Test func practiceLogsAnswersAndLeavesTheSchedule() {
@@ -175,17 +197,91 @@ struct QuizSessionTests {
         #expect(Set(state.quiz!.session.queue + [state.quiz!.question!.factID]) == Set(summary.misses))
     }
 
-    @Test func anExamEndsAtItsTimeLimit() {
+    @Test("an exam ends on the clock tick at its limit, not at the next key; unanswered questions are missed")
+    func anExamEndsAtItsTimeLimit() {
         var state = onGlue(options: StudyOptions(examQuestions: 4, examMinutes: 1, seed: 2))
         press(["e"], &state)
         _ = answer(correctly: true, &state)
         AppUpdate.update(&state, .clockTicked(t0.adding(milliseconds: 61_000)))
-        _ = answer(correctly: true, &state)
-        if case .summary(let summary)? = state.quiz?.phase {
-            #expect(summary.answered == 2)
-        } else {
-            Issue.record("the exam went on past its time")
+        guard case .summary(let summary)? = state.quiz?.phase else {
+            Issue.record("the exam went on past its time"); return
         }
+        #expect(summary.answered == 1)
+        #expect(summary.unanswered == 3)
+        #expect(summary.ending == .timeUp)
+        #expect(summary.accuracy == 0.25) // 1 right of 4 asked
+        #expect(summary.missedQuestions.count == 3)
+        // A key after the end answers nothing.
+        #expect(saved(press(["1"], &state)).isEmpty)
+    }
+
+    @Test("typing: Ctrl-U clears the line, as in a shell; it does not undo")
+    func controlUClearsTheTypedText() {
+        var state = onGlue()
+        press(["s"], &state)
+        let fact = state.quiz!.question!.factID
+        show(state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1), &state)
+        press(["a", "b"], &state)
+        #expect(press(["Ctrl-U"], &state) == [])
+        #expect(state.quiz?.typed == "")
+        #expect(state.quiz?.phase == .asking)
+    }
+
+    @Test("true/false takes 1/t and 2/f, and the status bar's keys come from its own context")
+    func trueFalseKeys() {
+        var state = onGlue()
+        press(["s"], &state)
+        let fact = state.quiz!.question!.factID
+        show(state.questionGenerator!.question(for: fact, kind: .trueFalse, seed: 1), &state)
+        #expect(state.keyContext == .quizTrueFalse)
+        let labels = state.keyMap.effectiveBindings(in: .quizTrueFalse).compactMap(\.statusLabel?.keys)
+        #expect(labels.contains("1/t") && labels.contains("2/f") && !labels.contains("1-4"))
+        #expect(saved(press(["f"], &state)).count == 1)
+    }
+
+    @Test("the stats screen ignores the mouse and its keys never move the hidden tree")
+    func statsScreenOwnsTheKeys() {
+        var state = onGlue()
+        let row = state.selectedRow
+        #expect(press(["t"], &state) == [.loadReviewLog])
+        #expect(state.keyContext == .stats)
+        AppUpdate.update(&state, .clickedTreeRow(0))
+        AppUpdate.update(&state, .scrolled(.detail, lines: 3))
+        press(["j", "k"], &state)
+        #expect(state.selectedRow == row)
+        #expect(state.selectedFact == 0)
+    }
+
+    @Test("suspend and bury from the tree act on every fact of the topic; u undoes")
+    func suspendFromTheTree() {
+        var state = onGlue()
+        let ids = state.selectedNode!.facts.map(\.id)
+        let effects = press(["@"], &state)
+        guard case .saveCards(let cards)? = effects.first else { Issue.record("no write"); return }
+        #expect(Set(cards.map(\.factID)) == Set(ids))
+        #expect(ids.allSatisfy { state.progress[$0]?.suspended == true })
+        #expect(state.nodeProgress[state.selectedPath!]?.suspended == ids.count)
+        press(["s"], &state)
+        if case .nothingToDo? = state.quiz?.phase {} else { Issue.record("a suspended fact was asked") }
+        press(["Esc"], &state)
+        let undo = press(["u"], &state)
+        guard case .saveCards(let restored)? = undo.first else { Issue.record("no undo write"); return }
+        #expect(restored.allSatisfy { $0.card == nil })
+        #expect(state.progress.isEmpty)
+        press(["-"], &state)
+        #expect(ids.allSatisfy { state.progress[$0]?.isBuried(at: t0) == true })
+        #expect(ids.allSatisfy { state.progress[$0]?.isBuried(at: t0.adding(milliseconds: 86_400_000)) == false })
+    }
+
+    @Test("+ adds ten new facts for today, and \"nothing to study\" says when the limit is what stops it")
+    func raisingTheNewLimit() {
+        var state = onGlue(options: StudyOptions(newPerDay: 0, seed: 1))
+        press(["s"], &state)
+        guard case .nothingToDo(let nothing)? = state.quiz?.phase else { Issue.record("expected nothing to do"); return }
+        #expect(nothing.newHeldBack == 4)
+        press(["+"], &state)
+        #expect(state.extraNewToday == 10)
+        #expect(state.quiz?.phase == .asking)
     }
 
     @Test func nothingDueSaysWhenAndOffersPractice() {
@@ -197,7 +293,7 @@ struct QuizSessionTests {
         }
         var state = onGlue(progress: progress)
         press(["s"], &state)
-        #expect(state.quiz?.phase == .nothingToDo(nextDue: t0.adding(milliseconds: 86_400_000 * 3)))
+        #expect(state.quiz?.phase == .nothingToDo(.init(nextDue: t0.adding(milliseconds: 86_400_000 * 3), newHeldBack: 0)))
         #expect(state.keyContext == .quizEmpty)
         press(["p"], &state)
         #expect(state.quiz?.session.mode == .practice)
@@ -216,7 +312,7 @@ struct QuizSessionTests {
         press(["s"], &state)
         // Find or force a typed question: ask the generator directly for the current fact.
         let fact = state.quiz!.question!.factID
-        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1)
+        show(state.questionGenerator!.question(for: fact, kind: .clozeTyped, seed: 1), &state)
         let answer = state.quiz!.question!.answer
         let typo = String(answer.dropLast()) // one letter short
         press(typo.map { $0 == " " ? "Space" : String($0) } + ["Enter"], &state)
@@ -233,13 +329,16 @@ struct QuizSessionTests {
         var state = onGlue()
         press(["s"], &state)
         let fact = state.quiz!.question!.factID
-        state.quiz!.session.current = state.questionGenerator!.question(for: fact, kind: .trueFalse, seed: 1)
+        show(state.questionGenerator!.question(for: fact, kind: .trueFalse, seed: 1), &state)
         let before = state
         press(["j", "/", "Tab", "g"], &state)
         #expect(state == before)
         press(["?"], &state)
         #expect(state.isShowingHelp)
         press(["x"], &state)
+        // q ends the session on its summary; a second q quits.
+        #expect(press(["q"], &state) == [])
+        if case .summary? = state.quiz?.phase {} else { Issue.record("q did not end the session") }
         #expect(press(["q"], &state) == [.quit])
     }
 }
@@ -253,11 +352,16 @@ struct QuizTypingKeyTests {
         // The first fact of the post that can be asked as a typed question.
         var ids: [FactID] = []
         state.decks[0].root.forEachNode { ids += $0.facts.map(\.id) }
-        state.quiz!.session.current = ids.lazy.compactMap { state.questionGenerator!.question(for: $0, kind: .clozeTyped, seed: 1) }.first
+        let question = ids.lazy.compactMap { state.questionGenerator!.question(for: $0, kind: .clozeTyped, seed: 1) }.first
+        var quiz = state.quiz!
+        quiz.session.current = question
+        quiz.question = question
+        state.screen = .quiz(quiz)
         #expect(state.keyContext == .quizTyping)
-        for key in ["q", "u", "?", "Space", "1", "Backspace"] { AppUpdate.update(&state, .keyPressed(key)) }
-        #expect(state.quiz?.typed == "qu? ")
+        for key in ["q", "u", "?", "Space", "1", "Backspace", "t", "f"] { AppUpdate.update(&state, .keyPressed(key)) }
+        #expect(state.quiz?.typed == "qu? tf")
         #expect(state.isRunning)
-        #expect(AppUpdate.update(&state, .keyPressed("Ctrl-U")) == [.undoLastReview])
+        #expect(AppUpdate.update(&state, .keyPressed("Ctrl-U")) == [])
+        #expect(state.quiz?.typed == "")
     }
 }

@@ -23,7 +23,10 @@ struct QuizSnapshotTests {
         let question = (facts[start...] + facts[..<start]).lazy.compactMap {
             state.questionGenerator!.question(for: $0.id, kind: kind, seed: 2)
         }.first
-        state.quiz!.session.current = question
+        var quiz = state.quiz!
+        quiz.session.current = question
+        quiz.question = question
+        state.screen = .quiz(quiz)
         return state
     }
 
@@ -49,7 +52,7 @@ struct QuizSnapshotTests {
         #expect(hitTester.click(x: 3, y: 5, in: state) == nil)
         #expect(hitTester.wheel(lines: 3, x: 3, y: 5, in: state) == nil)
         var browsing = state
-        browsing.quiz = nil
+        browsing.screen = .browse
         #expect(hitTester.click(x: 3, y: 5, in: browsing) != nil)
     }
 

@@ -136,7 +136,7 @@ struct CursesTerminalTests {
         harness.type("j\u{1B}[B\u{1B}[A\u{1B}[5~\u{1B}[Z\r\t\u{7F}é\u{03}q")
         var keys: [Key] = []
         for _ in 0..<11 {
-            if case .key(let key) = harness.terminal.nextEvent() { keys.append(key) }
+            if case .key(let key) = harness.terminal.nextEvent(timeoutMilliseconds: nil) { keys.append(key) }
         }
         #expect(keys == [.character("j"), .down, .up, .pageUp, .backTab, .enter, .tab, .backspace,
                          .character("é"), .control("c"), .character("q")])
@@ -146,7 +146,17 @@ struct CursesTerminalTests {
     @Test func endOfInputEndsTheEvents() throws {
         let harness = try Harness()
         harness.closeKeys()
-        #expect(harness.terminal.nextEvent() == .endOfInput)
+        #expect(harness.terminal.nextEvent(timeoutMilliseconds: nil) == .endOfInput)
+    }
+
+    @Test("with a timeout and no input, the wait ends in a tick; closed input is still the end, not ticks")
+    func timeoutGivesATick() throws {
+        let harness = try Harness()
+        #expect(harness.terminal.nextEvent(timeoutMilliseconds: 30) == .tick)
+        harness.type("k")
+        #expect(harness.terminal.nextEvent(timeoutMilliseconds: 30) == .key(.character("k")))
+        harness.closeKeys()
+        #expect(harness.terminal.nextEvent(timeoutMilliseconds: 200) == .endOfInput)
     }
 
     @Test func stopIsSafeTwice() throws {

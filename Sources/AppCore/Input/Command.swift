@@ -9,8 +9,10 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case showHelp, closeHelp
     case startStudy, startPractice, startExam
     case answer1, answer2, answer3, answer4
-    case reveal, acceptGrade, submitTyped, eraseTyped, typeAnswerText
+    case reveal, acceptGrade, submitTyped, eraseTyped, clearTyped, typeAnswerText
     case undoAnswer, endSession, redrillMisses, closeQuiz
     case showStats, closeStats, openStatsTopic
+    case toggleSuspend, toggleBury, raiseNewLimit
+    case repaint
     case quit
 }

@@ -23,9 +23,34 @@ public struct KeyMap: Hashable, Sendable {
         commandsByContext[context]?[key]
     }
 
+    /// The command `key` means in `context`: its own binding, else the first
+    /// inherited context's.
+    public func resolve(_ key: String, in context: KeyContext) -> Command? {
+        if let command = command(for: key, in: context) { return command }
+        for parent in context.inherits {
+            if let command = command(for: key, in: parent) { return command }
+        }
+        return nil
+    }
+
     /// The bindings of one context, in table order.
     public func bindings(in context: KeyContext) -> [KeyBinding] {
         bindings.filter { $0.context == context }
+    }
+
+    /// Every binding that works in `context`: its own, then the inherited
+    /// ones whose keys it does not bind itself.
+    public func effectiveBindings(in context: KeyContext) -> [KeyBinding] {
+        var taken = Set<String>()
+        var result: [KeyBinding] = []
+        for source in [context] + context.inherits {
+            for binding in bindings(in: source) {
+                let free = binding.keys.filter { !taken.contains($0) }
+                if binding.keys.isEmpty || !free.isEmpty { result.append(binding) }
+                taken.formUnion(binding.keys)
+            }
+        }
+        return result
     }
 
     private typealias Label = KeyBinding.StatusLabel
@@ -33,6 +58,26 @@ public struct KeyMap: Hashable, Sendable {
     /// Every key of the app. Ctrl-C normally arrives as SIGINT, which the run
     /// loop turns into a clean quit; it is listed so help shows it.
     public static let standard = KeyMap(bindings: [
+        KeyBinding(["Ctrl-L"], in: .global, .repaint, "draw the whole screen again"),
+        KeyBinding(["Ctrl-C"], in: .global, .quit, "quit"),
+
+        KeyBinding(["Tab"], in: .browsing, .focusNextPane, "next pane", status: Label(keys: "Tab", action: "pane")),
+        KeyBinding(["Shift-Tab"], in: .browsing, .focusPreviousPane, "previous pane"),
+        KeyBinding(["/"], in: .browsing, .startSearch, "search topics and facts", status: Label(keys: "/", action: "search")),
+        KeyBinding(["n"], in: .browsing, .nextMatch, "next match"),
+        KeyBinding(["N"], in: .browsing, .previousMatch, "previous match"),
+        KeyBinding(["Esc"], in: .browsing, .clearSearch, "clear the search"),
+        KeyBinding(["s"], in: .browsing, .startStudy, "study it: due, then new", status: Label(keys: "s", action: "study")),
+        KeyBinding(["p"], in: .browsing, .startPractice, "practise it"),
+        KeyBinding(["e"], in: .browsing, .startExam, "exam on it"),
+        KeyBinding(["u"], in: .browsing, .undoAnswer, "undo the last answer, suspension or burial"),
+        KeyBinding(["@"], in: .browsing, .toggleSuspend, "suspend or unsuspend (the fact, or every fact of the topic)"),
+        KeyBinding(["-"], in: .browsing, .toggleBury, "bury until tomorrow, or unbury"),
+        KeyBinding(["+"], in: .browsing, .raiseNewLimit, "10 more new facts today"),
+        KeyBinding(["t"], in: .browsing, .showStats, "stats of the selected node", status: Label(keys: "t", action: "stats")),
+        KeyBinding(["?"], in: .browsing, .showHelp, "this help", status: Label(keys: "?", action: "help")),
+        KeyBinding(["q"], in: .browsing, .quit, "quit", status: Label(keys: "q", action: "quit")),
+
         KeyBinding(["Up", "k"], in: .tree, .moveUp, "row above", status: Label(keys: "↑↓", action: "move")),
         KeyBinding(["Down", "j"], in: .tree, .moveDown, "row below"),
         KeyBinding(["PgUp"], in: .tree, .pageUp, "page up"),
@@ -52,20 +97,6 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["End", "G"], in: .detail, .moveToLast, "last fact"),
         KeyBinding(["Left", "h"], in: .detail, .focusTree, "back to the tree", status: Label(keys: "←", action: "tree")),
 
-        KeyBinding(["Tab"], in: .global, .focusNextPane, "next pane", status: Label(keys: "Tab", action: "pane")),
-        KeyBinding(["Shift-Tab"], in: .global, .focusPreviousPane, "previous pane"),
-        KeyBinding(["/"], in: .global, .startSearch, "search topics and facts", status: Label(keys: "/", action: "search")),
-        KeyBinding(["n"], in: .global, .nextMatch, "next match"),
-        KeyBinding(["N"], in: .global, .previousMatch, "previous match"),
-        KeyBinding(["Esc"], in: .global, .clearSearch, "clear the search"),
-        KeyBinding(["s"], in: .global, .startStudy, "study it: due, then new", status: Label(keys: "s", action: "study")),
-        KeyBinding(["p"], in: .global, .startPractice, "practise it"),
-        KeyBinding(["e"], in: .global, .startExam, "exam on it"),
-        KeyBinding(["u"], in: .global, .undoAnswer, "undo the last answer"),
-        KeyBinding(["t"], in: .global, .showStats, "stats of the selected node", status: Label(keys: "t", action: "stats")),
-        KeyBinding(["?"], in: .global, .showHelp, "this help", status: Label(keys: "?", action: "help")),
-        KeyBinding(["q", "Ctrl-C"], in: .global, .quit, "quit", status: Label(keys: "q", action: "quit")),
-
         KeyBinding([], in: .searchInput, .typeSearchText, "add to the search", keysLabel: "text"),
         KeyBinding(["Backspace"], in: .searchInput, .eraseSearchCharacter, "erase a character"),
         KeyBinding(["Enter"], in: .searchInput, .acceptSearch, "keep the matches",
@@ -74,50 +105,64 @@ public struct KeyMap: Hashable, Sendable {
 
         KeyBinding([], in: .help, .closeHelp, "close this help", keysLabel: "any key"),
 
+        KeyBinding(["u"], in: .quiz, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
+        KeyBinding(["q", "Esc"], in: .quiz, .endSession, "end the session (its summary)", status: Label(keys: "q", action: "end")),
+        KeyBinding(["?"], in: .quiz, .showHelp, "this help", status: Label(keys: "?", action: "help")),
 
         KeyBinding(["1"], in: .quizChoice, .answer1, "choose option 1", keysLabel: "1-4", status: Label(keys: "1-4", action: "answer")),
         KeyBinding(["2"], in: .quizChoice, .answer2, "choose option 2", keysLabel: "2"),
         KeyBinding(["3"], in: .quizChoice, .answer3, "choose option 3", keysLabel: "3"),
         KeyBinding(["4"], in: .quizChoice, .answer4, "choose option 4", keysLabel: "4"),
-        KeyBinding(["u"], in: .quizChoice, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
-        KeyBinding(["Esc"], in: .quizChoice, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+
+        KeyBinding(["1", "t"], in: .quizTrueFalse, .answer1, "true", status: Label(keys: "1/t", action: "true")),
+        KeyBinding(["2", "f"], in: .quizTrueFalse, .answer2, "false", status: Label(keys: "2/f", action: "false")),
 
         KeyBinding(["Space", "Enter"], in: .quizFlip, .reveal, "turn the card", status: Label(keys: "Space", action: "reveal")),
-        KeyBinding(["u"], in: .quizFlip, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
-        KeyBinding(["Esc"], in: .quizFlip, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
 
         KeyBinding(["1"], in: .quizGrade, .answer1, "Again", keysLabel: "1", status: Label(keys: "1", action: "again")),
         KeyBinding(["2"], in: .quizGrade, .answer2, "Hard", status: Label(keys: "2", action: "hard")),
         KeyBinding(["3"], in: .quizGrade, .answer3, "Good", status: Label(keys: "3", action: "good")),
         KeyBinding(["4"], in: .quizGrade, .answer4, "Easy", status: Label(keys: "4", action: "easy")),
-        KeyBinding(["u"], in: .quizGrade, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
-        KeyBinding(["Esc"], in: .quizGrade, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
 
         KeyBinding([], in: .quizTyping, .typeAnswerText, "type the missing term", keysLabel: "text"),
         KeyBinding(["Backspace"], in: .quizTyping, .eraseTyped, "erase a character"),
+        KeyBinding(["Ctrl-U"], in: .quizTyping, .clearTyped, "clear what was typed"),
         KeyBinding(["Enter"], in: .quizTyping, .submitTyped, "check the answer", status: Label(keys: "Enter", action: "check")),
-        KeyBinding(["Ctrl-U"], in: .quizTyping, .undoAnswer, "undo the last answer (u is a letter here)"),
-        KeyBinding(["Esc"], in: .quizTyping, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+        KeyBinding(["Esc"], in: .quizTyping, .endSession, "end the session (then u undoes)", status: Label(keys: "Esc", action: "end")),
 
-        KeyBinding(["Space", "Enter"], in: .quizFeedback, .acceptGrade, "accept the suggested grade and go on",
+        KeyBinding(["Space", "Enter"], in: .quizFeedback, .acceptGrade, "next question (the answer is saved)",
                    keysLabel: "Space Enter", status: Label(keys: "Enter", action: "next")),
         KeyBinding(["1"], in: .quizFeedback, .answer1, "grade Again instead", status: Label(keys: "1-4", action: "grade")),
         KeyBinding(["2"], in: .quizFeedback, .answer2, "grade Hard instead"),
         KeyBinding(["3"], in: .quizFeedback, .answer3, "grade Good instead"),
         KeyBinding(["4"], in: .quizFeedback, .answer4, "grade Easy instead"),
-        KeyBinding(["u"], in: .quizFeedback, .undoAnswer, "undo the last answer", status: Label(keys: "u", action: "undo")),
-        KeyBinding(["Esc"], in: .quizFeedback, .endSession, "end the session", status: Label(keys: "Esc", action: "end")),
+        KeyBinding(["@"], in: .quizFeedback, .toggleSuspend, "suspend this fact", status: Label(keys: "@", action: "suspend")),
+        KeyBinding(["-"], in: .quizFeedback, .toggleBury, "bury this fact until tomorrow"),
 
+        KeyBinding(["Up", "k"], in: .quizSummary, .moveUp, "scroll up", status: Label(keys: "↑↓", action: "scroll")),
+        KeyBinding(["Down", "j"], in: .quizSummary, .moveDown, "scroll down"),
+        KeyBinding(["PgUp"], in: .quizSummary, .pageUp, "a page up"),
+        KeyBinding(["PgDn"], in: .quizSummary, .pageDown, "a page down"),
+        KeyBinding(["Home", "g"], in: .quizSummary, .moveToFirst, "top"),
+        KeyBinding(["End", "G"], in: .quizSummary, .moveToLast, "bottom"),
         KeyBinding(["r"], in: .quizSummary, .redrillMisses, "re-drill the misses as practice", status: Label(keys: "r", action: "re-drill")),
-        KeyBinding(["u"], in: .quizSummary, .undoAnswer, "undo the last answer"),
         KeyBinding(["Esc", "Enter"], in: .quizSummary, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
+        KeyBinding(["q"], in: .quizSummary, .quit, "quit", status: Label(keys: "q", action: "quit")),
+
+        KeyBinding(["p"], in: .quizEmpty, .startPractice, "practise instead", status: Label(keys: "p", action: "practise")),
+        KeyBinding(["+"], in: .quizEmpty, .raiseNewLimit, "10 more new facts today, and study them",
+                   status: Label(keys: "+", action: "10 more new")),
+        KeyBinding(["Esc", "Enter"], in: .quizEmpty, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
+        KeyBinding(["?"], in: .quizEmpty, .showHelp, "this help"),
+        KeyBinding(["q"], in: .quizEmpty, .quit, "quit", status: Label(keys: "q", action: "quit")),
 
         KeyBinding(["Up", "k"], in: .stats, .moveUp, "topic above", status: Label(keys: "↑↓", action: "topic")),
         KeyBinding(["Down", "j"], in: .stats, .moveDown, "topic below"),
+        KeyBinding(["Home", "g"], in: .stats, .moveToFirst, "first topic"),
+        KeyBinding(["End", "G"], in: .stats, .moveToLast, "last topic"),
         KeyBinding(["Enter"], in: .stats, .openStatsTopic, "show the topic in the tree", status: Label(keys: "Enter", action: "go to")),
         KeyBinding(["Esc", "t"], in: .stats, .closeStats, "close the stats", status: Label(keys: "Esc", action: "close")),
-
-        KeyBinding(["p"], in: .quizEmpty, .startPractice, "practise instead", status: Label(keys: "p", action: "practise")),
-        KeyBinding(["Esc", "Enter"], in: .quizEmpty, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
+        KeyBinding(["?"], in: .stats, .showHelp, "this help", status: Label(keys: "?", action: "help")),
+        KeyBinding(["q"], in: .stats, .quit, "quit", status: Label(keys: "q", action: "quit")),
     ])
 }

@@ -8,15 +8,16 @@ public struct QuizState: Equatable, Sendable {
         case asking
         /// A flip card turned over: grade yourself 1–4.
         case revealed
-        /// Right or wrong, the whole fact, and a suggested grade to accept or change.
+        /// Right or wrong, the whole fact, and the grade given. The answer is
+        /// already stored (with the suggested grade); another grade replaces it.
         case feedback(Feedback)
         /// The end screen.
         case summary(SessionSummary)
-        /// Nothing due and no new facts left.
-        case nothingToDo(nextDue: Timestamp?)
+        /// Nothing to ask now, and why.
+        case nothingToDo(NothingToStudy)
     }
 
-    /// The verdict on an objective answer, before it is graded and stored.
+    /// The verdict on an objective answer, shown after it was stored.
     public struct Feedback: Equatable, Sendable {
         public var correct: Bool
         /// The option chosen (0-based), for choice questions.
@@ -24,6 +25,33 @@ public struct QuizState: Equatable, Sendable {
         /// The judgement of a typed answer, with its diff.
         public var typed: TypedAnswer?
         public var suggested: Rating
+        /// The review as it was sent to the store; its `id` is set once the
+        /// store has it.
+        public var review: ReviewRecord
+        /// The store refused it: the screen says so.
+        public var saveFailed = false
+
+        public init(correct: Bool, chosen: Int?, typed: TypedAnswer?, suggested: Rating, review: ReviewRecord) {
+            self.correct = correct
+            self.chosen = chosen
+            self.typed = typed
+            self.suggested = suggested
+            self.review = review
+        }
+    }
+
+    /// Why a session has nothing to ask.
+    public struct NothingToStudy: Equatable, Sendable {
+        /// When the next fact of the scope comes due, if any.
+        public var nextDue: Timestamp?
+        /// New facts waiting that today's limit holds back (0: the limit is
+        /// not what stops the session).
+        public var newHeldBack: Int
+
+        public init(nextDue: Timestamp?, newHeldBack: Int) {
+            self.nextDue = nextDue
+            self.newHeldBack = newHeldBack
+        }
     }
 
     public var session: StudySession
@@ -36,8 +64,19 @@ public struct QuizState: Equatable, Sendable {
     public var typed = ""
     /// When the current question appeared (for the answer's time taken).
     public var shownAt: Timestamp
+    /// The question on screen: asked, or answered and shown with its feedback.
+    public var question: Question?
+    /// The first summary line shown (the summary scrolls).
+    public var summaryScroll = 0
 
-    public var question: Question? { session.current }
+    public init(session: StudySession, scope: [FactID], scopeTitle: String, phase: Phase, shownAt: Timestamp) {
+        self.session = session
+        self.scope = scope
+        self.scopeTitle = scopeTitle
+        self.phase = phase
+        self.shownAt = shownAt
+        self.question = session.current
+    }
 }
 
 /// How a node is doing, for the tree: due and new counts and mean
@@ -48,6 +87,9 @@ public struct NodeProgress: Hashable, Sendable {
     public var new = 0
     public var studied = 0
     public var retrievabilitySum = 0.0
+    /// Facts suspended, and facts buried for today.
+    public var suspended = 0
+    public var buried = 0
 
     public init() {}
 

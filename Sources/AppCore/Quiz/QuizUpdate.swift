@@ -1,9 +1,15 @@
 import DeckKit
 import StudyCore
 
-/// The quiz half of `update`: starting sessions, answering, grading, undo and
-/// the summary. Every answer leaves as a `.saveReview` effect, which the run
-/// loop writes to the store before the next question is drawn.
+/// The quiz half of `update`: starting sessions, answering, grading, undo,
+/// the exam clock and the summary.
+///
+/// An answer is a fact about the learner, so it leaves as `.saveReview` the
+/// moment it is given (with the suggested grade), before any feedback:
+/// whatever the learner does next (Esc, q, a signal) it is already on its
+/// way to the store. A grade changed on the feedback screen replaces that
+/// review in one transaction (`.replaceReview`). The store's answer comes
+/// back as `.reviewSaved`; only acknowledged answers count in the summary.
 extension AppUpdate {
     // MARK: - Starting and ending
 
@@ -12,12 +18,12 @@ extension AppUpdate {
         guard let path = state.selectedPath, let node = state.decks.node(at: path) else { return }
         let scope = explicitScope ?? factIDs(under: node)
         guard !scope.isEmpty else {
-            state.message = "no facts under \(node.title.plainText)"
+            state.message = StatusMessage("no facts under \(node.title.plainText)", at: state.now)
             return
         }
         if state.questionGenerator == nil { state.questionGenerator = QuestionGenerator(decks: state.decks) }
         let options = StudySession.Options(
-            newFactsAllowed: max(0, state.studyOptions.newPerDay - state.newFactsStartedToday),
+            newFactsAllowed: newFactsAllowed(state),
             examQuestions: state.studyOptions.examQuestions, examMinutes: state.studyOptions.examMinutes,
             seed: state.studyOptions.seed, objectiveOnly: state.studyOptions.objectiveOnly,
             questionLimit: state.studyOptions.questionLimit)
@@ -26,23 +32,49 @@ extension AppUpdate {
                                          now: state.now, options: options)
         let title = explicitTitle ?? node.title.plainText
         state.message = nil
-        state.isShowingHelp = false
+        state.overlay = nil
         state.search = nil
         if session.nextQuestion(now: state.now) == nil {
             let summary = session.summary(cards: state.progress, scope: scope, now: state.now)
-            state.quiz = QuizState(session: session, scope: scope, scopeTitle: title,
-                                   phase: .nothingToDo(nextDue: summary.nextDue), shownAt: state.now)
+            let heldBack = mode == .study && newFactsAllowed(state) == 0
+                ? scope.filter { id in (state.progress[id]?.state ?? .new) == .new
+                    && (state.progress[id]?.isAskable(at: state.now) ?? true) }.count
+                : 0
+            state.screen = .quiz(QuizState(session: session, scope: scope, scopeTitle: title,
+                                           phase: .nothingToDo(.init(nextDue: summary.nextDue, newHeldBack: heldBack)),
+                                           shownAt: state.now))
             return
         }
-        state.quiz = QuizState(session: session, scope: scope, scopeTitle: title, phase: .asking, shownAt: state.now)
-        showCurrentFactInTree(&state)
+        state.screen = .quiz(QuizState(session: session, scope: scope, scopeTitle: title, phase: .asking,
+                                       shownAt: state.now))
     }
 
-    static func endSession(_ state: inout AppState) {
+    /// New facts a session may still start today: the limit, plus what `+`
+    /// added, less those started. Saturating: options are range-checked, but
+    /// this must not trap whatever the numbers.
+    static func newFactsAllowed(_ state: AppState) -> Int {
+        let (limit, overflow) = state.studyOptions.newPerDay.addingReportingOverflow(state.extraNewToday)
+        let (left, underflow) = (overflow ? Int.max : limit).subtractingReportingOverflow(state.newFactsStartedToday)
+        return underflow ? 0 : max(0, left)
+    }
+
+    /// Ends the session on its summary (an exam's unanswered questions count
+    /// as missed).
+    static func endSession(_ state: inout AppState, _ reason: StudySession.Ending = .ended) {
         guard var quiz = state.quiz else { return }
+        switch quiz.phase {
+        case .summary, .nothingToDo: return
+        case .feedback:
+            // The answer on screen is stored already; nothing is up any more.
+            quiz.session.current = nil
+        case .asking, .revealed:
+            break
+        }
+        quiz.session.end(reason)
         quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
-        quiz.session.current = nil
-        state.quiz = quiz
+        quiz.summaryScroll = 0
+        quiz.typed = ""
+        state.screen = .quiz(quiz)
     }
 
     static func redrillMisses(_ state: inout AppState) {
@@ -50,95 +82,236 @@ extension AppUpdate {
         startSession(.practice, &state, scope: summary.misses, title: "misses of \(quiz.scopeTitle)")
     }
 
+    /// On every clock tick: an exam whose time is up ends by itself.
+    static func checkExamClock(_ state: inout AppState) {
+        guard let quiz = state.quiz, quiz.session.isOverTime(now: state.now) else { return }
+        switch quiz.phase {
+        case .asking, .revealed, .feedback: endSession(&state, .timeUp)
+        case .summary, .nothingToDo: break
+        }
+    }
+
     // MARK: - Answering
 
     /// A number key: an option in a choice question, a grade elsewhere.
     static func numberPressed(_ number: Int, _ state: inout AppState) -> [Effect] {
-        guard var quiz = state.quiz, let question = quiz.question else { return [] }
+        guard let quiz = state.quiz else { return [] }
         switch quiz.phase {
-        case .asking:
-            guard question.kind != .flip, question.kind != .clozeTyped, number <= question.options.count else { return [] }
-            let correct = number - 1 == question.correctOption
-            let feedback = QuizState.Feedback(correct: correct, chosen: number - 1, typed: nil,
-                                              suggested: correct ? .good : .again)
-            if quiz.session.mode == .exam { return record(feedback.suggested, correct: correct, &state) }
-            quiz.phase = .feedback(feedback)
-            state.quiz = quiz
-            showCurrentFactInTree(&state)
-            return []
-        case .revealed:
-            let rating = Rating(rawValue: number)!
-            return record(rating, correct: rating >= .hard, &state)
-        case .feedback(let feedback):
-            return record(Rating(rawValue: number)!, correct: feedback.correct, &state)
-        case .summary, .nothingToDo:
-            return []
+        case .asking: return choose(number - 1, &state)
+        case .revealed, .feedback: return grade(Rating(rawValue: number) ?? .good, &state)
+        case .summary, .nothingToDo: return []
         }
+    }
+
+    /// Chooses option `index` (0-based) of the choice question up.
+    static func choose(_ index: Int, _ state: inout AppState) -> [Effect] {
+        guard let quiz = state.quiz, quiz.phase == .asking, let question = quiz.question,
+              question.kind != .flip, question.kind != .clozeTyped, question.options.indices.contains(index)
+        else { return [] }
+        let correct = index == question.correctOption
+        return answer(correct: correct, chosen: index, typed: nil, &state)
     }
 
     static func reveal(_ state: inout AppState) {
-        guard state.quiz?.phase == .asking, state.quiz?.question?.kind == .flip else { return }
-        state.quiz?.phase = .revealed
+        guard var quiz = state.quiz, quiz.phase == .asking, quiz.question?.kind == .flip else { return }
+        quiz.phase = .revealed
+        state.screen = .quiz(quiz)
     }
 
-    static func acceptGrade(_ state: inout AppState) -> [Effect] {
-        guard let quiz = state.quiz, case .feedback(let feedback) = quiz.phase else { return [] }
-        return record(feedback.suggested, correct: feedback.correct, &state)
+    /// A grade: a turned flip card is graded and stored; on the feedback
+    /// screen another grade replaces the stored one.
+    static func grade(_ rating: Rating, _ state: inout AppState) -> [Effect] {
+        guard var quiz = state.quiz else { return [] }
+        switch quiz.phase {
+        case .revealed:
+            guard let review = makeReview(rating, correct: rating >= .hard, &quiz, state) else { return [] }
+            apply(review, &state)
+            advance(&quiz, state)
+            state.screen = .quiz(quiz)
+            return [.saveReview(review)]
+        case .feedback(let feedback):
+            var effects: [Effect] = []
+            if rating != feedback.review.rating,
+               let replaced = quiz.session.regradeLastAnswer(feedback.review, to: rating, correct: feedback.correct) {
+                if replaced.mode.updatesSchedule { state.progress[replaced.factID] = replaced.after }
+                if let id = feedback.review.id {
+                    effects = [.replaceReview(id: id, with: replaced)]
+                } else {
+                    // The first write failed: this one is a new answer.
+                    var fresh = replaced
+                    fresh.id = nil
+                    effects = [.saveReview(fresh)]
+                }
+                state.refreshNodeProgress()
+            }
+            advance(&quiz, state)
+            state.screen = .quiz(quiz)
+            return effects
+        case .asking, .summary, .nothingToDo:
+            return []
+        }
+    }
+
+    /// Enter on the feedback: the answer is stored; go on.
+    static func acceptGrade(_ state: inout AppState) {
+        guard var quiz = state.quiz, case .feedback = quiz.phase else { return }
+        advance(&quiz, state)
+        state.screen = .quiz(quiz)
     }
 
     static func submitTyped(_ state: inout AppState) -> [Effect] {
-        guard var quiz = state.quiz, let question = quiz.question, question.kind == .clozeTyped,
+        guard let quiz = state.quiz, quiz.phase == .asking, let question = quiz.question, question.kind == .clozeTyped,
               quiz.typed.contains(where: { !$0.isWhitespace }) else { return [] }
         let judged = TypedAnswer.judge(quiz.typed, against: question.answer)
-        let feedback = QuizState.Feedback(correct: judged.isAccepted, chosen: nil, typed: judged,
-                                          suggested: judged.isAccepted ? .good : .again)
-        if quiz.session.mode == .exam { return record(feedback.suggested, correct: feedback.correct, &state) }
-        quiz.phase = .feedback(feedback)
-        state.quiz = quiz
-        return []
+        return answer(correct: judged.isAccepted, chosen: nil, typed: judged, &state)
     }
 
     static func typeAnswer(_ text: String, _ state: inout AppState) {
-        guard state.quiz?.phase == .asking, state.quiz?.question?.kind == .clozeTyped else { return }
-        state.quiz?.typed += text
+        guard var quiz = state.quiz, quiz.phase == .asking, quiz.question?.kind == .clozeTyped else { return }
+        quiz.typed += text
+        state.screen = .quiz(quiz)
     }
 
     static func eraseTyped(_ state: inout AppState) {
-        guard state.quiz?.typed.isEmpty == false else { return }
-        state.quiz?.typed.removeLast()
+        guard var quiz = state.quiz, !quiz.typed.isEmpty else { return }
+        quiz.typed.removeLast()
+        state.screen = .quiz(quiz)
     }
 
-    /// Grades the current question, asks the store to keep the answer, and
-    /// moves on (to the summary when the session is over).
-    private static func record(_ rating: Rating, correct: Bool, _ state: inout AppState) -> [Effect] {
-        guard var quiz = state.quiz, let question = quiz.question else { return [] }
-        let deck = state.decks[deckIndex(of: question.factID, in: state) ?? 0].title
-        guard let review = quiz.session.answer(rating: rating, correct: correct, cards: state.progress, deck: deck,
-                                               now: state.now, elapsed: state.now.milliseconds - quiz.shownAt.milliseconds)
-        else { return [] }
-        if review.mode.updatesSchedule {
-            state.progress[review.factID] = review.after
-            if review.before.state == .new { state.newFactsStartedToday += 1 }
-        }
+    /// Ctrl-U: clears the typed text, as in every shell.
+    static func clearTyped(_ state: inout AppState) {
+        guard var quiz = state.quiz else { return }
         quiz.typed = ""
-        quiz.shownAt = state.now
-        if quiz.session.nextQuestion(now: state.now) == nil {
-            quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
+        state.screen = .quiz(quiz)
+    }
+
+    /// An objective answer: stored at once with the suggested grade; then the
+    /// feedback (or, in an exam, the next question).
+    private static func answer(correct: Bool, chosen: Int?, typed: TypedAnswer?, _ state: inout AppState) -> [Effect] {
+        guard var quiz = state.quiz else { return [] }
+        let suggested: Rating = correct ? .good : .again
+        guard let review = makeReview(suggested, correct: correct, &quiz, state) else { return [] }
+        apply(review, &state)
+        if quiz.session.mode == .exam {
+            advance(&quiz, state)
         } else {
-            quiz.phase = .asking
+            quiz.phase = .feedback(QuizState.Feedback(correct: correct, chosen: chosen, typed: typed,
+                                                      suggested: suggested, review: review))
         }
-        state.quiz = quiz
-        state.refreshNodeProgress()
-        showCurrentFactInTree(&state)
+        state.screen = .quiz(quiz)
         return [.saveReview(review)]
     }
 
-    // MARK: - Undo and the store's answers
+    private static func makeReview(_ rating: Rating, correct: Bool, _ quiz: inout QuizState, _ state: AppState)
+        -> ReviewRecord? {
+        guard let question = quiz.question else { return nil }
+        let deck = state.deckIndex(of: question.factID).map { state.decks[$0].title } ?? state.decks[0].title
+        return quiz.session.answer(rating: rating, correct: correct, cards: state.progress, deck: deck, now: state.now,
+                                   elapsed: state.now.milliseconds &- quiz.shownAt.milliseconds)
+    }
+
+    /// The answer's card change, in memory (the store gets the same).
+    private static func apply(_ review: ReviewRecord, _ state: inout AppState) {
+        if review.mode.updatesSchedule {
+            state.progress[review.factID] = review.after
+            if review.before.state == .new { state.newFactsStartedToday += 1 }
+            state.refreshNodeProgress()
+        }
+    }
+
+    /// The next question, or the summary when there is none.
+    private static func advance(_ quiz: inout QuizState, _ state: AppState) {
+        quiz.typed = ""
+        quiz.shownAt = state.now
+        if quiz.session.nextQuestion(now: state.now) == nil {
+            quiz.question = nil
+            quiz.session.end(quiz.session.isOverTime(now: state.now) ? .timeUp : .finished)
+            quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
+            quiz.summaryScroll = 0
+        } else {
+            quiz.question = quiz.session.current
+            quiz.phase = .asking
+        }
+    }
+
+    // MARK: - The store's answers
+
+    static func reviewSaved(_ record: ReviewRecord, _ state: inout AppState) {
+        guard let id = record.id else { return }
+        state.undoStack.append(.answer(reviewID: id, factID: record.factID))
+        guard var quiz = state.quiz else { return }
+        quiz.session.acknowledge(factID: record.factID, reviewedAt: record.reviewedAt, id: id)
+        if case .feedback(var feedback) = quiz.phase, feedback.review.factID == record.factID,
+           feedback.review.reviewedAt == record.reviewedAt {
+            feedback.review.id = id
+            quiz.phase = .feedback(feedback)
+        }
+        if case .summary = quiz.phase {
+            quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
+        }
+        state.screen = .quiz(quiz)
+    }
+
+    /// A write the store refused: said plainly, and the card in memory goes
+    /// back to what the store holds.
+    static func storeFailed(_ failure: StoreFailure, _ state: inout AppState) {
+        state.message = StatusMessage(failure.summary, kind: .error, at: state.now)
+        state.lastStoreFailure = failure
+        switch failure.operation {
+        case .saveReview(let review), .replaceReview(let review):
+            // What the store holds now: for a refused answer, the card before
+            // it; for a refused grade change, the first grade's card.
+            let isNewAnswer = if case .saveReview = failure.operation { true } else { false }
+            if review.mode.updatesSchedule && isNewAnswer {
+                if review.before.state == .new && review.before.reps == 0 {
+                    state.progress[review.factID] = nil
+                    state.newFactsStartedToday = max(0, state.newFactsStartedToday - 1)
+                } else {
+                    state.progress[review.factID] = review.before
+                }
+                state.refreshNodeProgress()
+            }
+            guard var quiz = state.quiz else { return }
+            if case .feedback(var feedback) = quiz.phase, feedback.review.factID == review.factID {
+                feedback.saveFailed = true
+                quiz.phase = .feedback(feedback)
+            }
+            if case .summary = quiz.phase {
+                quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
+            }
+            state.screen = .quiz(quiz)
+        case .undo, .saveCards, .loadReviewLog, .loadFactHistory:
+            break
+        }
+    }
+
+    // MARK: - Undo
+
+    /// `u`: takes back the newest thing on the undo stack: an answer this run
+    /// stored (by its id), or a suspension or burial. With nothing on it, the
+    /// store's newest review (an answer of an earlier run).
+    static func undo(_ state: inout AppState) -> [Effect] {
+        switch state.undoStack.last {
+        case .answer(let id, _)?:
+            return [.undoReview(id: id)]
+        case .cardChange(let before, let description)?:
+            state.undoStack.removeLast()
+            for snapshot in before { state.progress[snapshot.factID] = snapshot.card }
+            state.refreshNodeProgress()
+            state.message = StatusMessage("undid \(description)", at: state.now)
+            return [.saveCards(before)]
+        case nil:
+            return [.undoReview(id: nil)]
+        }
+    }
 
     static func reviewUndone(_ record: ReviewRecord?, _ state: inout AppState) {
         guard let record else {
-            state.message = "nothing to undo"
+            state.message = StatusMessage("nothing to undo", at: state.now)
             return
+        }
+        if let id = record.id, let index = state.undoStack.lastIndex(of: .answer(reviewID: id, factID: record.factID)) {
+            state.undoStack.remove(at: index)
         }
         if record.mode.updatesSchedule {
             if record.before.state == .new && record.before.reps == 0 {
@@ -150,17 +323,43 @@ extension AppUpdate {
         }
         state.refreshNodeProgress()
         let text = state.questionGenerator?.fact(record.factID)?.text.plainText
-            ?? factText(record.factID, in: state.decks) ?? record.factID.rawValue
-        state.message = "undid \(Rating(rawValue: record.rating.rawValue)!.name) on “\(text)”"
-        guard var quiz = state.quiz else { return }
-        if quiz.session.answers.last?.factID == record.factID { quiz.session.undoLastAnswer() }
-        else { quiz.session.queue.insert(record.factID, at: 0); quiz.session.current = nil }
-        _ = quiz.session.nextQuestion(now: state.now)
-        quiz.phase = quiz.session.current == nil ? quiz.phase : .asking
+            ?? factText(record.factID, in: state) ?? record.factID.rawValue
+        state.message = StatusMessage("undid \(record.rating.name) on “\(text)”", at: state.now)
+        guard var quiz = state.quiz, quiz.session.answers.last?.factID == record.factID,
+              quiz.session.answers.last?.reviewID == record.id || record.id == nil else { return }
+        switch quiz.phase {
+        case .nothingToDo: return
+        case .summary where quiz.session.ending == .timeUp: return
+        default: break
+        }
+        quiz.question = quiz.session.undoLastAnswer()
+        quiz.phase = .asking
         quiz.typed = ""
         quiz.shownAt = state.now
-        state.quiz = quiz
-        showCurrentFactInTree(&state)
+        state.screen = .quiz(quiz)
+    }
+
+    // MARK: - Summary scrolling
+
+    static func scrollSummary(_ command: Command, _ state: inout AppState) {
+        guard var quiz = state.quiz, case .summary(let summary) = quiz.phase else { return }
+        let width = SummaryDocument.contentWidth(state.layout)
+        let page = max(1, SummaryDocument.contentHeight(state.layout))
+        let total = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle, facts: factLookup(state),
+                                    now: state.now).wrappedLineCount(width: width)
+        let last = max(0, total - page)
+        quiz.summaryScroll = moved(quiz.summaryScroll, by: command, page: max(1, page - 1), last: last)
+        state.screen = .quiz(quiz)
+    }
+
+    /// Fact text by id, for the summary.
+    static func factLookup(_ state: AppState) -> [FactID: String] {
+        guard let quiz = state.quiz, case .summary(let summary) = quiz.phase else { return [:] }
+        var texts: [FactID: String] = [:]
+        for id in summary.lapsed + summary.missedQuestions.map(\.factID) {
+            texts[id] = state.questionGenerator?.fact(id)?.text.plainText ?? factText(id, in: state)
+        }
+        return texts
     }
 
     // MARK: - Helpers
@@ -172,50 +371,14 @@ extension AppUpdate {
         return ids
     }
 
-    private static func deckIndex(of id: FactID, in state: AppState) -> Int? {
-        state.decks.firstIndex { deck in
-            var found = false
-            deck.root.forEachNode { if !found && $0.facts.contains(where: { $0.id == id }) { found = true } }
-            return found
-        }
+    /// A fact's text, found by its path (no walk).
+    static func factText(_ id: FactID, in state: AppState) -> String? {
+        guard let path = state.factPaths[id], let node = state.decks.node(at: path) else { return nil }
+        return node.facts.first { $0.id == id }?.text.plainText
     }
+}
 
-    private static func factText(_ id: FactID, in decks: [Deck]) -> String? {
-        var text: String?
-        for deck in decks {
-            deck.root.forEachNode { node in
-                if text == nil, let fact = node.facts.first(where: { $0.id == id }) { text = fact.text.plainText }
-            }
-        }
-        return text
-    }
-
-    /// Selects, in the tree, the node that holds the current question's fact
-    /// (not while a which-topic question is asking for it).
-    static func showCurrentFactInTree(_ state: inout AppState) {
-        guard let question = state.quiz?.question, let path = path(of: question.factID, in: state.decks) else { return }
-        if question.kind == .whichTopic && state.quiz?.phase == .asking { return }
-        var ancestor = path.parent
-        while let folded = ancestor {
-            state.collapsed.remove(folded)
-            ancestor = folded.parent
-        }
-        state.refreshRows(selecting: path)
-        keepSelectionVisible(&state)
-    }
-
-    static func path(of id: FactID, in decks: [Deck]) -> NodePath? {
-        for (index, deck) in decks.enumerated() {
-            if let found = path(of: id, in: deck.root, at: NodePath([index])) { return found }
-        }
-        return nil
-    }
-
-    private static func path(of id: FactID, in node: TopicNode, at path: NodePath) -> NodePath? {
-        if node.facts.contains(where: { $0.id == id }) { return path }
-        for (index, child) in node.children.enumerated() {
-            if let found = self.path(of: id, in: child, at: path.child(index)) { return found }
-        }
-        return nil
-    }
+extension AppUpdate {
+    /// The fact texts the summary names (misses never shown, lapses).
+    public static func summaryFacts(_ state: AppState) -> [FactID: String] { factLookup(state) }
 }

@@ -6,8 +6,8 @@ import StudyCore
 extension AppUpdate {
     static func showStats(_ state: inout AppState) -> [Effect] {
         guard let path = state.selectedPath, let node = state.decks.node(at: path) else { return [] }
-        state.statsView = StatsViewState(scope: path, scopeTitle: node.title.plainText)
-        state.isShowingHelp = false
+        state.screen = .stats(StatsViewState(scope: path, scopeTitle: node.title.plainText))
+        state.overlay = nil
         return [.loadReviewLog]
     }
 
@@ -15,15 +15,20 @@ extension AppUpdate {
         guard var view = state.statsView, let node = state.decks.node(at: view.scope) else { return }
         let prefix = state.decks.titles(along: view.scope).dropFirst()
         var scope: [(FactID, [String])] = []
-        func visit(_ node: TopicNode, _ path: [String]) {
-            for fact in node.facts { scope.append((fact.id, path)) }
-            for child in node.children { visit(child, path + [child.title.plainText]) }
+        var paths: [[String]: NodePath] = [:]
+        func visit(_ node: TopicNode, _ titles: [String], _ path: NodePath) {
+            if paths[titles] == nil { paths[titles] = path }
+            for fact in node.facts { scope.append((fact.id, titles)) }
+            for (index, child) in node.children.enumerated() {
+                visit(child, titles + [child.title.plainText], path.child(index))
+            }
         }
-        visit(node, Array(prefix))
+        visit(node, Array(prefix), view.scope)
+        view.topicPaths = paths
         view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, log: log, now: state.now,
                                                      scheduler: state.scheduler)
         view.selectedTopic = 0
-        state.statsView = view
+        state.screen = .stats(view)
     }
 
     static func moveInStats(_ command: Command, _ state: inout AppState) {
@@ -35,17 +40,16 @@ extension AppUpdate {
         case .moveToLast: view.selectedTopic = count - 1
         default: break
         }
-        state.statsView = view
+        state.screen = .stats(view)
     }
 
     /// Closes the stats and selects the highlighted topic in the tree.
     static func openStatsTopic(_ state: inout AppState) {
         guard let view = state.statsView, let topics = view.statistics?.topics,
               topics.indices.contains(view.selectedTopic) else { return }
-        let wanted = topics[view.selectedTopic].path
-        let deckIndex = view.scope.indices[0]
-        guard let path = nodePath(titles: wanted, in: state.decks[deckIndex].root, at: NodePath([deckIndex])) else { return }
-        state.statsView = nil
+        // By the path recorded when the statistics were made, not by title.
+        guard let path = view.topicPaths[topics[view.selectedTopic].path] else { return }
+        state.screen = .browse
         var ancestor = path.parent
         while let folded = ancestor {
             state.collapsed.remove(folded)
@@ -55,13 +59,5 @@ extension AppUpdate {
         state.selectedFact = 0
         state.focus = .tree
         keepSelectionVisible(&state)
-    }
-
-    private static func nodePath(titles: [String], in node: TopicNode, at path: NodePath) -> NodePath? {
-        guard let first = titles.first else { return path }
-        for (index, child) in node.children.enumerated() where child.title.plainText == first {
-            if let found = nodePath(titles: Array(titles.dropFirst()), in: child, at: path.child(index)) { return found }
-        }
-        return nil
     }
 }

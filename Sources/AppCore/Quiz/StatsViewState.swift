@@ -9,4 +9,12 @@ public struct StatsViewState: Equatable, Sendable {
     public var statistics: ProgressStatistics?
     /// Index into `statistics.topics` of the highlighted row.
     public var selectedTopic = 0
+    /// Each topic row's node, recorded from the same walk that grouped the
+    /// facts, so Enter jumps by path (two topics may share a title).
+    public var topicPaths: [[String]: NodePath] = [:]
+
+    public init(scope: NodePath, scopeTitle: String) {
+        self.scope = scope
+        self.scopeTitle = scopeTitle
+    }
 }

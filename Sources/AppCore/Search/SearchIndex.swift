@@ -48,8 +48,6 @@ public struct SearchMatch: Hashable, Sendable {
 /// The search the user is typing or has typed.
 public struct SearchState: Hashable, Sendable {
     public var query = ""
-    /// True while the query is being typed (keys go to the query).
-    public var isEditing = true
     public var matches: [SearchMatch] = []
     /// Index into `matches` of the match shown, if any.
     public var currentMatch: Int?

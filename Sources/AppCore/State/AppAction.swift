@@ -1,15 +1,13 @@
+import DeckKit
 import StudyCore
 
-/// What happened, as `update` receives it.
+/// What happened, as `update` receives it: input, the clock, and the results
+/// of the I/O that `update` asked for (each effect's result comes back here,
+/// and its own effects are run in turn).
 public enum AppAction: Equatable, Sendable {
-    /// The run loop's clock, sent before each event: `update` never reads a clock.
+    /// The run loop's clock, sent before each event and on idle ticks:
+    /// `update` never reads a clock. Exams end and messages expire here.
     case clockTicked(Timestamp)
-    /// The store took back its last review (nil: there was none).
-    case reviewUndone(ReviewRecord?)
-    /// The review log, read for the stats screen.
-    case reviewLogLoaded([ReviewLogEntry])
-    /// The store could not do what an effect asked; `message` says why.
-    case storeFailed(String)
     /// A key was pressed; `name` as `TerminalUI.Key.name` spells it ("Down", "j").
     case keyPressed(String)
     /// The terminal is now this size.
@@ -22,17 +20,106 @@ public enum AppAction: Equatable, Sendable {
     case clickedPane(Pane)
     /// The mouse wheel turned over a pane: positive `lines` scroll down.
     case scrolled(Pane, lines: Int)
+
+    // MARK: Intents (plain mode drives the quiz with these, not with key names)
+
+    /// Start a session of `mode` on the selected node.
+    case startSession(StudyMode)
+    /// Choose option `index` (0-based) of a choice question.
+    case chooseOption(Int)
+    /// Answer a typed question with this text.
+    case submitTypedAnswer(String)
+    /// Turn a flip card.
+    case revealCard
+    /// Grade: a flip card, or a change of the suggested grade on feedback.
+    case grade(Rating)
+    /// Go on from the feedback with the suggested grade.
+    case acceptSuggestedGrade
+    /// End the session on its summary.
+    case endSession
+
+    // MARK: Results of effects
+
+    /// The store kept this answer; `record.id` is its row id.
+    case reviewSaved(ReviewRecord)
+    /// The store replaced an answer's grade (a grade changed on feedback).
+    case reviewReplaced(ReviewRecord)
+    /// The store took back this review (nil: there was none).
+    case reviewUndone(ReviewRecord?)
+    /// The store saved these cards (a suspension, burial or its undo).
+    case cardsSaved([CardSnapshot])
+    /// The review log, read for the stats screen.
+    case reviewLogLoaded([ReviewLogEntry])
+    /// The last answers of a fact, for the detail.
+    case factHistoryLoaded(FactHistory)
+    /// The store could not do what an effect asked.
+    case storeFailed(StoreFailure)
 }
 
 /// I/O that `update` asks the run loop to do.
 public enum Effect: Hashable, Sendable {
     /// Restore the terminal and end the program.
     case quit
-    /// Write this answer to the store now, in its own transaction, before the
-    /// next question shows.
+    /// Write this answer now, in its own transaction; comes back as
+    /// `.reviewSaved` (or `.storeFailed`).
     case saveReview(ReviewRecord)
-    /// Take back the store's last review; the result comes back as `.reviewUndone`.
-    case undoLastReview
+    /// Replace the stored answer `id` by `record` (same fact, same card
+    /// before, another grade) in one transaction; comes back as `.reviewReplaced`.
+    case replaceReview(id: Int64, with: ReviewRecord)
+    /// Take back the review `id` (nil: the store's newest); comes back as
+    /// `.reviewUndone`.
+    case undoReview(id: Int64?)
+    /// Write these cards as given (nil card: delete the fact's card); comes
+    /// back as `.cardsSaved`.
+    case saveCards([CardSnapshot])
     /// Read the whole review log; it comes back as `.reviewLogLoaded`.
     case loadReviewLog
+    /// Read a fact's last answers; they come back as `.factHistoryLoaded`.
+    case loadFactHistory(FactID)
+    /// Throw away what the terminal shows and draw everything again (Ctrl-L).
+    case repaint
+}
+
+/// A store operation that failed, and why. Typed, so the run loop and plain
+/// mode need not read the message to know what failed.
+public struct StoreFailure: Hashable, Sendable {
+    public enum Operation: Hashable, Sendable {
+        /// The answer the store refused.
+        case saveReview(ReviewRecord)
+        /// The grade change the store refused.
+        case replaceReview(ReviewRecord)
+        case undo
+        case saveCards
+        case loadReviewLog
+        case loadFactHistory
+    }
+
+    public var operation: Operation
+    /// The store's own words.
+    public var detail: String
+
+    public init(_ operation: Operation, detail: String) {
+        self.operation = operation
+        self.detail = detail
+    }
+
+    /// Whether an answer was lost: the learner must be told at once.
+    public var lostAnAnswer: Bool {
+        switch operation {
+        case .saveReview, .replaceReview: true
+        default: false
+        }
+    }
+
+    /// One line for the status bar or stderr.
+    public var summary: String {
+        switch operation {
+        case .saveReview: "answer NOT saved: \(detail)"
+        case .replaceReview: "grade change NOT saved: \(detail)"
+        case .undo: "undo failed: \(detail)"
+        case .saveCards: "change NOT saved: \(detail)"
+        case .loadReviewLog: "could not read the review log: \(detail)"
+        case .loadFactHistory: "could not read the fact's answers: \(detail)"
+        }
+    }
 }

@@ -17,29 +17,47 @@ public struct AppState: Equatable, Sendable {
     public var selectedFact = 0
     /// The pane that gets the keys.
     public var focus: Pane = .tree
-    /// The search being typed or shown, if any.
+    /// What fills the screen: browsing, a quiz or the stats. One value, so
+    /// the views, the keys and the mouse cannot disagree about the mode.
+    public var screen: Screen = .browse
+    /// Help or a search being typed, over the screen; nil when neither.
+    public var overlay: Overlay?
+    /// The last search's query and matches (typed while `overlay` is
+    /// `.searchInput`, then stepped through with n/N), if any.
     public var search: SearchState?
     /// Built on the first search, then kept.
     public var searchIndex: SearchIndex?
-    public var isShowingHelp = false
     /// The time now, as the run loop last told it (`.clockTicked`).
     public var now: Timestamp
     /// Every card the store knows, by fact id; a fact not here is new.
     public var progress: [FactID: CardProgress]
     /// Due/new counts and mastery per node, kept in step with `progress`.
     public private(set) var nodeProgress: [NodePath: NodeProgress] = [:]
+    /// When a card next comes due or out of its burial: the tree's counts
+    /// are refreshed on the first clock tick after it.
+    public private(set) var nextProgressChange: Timestamp?
     public var scheduler: FSRSScheduler
     public var studyOptions: StudyOptions
     /// New facts already started today (they count against `newPerDay`).
     public var newFactsStartedToday: Int
     /// Built when the first session starts.
     public var questionGenerator: QuestionGenerator?
-    /// The quiz in the right-hand pane, if one is running.
-    public var quiz: QuizState?
-    /// The stats screen, while it is open.
-    public var statsView: StatsViewState?
-    /// A one-line message for the status bar (a store error, an undo).
-    public var message: String?
+    /// A one-line message for the status bar (a store error, an undo); it
+    /// goes at the next key, or when its time is up.
+    public var message: StatusMessage?
+    /// The last store failure, typed (plain mode reports it on stderr).
+    public var lastStoreFailure: StoreFailure?
+    /// What `u` takes back, newest last: answers this run stored, and
+    /// suspensions and burials.
+    public var undoStack: [UndoEntry] = []
+    /// New facts added to today's limit from inside the app (`+`).
+    public var extraNewToday = 0
+    /// The last answers of the fact selected in the detail, read from the
+    /// store when the selection moves (`.loadFactHistory`).
+    public var factHistory: FactHistory?
+    /// Where each fact sits in the tree: identity travels by fact id, and
+    /// this replaces walks and title searches.
+    public let factPaths: [FactID: NodePath]
     public var layout: PaneLayout
     public var keyMap: KeyMap
     public var isRunning = true
@@ -55,6 +73,7 @@ public struct AppState: Equatable, Sendable {
         self.studyOptions = studyOptions
         self.newFactsStartedToday = newFactsStartedToday
         self.rows = TreeRow.visibleRows(of: decks, collapsed: [])
+        self.factPaths = Self.indexFactPaths(decks)
         self.layout = PaneLayout(width: width, height: height)
         self.keyMap = keyMap
         // Start on the first node with facts of its own, so the detail pane
@@ -64,19 +83,52 @@ public struct AppState: Equatable, Sendable {
         refreshNodeProgress()
     }
 
-    /// Recounts due, new and mastery for every node from `progress` at `now`.
-    /// One pass over the facts.
+    /// The quiz, when the screen is one (read-only: change `screen`).
+    public var quiz: QuizState? { screen.quiz }
+
+    /// The stats view, when the screen is one (read-only: change `screen`).
+    public var statsView: StatsViewState? { screen.stats }
+
+    public var isShowingHelp: Bool { overlay == .help }
+
+    /// The deck a fact belongs to, by its tree path.
+    public func deckIndex(of id: FactID) -> Int? { factPaths[id]?.indices.first }
+
+    /// Every fact's node path, in one walk.
+    private static func indexFactPaths(_ decks: [Deck]) -> [FactID: NodePath] {
+        var index: [FactID: NodePath] = [:]
+        func visit(_ node: TopicNode, _ path: NodePath) {
+            for fact in node.facts where index[fact.id] == nil { index[fact.id] = path }
+            for (offset, child) in node.children.enumerated() { visit(child, path.child(offset)) }
+        }
+        for (offset, deck) in decks.enumerated() { visit(deck.root, NodePath([offset])) }
+        return index
+    }
+
+    /// Recounts due, new, suspended, buried and mastery for every node from
+    /// `progress` at `now`, and notes when the next card comes due (the
+    /// clock refreshes the counts then). One pass over the facts.
     public mutating func refreshNodeProgress() {
         var result: [NodePath: NodeProgress] = [:]
         let progress = self.progress, scheduler = self.scheduler, now = self.now
+        var nextChange: Timestamp?
+        func note(_ time: Timestamp?) {
+            guard let time, time > now else { return }
+            if nextChange.map({ time < $0 }) ?? true { nextChange = time }
+        }
         func visit(_ node: TopicNode, _ path: NodePath) -> NodeProgress {
             var counts = NodeProgress()
             for fact in node.facts {
                 counts.facts += 1
-                guard let card = progress[fact.id], card.state != .new else { counts.new += 1; continue }
+                guard let card = progress[fact.id] else { counts.new += 1; continue }
+                if card.suspended { counts.suspended += 1 }
+                if card.isBuried(at: now) { counts.buried += 1; note(card.buriedUntil) }
+                guard card.state != .new else { counts.new += 1; continue }
                 counts.studied += 1
                 counts.retrievabilitySum += scheduler.retrievability(of: card, at: now)
-                if !card.suspended, let due = card.due, due <= now { counts.due += 1 }
+                if card.isAskable(at: now), let due = card.due {
+                    if due <= now { counts.due += 1 } else { note(due) }
+                }
             }
             for (index, child) in node.children.enumerated() {
                 let childCounts = visit(child, path.child(index))
@@ -84,6 +136,8 @@ public struct AppState: Equatable, Sendable {
                 counts.due += childCounts.due
                 counts.new += childCounts.new
                 counts.studied += childCounts.studied
+                counts.suspended += childCounts.suspended
+                counts.buried += childCounts.buried
                 counts.retrievabilitySum += childCounts.retrievabilitySum
             }
             result[path] = counts
@@ -91,6 +145,32 @@ public struct AppState: Equatable, Sendable {
         }
         for (index, deck) in decks.enumerated() { _ = visit(deck.root, NodePath([index])) }
         nodeProgress = result
+        nextProgressChange = nextChange
+    }
+
+    /// How long the run loop may wait for input before it must tell `update`
+    /// the time (nil: as long as it likes): an exam's countdown ticks every
+    /// half second, a message expires, a card comes due.
+    public var wakeUpAfter: Int? {
+        if let quiz, quiz.session.deadline != nil {
+            switch quiz.phase {
+            case .asking, .revealed, .feedback: return 500
+            case .summary, .nothingToDo: break
+            }
+        }
+        var wait: Int64?
+        if let message { wait = max(1, message.expiresAt.milliseconds - now.milliseconds) }
+        if let change = nextProgressChange {
+            let untilChange = max(1, change.milliseconds - now.milliseconds)
+            wait = min(wait ?? untilChange, untilChange)
+        }
+        return wait.map { Int(min($0, 60_000)) }
+    }
+
+    /// The fact the detail marks (`›`) in the selected node, if it has facts.
+    public var selectedFactID: FactID? {
+        guard let facts = selectedNode?.detailFacts, facts.indices.contains(selectedFact) else { return nil }
+        return facts[selectedFact].id
     }
 
     public var selectedPath: NodePath? {
@@ -101,16 +181,25 @@ public struct AppState: Equatable, Sendable {
         selectedPath.flatMap { decks.node(at: $0) }
     }
 
-    /// Where the keys go now: help, search input and the quiz take them first.
+    /// Where the keys go now: an overlay first, then the screen.
     public var keyContext: KeyContext {
-        if isShowingHelp { return .help }
-        if statsView != nil && quiz == nil { return .stats }
-        if let quiz {
+        switch overlay {
+        case .help?: return .help
+        case .searchInput?: return .searchInput
+        case nil: break
+        }
+        switch screen {
+        case .browse:
+            return focus == .tree ? .tree : .detail
+        case .stats:
+            return .stats
+        case .quiz(let quiz):
             switch quiz.phase {
             case .asking:
                 switch quiz.question?.kind {
                 case .flip?: return .quizFlip
                 case .clozeTyped?: return .quizTyping
+                case .trueFalse?: return .quizTrueFalse
                 default: return .quizChoice
                 }
             case .revealed: return .quizGrade
@@ -119,8 +208,6 @@ public struct AppState: Equatable, Sendable {
             case .nothingToDo: return .quizEmpty
             }
         }
-        if search?.isEditing == true { return .searchInput }
-        return focus == .tree ? .tree : .detail
     }
 
     /// Recomputes `rows` after `collapsed` changed, keeping `path` selected.

@@ -1,3 +1,5 @@
+import StudyCore
+
 /// The app's logic: a pure function from the state and what happened to the
 /// new state and the I/O to do.
 ///
@@ -7,78 +9,112 @@
 public enum AppUpdate {
     @discardableResult
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let effects = handle(action, &state)
+        // The focused detail shows the selected fact's last answers: ask the
+        // store for them when the selection moves to another fact.
+        if state.screen == .browse, state.focus == .detail, let id = state.selectedFactID,
+           state.factHistory?.factID != id {
+            state.factHistory = FactHistory(factID: id, answers: [])
+            return effects + [.loadFactHistory(id)]
+        }
+        return effects
+    }
+
+    private static func handle(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         switch action {
         case .clockTicked(let now):
-            state.now = now
+            clockTicked(now, &state)
+        case .reviewSaved(let record):
+            reviewSaved(record, &state)
+        case .reviewReplaced:
+            break // the undo entry keeps the same row id
         case .reviewUndone(let record):
             reviewUndone(record, &state)
+        case .cardsSaved:
+            break // already applied in memory when asked for
         case .reviewLogLoaded(let log):
             statsLoaded(log, &state)
-        case .storeFailed(let message):
-            state.message = "progress not saved: \(message)"
+        case .factHistoryLoaded(let history):
+            if state.factHistory?.factID == history.factID { state.factHistory = history }
+        case .storeFailed(let failure):
+            storeFailed(failure, &state)
         case .terminalResized(let width, let height):
             state.layout = PaneLayout(width: width, height: height)
             keepSelectionVisible(&state)
+            if var quiz = state.quiz, case .summary = quiz.phase {
+                quiz.summaryScroll = 0
+                state.screen = .quiz(quiz)
+            }
         case .keyPressed(let key):
+            // A message lasts until the next key (or its time is up).
+            state.message = nil
             return press(key, &state)
         case .clickedTreeRow(let row):
-            guard state.quiz == nil, state.rows.indices.contains(row) else { return [] }
+            guard state.screen == .browse, state.overlay == nil, state.rows.indices.contains(row) else { return [] }
             state.focus = .tree
             selectRow(row, &state)
         case .clickedFact(let index):
-            guard state.quiz == nil else { return [] }
+            guard state.screen == .browse, state.overlay == nil else { return [] }
             state.focus = .detail
             state.selectedFact = clampedFact(index, state)
         case .clickedPane(let pane):
+            guard state.screen == .browse, state.overlay == nil else { return [] }
             state.focus = pane
         case .scrolled(.tree, let lines):
-            guard state.quiz == nil else { return [] }
+            guard state.screen == .browse, state.overlay == nil else { return [] }
             scrollTree(by: lines, &state)
         case .scrolled(.detail, let lines):
-            guard state.quiz == nil else { return [] }
+            guard state.screen == .browse, state.overlay == nil else { return [] }
             state.focus = .detail
             state.selectedFact = clampedFact(state.selectedFact + lines.signum(), state)
+        case .startSession(let mode):
+            startSession(mode, &state)
+        case .chooseOption(let index):
+            return choose(index, &state)
+        case .submitTypedAnswer(let text):
+            guard var quiz = state.quiz, quiz.phase == .asking, quiz.question?.kind == .clozeTyped else { return [] }
+            quiz.typed = text
+            state.screen = .quiz(quiz)
+            return submitTyped(&state)
+        case .revealCard:
+            reveal(&state)
+        case .grade(let rating):
+            return grade(rating, &state)
+        case .acceptSuggestedGrade:
+            acceptGrade(&state)
+        case .endSession:
+            endSession(&state)
         }
         return []
     }
 
+    /// The time moved on: messages expire, an exam out of time ends, and the
+    /// tree's due counts follow cards that came due.
+    private static func clockTicked(_ now: Timestamp, _ state: inout AppState) {
+        state.now = now
+        if let message = state.message, now >= message.expiresAt { state.message = nil }
+        checkExamClock(&state)
+        if let change = state.nextProgressChange, now >= change { state.refreshNodeProgress() }
+    }
+
+    /// The fact the detail's `›` marks, when the selected node has facts.
+    /// (Extension on AppState below.)
+
     // MARK: - Keys
 
     private static func press(_ key: String, _ state: inout AppState) -> [Effect] {
-        switch state.keyContext {
-        case .help:
-            state.isShowingHelp = false // any key closes help, and does nothing else
+        let context = state.keyContext
+        if context == .help {
+            state.overlay = nil // any key closes help, and does nothing else
             return []
-        case .searchInput:
-            if let command = state.keyMap.command(for: key, in: .searchInput) {
-                return perform(command, &state)
-            }
-            if let text = typedText(key) { appendToSearch(text, &state) }
-            return []
-        case .quizTyping:
-            if let command = state.keyMap.command(for: key, in: .quizTyping) { return perform(command, &state) }
-            if let text = typedText(key) { typeAnswer(text, &state) }
-            return []
-        case .stats:
-            if let command = state.keyMap.command(for: key, in: .stats) { return perform(command, &state) }
-            if let command = state.keyMap.command(for: key, in: .global), command == .showHelp || command == .quit {
-                return perform(command, &state)
-            }
-            return []
-        case let context where context.isQuiz:
-            // In a quiz only its own keys work, and help and quit.
-            if let command = state.keyMap.command(for: key, in: context) { return perform(command, &state) }
-            if let command = state.keyMap.command(for: key, in: .global), command == .showHelp || command == .quit {
-                return perform(command, &state)
-            }
-            return []
-        default:
-            state.message = nil
-            let command = state.keyMap.command(for: key, in: state.keyContext)
-                ?? state.keyMap.command(for: key, in: .global)
-            guard let command else { return [] }
-            return perform(command, &state)
         }
+        if let command = state.keyMap.resolve(key, in: context) { return perform(command, &state) }
+        switch context {
+        case .searchInput: if let text = typedText(key) { appendToSearch(text, &state) }
+        case .quizTyping: if let text = typedText(key) { typeAnswer(text, &state) }
+        default: break
+        }
+        return []
     }
 
     /// The text a key types into a search: a printable character, or a space.
@@ -93,9 +129,11 @@ public enum AppUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToFirst, .moveToLast:
-            if state.statsView != nil {
-                moveInStats(command, &state)
-            } else if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
+            switch state.screen {
+            case .stats: moveInStats(command, &state)
+            case .quiz: scrollSummary(command, &state)
+            case .browse: if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
+            }
         case .collapse: collapseOrGoToParent(&state)
         case .expand: expandOrGoToChild(&state)
         case .toggle: toggle(&state)
@@ -107,24 +145,26 @@ public enum AppUpdate {
                                      factIndex: state.focus == .detail ? state.selectedFact : nil)
             if state.searchIndex == nil { state.searchIndex = SearchIndex(decks: state.decks) }
             state.search = SearchState(origin: origin)
-        case .typeSearchText: break // handled with the key's text in `press`
+            state.overlay = .searchInput
+        case .typeSearchText, .typeAnswerText: break // handled with the key's text in `press`
         case .eraseSearchCharacter:
             guard var search = state.search, !search.query.isEmpty else { return [] }
             search.query.removeLast()
             state.search = search
             refreshMatches(&state)
         case .acceptSearch:
-            state.search?.isEditing = false
+            state.overlay = nil
             if state.search?.matches.isEmpty ?? true { state.search = nil }
         case .cancelSearch:
             if let origin = state.search?.origin { jump(to: origin, &state) }
             state.search = nil
+            state.overlay = nil
         case .clearSearch:
             state.search = nil
         case .nextMatch: stepMatch(by: 1, &state)
         case .previousMatch: stepMatch(by: -1, &state)
-        case .showHelp: state.isShowingHelp = true
-        case .closeHelp: state.isShowingHelp = false
+        case .showHelp: state.overlay = .help
+        case .closeHelp: state.overlay = nil
         case .startStudy: startSession(.study, &state)
         case .startPractice: startSession(.practice, &state)
         case .startExam: startSession(.exam, &state)
@@ -133,21 +173,25 @@ public enum AppUpdate {
         case .answer3: return numberPressed(3, &state)
         case .answer4: return numberPressed(4, &state)
         case .reveal: reveal(&state)
-        case .acceptGrade: return acceptGrade(&state)
+        case .acceptGrade: acceptGrade(&state)
         case .submitTyped: return submitTyped(&state)
         case .eraseTyped: eraseTyped(&state)
-        case .typeAnswerText: break // handled with the key's text in `press`
-        case .undoAnswer: return [.undoLastReview]
+        case .clearTyped: clearTyped(&state)
+        case .undoAnswer: return undo(&state)
         case .endSession: endSession(&state)
         case .redrillMisses: redrillMisses(&state)
         case .closeQuiz:
-            state.quiz = nil
+            state.screen = .browse
         case .showStats:
             return showStats(&state)
         case .closeStats:
-            state.statsView = nil
+            state.screen = .browse
         case .openStatsTopic:
             openStatsTopic(&state)
+        case .toggleSuspend: return toggleSuspend(&state)
+        case .toggleBury: return toggleBury(&state)
+        case .raiseNewLimit: raiseNewLimit(&state)
+        case .repaint: return [.repaint]
         case .quit:
             state.isRunning = false
             return [.quit]
@@ -163,7 +207,7 @@ public enum AppUpdate {
     }
 
     /// Where a move command takes an index in `0...last`, a page being `page` long.
-    private static func moved(_ index: Int, by command: Command, page: Int, last: Int) -> Int {
+    static func moved(_ index: Int, by command: Command, page: Int, last: Int) -> Int {
         let target: Int
         switch command {
         case .moveUp: target = index - 1
@@ -284,7 +328,7 @@ public enum AppUpdate {
         guard var search = state.search, !search.matches.isEmpty else { return }
         let count = search.matches.count
         search.currentMatch = ((search.currentMatch ?? -step) + step + count) % count
-        search.isEditing = false
+        state.overlay = nil
         state.search = search
         jump(to: search.matches[search.currentMatch!], &state)
     }

@@ -1,5 +1,6 @@
 import AppCore
 import DeckKit
+import StudyCore
 import TerminalUI
 
 /// The lines of the detail pane for the selected node at a given width, with
@@ -52,6 +53,12 @@ struct DetailContent {
                                                                query: query, style: theme.match),
                                   bullet: bullet, indent: 2 * fact.depth, width: width, theme: theme)
                 lines += details(fact.details, indent: 2 * fact.depth + 2, width: width, theme: theme)
+                if selected {
+                    for text in Self.schedule(of: fact.id, state: state) {
+                        lines += TextWrapper.wrap([StyledRun(String(repeating: " ", count: 2 * fact.depth + 2)),
+                                                   StyledRun(text, style: theme.breadcrumb)], width: width)
+                    }
+                }
                 factLines.append(start..<lines.count)
                 factIndex += 1
             }
@@ -107,6 +114,61 @@ struct DetailContent {
         if fact.upperBound > top + height { top = fact.upperBound - height }
         top = min(top, fact.lowerBound)
         return max(0, min(top, lines.count - height))
+    }
+
+    /// The selected fact's schedule, from the progress in memory, and its
+    /// last answers, read from the store when it was selected:
+    ///
+    ///     review · due in 3 days (2026-11-30 09:00 UTC) · interval 5 d
+    ///     stability 4.2 d · difficulty 5.1 · reps 3 · lapses 0
+    ///     last answers: 11-26 14:02 Good (cloze) · 11-21 09:10 Again (flip)
+    static func schedule(of id: FactID, state: AppState) -> [String] {
+        var result: [String] = []
+        let card = state.progress[id]
+        var flags: [String] = []
+        if card?.suspended == true { flags.append("suspended") }
+        if let card, card.isBuried(at: state.now), let until = card.buriedUntil {
+            flags.append("buried until \(until.iso8601.prefix(10)) \(until.iso8601.dropFirst(11).prefix(5)) UTC")
+        }
+        guard let card, card.state != .new else {
+            result.append((["new · never studied"] + flags).joined(separator: " · "))
+            return result
+        }
+        var first = ["\(card.state)"]
+        if let due = card.due {
+            first.append(due <= state.now ? "due now" : "due \(QuizPane.describe(due, from: state.now))")
+            if let last = card.lastReview {
+                first.append("interval \(Self.days(due.milliseconds - last.milliseconds))")
+            }
+        }
+        result.append((first + flags).joined(separator: " · "))
+        var second: [String] = []
+        if let stability = card.stability { second.append("stability \(Self.days(Int64(stability * 86_400_000)))") }
+        if let difficulty = card.difficulty { second.append("difficulty \(Self.oneDecimal(difficulty))") }
+        second += ["reps \(card.reps)", "lapses \(card.lapses)"]
+        result.append(second.joined(separator: " · "))
+        if let history = state.factHistory, history.factID == id, !history.answers.isEmpty {
+            let answers = history.answers.prefix(FactHistory.shown).map { entry in
+                let iso = entry.reviewedAt.iso8601
+                return "\(iso.dropFirst(5).prefix(5)) \(iso.dropFirst(11).prefix(5)) \(entry.rating.name)"
+                    + (entry.kind.map { " (\($0))" } ?? "") + (entry.mode == .study ? "" : " [\(entry.mode.rawValue)]")
+            }
+            result.append("last answers: " + answers.joined(separator: " · "))
+        }
+        return result
+    }
+
+    /// "5 d", "3.5 h", "12 min".
+    private static func days(_ milliseconds: Int64) -> String {
+        let minutes = Double(milliseconds) / 60_000
+        if minutes < 60 { return "\(Int(minutes.rounded())) min" }
+        if minutes < 24 * 60 { return "\(oneDecimal(minutes / 60)) h" }
+        return "\(oneDecimal(minutes / 1440)) d"
+    }
+
+    private static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
     private static func summary(of node: TopicNode, path: NodePath, decks: [Deck]) -> String {

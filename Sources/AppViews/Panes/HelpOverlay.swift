@@ -16,16 +16,20 @@ struct HelpOverlay {
     let theme: Theme
 
     func lines() -> [StyledLine] {
-        if state.statsView != nil && state.quiz == nil {
+        switch state.screen {
+        case .browse: return browsingLines()
+        case .quiz: return quizLines()
+        case .stats:
             let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
-            return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth) { $0.command == .showHelp || $0.command == .quit }
+            return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
         }
-        return state.quiz == nil ? browsingLines() : quizLines()
     }
 
-    /// In a quiz: the keys of each quiz screen, two blocks a row.
+    /// In a quiz: the keys of each quiz screen, two blocks a row, then the
+    /// keys every question screen inherits, then the global ones.
     private func quizLines() -> [StyledLine] {
-        let contexts: [KeyContext] = [.quizChoice, .quizFlip, .quizGrade, .quizTyping, .quizFeedback, .quizSummary, .quizEmpty]
+        let contexts: [KeyContext] = [.quizChoice, .quizTrueFalse, .quizFlip, .quizGrade, .quizTyping, .quizFeedback,
+                                      .quizSummary, .quizEmpty, .quiz, .global]
         let keyWidth = state.keyMap.bindings.filter { $0.context.isQuiz }.map { TextWidth.of($0.keysLabel) }.max() ?? 0
         var lines: [StyledLine] = []
         var index = 0
@@ -35,10 +39,6 @@ struct HelpOverlay {
             let right = index + 1 < contexts.count ? block(contexts[index + 1], keyWidth: keyWidth) : []
             lines += sideBySide(left, right)
             index += 2
-        }
-        lines.append([])
-        lines += block(.global, keyWidth: keyWidth).filter { line in
-            line.first.map { $0.text.hasPrefix("?") || $0.text.hasPrefix("q") || $0.text == KeyContext.global.title } ?? false
         }
         return lines
     }
@@ -77,10 +77,12 @@ struct HelpOverlay {
             lines.append([StyledRun(pad(label, keyWidth + 2), style: theme.paneTitle),
                           StyledRun(pad(inTree, treeWidth + 2) + inDetail, style: theme.body)])
         }
-        let quizStarts: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer, .showStats]
-        let global = block(.global, keyWidth: keyWidth) { !quizStarts.contains($0.command) }
-        let starts = block(.global, keyWidth: keyWidth, title: "Quiz the selected node") { quizStarts.contains($0.command) }
-        lines += sideBySide(global, block(.searchInput, keyWidth: keyWidth) + starts)
+        let schedule: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer, .showStats,
+                                      .toggleSuspend, .toggleBury, .raiseNewLimit]
+        let browsing = block(.browsing, keyWidth: keyWidth) { !schedule.contains($0.command) }
+            + block(.global, keyWidth: keyWidth)
+        let starts = block(.browsing, keyWidth: keyWidth, title: "Study the selected node") { schedule.contains($0.command) }
+        lines += sideBySide(browsing, block(.searchInput, keyWidth: keyWidth) + starts)
         return lines
     }
 

@@ -13,21 +13,46 @@ struct QuizPane {
     func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
         let name = quiz.session.mode.rawValue
         let mode = name.prefix(1).uppercased() + name.dropFirst()
-        buffer.drawBox(frame, title: "\(mode) · \(quiz.scopeTitle)", lines: .heavy, style: theme.border,
-                       titleStyle: theme.paneTitle)
+        var title = "\(mode) · \(quiz.scopeTitle)"
+        if let left = Self.timeLeft(quiz, now: state.now) { title = "\(mode) · ⏱ \(left) left · \(quiz.scopeTitle)" }
+        buffer.drawBox(frame, title: title, lines: .heavy, style: theme.border, titleStyle: theme.paneTitle)
         let content = DetailPane.contentRect(in: frame)
         guard content.width > 0, content.height > 0 else { return }
-        let lines = self.lines(width: content.width)
-        // Keep the end (the choices, the keys) in view when it does not all fit.
-        let top = max(0, lines.count - content.height)
+        let (lines, promptLine) = self.lines(width: content.width)
+        let top: Int
+        if case .summary = quiz.phase {
+            top = min(max(0, quiz.summaryScroll), max(0, lines.count - content.height))
+        } else {
+            // Keep the end (the choices, the keys) in view when it does not
+            // all fit, but never scroll the prompt away: on a small screen
+            // the header and the path go first.
+            top = max(0, min(lines.count - content.height, promptLine))
+        }
         for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
             buffer.write(line, x: content.x, y: content.y + offset, clip: content)
         }
         if top > 0 { buffer.write("↑", x: frame.maxX - 1, y: frame.y + 1, style: theme.border) }
+        if top + content.height < lines.count { buffer.write("↓", x: frame.maxX - 1, y: frame.maxY - 2, style: theme.border) }
     }
 
-    func lines(width: Int) -> [StyledLine] {
+    /// "0:42" when an exam has a time limit.
+    static func timeLeft(_ quiz: QuizState, now: Timestamp) -> String? {
+        guard let deadline = quiz.session.deadline else { return nil }
+        switch quiz.phase {
+        case .asking, .revealed, .feedback: break
+        case .summary, .nothingToDo: return nil
+        }
+        let seconds = max(0, (deadline.milliseconds - now.milliseconds + 999) / 1000)
+        let minutes = seconds / 60
+        return minutes >= 60 ? "\(minutes / 60):\(pad(minutes % 60)):\(pad(seconds % 60))" : "\(minutes):\(pad(seconds % 60))"
+    }
+
+    private static func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// The pane's lines, and the index of the line where the prompt starts.
+    func lines(width: Int) -> ([StyledLine], promptLine: Int) {
         var lines: [StyledLine] = []
+        var promptLine = 0
         func wrap(_ text: String, _ style: CellStyle, indent: String = "") {
             let wrapped = TextWrapper.wrap([StyledRun(text, style: style)], width: max(1, width - indent.count))
             lines += wrapped.map { [StyledRun(indent)] + $0 }
@@ -35,20 +60,38 @@ struct QuizPane {
         func blank() { lines.append([]) }
 
         switch quiz.phase {
-        case .nothingToDo(let nextDue):
+        case .nothingToDo(let nothing):
             wrap("Nothing to study in \(quiz.scopeTitle) right now.", theme.heading)
             blank()
-            if let nextDue {
+            if nothing.newHeldBack > 0 {
+                wrap("Today's limit of new facts is reached: \(nothing.newHeldBack) new fact\(nothing.newHeldBack == 1 ? " waits" : "s wait") "
+                     + "(\(state.studyOptions.newPerDay + state.extraNewToday) a day; started today: \(state.newFactsStartedToday)).",
+                     theme.body)
+                blank()
+            }
+            if let nextDue = nothing.nextDue {
                 wrap("The next fact is due \(Self.describe(nextDue, from: state.now)).", theme.body)
-            } else {
-                wrap("No fact here is scheduled, and today's new facts are done.", theme.body)
+            } else if nothing.newHeldBack == 0 {
+                wrap("No fact here is scheduled, and no new fact is left.", theme.body)
             }
             blank()
-            wrap("p practise these facts anyway (the schedule is not touched) · Esc back to the tree", theme.breadcrumb)
+            let more = nothing.newHeldBack > 0 ? "+ 10 more new facts today · " : ""
+            wrap("\(more)p practise these facts anyway (the schedule is not touched) · Esc back to the tree", theme.breadcrumb)
         case .summary(let summary):
-            lines += summaryLines(summary, width: width)
+            let document = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle,
+                                           facts: AppUpdate.summaryFacts(state), now: state.now)
+            for (runs, role) in document.wrapped(width: width) {
+                let style: CellStyle = switch role {
+                case .heading: theme.heading
+                case .body: theme.body
+                case .warning: theme.warning
+                case .dim: theme.breadcrumb
+                case .emphasis: theme.paneTitle
+                }
+                lines.append(runs.map { StyledRun($0.text, style: style) })
+            }
         case .asking, .revealed, .feedback:
-            guard let question = quiz.question else { return lines }
+            guard let question = quiz.question else { return (lines, 0) }
             let left = quiz.session.queue.count + quiz.session.pending.count
             wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(left) more after this", theme.paneTitle)
             // Which-topic asks for the topic: its path shows only once answered.
@@ -57,9 +100,10 @@ struct QuizPane {
             let context = quiz.phase == .asking ? question.context : Question.context(for: question.topicPath)
             for line in context { wrap(line, theme.breadcrumb) }
             blank()
+            promptLine = lines.count
             lines += questionLines(question, width: width)
         }
-        return lines
+        return (lines, promptLine)
     }
 
     private func questionLines(_ question: Question, width: Int) -> [StyledLine] {
@@ -119,8 +163,14 @@ struct QuizPane {
             lines.append([])
             lines += factLines(question, width: width)
             lines.append([])
-            wrap([StyledRun("Suggested grade: \(feedback.suggested.name). Enter to accept, or 1 Again · 2 Hard · 3 Good · 4 Easy",
-                            style: theme.breadcrumb)])
+            if feedback.saveFailed {
+                wrap([StyledRun("⚠ This answer was NOT saved: the store refused it (see the status bar).", style: theme.warning)])
+            } else {
+                let graded = feedback.review.rating
+                wrap([StyledRun("Saved as \(graded.name)\(graded == feedback.suggested ? " (suggested)" : ""). "
+                                + "Enter next question, or change the grade: 1 Again · 2 Hard · 3 Good · 4 Easy · u undo",
+                                style: theme.breadcrumb)])
+            }
         }
         return lines
     }
@@ -138,38 +188,6 @@ struct QuizPane {
             }
         }
         details(question.fact.details, indent: 2)
-        return lines
-    }
-
-    private func summaryLines(_ summary: SessionSummary, width: Int) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        func wrap(_ text: String, _ style: CellStyle) {
-            lines += TextWrapper.wrap([StyledRun(text, style: style)], width: width)
-        }
-        wrap("Session over", theme.heading)
-        let percent = Int((summary.accuracy * 100).rounded())
-        let seconds = summary.durationMilliseconds / 1000
-        wrap("\(summary.answered) answered · \(summary.correct) right (\(percent)%) · \(seconds / 60) min \(seconds % 60) s",
-             theme.body)
-        wrap("due tomorrow: \(summary.dueTomorrow) · in 7 days: \(summary.dueInSevenDays)", theme.body)
-        if !summary.lapsed.isEmpty {
-            wrap("forgotten (lapsed): \(summary.lapsed.count)", theme.warning)
-            for id in summary.lapsed.prefix(5) {
-                if let fact = state.questionGenerator?.fact(id) { wrap("  • " + fact.text.plainText, theme.body) }
-            }
-        }
-        if !summary.topics.isEmpty {
-            lines.append([])
-            wrap(summary.mode == .exam ? "Score per topic (weakest first)" : "Accuracy per topic (weakest first)",
-                 theme.paneTitle)
-            for topic in summary.topics {
-                let score = "\(topic.correct)/\(topic.answered)"
-                wrap("  \(score)  \(topic.topic)", topic.correct < topic.answered ? theme.body : theme.breadcrumb)
-            }
-        }
-        lines.append([])
-        let redrill = summary.misses.isEmpty ? "" : "r re-drill the \(summary.misses.count) missed · "
-        wrap("\(redrill)Esc back to the tree", theme.breadcrumb)
         return lines
     }
 

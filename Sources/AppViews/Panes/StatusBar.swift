@@ -1,72 +1,111 @@
 import AppCore
+import StudyCore
 import TerminalUI
 
-/// The last row: the deck, the search, and the keys that work now, taken from
-/// the key table for the current context.
+/// The last row, in order of what matters: the mode and its counter (match
+/// 3/7, question 4/20, time left), a message, then the keys of this screen
+/// from the key table, then the deck and the position. When the row is too
+/// narrow, the rest gives way first (position, deck), then keys from the
+/// middle; the mode and counter stay.
 ///
-///     AWS Machine Learning …  ↑↓ move  ←→ fold  Tab pane  / search  ? help  q quit  3/22
-///     /dropout▏  2 matches   Enter keep  Esc clear
+///     /inference  match 2/3  n next  N prev  Esc clear  ↑↓ fact  ← tree  ? help  q quit  17/22
+///     Exam 4/20  ⏱ 0:42  1-4 answer  u undo  q end  ? help
 struct StatusBar {
     let state: AppState
     let theme: Theme
 
     func draw(in line: Rect, into buffer: inout ScreenBuffer) {
         buffer.fill(line, with: Cell(" ", style: theme.statusBar))
-        var left: StyledLine = []
         let context = state.keyContext
-        if let search = state.search {
+        var mode: StyledLine = []
+        var extraKeys: [(keys: String, action: String)] = []
+        if let quiz = state.quiz {
+            mode.append(StyledRun(" " + Self.quizCounter(quiz, now: state.now) + " ", style: theme.statusKey))
+        } else if let search = state.search {
             let count = search.matches.count
-            let found = count == 0 ? "no match" : search.isEditing ? "\(count) \(count == 1 ? "match" : "matches")"
+            let editing = state.overlay == .searchInput
+            let found = count == 0 ? "no match" : editing ? "\(count) \(count == 1 ? "match" : "matches")"
                 : "match \((search.currentMatch ?? 0) + 1)/\(count)"
-            left.append(StyledRun(" /" + search.query + (search.isEditing ? "▏" : "") + " ", style: theme.statusKey))
-            left.append(StyledRun(" " + found + " ", style: theme.statusBar))
-            if !search.isEditing && count > 0 {
-                left.append(StyledRun(" n", style: theme.statusKey))
-                left.append(StyledRun(" next ", style: theme.statusBar))
-                left.append(StyledRun(" N", style: theme.statusKey))
-                left.append(StyledRun(" prev ", style: theme.statusBar))
-                left.append(StyledRun(" Esc", style: theme.statusKey))
-                left.append(StyledRun(" clear ", style: theme.statusBar))
+            mode.append(StyledRun(" /" + search.query + (editing ? "▏" : "") + " ", style: theme.statusKey))
+            mode.append(StyledRun(" " + found + " ", style: theme.statusBar))
+            if !editing && count > 0 && state.screen == .browse {
+                extraKeys = [("n", "next"), ("N", "prev"), ("Esc", "clear")]
             }
-        } else if let message = state.message {
-            left.append(StyledRun(" " + message + " ", style: theme.statusKey))
-        } else if context != .help {
-            let deckName = state.decks.count == 1 ? state.decks[0].title : "\(state.decks.count) decks"
-            left.append(StyledRun(" " + deckName + " ", style: theme.statusKey))
+        } else if case .stats = state.screen {
+            mode.append(StyledRun(" Stats ", style: theme.statusKey))
+        }
+        var message: StyledLine = []
+        if let text = state.message {
+            let style = text.kind == .error ? theme.warning : theme.statusKey
+            message.append(StyledRun(" " + text.text + " ", style: style))
         }
 
-        var labels: [(keys: String, action: String)] = []
-        let shown = context == .searchInput || context == .help || context.isQuiz || context == .stats
-            ? state.keyMap.bindings(in: context)
-            : state.keyMap.bindings(in: context) + state.keyMap.bindings(in: .global)
-        for binding in shown {
-            if let label = binding.statusLabel { labels.append((label.keys, label.action)) }
+        var labels = extraKeys
+        if context == .help {
+            labels = [("any key", "close help")]
+        } else {
+            var seen = Set<String>()
+            for binding in state.keyMap.effectiveBindings(in: context) {
+                if let label = binding.statusLabel, seen.insert(label.keys).inserted {
+                    labels.append((label.keys, label.action))
+                }
+            }
         }
-        if context == .help { labels = [("any key", "close help")] }
-        // When they do not fit, labels give way from the middle: the first
-        // (moving) and the last two (help, quit) stay longest.
-        let leftMinimum = left.isEmpty ? 0 : min(width(of: left), 12)
-        while labels.count > 3 && labelsWidth(labels) + leftMinimum > line.width {
-            labels.remove(at: labels.count - 3)
+        let deckName = state.decks.count == 1 ? state.decks[0].title : "\(state.decks.count) decks"
+        var rest: StyledLine = state.screen == .browse && state.overlay == nil && state.search == nil && state.message == nil
+            ? [StyledRun(" " + deckName + " ", style: theme.statusKey)] : []
+        var position = state.rows.isEmpty || context == .searchInput || state.screen != .browse
+            ? "" : " \(state.selectedRow + 1)/\(state.rows.count) "
+
+        // Give way from the least important end.
+        func total() -> Int {
+            width(of: mode) + width(of: message) + labelsWidth(labels) + width(of: rest) + TextWidth.of(position)
+        }
+        if total() > line.width { rest = [] }
+        if total() > line.width { position = "" }
+        // Keys give way from the middle: the first (the answer, the move)
+        // and the last two (help, quit or end) stay longest.
+        while labels.count > 3 && total() > line.width { labels.remove(at: labels.count - 3) }
+        while labels.count > 1 && total() > line.width { labels.removeLast() }
+
+        var column = line.x
+        column = buffer.write(mode, x: column, y: line.y, clip: line)
+        if !message.isEmpty {
+            let room = max(0, line.maxX - column - labelsWidth(labels))
+            column = buffer.write(truncated(message, to: max(min(room, width(of: message)), min(12, line.maxX - column))),
+                                  x: column, y: line.y, clip: line)
         }
         var keys: StyledLine = []
         for label in labels {
             keys.append(StyledRun(" " + label.keys, style: theme.statusKey))
             keys.append(StyledRun(" " + label.action + " ", style: theme.statusBar))
         }
-
-        let position = state.rows.isEmpty || context == .searchInput ? "" : " \(state.selectedRow + 1)/\(state.rows.count) "
-        let keysWidth = width(of: keys)
-        let positionWidth = TextWidth.of(position)
-        // The keys matter most; the deck name gives way first, then the position.
-        let leftRoom = line.width - keysWidth - positionWidth
-        var column = line.x
-        if leftRoom >= 8 || state.search != nil {
-            column = buffer.write(truncated(left, to: max(0, leftRoom)), x: column, y: line.y, clip: line)
-        }
         column = buffer.write(keys, x: column, y: line.y, clip: line)
-        if line.maxX - column >= positionWidth {
+        if !rest.isEmpty && line.maxX - column - TextWidth.of(position) >= 8 {
+            column = buffer.write(truncated(rest, to: line.maxX - column - TextWidth.of(position)), x: column, y: line.y,
+                                  clip: line)
+        }
+        let positionWidth = TextWidth.of(position)
+        if positionWidth > 0 && line.maxX - column >= positionWidth {
             buffer.write(position, x: line.maxX - positionWidth, y: line.y, style: theme.statusBar, clip: line)
+        }
+    }
+
+    /// "Study 4/20", "Exam 3/5 ⏱ 0:42", "Summary".
+    static func quizCounter(_ quiz: QuizState, now: Timestamp) -> String {
+        let name = quiz.session.mode.rawValue
+        let mode = name.prefix(1).uppercased() + name.dropFirst()
+        switch quiz.phase {
+        case .summary: return mode + " · summary"
+        case .nothingToDo: return mode + " · nothing due"
+        case .asking, .revealed, .feedback:
+            let answered = quiz.session.answers.count
+            let shown = quiz.phase == .asking || quiz.phase == .revealed ? answered + 1 : answered
+            let total = answered + quiz.session.queue.count + quiz.session.pending.count
+                + (quiz.phase == .asking || quiz.phase == .revealed ? 1 : 0)
+            var text = "\(mode) \(shown)/\(total)"
+            if let left = QuizPane.timeLeft(quiz, now: now) { text += "  ⏱ " + left }
+            return text
         }
     }
 

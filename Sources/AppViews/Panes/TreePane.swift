@@ -14,7 +14,7 @@ struct TreePane {
     let theme: Theme
 
     func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
-        buffer.drawBox(frame, title: "Topics", lines: state.focus == .tree && state.quiz == nil ? .heavy : .light,
+        buffer.drawBox(frame, title: "Topics", lines: state.focus == .tree && state.screen == .browse ? .heavy : .light,
                        style: theme.border, titleStyle: theme.paneTitle)
         let inside = frame.inset(by: 1)
         guard !inside.isEmpty else { return }
@@ -34,13 +34,18 @@ struct TreePane {
         }
     }
 
-    /// The right-hand label of a row: `3d 5n` (3 due, 5 new), `✓` when all
-    /// is studied and nothing is due, or the fact count before any study.
+    /// The right-hand label of a row: `3d 5n` (3 due, 5 new), `1x` (one
+    /// suspended), `2z` (two buried today), `✓` when all is studied and
+    /// nothing is due, or the fact count before any study.
     static func progressLabel(_ progress: NodeProgress?, factCount: Int) -> String {
-        guard let progress, progress.studied > 0 else { return "\(factCount)" }
+        guard let progress, progress.studied > 0 || progress.suspended > 0 || progress.buried > 0 else {
+            return "\(factCount)"
+        }
         var parts: [String] = []
         if progress.due > 0 { parts.append("\(progress.due)d") }
         if progress.new > 0 { parts.append("\(progress.new)n") }
+        if progress.suspended > 0 { parts.append("\(progress.suspended)x") }
+        if progress.buried > 0 { parts.append("\(progress.buried)z") }
         return parts.isEmpty ? "✓" : parts.joined(separator: " ")
     }
 

@@ -18,6 +18,20 @@ public protocol ProgressStore: AnyObject {
     /// returns the review undone, or nil when there is none.
     func undoLastReview() throws -> ReviewRecord?
 
+    /// Removes review `id` (nil: the newest) and puts its card back, when it
+    /// is still its fact's newest review; returns it, or nil.
+    func undoReview(id: Int64?) throws -> ReviewRecord?
+
+    /// Replaces review `id` by `review` (another grade for the same answer)
+    /// and, for study, the card after it. One transaction.
+    func replaceReview(id: Int64, with review: ReviewRecord) throws
+
+    /// Writes these cards as given; a nil card deletes the fact's card.
+    func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws
+
+    /// A fact's last `limit` answers, newest first.
+    func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry]
+
     /// How many reviews the log holds.
     func reviewCount() throws -> Int
 

@@ -17,11 +17,14 @@ public struct CardProgress: Hashable, Sendable {
     public var reps: Int
     /// Times a review card was forgotten (Again in review).
     public var lapses: Int
+    /// Never asked until unsuspended (by the learner's choice).
     public var suspended: Bool
+    /// Not asked before this time (buried for the rest of the learner's day).
+    public var buriedUntil: Timestamp?
 
     public init(factID: FactID, state: CardState = .new, step: Int? = nil, stability: Double? = nil,
                 difficulty: Double? = nil, due: Timestamp? = nil, lastReview: Timestamp? = nil,
-                reps: Int = 0, lapses: Int = 0, suspended: Bool = false) {
+                reps: Int = 0, lapses: Int = 0, suspended: Bool = false, buriedUntil: Timestamp? = nil) {
         self.factID = factID
         self.state = state
         self.step = step
@@ -32,6 +35,17 @@ public struct CardProgress: Hashable, Sendable {
         self.reps = reps
         self.lapses = lapses
         self.suspended = suspended
+        self.buriedUntil = buriedUntil
+    }
+
+    /// Whether the card is buried at `now`.
+    public func isBuried(at now: Timestamp) -> Bool {
+        buriedUntil.map { now < $0 } ?? false
+    }
+
+    /// Whether a study session may ask it at `now`: neither suspended nor buried.
+    public func isAskable(at now: Timestamp) -> Bool {
+        !suspended && !isBuried(at: now)
     }
 
     public static func new(factID: FactID) -> CardProgress {

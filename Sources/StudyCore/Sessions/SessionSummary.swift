@@ -10,9 +10,27 @@ public struct SessionSummary: Hashable, Sendable {
         public var accuracy: Double { answered == 0 ? 0 : Double(correct) / Double(answered) }
     }
 
+    /// A question answered wrong (or, in an exam, not answered), with its
+    /// right answer, for the summary's list.
+    public struct Miss: Hashable, Sendable {
+        public var factID: FactID
+        /// The question as asked; nil for an exam question never shown.
+        public var prompt: String?
+        public var answer: String?
+    }
+
     public var mode: StudyMode
+    /// Answers the store acknowledged.
     public var answered: Int
     public var correct: Int
+    /// Exam questions not answered when the exam ended: they count as missed.
+    public var unanswered: Int
+    /// Answers given that the store refused.
+    public var notSaved: Int
+    /// How the session ended.
+    public var ending: StudySession.Ending
+    /// Every wrong answer, then every unanswered exam question.
+    public var missedQuestions: [Miss]
     public var durationMilliseconds: Int64
     /// Weakest first.
     public var topics: [TopicScore]
@@ -24,16 +42,35 @@ public struct SessionSummary: Hashable, Sendable {
     /// When the next fact of the scope is due after now, if any.
     public var nextDue: Timestamp?
 
-    public var accuracy: Double { answered == 0 ? 0 : Double(correct) / Double(answered) }
+    /// Right answers over every question asked (an exam's unanswered ones included).
+    public var accuracy: Double {
+        let asked = answered + unanswered
+        return asked == 0 ? 0 : Double(correct) / Double(asked)
+    }
 
     init(session: StudySession, cards: [FactID: CardProgress], scope: [FactID], now: Timestamp) {
         mode = session.mode
-        answered = session.answers.count
-        correct = session.answers.filter(\.correct).count
+        let stored = session.answers.filter(\.stored)
+        answered = stored.count
+        correct = stored.filter(\.correct).count
+        notSaved = session.answers.count - stored.count
+        unanswered = session.unansweredExamQuestions
+        ending = session.ending ?? .finished
+        var missed = stored.filter { !$0.correct }.map {
+            Miss(factID: $0.factID, prompt: $0.question.prompt, answer: $0.question.answer)
+        }
+        if session.mode == .exam {
+            let remaining = (session.current.map { [$0.factID] } ?? []) + session.queue
+            missed += remaining.map { id in
+                let shown = session.current?.factID == id ? session.current : nil
+                return Miss(factID: id, prompt: shown?.prompt, answer: shown?.answer)
+            }
+        }
+        missedQuestions = missed
         durationMilliseconds = (session.lastAnswerAt ?? session.startedAt).milliseconds - session.startedAt.milliseconds
         var scores: [String: TopicScore] = [:]
         var order: [String] = []
-        for answer in session.answers {
+        for answer in stored {
             let topic = answer.topic.dropFirst().joined(separator: " › ")
             if scores[topic] == nil { order.append(topic) }
             scores[topic, default: TopicScore(topic: topic, answered: 0, correct: 0)].answered += 1
@@ -41,9 +78,9 @@ public struct SessionSummary: Hashable, Sendable {
         }
         topics = order.compactMap { scores[$0] }.enumerated()
             .sorted { ($0.element.accuracy, $0.offset) < ($1.element.accuracy, $1.offset) }.map(\.element)
-        lapsed = session.answers.filter(\.lapsed).map(\.factID)
+        lapsed = stored.filter(\.lapsed).map(\.factID)
         var seen: Set<FactID> = []
-        misses = session.answers.filter { !$0.correct && seen.insert($0.factID).inserted }.map(\.factID)
+        misses = stored.filter { !$0.correct && seen.insert($0.factID).inserted }.map(\.factID)
         let day = Timestamp.millisecondsPerDay
         let dues = scope.compactMap { id -> Timestamp? in
             guard let card = cards[id], card.state != .new, !card.suspended else { return nil }

@@ -53,6 +53,25 @@ public struct StudySession: Hashable, Sendable {
         /// The card was in review and was forgotten.
         public var lapsed: Bool
         public var topic: [String]
+        /// The question as asked (for the summary's list of misses, and for
+        /// asking it again after an undo).
+        public var question: Question
+        public var reviewedAt: Timestamp
+        /// The store's row id, once the store has the answer.
+        public var reviewID: Int64?
+        /// Whether the store acknowledged it. The summary counts only these:
+        /// an answer the store refused is not claimed as saved.
+        public var stored = false
+    }
+
+    /// How the session ended, when it has.
+    public enum Ending: Hashable, Sendable {
+        /// Every question was answered.
+        case finished
+        /// The learner ended it.
+        case ended
+        /// An exam's time ran out.
+        case timeUp
     }
 
     public var mode: StudyMode
@@ -64,6 +83,8 @@ public struct StudySession: Hashable, Sendable {
     public var lastAnswerAt: Timestamp?
     public var deadline: Timestamp?
     public var options: Options
+    /// Set when the session is over.
+    public var ending: Ending?
     /// New facts taken into this session (they count against the daily limit).
     public var newFactsStarted = 0
     /// True and false statements shown so far.
@@ -101,11 +122,11 @@ public struct StudySession: Hashable, Sendable {
         switch mode {
         case .study:
             let due = scope.compactMap { id -> (FactID, Double)? in
-                guard let card = cards[id], card.state != .new, !card.suspended, let dueAt = card.due, dueAt <= now
+                guard let card = cards[id], card.state != .new, card.isAskable(at: now), let dueAt = card.due, dueAt <= now
                 else { return nil }
                 return (id, scheduler.retrievability(of: card, at: now))
             }
-            let fresh = scope.filter { (cards[$0]?.state ?? .new) == .new && !(cards[$0]?.suspended ?? false) }
+            let fresh = scope.filter { (cards[$0]?.state ?? .new) == .new && (cards[$0]?.isAskable(at: now) ?? true) }
                 .prefix(max(0, options.newFactsAllowed))
             newStarted = fresh.count
             queue = due.sorted { $0.1 < $1.1 }.map(\.0) + fresh
@@ -187,7 +208,7 @@ public struct StudySession: Hashable, Sendable {
         let after = mode.updatesSchedule ? scheduler.review(before, rating: rating, at: now) : before
         answers.append(Answer(factID: question.factID, kind: question.kind, rating: rating, correct: correct,
                               lapsed: before.state == .review && rating == .again && mode.updatesSchedule,
-                              topic: question.topicPath))
+                              topic: question.topicPath, question: question, reviewedAt: now))
         lastAnswerAt = now
         if mode == .study, after.state == .learning || after.state == .relearning, let due = after.due,
            due.milliseconds - now.milliseconds < Timestamp.millisecondsPerDay {
@@ -198,14 +219,56 @@ public struct StudySession: Hashable, Sendable {
                             kind: question.kind.rawValue, elapsedMilliseconds: max(0, elapsed), before: before, after: after)
     }
 
-    /// Takes back the last answer (already removed from the store): the fact
-    /// is asked again next.
-    public mutating func undoLastAnswer() {
-        guard let last = answers.popLast() else { return }
+    /// Changes the grade of the last answer (a grade changed on the feedback
+    /// screen): the card after is worked out again from the same card
+    /// before, and a fact still in its steps comes back when due. Returns the
+    /// review that replaces `review`.
+    public mutating func regradeLastAnswer(_ review: ReviewRecord, to rating: Rating, correct: Bool) -> ReviewRecord? {
+        guard let index = answers.indices.last, answers[index].factID == review.factID else { return nil }
+        answers[index].rating = rating
+        answers[index].correct = correct
+        answers[index].lapsed = review.before.state == .review && rating == .again && mode.updatesSchedule
+        var replaced = review
+        replaced.rating = rating
+        replaced.after = mode.updatesSchedule ? scheduler.review(review.before, rating: rating, at: review.reviewedAt)
+            : review.before
+        pending.removeAll { $0.factID == review.factID }
+        if mode == .study, replaced.after.state == .learning || replaced.after.state == .relearning,
+           let due = replaced.after.due, due.milliseconds - review.reviewedAt.milliseconds < Timestamp.millisecondsPerDay {
+            pending.append(Pending(factID: review.factID, due: due))
+        }
+        return replaced
+    }
+
+    /// Marks the answer made at `reviewedAt` to `factID` as stored under `id`.
+    public mutating func acknowledge(factID: FactID, reviewedAt: Timestamp, id: Int64?) {
+        guard let index = answers.lastIndex(where: { $0.factID == factID && $0.reviewedAt == reviewedAt }) else { return }
+        answers[index].stored = true
+        answers[index].reviewID = id
+    }
+
+    /// Takes back the last answer (already removed from the store) and puts
+    /// its question up again, exactly as it was asked; a question that was
+    /// up goes back to the front of the queue. Returns the question.
+    @discardableResult
+    public mutating func undoLastAnswer() -> Question? {
+        guard let last = answers.popLast() else { return nil }
         pending.removeAll { $0.factID == last.factID }
-        if let current { queue.insert(current.factID, at: 0) }
-        current = nil
-        queue.insert(last.factID, at: 0)
+        if let current, current.factID != last.factID { queue.insert(current.factID, at: 0) }
+        ending = nil
+        current = last.question
+        return current
+    }
+
+    /// Ends the session now, for `reason`.
+    public mutating func end(_ reason: Ending) {
+        if ending == nil { ending = reason }
+    }
+
+    /// Exam questions not answered: the one up and those still queued.
+    public var unansweredExamQuestions: Int {
+        guard mode == .exam else { return 0 }
+        return queue.count + (current == nil ? 0 : 1)
     }
 
     /// The figures of the end screen.

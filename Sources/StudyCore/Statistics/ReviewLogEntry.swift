@@ -6,8 +6,11 @@ public struct ReviewLogEntry: Hashable, Sendable {
     public var reviewedAt: Timestamp
     public var rating: Rating
     public var mode: StudyMode
+    /// The question kind ("flip", "cloze", …), where it was read.
+    public var kind: String?
 
-    public init(factID: FactID, reviewedAt: Timestamp, rating: Rating, mode: StudyMode) {
+    public init(factID: FactID, reviewedAt: Timestamp, rating: Rating, mode: StudyMode, kind: String? = nil) {
+        self.kind = kind
         self.factID = factID
         self.reviewedAt = reviewedAt
         self.rating = rating

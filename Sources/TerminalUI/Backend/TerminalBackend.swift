@@ -7,8 +7,13 @@ public protocol TerminalBackend: AnyObject {
     /// Shows `buffer`, sending only the cells that changed since the last frame.
     func draw(_ buffer: ScreenBuffer)
 
-    /// Waits for the next input event.
-    func nextEvent() -> TerminalEvent
+    /// Waits for the next input event, or for `timeoutMilliseconds` (nil:
+    /// for ever), after which it returns `.tick`.
+    func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent
+
+    /// Forgets what the terminal is believed to show, so the next `draw`
+    /// sends every cell (Ctrl-L).
+    func invalidate()
 
     /// Gives the terminal back as it was found. Safe to call more than once.
     func stop()
@@ -25,6 +30,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case signal(Int32)
     /// Input ended (the terminal went away).
     case endOfInput
+    /// The wait timed out with no input: the clock moved on.
+    case tick
 }
 
 /// A mouse event at a cell (zero-based column `x`, row `y`).

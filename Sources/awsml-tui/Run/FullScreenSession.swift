@@ -1,4 +1,5 @@
 import AppCore
+import AppRuntime
 import AppViews
 import ArgumentParser
 import CursesBackend
@@ -64,37 +65,11 @@ struct FullScreenSession {
     /// Runs until the user quits or input ends; returns the signal that ended
     /// it, if one did.
     private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore) -> Int32? {
-        let theme: Theme = useColour ? .colour : .monochrome
-        let renderer = ScreenRenderer(theme: theme)
-        let hitTester = HitTester(theme: theme)
-        var firstFrame = true
-        while state.isRunning {
-            var buffer = ScreenBuffer(size: terminal.size)
-            renderer.render(state, into: &buffer)
-            terminal.draw(buffer)
-            if firstFrame {
-                firstFrame = false
-                // Not before the first frame: a copy of the store once a day.
-                try? store.backUpDailyIfNeeded(now: state.now)
-            }
-
-            let action: AppAction
-            switch terminal.nextEvent() {
-            case .key(let key): action = .keyPressed(key.name)
-            case .mouse(let event):
-                let hit: AppAction? = switch event.action {
-                case .click: hitTester.click(x: event.x, y: event.y, in: state)
-                case .wheel(let lines): hitTester.wheel(lines: lines, x: event.x, y: event.y, in: state)
-                }
-                guard let hit else { continue }
-                action = hit
-            case .resize(let size): action = .terminalResized(width: size.width, height: size.height)
-            case .signal(let signal): return signal
-            case .endOfInput: return nil
-            }
-            AppUpdate.update(&state, .clockTicked(SystemClock.now()))
-            EffectRunner(store: store).run(AppUpdate.update(&state, action), on: &state)
-        }
-        return nil
+        var runLoop = AppRunLoop(backend: terminal, store: store, theme: useColour ? .colour : .monochrome,
+                                 clock: SystemClock.now)
+        let now = state.now
+        // Not before the first frame: a copy of the store once a day.
+        runLoop.afterFirstFrame = { try? store.backUpDailyIfNeeded(now: now) }
+        return runLoop.run(&state)
     }
 }

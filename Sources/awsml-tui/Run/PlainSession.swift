@@ -1,4 +1,5 @@
 import AppCore
+import AppRuntime
 import ArgumentParser
 import DeckKit
 import ProgressSQLite
@@ -38,23 +39,20 @@ struct PlainSession {
         }
         state.selectedRow = try selectedRow(in: state)
         var output = StandardOutput()
-        let key: String = switch mode {
-        case .study: "s"
-        case .practice: "p"
-        case .exam: "e"
-        }
-        send(.keyPressed(key), to: &state, store: store)
+        send(.startSession(mode), to: &state, store: store)
         guard let quiz = state.quiz else {
-            output.write("\(state.message ?? "nothing to quiz here")\n")
+            output.write("\(state.message?.text ?? "nothing to quiz here")\n")
             return
         }
         output.write("\(mode.rawValue.capitalized) · \(quiz.scopeTitle)\n")
         var number = 0
         while let phase = state.quiz?.phase {
             switch phase {
-            case .nothingToDo(let nextDue):
-                let when = nextDue.map { "The next fact is due \($0.iso8601)." } ?? "No fact here is scheduled."
-                output.write("Nothing to study here right now. \(when) Try --mode practice.\n")
+            case .nothingToDo(let nothing):
+                let when = nothing.nextDue.map { "The next fact is due \($0.iso8601)." } ?? "No fact here is scheduled."
+                let limit = nothing.newHeldBack > 0
+                    ? " Today's limit of new facts is reached (\(nothing.newHeldBack) waiting; --new-per-day raises it)." : ""
+                output.write("Nothing to study here right now.\(limit) \(when) Try --mode practice.\n")
                 return
             case .summary(let summary):
                 output.write(Self.summaryText(summary, decks: decks, generator: state.questionGenerator))
@@ -68,7 +66,7 @@ struct PlainSession {
                     output.write(question.kind == .clozeTyped ? "Your answer: " : "Your answer (1-\(question.options.count)): ")
                     guard let line = readLine() else {
                         output.write("\n")
-                        send(.keyPressed("Esc"), to: &state, store: store)
+                        send(.endSession, to: &state, store: store)
                         answered = true
                         continue
                     }
@@ -77,14 +75,14 @@ struct PlainSession {
                     if isatty(STDIN_FILENO) == 0 { output.write(line + "\n") }
                     let text = line.trimmingCharacters()
                     if text == "q" || text == "quit" {
-                        send(.keyPressed("Esc"), to: &state, store: store)
+                        send(.endSession, to: &state, store: store)
                         answered = true
                     } else if question.kind == .clozeTyped {
                         guard !text.isEmpty else { continue }
-                        for character in text { send(.keyPressed(character == " " ? "Space" : String(character)), to: &state, store: store) }
+                        send(.submitTypedAnswer(text), to: &state, store: store)
                         answered = finish(&state, store: store, output: &output)
                     } else if let choice = Int(text), (1...question.options.count).contains(choice) {
-                        send(.keyPressed(String(choice)), to: &state, store: store)
+                        send(.chooseOption(choice - 1), to: &state, store: store)
                         answered = finish(&state, store: store, output: &output)
                     } else {
                         output.write("Type a number from 1 to \(question.options.count), or q to stop.\n")
@@ -94,26 +92,28 @@ struct PlainSession {
         }
     }
 
-    /// Submits the answer on screen: prints the verdict (not in an exam) and
-    /// accepts the suggested grade, which stores the answer.
+    /// After an answer (already sent to the store): prints the verdict (not
+    /// in an exam) and goes on.
     private func finish(_ state: inout AppState, store: SQLiteProgressStore, output: inout StandardOutput) -> Bool {
-        if state.quiz?.question?.kind == .clozeTyped { send(.keyPressed("Enter"), to: &state, store: store) }
         if let quiz = state.quiz, case .feedback(let feedback) = quiz.phase, let question = quiz.question {
             output.write(Self.feedbackText(question, feedback))
-            send(.keyPressed("Enter"), to: &state, store: store)
-            // Printed once the answer is in the store: a reader (or a crash
-            // test) can count on every "Graded" line being saved.
-            output.write("  Graded \(feedback.suggested.name).\n")
+            send(.acceptSuggestedGrade, to: &state, store: store)
+            // Printed only when the store acknowledged the answer: a reader
+            // (or a crash test) can count on every "Graded" line being saved.
+            if !feedback.saveFailed && state.lastStoreFailure == nil {
+                output.write("  Graded \(feedback.suggested.name).\n")
+            }
         }
         return true
     }
 
     private func send(_ action: AppAction, to state: inout AppState, store: SQLiteProgressStore) {
-        AppUpdate.update(&state, .clockTicked(SystemClock.now()))
-        EffectRunner(store: store).run(AppUpdate.update(&state, action), on: &state)
-        if let message = state.message, message.hasPrefix("progress not saved") {
-            StandardError.write("awsml-tui: error: \(message)\n")
-            state.message = nil
+        let runner = EffectRunner(store: store)
+        runner.run(AppUpdate.update(&state, .clockTicked(SystemClock.now())), on: &state)
+        state.lastStoreFailure = nil
+        runner.run(AppUpdate.update(&state, action), on: &state)
+        if let failure = state.lastStoreFailure {
+            StandardError.write("awsml-tui: error: \(failure.summary)\n")
         }
     }
 
@@ -155,7 +155,11 @@ struct PlainSession {
         let percent = summary.answered == 0 ? 0 : Int((summary.accuracy * 100).rounded())
         var text = "\nSession over: \(summary.answered) answered, \(summary.correct) right (\(percent)%), "
             + "\(summary.durationMilliseconds / 1000) s.\n"
-        text += "Due tomorrow: \(summary.dueTomorrow); within 7 days: \(summary.dueInSevenDays).\n"
+        if summary.mode.updatesSchedule {
+            text += "Due tomorrow: \(summary.dueTomorrow); within 7 days: \(summary.dueInSevenDays).\n"
+        }
+        if summary.unanswered > 0 { text += "Unanswered (counted as missed): \(summary.unanswered).\n" }
+        if summary.notSaved > 0 { text += "NOT saved (the store refused them): \(summary.notSaved).\n" }
         if !summary.topics.isEmpty {
             text += summary.mode == .exam ? "Score per topic (weakest first):\n" : "Accuracy per topic (weakest first):\n"
             for topic in summary.topics { text += "  \(topic.correct)/\(topic.answered)  \(topic.topic)\n" }

@@ -1,0 +1,103 @@
+import DeckKit
+import StudyCore
+import TerminalUI
+
+/// The end screen of a session as lines of text with a role each: the score
+/// first, then what was not saved, the misses with their right answers, what
+/// lapsed, the topics, and the keys.
+///
+/// It lives in AppCore, not in the view, because `update` scrolls it and must
+/// know how many screen lines it takes (wrapped by the same `TextWrapper` the
+/// view uses), so the last page stops at the last line.
+public struct SummaryDocument: Equatable, Sendable {
+    public enum Role: Equatable, Sendable {
+        case heading, body, warning, dim, emphasis
+    }
+
+    public struct Line: Equatable, Sendable {
+        public var text: String
+        public var role: Role
+        /// Continuation lines are indented by this many columns.
+        public var indent: Int
+    }
+
+    public private(set) var lines: [Line] = []
+
+    public init(summary: SessionSummary, scopeTitle: String, facts: [FactID: String], now: Timestamp) {
+        func add(_ text: String, _ role: Role, indent: Int = 0) { lines.append(Line(text: text, role: role, indent: indent)) }
+        func blank() { add("", .body) }
+        let seconds = summary.durationMilliseconds / 1000
+        let duration = "\(seconds / 60) min \(seconds % 60) s"
+        let percent = Int((summary.accuracy * 100).rounded())
+        switch summary.ending {
+        case .timeUp: add("Time's up", .warning)
+        case .ended, .finished: add(summary.mode == .exam ? "Exam over" : "Session over", .heading)
+        }
+        if summary.mode == .exam {
+            let asked = summary.answered + summary.unanswered
+            var score = "Score: \(summary.correct)/\(asked) right (\(percent)%)"
+            if summary.unanswered > 0 { score += " · \(summary.unanswered) unanswered, counted as missed" }
+            add(score + " · " + duration, .emphasis)
+        } else {
+            add("\(summary.answered) answered · \(summary.correct) right (\(percent)%) · \(duration)", .emphasis)
+        }
+        if summary.notSaved > 0 {
+            add("\(summary.notSaved) answer\(summary.notSaved == 1 ? " was" : "s were") NOT saved: the store refused "
+                + "\(summary.notSaved == 1 ? "it" : "them") (see the message below)", .warning)
+        }
+        if summary.mode.updatesSchedule {
+            add("due tomorrow: \(summary.dueTomorrow) · in 7 days: \(summary.dueInSevenDays)", .body)
+        }
+        if !summary.missedQuestions.isEmpty {
+            blank()
+            add("Missed (\(summary.missedQuestions.count))", .heading)
+            for miss in summary.missedQuestions {
+                if let prompt = miss.prompt {
+                    add("✗ " + prompt, .body, indent: 2)
+                } else {
+                    add("– not answered: " + (facts[miss.factID] ?? miss.factID.rawValue), .body, indent: 2)
+                }
+                if let answer = miss.answer { add("  → " + answer, .emphasis, indent: 4) }
+            }
+        }
+        if !summary.lapsed.isEmpty {
+            blank()
+            add("Forgotten (lapsed): \(summary.lapsed.count)", .warning)
+            for id in summary.lapsed { add("  • " + (facts[id] ?? id.rawValue), .body, indent: 4) }
+        }
+        if !summary.topics.isEmpty {
+            blank()
+            add(summary.mode == .exam ? "Score per topic (weakest first)" : "Accuracy per topic (weakest first)", .heading)
+            for topic in summary.topics {
+                add("  \(topic.correct)/\(topic.answered)  \(topic.topic)",
+                    topic.correct < topic.answered ? .body : .dim, indent: 4)
+            }
+        }
+        blank()
+        let redrill = summary.misses.isEmpty ? "" : "r re-drill the \(summary.misses.count) missed · "
+        add("\(redrill)↑↓ PgUp PgDn scroll · Esc back to the tree · q quit", .dim)
+    }
+
+    /// The lines wrapped to `width` columns, with their roles.
+    public func wrapped(width: Int) -> [(runs: [StyledRun], role: Role)] {
+        var result: [(runs: [StyledRun], role: Role)] = []
+        for line in lines {
+            if line.text.isEmpty { result.append(([], line.role)); continue }
+            let pieces = TextWrapper.wrap([StyledRun(line.text)], width: max(1, width))
+            for (index, piece) in pieces.enumerated() {
+                let indent = index == 0 ? [] : [StyledRun(String(repeating: " ", count: min(line.indent, max(0, width - 1))))]
+                result.append((indent + piece, line.role))
+            }
+        }
+        return result
+    }
+
+    public func wrappedLineCount(width: Int) -> Int { wrapped(width: width).count }
+
+    /// The width of the quiz's text at this layout (the full-width quiz box
+    /// less its border and padding), as the view draws it.
+    public static func contentWidth(_ layout: PaneLayout) -> Int { max(1, layout.screenWidth - 4) }
+
+    /// The rows of the quiz's text at this layout.
+    public static func contentHeight(_ layout: PaneLayout) -> Int { max(1, layout.screenHeight - 3) }
+}

@@ -1,0 +1,68 @@
+import AppCore
+import AppViews
+import StudyCore
+import TerminalUI
+
+/// The full screen's loop, over any `TerminalBackend` and `ProgressStore`:
+/// event → action → `update` → effects (their results through `update`
+/// again) → render into a buffer → the backend draws what changed.
+///
+/// The clock is passed in: the real program reads the system clock, a test
+/// passes a clock it moves. Before each event the time goes to `update` as
+/// `.clockTicked`; while something runs on time (an exam's countdown, a
+/// message, a card coming due) the backend is asked to wake up after
+/// `AppState.wakeUpAfter` with `.tick`, which is a clock tick alone.
+public struct AppRunLoop {
+    public let backend: any TerminalBackend
+    public let store: any ProgressStore
+    public let clock: () -> Timestamp
+    public let theme: Theme
+    /// Called once after the first frame is drawn (the daily backup).
+    public var afterFirstFrame: () -> Void = {}
+
+    public init(backend: any TerminalBackend, store: any ProgressStore, theme: Theme, clock: @escaping () -> Timestamp) {
+        self.backend = backend
+        self.store = store
+        self.theme = theme
+        self.clock = clock
+    }
+
+    /// Runs until the user quits or input ends; returns the signal that ended
+    /// it, if one did.
+    public func run(_ state: inout AppState) -> Int32? {
+        let renderer = ScreenRenderer(theme: theme)
+        let hitTester = HitTester(theme: theme)
+        let backend = self.backend
+        let runner = EffectRunner(store: store) { effect in
+            if effect == .repaint { backend.invalidate() }
+        }
+        var firstFrame = true
+        runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)
+        while state.isRunning {
+            var buffer = ScreenBuffer(size: backend.size)
+            renderer.render(state, into: &buffer)
+            backend.draw(buffer)
+            if firstFrame {
+                firstFrame = false
+                afterFirstFrame()
+            }
+            let event = backend.nextEvent(timeoutMilliseconds: state.wakeUpAfter)
+            let action: AppAction?
+            switch event {
+            case .key(let key): action = .keyPressed(key.name)
+            case .mouse(let event):
+                action = switch event.action {
+                case .click: hitTester.click(x: event.x, y: event.y, in: state)
+                case .wheel(let lines): hitTester.wheel(lines: lines, x: event.x, y: event.y, in: state)
+                }
+            case .resize(let size): action = .terminalResized(width: size.width, height: size.height)
+            case .tick: action = nil
+            case .signal(let signal): return signal
+            case .endOfInput: return nil
+            }
+            runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)
+            if let action { runner.run(AppUpdate.update(&state, action), on: &state) }
+        }
+        return nil
+    }
+}

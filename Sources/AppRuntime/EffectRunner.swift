@@ -1,0 +1,86 @@
+import AppCore
+import StudyCore
+
+/// Does the I/O that `update` asks for and feeds each result back to it as
+/// an action; the effects that action asks for are run in turn, until none
+/// are left (the effect loop is closed: `.saveReview` → `.reviewSaved` → …).
+/// Shared by the full screen and plain mode, so both store answers the same
+/// way. It talks to the `ProgressStore` protocol, not to SQLite.
+public struct EffectRunner {
+    public let store: any ProgressStore
+    /// What the loop does with effects that are not the store's (quit,
+    /// repaint); plain mode has no terminal and ignores them.
+    public var terminalEffect: (Effect) -> Void
+
+    public init(store: any ProgressStore, terminalEffect: @escaping (Effect) -> Void = { _ in }) {
+        self.store = store
+        self.terminalEffect = terminalEffect
+    }
+
+    public func run(_ effects: [Effect], on state: inout AppState) {
+        var queue = effects
+        // Bounded: an action cannot ask for effects for ever.
+        var budget = 10_000
+        while !queue.isEmpty && budget > 0 {
+            budget -= 1
+            let effect = queue.removeFirst()
+            if let result = perform(effect, &state) {
+                queue += AppUpdate.update(&state, result)
+            }
+        }
+    }
+
+    /// Runs one effect; returns what came of it, as an action.
+    private func perform(_ effect: Effect, _ state: inout AppState) -> AppAction? {
+        switch effect {
+        case .quit:
+            state.isRunning = false
+            terminalEffect(effect)
+            return nil
+        case .repaint:
+            terminalEffect(effect)
+            return nil
+        case .saveReview(var review):
+            do {
+                review.id = try store.record(review)
+                return .reviewSaved(review)
+            } catch {
+                return .storeFailed(StoreFailure(.saveReview(review), detail: "\(error)"))
+            }
+        case .replaceReview(let id, var review):
+            do {
+                try store.replaceReview(id: id, with: review)
+                review.id = id
+                return .reviewReplaced(review)
+            } catch {
+                return .storeFailed(StoreFailure(.replaceReview(review), detail: "\(error)"))
+            }
+        case .undoReview(let id):
+            do {
+                return .reviewUndone(try store.undoReview(id: id))
+            } catch {
+                return .storeFailed(StoreFailure(.undo, detail: "\(error)"))
+            }
+        case .saveCards(let cards):
+            do {
+                try store.saveCards(cards.map { ($0.factID, $0.deck, $0.card) })
+                return .cardsSaved(cards)
+            } catch {
+                return .storeFailed(StoreFailure(.saveCards, detail: "\(error)"))
+            }
+        case .loadReviewLog:
+            do {
+                return .reviewLogLoaded(try store.reviewLog())
+            } catch {
+                return .storeFailed(StoreFailure(.loadReviewLog, detail: "\(error)"))
+            }
+        case .loadFactHistory(let id):
+            do {
+                return .factHistoryLoaded(FactHistory(factID: id,
+                                                      answers: try store.recentReviews(of: id, limit: FactHistory.shown)))
+            } catch {
+                return .storeFailed(StoreFailure(.loadFactHistory, detail: "\(error)"))
+            }
+        }
+    }
+}
