@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import AppCore
 import DeckKit
@@ -36,8 +37,14 @@ struct QuizSnapshotTests {
         return buffer
     }
 
+    /// Presses keys; answers are acknowledged as the store would.
     func press(_ keys: [String], _ state: inout AppState) {
-        for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
+        for key in keys {
+            for case .saveReview(var review) in AppUpdate.update(&state, .keyPressed(key)) {
+                review.id = 1
+                AppUpdate.update(&state, .reviewSaved(review))
+            }
+        }
     }
 
     /// While a question is asked the tree is not drawn (its titles and cursor
@@ -101,10 +108,62 @@ struct QuizSnapshotTests {
         press([String(state.quiz!.question!.correctOption! + 1), "Enter"], &state)
         press(["Esc"], &state)
         assertSnapshot(render(state), named: "quiz-summary-80x24")
+        // A long summary scrolls: End shows its last line, Home its first.
+        var long = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
+                            studyOptions: StudyOptions(examQuestions: 20, seed: 3))
+        long.selectedRow = 0
+        press(["e"], &long)
+        for _ in 0..<3 { press(["2"], &long) }
+        press(["Esc"], &long)
+        let top = render(long).textLines()
+        #expect(top.contains { $0.contains("Score:") })
+        press(["End"], &long)
+        let bottom = render(long).textLines()
+        #expect(!bottom.contains { $0.contains("Score:") })
+        #expect(bottom.contains { $0.contains("Esc back to the tree") })
+        press(["Up"], &long)
+        #expect(render(long).textLines() != bottom) // one line up from the end, not stuck past it // one line up from the end, not stuck past it
+        press(["Home"], &long)
+        #expect(render(long).textLines() == top)
         var empty = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
                              studyOptions: StudyOptions(newPerDay: 0, seed: 3))
         empty.selectedRow = 2
         press(["s"], &empty)
         assertSnapshot(render(empty), named: "quiz-nothing-due-80x24")
+    }
+
+    /// At 40x12 the quiz takes the whole width, and the prompt stays in view
+    /// with every option (the header and path give way first).
+    @Test func aSmallScreenKeepsThePromptAndItsOptions() {
+        var state = state(asking: .clozeChoice)
+        AppUpdate.update(&state, .terminalResized(width: 40, height: 12))
+        var buffer = ScreenBuffer(size: Size(width: 40, height: 12))
+        renderer.render(state, into: &buffer)
+        let screen = buffer.textLines().joined(separator: "\n")
+        let question = state.quiz!.question!
+        let promptStart = String(question.prompt.prefix(12))
+        #expect(screen.contains(promptStart), "\(screen)")
+        for index in question.options.indices { #expect(screen.contains("\(index + 1)  "), "option \(index + 1)") }
+        #expect(!screen.contains("Topics"))
+        assertSnapshot(buffer, named: "quiz-cloze-40x12")
+    }
+
+    /// A which-topic question: nothing on screen but its own option names
+    /// the answer (no tree cursor, no path above the prompt).
+    @Test func whichTopicIsNotGivenAwayByTheScreen() {
+        // A session over the whole section, as which-topic needs several topics.
+        var state = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
+                             studyOptions: StudyOptions(seed: 3))
+        state.selectedRow = 1
+        AppUpdate.update(&state, .keyPressed("p"))
+        var quiz = state.quiz!
+        let question = quiz.scope.lazy.compactMap { state.questionGenerator!.question(for: $0, kind: .whichTopic, seed: 2) }.first!
+        quiz.session.current = question
+        quiz.question = question
+        state.screen = .quiz(quiz)
+        let screen = render(state).textLines().joined(separator: "\n")
+        let answer = question.answer
+        let count = screen.components(separatedBy: answer).count - 1
+        #expect(count == 1, "\(screen)")
     }
 }

@@ -111,8 +111,8 @@ for _ in $(seq 1 80); do
   bar=$(screen | tail -1)
   case "$bar" in
     *"Space reveal"*) tm send-keys -t h Space; wait_for "How well did you recall" 2 >/dev/null; tm send-keys -t h 3 ;;
-    *"Enter check"*) tm send-keys -t h x Enter; wait_for "Suggested grade" 2 >/dev/null; tm send-keys -t h Enter ;;
-    *"1-4 answer"*) tm send-keys -t h 1; wait_for "Suggested grade" 2 >/dev/null; tm send-keys -t h Enter ;;
+    *"Enter check"*) tm send-keys -t h x Enter; wait_for "Saved as" 2 >/dev/null; tm send-keys -t h Enter ;;
+    *"1-4 answer"*|*"1/t true"*) tm send-keys -t h 1; wait_for "Saved as" 2 >/dev/null; tm send-keys -t h Enter ;;
     *"Esc close"*) tm send-keys -t h Escape; wait_for "s study" 2 >/dev/null; tm send-keys -t h g s ;;
     *"s study"*) tm send-keys -t h g s ;;
   esac

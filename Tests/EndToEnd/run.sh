@@ -283,8 +283,8 @@ for _ in $(seq 1 12); do
   bar=$(status_line)
   case "$bar" in
     *"Space reveal"*) tm send-keys -t e2e Space; wait_for "How well did you recall it" >/dev/null; tm send-keys -t e2e 3 ;;
-    *"Enter check"*) tm send-keys -t e2e -l "sagemaker"; tm send-keys -t e2e Enter; wait_for "Suggested grade" >/dev/null; tm send-keys -t e2e Enter ;;
-    *"1-4 answer"*) tm send-keys -t e2e 1; wait_for "Suggested grade" >/dev/null; tm send-keys -t e2e Enter ;;
+    *"Enter check"*) tm send-keys -t e2e -l "sagemaker"; tm send-keys -t e2e Enter; wait_for "Saved as" >/dev/null; tm send-keys -t e2e Enter ;;
+    *"1-4 answer"*|*"1/t true"*) tm send-keys -t e2e 1; wait_for "Saved as" >/dev/null; tm send-keys -t e2e Enter ;;
     *) break ;;
   esac
   answered=$((answered + 1))
@@ -316,6 +316,88 @@ check "u after the restart undoes the last answer" wait_for "undid "
 check "and the store holds 4 answers" \
   bash -c "for _ in \$(seq 1 100); do [ \$(sqlite3 '$quiz_store' 'SELECT count(*) FROM review') = 4 ] && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
 tm send-keys -t e2e q
+
+# 16. Trust: an answer is kept whatever follows it (Esc, SIGTERM), u on the
+# feedback undoes that answer, a timed exam ends by itself, suspend and bury
+# survive a restart.
+reviews_in() { sqlite3 "$1" 'SELECT count(*) FROM review'; }
+# answer_one: answers the question up from what the status bar offers; for
+# an objective question, waits until the feedback says it is saved.
+answer_one() {
+  local bar; bar=$(screen | tail -1)
+  case "$bar" in
+    *"Space reveal"*) tm send-keys -t e2e Space; wait_for "How well did you recall it" >/dev/null; tm send-keys -t e2e 1 ;;
+    *"Enter check"*) tm send-keys -t e2e -l "sagemaker"; tm send-keys -t e2e Enter; wait_for "Saved as" ;;
+    *"1-4 answer"*|*"1/t true"*) tm send-keys -t e2e 1; wait_for "Saved as" ;;
+    *) return 1 ;;
+  esac
+}
+trust_store="$work/trust.sqlite"
+start "$(app_command "$binary" --store "$trust_store" --seed 7 --no-mouse)"
+wait_for "Retraining with a larger number" >/dev/null
+tm send-keys -t e2e g s
+wait_for "answered," >/dev/null
+answer_one >/dev/null
+check "an answer is in the store before any key after it" test "$(reviews_in "$trust_store")" = 1
+tm send-keys -t e2e Escape
+check "Esc after answering ends on the summary" wait_for "Session over"
+check "which counts the answer" wait_for "1 answered"
+check "and the store still holds it" test "$(reviews_in "$trust_store")" = 1
+tm send-keys -t e2e Escape s
+wait_for "answered," >/dev/null
+answer_one >/dev/null
+tm send-keys -t e2e Enter
+wait_for "1 answered," >/dev/null
+answer_one >/dev/null
+check "a second answer is stored" test "$(reviews_in "$trust_store")" = 3
+tm send-keys -t e2e u
+check "u on the feedback says what it undid" wait_for "undid "
+check "u undid the answer on screen: 2 reviews left" test "$(reviews_in "$trust_store")" = 2
+check "and that question is asked again" wait_for "1 answered,"
+answer_one >/dev/null
+app_pid=$(pgrep -f -n -- "--store $trust_store")
+kill -TERM "$app_pid"
+check "SIGTERM on the feedback screen ends the app (143)" wait_for_output "[exit 143]"
+check "the answer on screen when SIGTERM came is kept" test "$(reviews_in "$trust_store")" = 3
+check "SIGTERM restores the terminal" terminal_restored
+
+start "$(app_command "$binary" --store "$trust_store" --seed 7 --no-mouse)"
+wait_for "Retraining with a larger number" >/dev/null
+tm send-keys -t e2e Tab @
+check "@ suspends the selected fact" wait_for "suspended “Retraining"
+tm send-keys -t e2e Down Up
+check "the detail shows the fact suspended, with its schedule" wait_for "suspended"
+tm send-keys -t e2e q
+wait_for_output "[exit 0]" >/dev/null
+check "the suspension is in the store" test "$(sqlite3 "$trust_store" "SELECT count(*) FROM card WHERE suspended = 1")" = 1
+start "$(app_command "$binary" --store "$trust_store" --seed 7 --no-mouse)"
+wait_for "Retraining with a larger number" >/dev/null
+check "after a restart the tree marks it suspended" wait_for "1x"
+tm send-keys -t e2e Tab @
+check "@ again unsuspends it" wait_for "unsuspended"
+tm send-keys -t e2e -- -
+check "- buries it until tomorrow" wait_for "buried until tomorrow"
+tm send-keys -t e2e q
+wait_for_output "[exit 0]" >/dev/null
+start "$(app_command "$binary" --store "$trust_store" --seed 7 --no-mouse)"
+wait_for "Retraining with a larger number" >/dev/null
+check "after a restart the tree marks it buried" wait_for "1z"
+tm send-keys -t e2e Tab
+check "and the detail says until when" wait_for "buried until"
+tm send-keys -t e2e q
+
+exam_store="$work/exam.sqlite"
+start "$(app_command "$binary" --store "$exam_store" --seed 3 --exam-minutes 1 --exam-questions 5 --no-mouse)"
+wait_for "Retraining with a larger number" >/dev/null
+tm send-keys -t e2e g e
+check "a timed exam shows its countdown" wait_for "⏱ 1:00 left"
+check "which counts down without a key" wait_for "⏱ 0:5"
+tm send-keys -t e2e 1
+check "the exam ends by itself at zero" wait_for "Time's up" 75
+check "its score counts the unanswered questions as missed" wait_for "unanswered, counted as missed"
+check "one answer is in the store" test "$(reviews_in "$exam_store")" = 1
+tm send-keys -t e2e q
+check "q on the summary quits" wait_for_output "[exit 0]"
 
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -167,6 +167,23 @@ public struct AppState: Equatable, Sendable {
         return wait.map { Int(min($0, 60_000)) }
     }
 
+    /// Whether `command` would do something now: the status bar shows only
+    /// the keys of commands that apply (n/N/Esc only with a kept search,
+    /// re-drill only with misses), asking this instead of naming keys.
+    public func canPerform(_ command: Command) -> Bool {
+        switch command {
+        case .nextMatch, .previousMatch, .clearSearch:
+            return !(search?.matches.isEmpty ?? true)
+        case .redrillMisses:
+            if let quiz, case .summary(let summary) = quiz.phase { return !summary.misses.isEmpty }
+            return false
+        case .undoAnswer:
+            return true
+        default:
+            return true
+        }
+    }
+
     /// The fact the detail marks (`›`) in the selected node, if it has facts.
     public var selectedFactID: FactID? {
         guard let facts = selectedNode?.detailFacts, facts.indices.contains(selectedFact) else { return nil }

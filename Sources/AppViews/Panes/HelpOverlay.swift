@@ -15,9 +15,9 @@ struct HelpOverlay {
     let state: AppState
     let theme: Theme
 
-    func lines() -> [StyledLine] {
+    func lines(maxLines: Int = .max) -> [StyledLine] {
         switch state.screen {
-        case .browse: return browsingLines()
+        case .browse: return browsingLines(maxLines: maxLines)
         case .quiz: return quizLines()
         case .stats:
             let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
@@ -59,7 +59,7 @@ struct HelpOverlay {
 
     /// Browsing: the tree and detail keys as one table, then the global and
     /// search keys side by side.
-    private func browsingLines() -> [StyledLine] {
+    private func browsingLines(maxLines: Int) -> [StyledLine] {
         let map = state.keyMap
         let tree = map.bindings(in: .tree)
         let detail = map.bindings(in: .detail)
@@ -77,12 +77,19 @@ struct HelpOverlay {
             lines.append([StyledRun(pad(label, keyWidth + 2), style: theme.paneTitle),
                           StyledRun(pad(inTree, treeWidth + 2) + inDetail, style: theme.body)])
         }
-        let schedule: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer, .showStats,
+        let schedule: Set<Command> = [.startStudy, .startPractice, .startExam, .undoAnswer,
                                       .toggleSuspend, .toggleBury, .raiseNewLimit]
+        let browsingCommands = Set(map.bindings(in: .browsing).map(\.command))
+        // Global keys already listed under another key (Ctrl-C quits, as q does) are not repeated.
         let browsing = block(.browsing, keyWidth: keyWidth) { !schedule.contains($0.command) }
-            + block(.global, keyWidth: keyWidth)
+            + block(.global, keyWidth: keyWidth, title: "") { !browsingCommands.contains($0.command) }.dropFirst()
         let starts = block(.browsing, keyWidth: keyWidth, title: "Study the selected node") { schedule.contains($0.command) }
-        lines += sideBySide(browsing, block(.searchInput, keyWidth: keyWidth) + starts)
+        let searchTyping = block(.searchInput, keyWidth: keyWidth)
+        // The keys of a search being typed are on the status bar while it is
+        // typed; on a short screen they give way here.
+        let right = lines.count + max(browsing.count, searchTyping.count + starts.count) <= maxLines
+            ? searchTyping + starts : starts
+        lines += sideBySide(Array(browsing), right)
         return lines
     }
 
@@ -103,7 +110,7 @@ struct HelpOverlay {
     }
 
     func draw(in area: Rect, into buffer: inout ScreenBuffer) {
-        let content = lines()
+        let content = lines(maxLines: area.height - 2)
         let contentWidth = content.map(width).max() ?? 0
         let boxWidth = min(area.width, contentWidth + 4)
         let boxHeight = min(area.height, content.count + 2)

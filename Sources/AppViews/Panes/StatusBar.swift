@@ -18,7 +18,6 @@ struct StatusBar {
         buffer.fill(line, with: Cell(" ", style: theme.statusBar))
         let context = state.keyContext
         var mode: StyledLine = []
-        var extraKeys: [(keys: String, action: String)] = []
         if let quiz = state.quiz {
             mode.append(StyledRun(" " + Self.quizCounter(quiz, now: state.now) + " ", style: theme.statusKey))
         } else if let search = state.search {
@@ -28,9 +27,6 @@ struct StatusBar {
                 : "match \((search.currentMatch ?? 0) + 1)/\(count)"
             mode.append(StyledRun(" /" + search.query + (editing ? "▏" : "") + " ", style: theme.statusKey))
             mode.append(StyledRun(" " + found + " ", style: theme.statusBar))
-            if !editing && count > 0 && state.screen == .browse {
-                extraKeys = [("n", "next"), ("N", "prev"), ("Esc", "clear")]
-            }
         } else if case .stats = state.screen {
             mode.append(StyledRun(" Stats ", style: theme.statusKey))
         }
@@ -40,12 +36,16 @@ struct StatusBar {
             message.append(StyledRun(" " + text.text + " ", style: style))
         }
 
-        var labels = extraKeys
+        var labels: [(keys: String, action: String)] = []
         if context == .help {
             labels = [("any key", "close help")]
         } else {
             var seen = Set<String>()
-            for binding in state.keyMap.effectiveBindings(in: context) {
+            // The search's keys first when one is kept: they are why it is shown.
+            let bindings = state.keyMap.effectiveBindings(in: context)
+            let ordered = bindings.filter { $0.context == .browsing && [.nextMatch, .previousMatch, .clearSearch].contains($0.command) }
+                + bindings
+            for binding in ordered where state.canPerform(binding.command) {
                 if let label = binding.statusLabel, seen.insert(label.keys).inserted {
                     labels.append((label.keys, label.action))
                 }

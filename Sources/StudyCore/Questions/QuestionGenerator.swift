@@ -29,10 +29,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         index = QuestionIndex(decks: decks)
     }
 
-    /// Two generators are equal when built from equal decks: everything else
-    /// they hold is worked out from the decks.
+    /// Two generators are equal when they are the same generator: its one
+    /// field is the index (a reference, holding caches filled on use), and
+    /// that is what is compared, whole, by identity.
     public static func == (lhs: QuestionGenerator, rhs: QuestionGenerator) -> Bool {
-        lhs.index === rhs.index || lhs.index.decks == rhs.index.decks
+        lhs.index === rhs.index
     }
 
     /// The fact with this id, if it is in the decks.
