@@ -343,6 +343,29 @@ struct QuizSessionTests {
     }
 }
 
+@Suite("The clock")
+struct ClockTests {
+    let t0 = Timestamp(milliseconds: 1_795_597_200_000)
+
+    @Test("the tree's due counts change on a clock tick when a card comes due, with no key")
+    func dueCountsFollowTheClock() {
+        let probe = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0)
+        let fact = probe.rows.lazy.compactMap { probe.decks.node(at: $0.path)?.facts.first }.first!.id
+        let card = CardProgress(factID: fact, state: .review, stability: 3, difficulty: 5,
+                                due: t0.adding(milliseconds: 90_000), lastReview: t0, reps: 2)
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0, progress: [fact: card])
+        let root = NodePath([0])
+        #expect(state.nodeProgress[root]?.due == 0)
+        #expect(state.wakeUpAfter == 60_000) // at most a minute; the card is due in 90 s
+        AppUpdate.update(&state, .clockTicked(t0.adding(milliseconds: 60_000)))
+        #expect(state.nodeProgress[root]?.due == 0)
+        #expect(state.wakeUpAfter == 30_000)
+        AppUpdate.update(&state, .clockTicked(t0.adding(milliseconds: 91_000)))
+        #expect(state.nodeProgress[root]?.due == 1)
+        #expect(state.wakeUpAfter == nil)
+    }
+}
+
 @Suite("Quiz keys while typing")
 struct QuizTypingKeyTests {
     @Test func lettersTypeAndOnlyEnterBackspaceEscAndCtrlUAreCommands() {

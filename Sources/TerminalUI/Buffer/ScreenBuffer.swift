@@ -164,7 +164,10 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         if let title, rect.width > 4 {
             let room = rect.width - 4
-            let shown = TextWidth.prefix(" " + title + " ", fitting: room)
+            let padded = " " + title + " "
+            // A title that does not fit is cut with "…", never silently mid-word.
+            let shown = TextWidth.of(padded) <= room ? padded
+                : " " + TextWidth.prefix(title, fitting: max(0, room - 3)) + "… "
             write(shown, x: rect.x + 2, y: rect.y, style: titleStyle ?? style)
         }
     }
