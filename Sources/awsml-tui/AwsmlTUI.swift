@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `awsml-tui` command: the full screen by default, `check`, `stats`,
-/// `export`, `quiz --plain` and `questions` beside it.
+/// `export`, `quiz` and `questions` beside it.
 @main
 struct AwsmlTUI: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -32,7 +32,7 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks or wheel in the app).")
     var noMouse = false
 
-    @Flag(help: "Quiz line by line instead of the full screen (as `awsml-tui quiz --plain`).")
+    @Flag(help: "Quiz line by line instead of the full screen (as `awsml-tui quiz`).")
     var plain = false
 
     @Option(help: "With --plain: study, practice or exam.")

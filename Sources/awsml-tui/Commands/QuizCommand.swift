@@ -3,7 +3,7 @@ import ArgumentParser
 import DeckKit
 import StudyCore
 
-/// `awsml-tui quiz --plain`: the quiz line by line (also `awsml-tui --plain`).
+/// `awsml-tui quiz`: the quiz line by line (also `awsml-tui --plain`).
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
@@ -12,21 +12,18 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: "Markdown posts (default: the bundled post).")
     var files: [String] = []
 
-    @Flag(help: "Plain lines, no screen handling and no colour (the only way this command runs).")
+    /// Kept so that `quiz --plain` (the form before it was implied) still works.
+    @Flag(help: "Optional: plain lines, no screen handling and no colour, the only way this command runs.")
     var plain = false
 
     @OptionGroup var options: PlainQuizOptions
-
-    func validate() throws {
-        guard plain else { throw ValidationError("quiz runs line by line only: add --plain (the full screen is `awsml-tui`)") }
-    }
 
     func run() throws {
         try options.session(decks: try DeckSource.load(files)).run()
     }
 }
 
-/// The options shared by `awsml-tui --plain` and `awsml-tui quiz --plain`.
+/// The options shared by `awsml-tui --plain` and `awsml-tui quiz`.
 struct PlainQuizOptions: ParsableArguments {
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case study, practice, exam
