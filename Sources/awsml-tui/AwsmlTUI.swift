@@ -33,8 +33,13 @@ struct AwsmlTUI: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.contains(where: { treeWords.contains($0) || $0.hasPrefix("--generate-completion") }) {
-            main(arguments)
-            return
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                exit(after: error, parsedBy: AwsmlTUI.self)
+            }
+            exit()
         }
         let early = EarlyStoreOpen.begin(arguments: arguments, now: SystemClock.now())
         do {
@@ -48,7 +53,19 @@ struct AwsmlTUI: ParsableCommand {
             try command.run(earlyStore: early)
             OpenCommand.exit()
         } catch {
-            OpenCommand.exit(withError: error)
+            exit(after: error, parsedBy: OpenCommand.self)
         }
+    }
+
+    /// Ends the process after `error`. Help and the version print as the
+    /// parser prints them. Every other error is one line on stderr and
+    /// status 2, a usage error included (the parser's own way is several
+    /// lines and status 64); an `ExitCode` from `CommandFailure.report` has
+    /// printed its line already.
+    static func exit(after error: any Error, parsedBy root: ParsableCommand.Type) -> Never {
+        if let code = error as? ExitCode { exit(withError: code) }
+        guard root.exitCode(for: error) != .success else { root.exit(withError: error) }
+        let line = root.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        exit(withError: CommandFailure.report(line))
     }
 }

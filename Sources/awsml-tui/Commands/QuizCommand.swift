@@ -35,13 +35,18 @@ struct PlainQuizOptions: ParsableArguments {
     @Option(help: "The node to quiz: a title, or titles from the deck down separated by \" > \".")
     var topic: String?
 
-    @Option(help: "Seed for the order and kinds of questions (default: from the clock).")
+    @Option(parsing: .unconditional,
+            help: "Seed for the order and kinds of questions (\(OptionRange.seed.text); default: from the clock).",
+            transform: OptionRange.seed.parse)
     var seed: UInt64?
 
-    @Option(help: "At most this many questions.")
+    @Option(parsing: .unconditional, help: "At most this many questions (\(OptionRange.questions.text)).",
+            transform: OptionRange.questions.parse)
     var questions: Int?
 
-    @Option(name: .customLong("new-per-day"), help: "New facts a study session may start each day.")
+    @Option(name: .customLong("new-per-day"), parsing: .unconditional,
+            help: "New facts a study session may start each day (\(OptionRange.newPerDay.text); default: 20).",
+            transform: OptionRange.newPerDay.parse)
     var newPerDay = 20
 
     @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
