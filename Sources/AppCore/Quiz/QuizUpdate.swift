@@ -17,7 +17,7 @@ extension AppUpdate {
         }
         if state.questionGenerator == nil { state.questionGenerator = QuestionGenerator(decks: state.decks) }
         let options = StudySession.Options(
-            newFactsAllowed: max(0, state.studyOptions.newPerDay - state.newFactsStartedToday),
+            newFactsAllowed: max(0, state.studyOptions.newPerDay) - min(max(0, state.studyOptions.newPerDay), max(0, state.newFactsStartedToday)),
             examQuestions: state.studyOptions.examQuestions, examMinutes: state.studyOptions.examMinutes,
             seed: state.studyOptions.seed, objectiveOnly: state.studyOptions.objectiveOnly,
             questionLimit: state.studyOptions.questionLimit)
