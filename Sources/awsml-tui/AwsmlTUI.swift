@@ -58,13 +58,20 @@ struct AwsmlTUI: ParsableCommand {
     }
 
     /// Ends the process after `error`. Help and the version print as the
-    /// parser prints them. Every other error is one line on stderr and
-    /// status 2, a usage error included (the parser's own way is several
-    /// lines and status 64); an `ExitCode` from `CommandFailure.report` has
-    /// printed its line already.
+    /// parser prints them, except that the top-level help also shows the
+    /// default command's options (`TopLevelHelp`). Every other error is one
+    /// line on stderr and status 2, a usage error included (the parser's own
+    /// way is several lines and status 64); an `ExitCode` from
+    /// `CommandFailure.report` has printed its line already.
     static func exit(after error: any Error, parsedBy root: ParsableCommand.Type) -> Never {
         if let code = error as? ExitCode { exit(withError: code) }
-        guard root.exitCode(for: error) != .success else { root.exit(withError: error) }
+        guard root.exitCode(for: error) != .success else {
+            let text = root.message(for: error)
+            guard root == AwsmlTUI.self, text == helpMessage() else { root.exit(withError: error) }
+            var output = StandardOutput()
+            output.write(TopLevelHelp.text() + "\n")
+            exit()
+        }
         let line = root.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
         exit(withError: CommandFailure.report(line))
     }

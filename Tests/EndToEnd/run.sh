@@ -317,5 +317,20 @@ check "and the store holds 4 answers" \
   bash -c "for _ in \$(seq 1 100); do [ \$(sqlite3 '$quiz_store' 'SELECT count(*) FROM review') = 4 ] && exit 0; read -r -t 0.05 <> <(:); done; exit 1"
 tm send-keys -t e2e q
 
+# 16. Help: awsml-tui alone runs open, so its help shows open's options (and
+# the subcommands); a subcommand's help is its own.
+out=$("$binary" --help 2>&1); status=$?
+check "--help shows the default command's usage and options" \
+  bash -c "[ $status = 0 ] && grep -qF 'USAGE: awsml-tui [<files> ...] [--store <store>]' <<< \"\$1\" \
+    && for option in --store --new-per-day --exam-questions --exam-minutes --seed --no-mouse --plain --questions; do
+         grep -qE \"^  \$option\" <<< \"\$1\" || exit 1; done" - "$out"
+check "and the subcommands" \
+  bash -c "grep -q '^SUBCOMMANDS:' <<< \"\$1\" && grep -q '^  quiz ' <<< \"\$1\" && grep -q '^  questions ' <<< \"\$1\"" - "$out"
+check "-h and help print the same" \
+  bash -c "[ \"\$('$binary' -h)\" = \"\$1\" ] && [ \"\$('$binary' help)\" = \"\$1\" ]" - "$out"
+out=$("$binary" quiz --help 2>&1); status=$?
+check "quiz --help is quiz's own" \
+  bash -c "[ $status = 0 ] && grep -q '^USAGE: awsml-tui quiz ' <<< \"\$1\" && ! grep -q 'SUBCOMMANDS' <<< \"\$1\"" - "$out"
+
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
