@@ -41,7 +41,7 @@ struct AwsmlTUI: ParsableCommand {
             }
             exit()
         }
-        let early = EarlyStoreOpen.begin(arguments: arguments, now: SystemClock.now())
+        var early = EarlyStoreOpen.begin(arguments: arguments, now: SystemClock.now())
         do {
             let parsed = try OpenCommand.parseAsRoot(arguments)
             guard let command = parsed as? OpenCommand else {
@@ -53,6 +53,11 @@ struct AwsmlTUI: ParsableCommand {
             try command.run(earlyStore: early)
             OpenCommand.exit()
         } catch {
+            // On any error (a refused argument, a bad post, no terminal) the
+            // store opened early is closed before the process ends, so SQLite
+            // removes its -wal and -shm files rather than leaving them.
+            if let path = early?.path { _ = early?.result(forPath: path) }
+            early = nil
             exit(after: error, parsedBy: OpenCommand.self)
         }
     }

@@ -185,6 +185,15 @@ for row in "${numeric_options[@]}"; do
     done
   done
 done
+# An existing store is opened early, on another core, while the arguments are
+# parsed: a refused value still leaves it as it was (no -wal or -shm beside
+# it, the same rows).
+kept="$work/kept.sqlite"
+"$binary" stats --store "$kept" > /dev/null
+rows=$(sqlite3 "$kept" .dump)
+"$binary" --new-per-day=-9223372036854775808 --store "$kept" < /dev/null 2> /dev/null; status=$?
+check "a refused value with an existing store: status 2, no -wal or -shm left, the same rows" \
+  bash -c "[ $status = 2 ] && [ ! -e '$kept-wal' ] && [ ! -e '$kept-shm' ] && [ \"\$(sqlite3 '$kept' .dump)\" = \"\$1\" ]" - "$rows"
 # The highest limits on the full screen: an exam starts and the app goes on.
 tm kill-server 2>/dev/null
 tm new-session -d -x 100 -y 30 -s h \
