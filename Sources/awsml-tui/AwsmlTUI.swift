@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `awsml-tui` command: the full screen by default, `check`, `stats`,
-/// `export`, `quiz --plain` and `questions` beside it.
+/// `export`, `quiz` and `questions` beside it.
 @main
 struct AwsmlTUI: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,10 +33,15 @@ struct AwsmlTUI: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.contains(where: { treeWords.contains($0) || $0.hasPrefix("--generate-completion") }) {
-            main(arguments)
-            return
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                exit(after: error, parsedBy: AwsmlTUI.self)
+            }
+            exit()
         }
-        let early = EarlyStoreOpen.begin(arguments: arguments, now: SystemClock.now())
+        var early = EarlyStoreOpen.begin(arguments: arguments, now: SystemClock.now())
         do {
             let parsed = try OpenCommand.parseAsRoot(arguments)
             guard let command = parsed as? OpenCommand else {
@@ -48,7 +53,31 @@ struct AwsmlTUI: ParsableCommand {
             try command.run(earlyStore: early)
             OpenCommand.exit()
         } catch {
-            OpenCommand.exit(withError: error)
+            // On any error (a refused argument, a bad post, no terminal) the
+            // store opened early is closed before the process ends, so SQLite
+            // removes its -wal and -shm files rather than leaving them.
+            if let path = early?.path { _ = early?.result(forPath: path) }
+            early = nil
+            exit(after: error, parsedBy: OpenCommand.self)
         }
+    }
+
+    /// Ends the process after `error`. Help and the version print as the
+    /// parser prints them, except that the top-level help also shows the
+    /// default command's options (`TopLevelHelp`). Every other error is one
+    /// line on stderr and status 2, a usage error included (the parser's own
+    /// way is several lines and status 64); an `ExitCode` from
+    /// `CommandFailure.report` has printed its line already.
+    static func exit(after error: any Error, parsedBy root: ParsableCommand.Type) -> Never {
+        if let code = error as? ExitCode { exit(withError: code) }
+        guard root.exitCode(for: error) != .success else {
+            let text = root.message(for: error)
+            guard root == AwsmlTUI.self, text == helpMessage() else { root.exit(withError: error) }
+            var output = StandardOutput()
+            output.write(TopLevelHelp.text() + "\n")
+            exit()
+        }
+        let line = root.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        exit(withError: CommandFailure.report(line))
     }
 }

@@ -284,6 +284,25 @@ struct QuizSessionTests {
         #expect(state.quiz?.phase == .asking)
     }
 
+    /// The command line refuses such limits, but other callers need not:
+    /// an out-of-range limit must not trap (it did, on `newPerDay - started`
+    /// and on the exam deadline's `minutes * 60_000`).
+    @Test func limitsFarOutOfRangeDoNotTrap() {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0, scheduler: scheduler,
+                             studyOptions: StudyOptions(newPerDay: Int.min, seed: 5), newFactsStartedToday: 1)
+        state.selectedRow = state.rows.firstIndex { $0.title == "AWS Glue Data Catalog" }!
+        press(["s"], &state)
+        #expect(state.quiz?.session.options.newFactsAllowed == 0)
+        #expect(state.quiz?.phase == .nothingToDo(.init(nextDue: nil, newHeldBack: 4)))
+
+        var exam = onGlue(options: StudyOptions(examQuestions: 4, examMinutes: Int.max, seed: 2))
+        press(["e"], &exam)
+        let deadline = exam.quiz?.session.deadline
+        #expect(deadline.map { $0 > t0.adding(milliseconds: 86_400_000 * 365 * 99) } == true)
+        _ = answer(correctly: true, &exam)
+        #expect(exam.quiz?.phase == .asking)
+    }
+
     @Test func nothingDueSaysWhenAndOffersPractice() {
         var progress: [FactID: CardProgress] = [:]
         let ids = onGlue().selectedNode!.facts.map(\.id)

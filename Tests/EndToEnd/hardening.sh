@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
-# random moments, and a store that cannot grow mid-session. Waits poll for a
-# condition; the random moments are counts of answers or keys, not sleeps.
+# random moments, a store that cannot grow mid-session, and every numeric
+# option given bad values. Waits poll for a condition; the random moments are
+# counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
 set -uo pipefail
@@ -124,5 +125,85 @@ check "and the app is still running" bash -c "pgrep -f 'store $store' > /dev/nul
 tm send-keys -t h Escape Escape q
 check "it quits cleanly" wait_for_output "[exit 0]"
 check "and the store it could write is intact" test "$(sqlite3 "$store" 'PRAGMA integrity_check')" = ok
+
+# 5. Every numeric option of every command is range-checked by the parser. A
+# value out of range, not a whole number or past 64 bits is one line naming
+# the option, status 2 (never a trap: 132, 134, 139), nothing on stdout and no
+# store made; both `--option V` and `--option=V`. The bounds themselves are
+# accepted. "-" is the default command (parsed on its own, without the others).
+#   OPTION LOW HIGH COMMANDS   (the limits the README documents)
+numeric_options=(
+  "--questions 1 10000 - open quiz"
+  "--new-per-day 0 10000 - open quiz"
+  "--exam-questions 1 1000 - open"
+  "--exam-minutes 1 1440 - open"
+  "--seed 0 18446744073709551615 - open quiz questions"
+)
+int64_min=-9223372036854775808
+printf '# Post\n## Topic\n- a fact about things\n' > "$work/tiny.md"
+for row in "${numeric_options[@]}"; do
+  read -r option low high commands <<< "$row"
+  if [ "$option" = --seed ]; then
+    # Past bash's arithmetic: listed by hand.
+    refused=(-1 "$int64_min" 18446744073709551616 99999999999999999999 abc 1.5 "")
+  else
+    refused=()
+    for value in $((low - 1)) $((high + 1)) 0 -1; do
+      [ "$value" -ge "$low" ] && [ "$value" -le "$high" ] && continue
+      [[ " ${refused[*]} " == *" $value "* ]] || refused+=("$value")
+    done
+    refused+=("$int64_min" 9223372036854775807 9223372036854775808 abc 1.5 "")
+  fi
+  for command in $commands; do
+    words=(); [ "$command" != - ] && words=("$command")
+    name="awsml-tui${words[*]/#/ }"
+    bad=""
+    for value in "${refused[@]}"; do
+      for form in apart joined; do
+        if [ $form = apart ]; then arguments=("$option" "$value"); else arguments=("$option=$value"); fi
+        never="$work/never.sqlite"
+        "$binary" "${words[@]}" "${arguments[@]}" --store "$never" < /dev/null > "$work/out" 2> "$work/err"
+        status=$?
+        lines=$(wc -l < "$work/err")
+        if [ $status != 2 ] || [ "$lines" != 1 ] || ! grep -q "^awsml-tui: error: .*'$option <" "$work/err" \
+           || [ -s "$work/out" ] || [ -e "$never" ]; then
+          bad+=" [${arguments[*]}: status $status, $lines stderr lines]"
+        fi
+        rm -f "$never"*
+      done
+    done
+    shown=(); for value in "${refused[@]}"; do shown+=("${value:-\"\"}"); done
+    check "$name $option: ${#refused[@]} bad values (${shown[*]}) refused in one line, status 2$bad" test -z "$bad"
+    for value in "$low" "$high"; do
+      case "$command" in
+        questions) arguments=(questions "$work/tiny.md") ;;
+        quiz) arguments=(quiz --store "$work/ok.sqlite") ;;
+        *) arguments=("${words[@]}" --plain --store "$work/ok.sqlite") ;;
+      esac
+      "$binary" "${arguments[@]}" "$option" "$value" < /dev/null > /dev/null 2> "$work/err"; status=$?
+      check "$name $option $value is accepted" test "$status:$(cat "$work/err")" = "0:"
+    done
+  done
+done
+# An existing store is opened early, on another core, while the arguments are
+# parsed: a refused value still leaves it as it was (no -wal or -shm beside
+# it, the same rows).
+kept="$work/kept.sqlite"
+"$binary" stats --store "$kept" > /dev/null
+rows=$(sqlite3 "$kept" .dump)
+"$binary" --new-per-day=-9223372036854775808 --store "$kept" < /dev/null 2> /dev/null; status=$?
+check "a refused value with an existing store: status 2, no -wal or -shm left, the same rows" \
+  bash -c "[ $status = 2 ] && [ ! -e '$kept-wal' ] && [ ! -e '$kept-shm' ] && [ \"\$(sqlite3 '$kept' .dump)\" = \"\$1\" ]" - "$rows"
+# The highest limits on the full screen: an exam starts and the app goes on.
+tm kill-server 2>/dev/null
+tm new-session -d -x 100 -y 30 -s h \
+  "$binary --store $work/limits.sqlite --no-mouse --exam-minutes 1440 --exam-questions 1000 --new-per-day 10000 \
+   --seed 18446744073709551615; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+wait_for "q quit" >/dev/null
+tm send-keys -t h g e
+check "the highest limits: an exam on the whole post starts" wait_for "━ Exam · AWS Machine Learning Specialty Bite Size"
+tm send-keys -t h Escape Escape q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
 
 finish hardening

@@ -8,6 +8,8 @@ set -uo pipefail
 
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-e2e.XXXXXX)
+# The default store goes under this run's folder, never the user's own.
+export XDG_DATA_HOME="$work/data"
 socket_base="awsml-e2e-$$"
 socket="$socket_base-0"
 sessions=0
@@ -398,6 +400,20 @@ check "its score counts the unanswered questions as missed" wait_for "unanswered
 check "one answer is in the store" test "$(reviews_in "$exam_store")" = 1
 tm send-keys -t e2e q
 check "q on the summary quits" wait_for_output "[exit 0]"
+# 17. Help: awsml-tui alone runs open, so its help shows open's options (and
+# the subcommands); a subcommand's help is its own.
+out=$("$binary" --help 2>&1); status=$?
+check "--help shows the default command's usage and options" \
+  bash -c "[ $status = 0 ] && grep -qF 'USAGE: awsml-tui [<files> ...] [--store <store>]' <<< \"\$1\" \
+    && for option in --store --new-per-day --exam-questions --exam-minutes --seed --no-mouse --plain --questions; do
+         grep -qE \"^  \$option\" <<< \"\$1\" || exit 1; done" - "$out"
+check "and the subcommands" \
+  bash -c "grep -q '^SUBCOMMANDS:' <<< \"\$1\" && grep -q '^  quiz ' <<< \"\$1\" && grep -q '^  questions ' <<< \"\$1\"" - "$out"
+check "-h and help print the same" \
+  bash -c "[ \"\$('$binary' -h)\" = \"\$1\" ] && [ \"\$('$binary' help)\" = \"\$1\" ]" - "$out"
+out=$("$binary" quiz --help 2>&1); status=$?
+check "quiz --help is quiz's own" \
+  bash -c "[ $status = 0 ] && grep -q '^USAGE: awsml-tui quiz ' <<< \"\$1\" && ! grep -q 'SUBCOMMANDS' <<< \"\$1\"" - "$out"
 
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

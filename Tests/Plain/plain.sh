@@ -29,6 +29,11 @@ transcript study-piped '2\n1\noverfiting\n1\n' quiz --plain --seed 7 --questions
 transcript practice-typed 'accelration\n76%%\nq\n' --plain --mode practice --seed 1 --topic "Amazon Elastic Inference"
 transcript exam-scored '3\n1\n3\n3\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
 
+# quiz needs no --plain (plain lines are its only mode): the same session, word for word.
+printf '2\n1\noverfiting\n1\n' | TERM=dumb "$binary" quiz --seed 7 --questions 4 --store "$work/implied.sqlite" 2>&1 \
+  | sed -E 's/, [0-9]+ s\.$/, N s./' > "$work/implied.txt"
+check "quiz without --plain runs the study-piped session" diff -u Tests/Plain/study-piped.txt "$work/implied.txt"
+
 check "answers are in the store, as the full screen writes them" \
   test "$(sqlite3 "$work/study-piped.sqlite" "SELECT group_concat(mode || ':' || kind || ':' || rating, ' ') FROM review")" \
        = "study:which-topic:3 study:cloze-choice:1 study:cloze-typed:3 study:which-topic:3"

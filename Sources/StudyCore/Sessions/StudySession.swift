@@ -152,7 +152,7 @@ public struct StudySession: Hashable, Sendable {
         session.newFactsStarted = newStarted
         session.spansTopics = generator.spansTopics(scope)
         if mode == .exam, let minutes = options.examMinutes {
-            session.deadline = now.adding(milliseconds: Int64(minutes) * 60_000)
+            session.deadline = now.adding(milliseconds: Int64(min(max(minutes, 0), 52_560_000)) * 60_000) // a century at most: no overflow
         }
         return session
     }

@@ -14,16 +14,24 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
     var storePath: String?
 
-    @Option(name: .customLong("new-per-day"), help: "New facts a study session may start each day.")
+    @Option(name: .customLong("new-per-day"), parsing: .unconditional,
+            help: "New facts a study session may start each day (\(OptionRange.newPerDay.text); default: 20).",
+            transform: OptionRange.newPerDay.parse)
     var newPerDay = 20
 
-    @Option(name: .customLong("exam-questions"), help: "Questions in an exam.")
+    @Option(name: .customLong("exam-questions"), parsing: .unconditional,
+            help: "Questions in an exam (\(OptionRange.examQuestions.text); default: 20).",
+            transform: OptionRange.examQuestions.parse)
     var examQuestions = 20
 
-    @Option(name: .customLong("exam-minutes"), help: "Time limit of an exam, in minutes (none by default).")
+    @Option(name: .customLong("exam-minutes"), parsing: .unconditional,
+            help: "Time limit of an exam, in minutes (\(OptionRange.examMinutes.text); none by default).",
+            transform: OptionRange.examMinutes.parse)
     var examMinutes: Int?
 
-    @Option(help: "Seed for the order and kinds of questions (default: from the clock).")
+    @Option(parsing: .unconditional,
+            help: "Seed for the order and kinds of questions (\(OptionRange.seed.text); default: from the clock).",
+            transform: OptionRange.seed.parse)
     var seed: UInt64?
 
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
@@ -32,7 +40,7 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks or wheel in the app).")
     var noMouse = false
 
-    @Flag(help: "Quiz line by line instead of the full screen (as `awsml-tui quiz --plain`).")
+    @Flag(help: "Quiz line by line instead of the full screen (as `awsml-tui quiz`).")
     var plain = false
 
     @Option(help: "With --plain: study, practice or exam.")
@@ -41,14 +49,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "With --plain: the node to quiz (a title, or titles separated by \" > \").")
     var topic: String?
 
-    @Option(help: "With --plain: at most this many questions.")
+    @Option(parsing: .unconditional, help: "With --plain: at most this many questions (\(OptionRange.questions.text)).",
+            transform: OptionRange.questions.parse)
     var questions: Int?
-
-    func validate() throws {
-        guard newPerDay >= 0 else { throw ValidationError("--new-per-day must be 0 or more") }
-        guard examQuestions >= 1 else { throw ValidationError("--exam-questions must be at least 1") }
-        if let examMinutes, examMinutes < 1 { throw ValidationError("--exam-minutes must be at least 1") }
-    }
 
     func run() throws {
         try run(earlyStore: nil)

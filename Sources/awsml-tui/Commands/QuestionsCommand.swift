@@ -18,15 +18,13 @@ struct QuestionsCommand: ParsableCommand {
     @Argument(help: "Markdown posts (default: the bundled post).")
     var files: [String] = []
 
-    @Option(help: "The seed that picks options, their order and true or false (0 to 2^63).")
-    var seed: Int = 1
+    @Option(parsing: .unconditional,
+            help: "The seed that picks options, their order and true or false (\(OptionRange.seed.text); default: 1).",
+            transform: OptionRange.seed.parse)
+    var seed: UInt64 = 1
 
     @Flag(help: "One JSON object a line.")
     var json = false
-
-    func validate() throws {
-        guard seed >= 0 else { throw ValidationError("--seed must be 0 or more") }
-    }
 
     func run() throws {
         let decks = try DeckSource.load(files)
@@ -37,7 +35,7 @@ struct QuestionsCommand: ParsableCommand {
         // A few thousand facts at a time, each batch on every core, printed in order.
         for batch in stride(from: 0, to: facts.count, by: 4_096) {
             let slice = Array(facts[batch..<min(facts.count, batch + 4_096)])
-            for questions in QuestionReport.questions(for: slice, generator: generator, seed: UInt64(seed)) {
+            for questions in QuestionReport.questions(for: slice, generator: generator, seed: seed) {
                 for question in questions {
                     chunk += json ? QuestionReport.json(question) + "\n" : QuestionReport.text(question) + "\n"
                 }

@@ -3,7 +3,7 @@ import ArgumentParser
 import DeckKit
 import StudyCore
 
-/// `awsml-tui quiz --plain`: the quiz line by line (also `awsml-tui --plain`).
+/// `awsml-tui quiz`: the quiz line by line (also `awsml-tui --plain`).
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
@@ -12,21 +12,18 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: "Markdown posts (default: the bundled post).")
     var files: [String] = []
 
-    @Flag(help: "Plain lines, no screen handling and no colour (the only way this command runs).")
+    /// Kept so that `quiz --plain` (the form before it was implied) still works.
+    @Flag(help: "Optional: plain lines, no screen handling and no colour, the only way this command runs.")
     var plain = false
 
     @OptionGroup var options: PlainQuizOptions
-
-    func validate() throws {
-        guard plain else { throw ValidationError("quiz runs line by line only: add --plain (the full screen is `awsml-tui`)") }
-    }
 
     func run() throws {
         try options.session(decks: try DeckSource.load(files)).run()
     }
 }
 
-/// The options shared by `awsml-tui --plain` and `awsml-tui quiz --plain`.
+/// The options shared by `awsml-tui --plain` and `awsml-tui quiz`.
 struct PlainQuizOptions: ParsableArguments {
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case study, practice, exam
@@ -38,13 +35,18 @@ struct PlainQuizOptions: ParsableArguments {
     @Option(help: "The node to quiz: a title, or titles from the deck down separated by \" > \".")
     var topic: String?
 
-    @Option(help: "Seed for the order and kinds of questions (default: from the clock).")
+    @Option(parsing: .unconditional,
+            help: "Seed for the order and kinds of questions (\(OptionRange.seed.text); default: from the clock).",
+            transform: OptionRange.seed.parse)
     var seed: UInt64?
 
-    @Option(help: "At most this many questions.")
+    @Option(parsing: .unconditional, help: "At most this many questions (\(OptionRange.questions.text)).",
+            transform: OptionRange.questions.parse)
     var questions: Int?
 
-    @Option(name: .customLong("new-per-day"), help: "New facts a study session may start each day.")
+    @Option(name: .customLong("new-per-day"), parsing: .unconditional,
+            help: "New facts a study session may start each day (\(OptionRange.newPerDay.text); default: 20).",
+            transform: OptionRange.newPerDay.parse)
     var newPerDay = 20
 
     @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
