@@ -107,7 +107,7 @@ wait_for "q quit" >/dev/null
 tm send-keys -t h g s
 failed_save=0
 for _ in $(seq 1 80); do
-  screen | grep -q "progress not saved" && { failed_save=1; break; }
+  screen | grep -q "answer NOT saved" && { failed_save=1; break; }
   before=$(screen)
   bar=$(screen | tail -1)
   case "$bar" in
@@ -120,9 +120,15 @@ for _ in $(seq 1 80); do
   # Wait for the screen to change before reading it again.
   for _ in $(seq 1 100); do [ "$(screen)" != "$before" ] && break; pause; done
 done
-check "a full store shows 'progress not saved' in the status bar" test "$failed_save" -eq 1
+check "a full store shows 'answer NOT saved' on the screen" test "$failed_save" -eq 1
 check "and the app is still running" bash -c "pgrep -f 'store $store' > /dev/null"
-tm send-keys -t h Escape Escape q
+tm send-keys -t h Escape
+wait_for "Session over" >/dev/null
+claimed=$(screen | grep -o '[0-9]* answered ·' | grep -o '^[0-9]*')
+stored_now=$(sqlite3 "$store" "SELECT count(*) FROM review WHERE reviewed_at >= '$(date -u +%Y-%m-%d)'")
+check "the summary claims only what was stored ($claimed answered)" test -n "$claimed" -a "$claimed" -le "$stored_now"
+check "and says that an answer was not saved" wait_for "NOT saved"
+tm send-keys -t h Escape q
 check "it quits cleanly" wait_for_output "[exit 0]"
 check "and the store it could write is intact" test "$(sqlite3 "$store" 'PRAGMA integrity_check')" = ok
 
@@ -201,7 +207,7 @@ tm new-session -d -x 100 -y 30 -s h \
    --seed 18446744073709551615; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
 wait_for "q quit" >/dev/null
 tm send-keys -t h g e
-check "the highest limits: an exam on the whole post starts" wait_for "━ Exam · AWS Machine Learning Specialty Bite Size"
+check "the highest limits: an exam on the whole post starts" wait_for "left · AWS Machine Learning Specialty Bite Size"
 tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
