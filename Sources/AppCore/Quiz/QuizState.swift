@@ -40,19 +40,20 @@ public struct QuizState: Equatable, Sendable {
     public var question: Question? { session.current }
 }
 
-/// How a node is doing, for the tree: due and new counts and mean
-/// retrievability of its studied facts.
+/// How a node is doing, for the tree: due and new counts and the mean
+/// mastery of its studied facts (`FSRSScheduler.mastery(of:at:)`: the
+/// retrievability a week ahead, so a fact just missed does not look known).
 public struct NodeProgress: Hashable, Sendable {
     public var facts = 0
     public var due = 0
     public var new = 0
     public var studied = 0
-    public var retrievabilitySum = 0.0
+    public var masterySum = 0.0
 
     public init() {}
 
-    /// Mean retrievability of the studied facts, nil when none was studied.
-    public var meanRetrievability: Double? { studied == 0 ? nil : retrievabilitySum / Double(studied) }
+    /// Mean mastery of the studied facts, nil when none was studied.
+    public var meanMastery: Double? { studied == 0 ? nil : masterySum / Double(studied) }
 }
 
 /// What a study session needs to know from the command line.

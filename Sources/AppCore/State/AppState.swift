@@ -75,7 +75,7 @@ public struct AppState: Equatable, Sendable {
                 counts.facts += 1
                 guard let card = progress[fact.id], card.state != .new else { counts.new += 1; continue }
                 counts.studied += 1
-                counts.retrievabilitySum += scheduler.retrievability(of: card, at: now)
+                counts.masterySum += scheduler.mastery(of: card, at: now)
                 if !card.suspended, let due = card.due, due <= now { counts.due += 1 }
             }
             for (index, child) in node.children.enumerated() {
@@ -84,7 +84,7 @@ public struct AppState: Equatable, Sendable {
                 counts.due += childCounts.due
                 counts.new += childCounts.new
                 counts.studied += childCounts.studied
-                counts.retrievabilitySum += childCounts.retrievabilitySum
+                counts.masterySum += childCounts.masterySum
             }
             result[path] = counts
             return counts
