@@ -3,7 +3,7 @@ import DeckKit
 @testable import StudyCore
 
 /// Study sessions with a fixed clock: what is asked next (the learn-ahead
-/// window).
+/// window, the question limit).
 @Suite("Study sessions")
 struct StudySessionTests {
     let deck = DeckLoader.bundled()
@@ -37,9 +37,11 @@ struct StudySessionTests {
                      lastReview: due.adding(milliseconds: -10 * Timestamp.millisecondsPerDay), reps: 3)
     }
 
-    func start(_ mode: StudyMode, scope: [FactID], cards: [FactID: CardProgress], newFacts: Int = 20) -> StudySession {
+    func start(_ mode: StudyMode, scope: [FactID], cards: [FactID: CardProgress], newFacts: Int = 20,
+               limit: Int? = nil, examQuestions: Int = 20) -> StudySession {
         StudySession.start(mode: mode, scope: scope, cards: cards, generator: generator, scheduler: scheduler, now: now,
-                           options: .init(newFactsAllowed: newFacts, seed: 3))
+                           options: .init(newFactsAllowed: newFacts, examQuestions: examQuestions, seed: 3,
+                                          questionLimit: limit))
     }
 
     // MARK: - Learn-ahead
@@ -74,5 +76,49 @@ struct StudySessionTests {
         var session = start(.study, scope: [inOne, dueNow], cards: cards, newFacts: 0)
         #expect(session.nextQuestion(now: now)?.factID == dueNow)
         #expect(session.nextQuestion(now: now)?.factID == inOne)
+    }
+
+    // MARK: - The question limit
+
+    /// Asks and answers (wrong when `wrong` says so) until the session ends;
+    /// returns the facts asked.
+    func run(_ session: inout StudySession, cards: [FactID: CardProgress], wrong: Bool = false) -> [FactID] {
+        var cards = cards
+        var asked: [FactID] = []
+        var time = now
+        while asked.count < 50, let question = session.nextQuestion(now: time) {
+            asked.append(question.factID)
+            let review = session.answer(rating: wrong ? .again : .good, correct: !wrong, cards: cards,
+                                        deck: deck.title, now: time, elapsed: 1000)
+            if let review, review.mode.updatesSchedule { cards[review.factID] = review.after }
+            time = time.adding(milliseconds: 11 * minute) // past every step, so misses come back at once
+        }
+        return asked
+    }
+
+    @Test func theQuestionLimitCountsQuestionsAskedInStudy() {
+        // One question: the fact missed does not come back for a second.
+        var one = start(.study, scope: Array(ids.prefix(5)), cards: [:], limit: 1)
+        #expect(run(&one, cards: [:], wrong: true).count == 1)
+        // Three questions, all missed: the miss comes back when due, but not beyond three.
+        var three = start(.study, scope: Array(ids.prefix(2)), cards: [:], limit: 3)
+        #expect(run(&three, cards: [:], wrong: true).count == 3)
+    }
+
+    @Test func theQuestionLimitHoldsInPracticeAndExams() {
+        var practice = start(.practice, scope: Array(ids.prefix(10)), cards: [:], limit: 4)
+        #expect(practice.questionsLeft == 4)
+        #expect(run(&practice, cards: [:]).count == 4)
+        var exam = start(.exam, scope: ids, cards: [:], limit: 3, examQuestions: 5)
+        #expect(run(&exam, cards: [:]).count == 3)
+    }
+
+    @Test func questionsLeftNeverPromisesMoreThanTheLimit() {
+        var session = start(.study, scope: Array(ids.prefix(10)), cards: [:], limit: 2)
+        _ = session.nextQuestion(now: now)
+        #expect(session.questionsLeft == 1)
+        _ = session.answer(rating: .again, correct: false, cards: [:], deck: deck.title, now: now, elapsed: 1)
+        _ = session.nextQuestion(now: now)
+        #expect(session.questionsLeft == 0) // the miss is pending, but the limit is reached
     }
 }

@@ -64,7 +64,7 @@ public struct StudyOptions: Hashable, Sendable {
     public var seed: UInt64
     /// Only questions the app can mark (plain mode: one typed line answers each).
     public var objectiveOnly: Bool
-    /// At most this many facts in a study or practice session.
+    /// At most this many questions in a session, of any mode.
     public var questionLimit: Int?
 
     public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1,

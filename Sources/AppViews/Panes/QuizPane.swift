@@ -49,8 +49,8 @@ struct QuizPane {
             lines += summaryLines(summary, width: width)
         case .asking, .revealed, .feedback:
             guard let question = quiz.question else { return lines }
-            let left = quiz.session.queue.count + quiz.session.pending.count
-            wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(left) more after this", theme.paneTitle)
+            wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(quiz.session.questionsLeft) more after this",
+                 theme.paneTitle)
             // Which-topic asks for the topic: its path shows only once answered.
             // The context the generator checked (which-topic has none: its
             // answer is the topic); once answered, the whole path.

@@ -17,7 +17,8 @@ public struct StudySession: Hashable, Sendable {
         public var seed: UInt64
         /// Ask only kinds the app can mark (no flip).
         public var objectiveOnly: Bool
-        /// At most this many facts from the queue.
+        /// At most this many questions asked, in every mode (a fact asked
+        /// again after a miss counts again); nil for no limit.
         public var questionLimit: Int?
 
         public init(newFactsAllowed: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64,
@@ -106,7 +107,6 @@ public struct StudySession: Hashable, Sendable {
                              options: Options) -> StudySession {
         var random = SeededRandom(seed: "session-\(mode.rawValue)", counter: options.seed)
         var queue: [FactID]
-        var newStarted = 0
         var pending: [Pending] = []
         switch mode {
         case .study:
@@ -117,7 +117,6 @@ public struct StudySession: Hashable, Sendable {
             }
             let fresh = scope.filter { (cards[$0]?.state ?? .new) == .new && !(cards[$0]?.suspended ?? false) }
                 .prefix(max(0, options.newFactsAllowed))
-            newStarted = fresh.count
             queue = due.sorted { $0.1 < $1.1 }.map(\.0) + fresh
             pending = scope.compactMap { id in
                 guard let card = cards[id], card.state == .learning || card.state == .relearning, !card.suspended,
@@ -140,11 +139,11 @@ public struct StudySession: Hashable, Sendable {
                 if kinds.contains(where: { generator.question(for: id, kind: $0, seed: 1) != nil }) { queue.append(id) }
             }
         }
-        if let limit = options.questionLimit, mode != .exam { queue = Array(queue.prefix(max(1, limit))) }
+        if let limit = options.questionLimit { queue = Array(queue.prefix(max(1, limit))) }
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
                                    generator: generator, scheduler: scheduler)
         session.pending = pending
-        session.newFactsStarted = newStarted
+        session.newFactsStarted = mode == .study ? queue.filter { (cards[$0]?.state ?? .new) == .new }.count : 0
         session.spansTopics = generator.spansTopics(scope)
         if mode == .exam, let minutes = options.examMinutes {
             session.deadline = now.adding(milliseconds: Int64(minutes) * 60_000)
@@ -167,12 +166,25 @@ public struct StudySession: Hashable, Sendable {
         deadline.map { now >= $0 } ?? false
     }
 
+    /// Whether the questions asked have reached `questionLimit`.
+    public var isAtQuestionLimit: Bool {
+        options.questionLimit.map { answers.count >= max(1, $0) } ?? false
+    }
+
+    /// Questions still to come after the current one: the queue and the
+    /// pending facts, no more than the question limit leaves.
+    public var questionsLeft: Int {
+        let left = queue.count + pending.count
+        guard let limit = options.questionLimit else { return left }
+        return max(0, min(left, max(1, limit) - answers.count - (current == nil ? 0 : 1)))
+    }
+
     /// Moves to the next question: a pending fact that is due, else the next
     /// in the queue, else the earliest pending fact due within the learn-ahead
-    /// window. Nil when done: nothing left, or over time.
+    /// window. Nil when done: nothing left, over time, or at the question limit.
     public mutating func nextQuestion(now: Timestamp) -> Question? {
         current = nil
-        if isOverTime(now: now) { return nil }
+        if isOverTime(now: now) || isAtQuestionLimit { return nil }
         var next: FactID?
         let earliest = pending.indices.min { pending[$0].due < pending[$1].due }
         if let index = earliest, pending[index].due <= now {
