@@ -6,15 +6,16 @@ import StudyCore
 ///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite (3 reviews logged)
 ///     AWS Machine Learning Specialty Bite Size Recap 2/3: 42 facts
 ///       cards: new 40 · learning 1 · young 1 · mature 0 · suspended 0
-///       due: overdue 0 · today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
+///       due: overdue 0 · later today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
 ///       …
 public enum StatsReport {
-    /// The statistics of each deck.
+    /// The statistics of each deck, counted in the learner's `days`.
     public static func statistics(decks: [Deck], cards: [FactID: CardProgress], log: [ReviewLogEntry],
-                                  now: Timestamp, scheduler: FSRSScheduler) -> [ProgressStatistics] {
+                                  now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> [ProgressStatistics] {
         decks.map { deck in
             let scope = FactListing.facts(in: deck).map { ($0.fact.id, $0.path) }
-            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, scheduler: scheduler)
+            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, days: days,
+                                              scheduler: scheduler)
         }
     }
 
@@ -92,7 +93,7 @@ public enum StatsReport {
             }
             json.field("calendar") { json in
                 json.object { json in
-                    json.field("start") { $0.string(stats.calendarStart.isoDate) }
+                    json.field("start") { $0.string(DayBoundary.date(ofDay: stats.calendarStartDay)) }
                     json.field("reviews") { json in json.array { json in stats.calendar.forEach { json.number($0) } } }
                 }
             }

@@ -3,7 +3,7 @@ import DeckKit
 @testable import StudyCore
 
 /// Study sessions with a fixed clock: what is asked next (the learn-ahead
-/// window, the question limit).
+/// window, the question limit) and what the summary says is due when.
 @Suite("Study sessions")
 struct StudySessionTests {
     let deck = DeckLoader.bundled()
@@ -120,5 +120,43 @@ struct StudySessionTests {
         _ = session.answer(rating: .again, correct: false, cards: [:], deck: deck.title, now: now, elapsed: 1)
         _ = session.nextQuestion(now: now)
         #expect(session.questionsLeft == 0) // the miss is pending, but the limit is reached
+    }
+
+    // MARK: - The summary's days
+
+    @Test func aFactDueInTenMinutesIsDueLaterTodayNotTomorrow() {
+        let fact = ids[0]
+        var session = start(.study, scope: [fact], cards: [:])
+        _ = session.nextQuestion(now: now)
+        let review = session.answer(rating: .good, correct: true, cards: [:], deck: deck.title, now: now, elapsed: 1)!
+        #expect(review.after.due == now.adding(milliseconds: 10 * minute))
+        let summary = session.summary(cards: [fact: review.after], scope: [fact], now: now)
+        let upcoming = summary.upcoming(in: DayBoundary(utcOffsetSeconds: 0, rolloverHour: 4))
+        #expect(upcoming == SessionSummary.Upcoming(laterToday: 1, tomorrow: 0, nextSevenDays: 1))
+    }
+
+    @Test func tomorrowIsTheLearnersNextDay() {
+        // At 21:00 UTC: due in 10 minutes, at 03:00 and 05:00 UTC the next
+        // morning, and at 05:00 UTC the morning after.
+        let (a, b, c, d) = (ids[0], ids[1], ids[2], ids[3])
+        let cards = [a: review(a, due: now.adding(milliseconds: 10 * minute)),
+                     b: review(b, due: Timestamp(iso8601: "2026-11-26T03:00:00Z")!),
+                     c: review(c, due: Timestamp(iso8601: "2026-11-26T05:00:00Z")!),
+                     d: review(d, due: Timestamp(iso8601: "2026-11-27T05:00:00Z")!)]
+        let session = start(.practice, scope: [a, b, c, d], cards: cards)
+        let summary = session.summary(cards: cards, scope: [a, b, c, d], now: now)
+        // UTC, 4 am: 03:00 is still tonight; 05:00 is tomorrow.
+        #expect(summary.upcoming(in: DayBoundary(utcOffsetSeconds: 0, rolloverHour: 4))
+                == SessionSummary.Upcoming(laterToday: 2, tomorrow: 1, nextSevenDays: 4))
+        // UTC−5 (16:00 local): 05:00 UTC is midnight local, before 4 am: today;
+        // the morning after's 05:00 UTC is tomorrow's 00:00 local.
+        #expect(summary.upcoming(in: DayBoundary(utcOffsetSeconds: -5 * 3600, rolloverHour: 4))
+                == SessionSummary.Upcoming(laterToday: 3, tomorrow: 1, nextSevenDays: 4))
+        // UTC+10 (07:00 local on the 26th): the day ends at 18:00 UTC.
+        #expect(summary.upcoming(in: DayBoundary(utcOffsetSeconds: 10 * 3600, rolloverHour: 4))
+                == SessionSummary.Upcoming(laterToday: 3, tomorrow: 1, nextSevenDays: 4))
+        // UTC with the day starting at midnight: 03:00 is tomorrow.
+        #expect(summary.upcoming(in: DayBoundary(utcOffsetSeconds: 0, rolloverHour: 0))
+                == SessionSummary.Upcoming(laterToday: 1, tomorrow: 2, nextSevenDays: 4))
     }
 }

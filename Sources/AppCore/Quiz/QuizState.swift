@@ -66,14 +66,21 @@ public struct StudyOptions: Hashable, Sendable {
     public var objectiveOnly: Bool
     /// At most this many questions in a session, of any mode.
     public var questionLimit: Int?
+    /// Where the learner's days begin: the system's UTC offset and
+    /// `--day-starts-at`. It travels here, with the other settings of the
+    /// command line, rather than beside `now`: it is read once at start-up,
+    /// while the clock ticks. The summary's "later today" and "tomorrow" and
+    /// the stats screen count these days.
+    public var dayBoundary: DayBoundary
 
     public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1,
-                objectiveOnly: Bool = false, questionLimit: Int? = nil) {
+                objectiveOnly: Bool = false, questionLimit: Int? = nil, dayBoundary: DayBoundary = DayBoundary()) {
         self.newPerDay = newPerDay
         self.examQuestions = examQuestions
         self.examMinutes = examMinutes
         self.seed = seed
         self.objectiveOnly = objectiveOnly
         self.questionLimit = questionLimit
+        self.dayBoundary = dayBoundary
     }
 }

@@ -21,7 +21,7 @@ extension AppUpdate {
         }
         visit(node, Array(prefix))
         view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, log: log, now: state.now,
-                                                     scheduler: state.scheduler)
+                                                     days: state.studyOptions.dayBoundary, scheduler: state.scheduler)
         view.selectedTopic = 0
         state.statsView = view
     }

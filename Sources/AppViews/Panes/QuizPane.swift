@@ -151,7 +151,9 @@ struct QuizPane {
         let seconds = summary.durationMilliseconds / 1000
         wrap("\(summary.answered) answered · \(summary.correct) right (\(percent)%) · \(seconds / 60) min \(seconds % 60) s",
              theme.body)
-        wrap("due tomorrow: \(summary.dueTomorrow) · in 7 days: \(summary.dueInSevenDays)", theme.body)
+        let upcoming = summary.upcoming(in: state.studyOptions.dayBoundary)
+        wrap("due later today: \(upcoming.laterToday) · tomorrow: \(upcoming.tomorrow) · next 7 days: \(upcoming.nextSevenDays)",
+             theme.body)
         if !summary.lapsed.isEmpty {
             wrap("forgotten (lapsed): \(summary.lapsed.count)", theme.warning)
             for id in summary.lapsed.prefix(5) {

@@ -54,7 +54,8 @@ struct StatsPane {
 
         // Due forecast.
         let total = stats.forecast.reduce(0, +)
-        text("Due: overdue \(stats.overdue) · next 30 days \(total)", theme.paneTitle)
+        text("Due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 30 days \(total)",
+             theme.paneTitle)
         let peak = max(1, stats.forecast.max() ?? 1)
         let rows = 4
         let levels = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -78,8 +79,7 @@ struct StatsPane {
 
         // Review calendar: weeks as columns, Monday to Sunday as rows.
         text("Reviews, last 26 weeks: · none  ░ 1–2  ▒ 3–5  ▓ 6–9  █ 10+", theme.paneTitle)
-        let startDay = stats.calendarStart.milliseconds / 86_400_000
-        let startWeekday = Int((startDay + 3) % 7) // 0 = Monday
+        let startWeekday = DayBoundary.weekday(ofDay: stats.calendarStartDay) // 0 = Monday
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let columns = (startWeekday + ProgressStatistics.calendarDays + 6) / 7
         for weekday in 0..<7 {

@@ -44,6 +44,8 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "With --plain: at most this many questions.")
     var questions: Int?
 
+    @OptionGroup var dayStart: DayStartOption
+
     func validate() throws {
         guard newPerDay >= 0 else { throw ValidationError("--new-per-day must be 0 or more") }
         guard examQuestions >= 1 else { throw ValidationError("--exam-questions must be at least 1") }
@@ -65,13 +67,16 @@ struct OpenCommand: ParsableCommand {
             plainOptions.questions = questions
             plainOptions.newPerDay = newPerDay
             plainOptions.storePath = storePath
+            plainOptions.dayStart = dayStart
             try plainOptions.session(decks: decks).run()
             return
         }
         let environment = ProcessEnvironment.current()
         let useColour = !noColor && environment["NO_COLOR"] == nil
+        let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
-                                   seed: seed ?? UInt64(truncatingIfNeeded: SystemClock.now().milliseconds))
+                                   seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
+                                   dayBoundary: dayStart.dayBoundary(at: now))
         try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
                               storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }

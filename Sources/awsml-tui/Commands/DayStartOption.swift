@@ -1,0 +1,25 @@
+import ArgumentParser
+import StudyCore
+
+/// `--day-starts-at HOUR`, for the commands that count days (`open`, `quiz`,
+/// `stats`): the local hour at which one study day ends and the next begins.
+/// 4 by default, as in Anki, so reviews after midnight count for the evening
+/// before.
+///
+///     awsml-tui stats --day-starts-at 0    # days from midnight to midnight
+struct DayStartOption: ParsableArguments {
+    @Option(name: .customLong("day-starts-at"), help: ArgumentHelp(
+        "The local hour (0-23) at which a new study day begins.", valueName: "hour"))
+    var hour = DayBoundary.defaultRolloverHour
+
+    func validate() throws {
+        guard (0...23).contains(hour) else {
+            throw CommandFailure.report("--day-starts-at must be an hour from 0 to 23, not \(hour)")
+        }
+    }
+
+    /// The learner's days: this hour, in the system time zone at `now`.
+    func dayBoundary(at now: Timestamp) -> DayBoundary {
+        SystemClock.dayBoundary(rolloverHour: hour, at: now)
+    }
+}
