@@ -57,4 +57,15 @@ struct ProgressStatisticsTests {
         #expect(midnight.currentStreak == 2)
         #expect(midnight.calendar.suffix(2) == [1, 1])
     }
+
+    @Test func theCalendarIsWholeWeeksFromAMondayToToday() {
+        // Today is a Friday: 182 days back would start on a Saturday.
+        let stats = statistics(log: [reviewed("2026-11-27T20:00:00Z"), reviewed("2026-06-01T12:00:00Z")], days: utc)
+        #expect(DayBoundary.weekday(ofDay: stats.calendarStartDay) == 0)
+        #expect(DayBoundary.date(ofDay: stats.calendarStartDay) == "2026-06-01") // the Monday 25 weeks before this one
+        #expect(stats.calendar.count == 25 * 7 + 5) // Monday to Friday this week
+        #expect(stats.calendar.first == 1)
+        #expect(stats.calendar.last == 1)
+        #expect(stats.calendar.reduce(0, +) == 2)
+    }
 }

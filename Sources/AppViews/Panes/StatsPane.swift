@@ -77,11 +77,13 @@ struct StatsPane {
         graphic(labels, theme.breadcrumb)
         lines.append([])
 
-        // Review calendar: weeks as columns, Monday to Sunday as rows.
+        // Review calendar: weeks as columns, Monday to Sunday as rows. The
+        // calendar starts on a Monday, so every row starts in the first
+        // column; only this week's days still to come are left blank.
         text("Reviews, last 26 weeks: · none  ░ 1–2  ▒ 3–5  ▓ 6–9  █ 10+", theme.paneTitle)
-        let startWeekday = DayBoundary.weekday(ofDay: stats.calendarStartDay) // 0 = Monday
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        let columns = (startWeekday + ProgressStatistics.calendarDays + 6) / 7
+        let startWeekday = DayBoundary.weekday(ofDay: stats.calendarStartDay) // 0 = Monday
+        let columns = (startWeekday + stats.calendar.count + 6) / 7
         for weekday in 0..<7 {
             var line = weekdays[weekday] + " "
             for column in 0..<columns {

@@ -24,7 +24,8 @@ public struct ProgressStatistics: Hashable, Sendable {
     }
 
     public static let forecastDays = 30
-    public static let calendarDays = 26 * 7
+    /// The calendar shows this week and the 25 before it, Monday to Sunday.
+    public static let calendarWeeks = 26
 
     public var facts = 0
     public var new = 0
@@ -36,10 +37,11 @@ public struct ProgressStatistics: Hashable, Sendable {
     public var overdue = 0
     /// Due later today (index 0, after now), tomorrow (1), … up to 29 days ahead.
     public var forecast = [Int](repeating: 0, count: forecastDays)
-    /// Reviews per day over the last 26 weeks, oldest first, ending today.
-    public var calendar = [Int](repeating: 0, count: calendarDays)
+    /// Reviews per day from `calendarStartDay` to today, oldest first: whole
+    /// weeks from a Monday (so every weekday lines up), 176 to 182 days.
+    public var calendar: [Int]
     /// The learner's day the calendar starts on (`DayBoundary.date(ofDay:)`
-    /// names it).
+    /// names it): the Monday 25 weeks before this week's.
     public var calendarStartDay: Int64
     /// Learner's days in a row with a review, up to today (or up to yesterday
     /// while today has none yet).
@@ -63,8 +65,9 @@ public struct ProgressStatistics: Hashable, Sendable {
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
         let day = Timestamp.millisecondsPerDay
         let today = days.day(of: now)
-        let calendarStartDay = today - Int64(calendarDays - 1)
-        var stats = ProgressStatistics(calendarStartDay: calendarStartDay,
+        let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
+        var stats = ProgressStatistics(calendar: [Int](repeating: 0, count: Int(today - calendarStartDay) + 1),
+                                       calendarStartDay: calendarStartDay,
                                        desiredRetention: scheduler.configuration.desiredRetention)
         var retrievabilitySum = 0.0, studied = 0
         var topicIndex: [[String]: Int] = [:]
@@ -125,7 +128,7 @@ public struct ProgressStatistics: Hashable, Sendable {
             let dayIndex = days.day(of: entry.reviewedAt)
             reviewDays.insert(dayIndex)
             let offset = dayIndex - calendarStartDay
-            if offset >= 0, offset < Int64(calendarDays) { stats.calendar[Int(offset)] += 1 }
+            if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += 1 }
             let age = now.milliseconds - entry.reviewedAt.milliseconds
             guard age >= 0 else { continue }
             if age < 7 * day { stats.reviewsLast7 += 1; if entry.rating >= .hard { passed7 += 1 } }
