@@ -19,6 +19,10 @@ public enum StatsReport {
         }
     }
 
+    /// How many of the weakest topics the text lists (the stats screen lists
+    /// them all, in the same order).
+    public static let weakestTopicsShown = 5
+
     public static func text(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
         var lines = ["Progress: \(storePath) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
         for (deck, stats) in zip(decks, statistics) {
@@ -28,10 +32,9 @@ public enum StatsReport {
             lines.append("  due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 7 days \(week) · next 30 days \(month)")
             lines.append("  reviews: last 7 days \(stats.reviewsLast7) (passed \(percent(stats.retentionLast7))) · last 30 days \(stats.reviewsLast30) (passed \(percent(stats.retentionLast30))) · desired retention \(percent(stats.desiredRetention))")
             lines.append("  mean retrievability now: \(percent(stats.meanRetrievability)) · streak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))")
-            let studiedTopics = stats.topics.filter { $0.meanRetrievability != nil }
-            if !studiedTopics.isEmpty {
+            if !stats.weakestTopics.isEmpty {
                 lines.append("  weakest topics:")
-                for topic in studiedTopics.prefix(5) {
+                for topic in stats.weakestTopics.prefix(weakestTopicsShown) {
                     lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(topic.path.joined(separator: " › "))")
                 }
             }

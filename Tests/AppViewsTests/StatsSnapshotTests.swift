@@ -1,6 +1,7 @@
 import Testing
 import AppCore
 import DeckKit
+import Reports
 import StudyCore
 import TerminalUI
 import TestSupport
@@ -40,7 +41,7 @@ struct StatsSnapshotTests {
 
     @Test func enterJumpsToTheTopicInTheTree() {
         var state = statsState(width: 100, height: 30, keys: ["j"])
-        let topic = state.statsView!.statistics!.topics[1].path.last!
+        let topic = state.statsView!.statistics!.weakestTopics[1].path.last!
         AppUpdate.update(&state, .keyPressed("Enter"))
         #expect(state.statsView == nil)
         #expect(state.selectedNode?.title.plainText == topic)
@@ -87,6 +88,39 @@ struct StatsSnapshotTests {
         // Tuesday 2026-11-24 and Sunday 2026-11-29.
         expectAligned(calendarRows(now: Timestamp(iso8601: "2026-11-24T12:00:00Z")!), today: 1)
         expectAligned(calendarRows(now: Timestamp(iso8601: "2026-11-29T12:00:00Z")!), today: 6)
+    }
+
+    @Test func theScreenAndTheReportListTheSameWeakestTopics() {
+        // Ten days of study: some topics studied, the rest not yet.
+        let simulation = ReviewSimulation(deck: deck, days: 10, start: start)
+        var state = AppState(decks: [deck], width: 120, height: 60, now: simulation.now, progress: simulation.cards,
+                             scheduler: simulation.scheduler)
+        state.selectedRow = 0
+        AppUpdate.update(&state, .keyPressed("t"))
+        AppUpdate.update(&state, .reviewLogLoaded(simulation.log))
+        let statistics = state.statsView!.statistics!
+        let notStudied = statistics.topics.filter { $0.meanRetrievability == nil }.map { $0.path.last! }
+        #expect(!notStudied.isEmpty)
+
+        // The screen's table: after its header, the marker, the title, then 32 columns of figures.
+        let screen = StatsPane(state: state, view: state.statsView!, theme: .monochrome).lines(width: 100).0
+            .map { $0.map(\.text).joined() }
+        let header = screen.firstIndex { $0.contains("Topics, weakest first") }!
+        let screenTitles = screen[(header + 1)...].prefix { $0.count == 100 }
+            .map { line in String(line.dropFirst(2).dropLast(32).reversed().drop(while: \.isWhitespace).reversed()) }
+        // The report's lines end with the topic path.
+        let stats = StatsReport.statistics(decks: [deck], cards: simulation.cards, log: simulation.log,
+                                           now: simulation.now, days: state.studyOptions.dayBoundary,
+                                           scheduler: simulation.scheduler)
+        let report = StatsReport.text(decks: [deck], statistics: stats, reviews: simulation.log.count, storePath: "p")
+        let reportTitles = report.split(separator: "\n").drop { !$0.hasPrefix("  weakest topics:") }.dropFirst()
+            .map { String($0.split(separator: " › ").last!) }
+
+        #expect(reportTitles.count == StatsReport.weakestTopicsShown)
+        #expect(Array(screenTitles.prefix(reportTitles.count)) == reportTitles)
+        #expect(screenTitles.count == statistics.topics.count - notStudied.count)
+        #expect(Set(screenTitles).isDisjoint(with: notStudied))
+        #expect(screen.contains("\(notStudied.count) topics not studied yet"))
     }
 
     @Test func escClosesAndOnlyStatsKeysWork() {

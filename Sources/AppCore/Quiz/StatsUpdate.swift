@@ -27,7 +27,7 @@ extension AppUpdate {
     }
 
     static func moveInStats(_ command: Command, _ state: inout AppState) {
-        guard var view = state.statsView, let count = view.statistics?.topics.count, count > 0 else { return }
+        guard var view = state.statsView, let count = view.statistics?.weakestTopics.count, count > 0 else { return }
         switch command {
         case .moveUp: view.selectedTopic = max(0, view.selectedTopic - 1)
         case .moveDown: view.selectedTopic = min(count - 1, view.selectedTopic + 1)
@@ -40,7 +40,7 @@ extension AppUpdate {
 
     /// Closes the stats and selects the highlighted topic in the tree.
     static func openStatsTopic(_ state: inout AppState) {
-        guard let view = state.statsView, let topics = view.statistics?.topics,
+        guard let view = state.statsView, let topics = view.statistics?.weakestTopics,
               topics.indices.contains(view.selectedTopic) else { return }
         let wanted = topics[view.selectedTopic].path
         let deckIndex = view.scope.indices[0]

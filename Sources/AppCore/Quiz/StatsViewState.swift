@@ -7,6 +7,6 @@ public struct StatsViewState: Equatable, Sendable {
     public var scopeTitle: String
     /// Nil until the review log has been read (it is read on demand).
     public var statistics: ProgressStatistics?
-    /// Index into `statistics.topics` of the highlighted row.
+    /// Index into `statistics.weakestTopics` of the highlighted row.
     public var selectedTopic = 0
 }

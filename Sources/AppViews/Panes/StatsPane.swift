@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The stats screen in the right-hand pane: card states as a stacked bar, the
 /// 30-day due forecast as bars, a 26-week review calendar, streaks and
-/// retention, and the topics weakest first. Everything reads without colour:
+/// retention, and the studied topics weakest first. Everything reads without colour:
 /// bars and the calendar use glyph density, with a legend.
 struct StatsPane {
     let state: AppState
@@ -102,14 +102,15 @@ struct StatsPane {
              theme.body)
         lines.append([])
 
-        // Topics, weakest first.
+        // The studied topics, weakest first (as `awsml-tui stats` lists them).
         let headerFigures = " \(pad("facts", 5))  \(pad("mastered", 8))  \(pad("mean R", 6))  \(pad("lapses", 6))"
         let headerName = "Topics, weakest first"
         let headerWidth = max(4, width - TextWidth.of(headerFigures) - 2)
         graphic("  " + String(TextWidth.prefix(headerName, fitting: headerWidth))
                 + String(repeating: " ", count: max(0, headerWidth - TextWidth.of(headerName))) + headerFigures, theme.paneTitle)
         var selectedLine: Int?
-        for (index, topic) in stats.topics.enumerated() {
+        let weakest = stats.weakestTopics
+        for (index, topic) in weakest.enumerated() {
             let selected = index == view.selectedTopic
             if selected { selectedLine = lines.count }
             let figures = " \(pad(topic.facts, 5))  \(pad(percent(topic.masteredShare), 8))  \(pad(percent(topic.meanRetrievability), 6))  \(pad(topic.lapses, 6))"
@@ -119,6 +120,10 @@ struct StatsPane {
             name += String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
             let style = selected ? theme.selection : theme.body
             lines.append([StyledRun((selected ? "›" : " ") + " " + name + figures, style: style)])
+        }
+        let notStudied = stats.topics.count - weakest.count
+        if notStudied > 0 {
+            text("\(notStudied) \(notStudied == 1 ? "topic" : "topics") not studied yet", theme.breadcrumb)
         }
         return (lines, selectedLine)
     }

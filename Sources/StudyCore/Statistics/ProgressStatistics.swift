@@ -9,7 +9,8 @@ import DeckKit
 /// A card is *young* in review with an interval under 21 days, *mature* from
 /// 21 days; *learning* counts relearning too. A fact is *mastered* when its
 /// card is in review and its retrievability now is at least the desired
-/// retention.
+/// retention. The weakest topics are the studied ones, weakest first
+/// (`weakestTopics`): a topic not yet studied is not weak, only new.
 public struct ProgressStatistics: Hashable, Sendable {
     /// One topic's line of the per-topic table.
     public struct TopicLine: Hashable, Sendable {
@@ -55,8 +56,15 @@ public struct ProgressStatistics: Hashable, Sendable {
     public var retentionLast30: Double?
     public var desiredRetention: Double
     public var meanRetrievability: Double?
-    /// Weakest first: lowest mastered share, then lowest mean retrievability.
+    /// Every topic with a fact in scope, weakest first: lowest mastered share,
+    /// then lowest mean retrievability (topics not studied first).
     public var topics: [TopicLine] = []
+
+    /// The topics with a studied fact, weakest first: what `awsml-tui stats`
+    /// and the stats screen both list as the weakest topics.
+    public var weakestTopics: [TopicLine] {
+        topics.filter { $0.meanRetrievability != nil }
+    }
 
     /// - Parameters:
     ///   - scope: the facts with their topic path (titles below the deck).
