@@ -6,17 +6,22 @@ import StudyCore
 ///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite (3 reviews logged)
 ///     AWS Machine Learning Specialty Bite Size Recap 2/3: 42 facts
 ///       cards: new 40 · learning 1 · young 1 · mature 0 · suspended 0
-///       due: overdue 0 · today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
+///       due: overdue 0 · later today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
 ///       …
 public enum StatsReport {
-    /// The statistics of each deck.
+    /// The statistics of each deck, counted in the learner's `days`.
     public static func statistics(decks: [Deck], cards: [FactID: CardProgress], log: [ReviewLogEntry],
-                                  now: Timestamp, scheduler: FSRSScheduler) -> [ProgressStatistics] {
+                                  now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> [ProgressStatistics] {
         decks.map { deck in
             let scope = FactListing.facts(in: deck).map { ($0.fact.id, $0.path) }
-            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, scheduler: scheduler)
+            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, days: days,
+                                              scheduler: scheduler)
         }
     }
+
+    /// How many of the weakest topics the text lists (the stats screen lists
+    /// them all, in the same order).
+    public static let weakestTopicsShown = 5
 
     public static func text(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
         var lines = ["Progress: \(storePath) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
@@ -27,10 +32,9 @@ public enum StatsReport {
             lines.append("  due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 7 days \(week) · next 30 days \(month)")
             lines.append("  reviews: last 7 days \(stats.reviewsLast7) (passed \(percent(stats.retentionLast7))) · last 30 days \(stats.reviewsLast30) (passed \(percent(stats.retentionLast30))) · desired retention \(percent(stats.desiredRetention))")
             lines.append("  mean retrievability now: \(percent(stats.meanRetrievability)) · streak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))")
-            let studiedTopics = stats.topics.filter { $0.meanRetrievability != nil }
-            if !studiedTopics.isEmpty {
+            if !stats.weakestTopics.isEmpty {
                 lines.append("  weakest topics:")
-                for topic in studiedTopics.prefix(5) {
+                for topic in stats.weakestTopics.prefix(weakestTopicsShown) {
                     lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(topic.path.joined(separator: " › "))")
                 }
             }
@@ -92,7 +96,7 @@ public enum StatsReport {
             }
             json.field("calendar") { json in
                 json.object { json in
-                    json.field("start") { $0.string(stats.calendarStart.isoDate) }
+                    json.field("start") { $0.string(DayBoundary.date(ofDay: stats.calendarStartDay)) }
                     json.field("reviews") { json in json.array { json in stats.calendar.forEach { json.number($0) } } }
                 }
             }

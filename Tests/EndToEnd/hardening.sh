@@ -144,6 +144,7 @@ numeric_options=(
   "--exam-questions 1 1000 - open"
   "--exam-minutes 1 1440 - open"
   "--seed 0 18446744073709551615 - open quiz questions"
+  "--day-starts-at 0 23 - open quiz stats"
 )
 int64_min=-9223372036854775808
 printf '# Post\n## Topic\n- a fact about things\n' > "$work/tiny.md"
@@ -184,6 +185,7 @@ for row in "${numeric_options[@]}"; do
       case "$command" in
         questions) arguments=(questions "$work/tiny.md") ;;
         quiz) arguments=(quiz --store "$work/ok.sqlite") ;;
+        stats) arguments=(stats --store "$work/ok.sqlite") ;;
         *) arguments=("${words[@]}" --plain --store "$work/ok.sqlite") ;;
       esac
       "$binary" "${arguments[@]}" "$option" "$value" < /dev/null > /dev/null 2> "$work/err"; status=$?

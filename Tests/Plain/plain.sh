@@ -10,11 +10,17 @@ binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-plain.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
+# The summary counts what is due "later today" and "tomorrow" by the learner's
+# day: a study day that starts twelve hours from now (UTC) keeps every step of
+# a session in "later today", whatever the time the tests run.
+export TZ=UTC
+day_starts_at=$(( (10#$(date -u +%H) + 12) % 24 ))
+
 # transcript NAME INPUT ARGS...: runs a session, compares with Tests/Plain/NAME.txt.
 transcript() {
   local name=$1 input=$2; shift 2
   local actual="$work/$name.txt" expected="Tests/Plain/$name.txt"
-  printf "$input" | TERM=dumb "$binary" "$@" --store "$work/$name.sqlite" 2>&1 \
+  printf "$input" | TERM=dumb "$binary" "$@" --day-starts-at "$day_starts_at" --store "$work/$name.sqlite" 2>&1 \
     | sed -E 's/, [0-9]+ s\.$/, N s./' > "$actual"
   if [ -n "${RECORD_TRANSCRIPTS:-}" ]; then cp "$actual" "$expected"; fi
   if diff -u "$expected" "$actual" > "$work/$name.diff"; then
@@ -42,6 +48,9 @@ check "an exam is logged with mode exam and leaves the schedule alone" \
 out=$(printf '' | "$binary" quiz --plain --topic "No such topic" --store "$work/x.sqlite" 2>&1); status=$?
 check "an unknown topic: one line and status 2" \
   test "$status:$out" = '2:awsml-tui: error: no topic "No such topic"; `awsml-tui check` lists them'
+out=$(printf '' | "$binary" quiz --plain --day-starts-at 24 --store "$work/x.sqlite" 2>&1); status=$?
+check "--day-starts-at out of 0-23: one line and status 2" \
+  test "$status:$out" = "2:awsml-tui: error: The value '24' is invalid for '--day-starts-at <hour>': must be a whole number from 0 to 23"
 out=$(TERM=dumb "$binary" < /dev/null 2>&1); status=$?
 check "TERM=dumb without --plain points to it" bash -c "[ $status = 2 ] && grep -q -- '--plain' <<< '$out'"
 

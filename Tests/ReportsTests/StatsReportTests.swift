@@ -13,6 +13,9 @@ struct StatsReportTests {
     let deck = DeckLoader.bundled()
     let start = Timestamp(milliseconds: 1_790_326_800_000) // 2026-09-25T09:00:00Z
     var simulation: ReviewSimulation { ReviewSimulation(deck: deck, days: 60, start: start, skipping: [20, 21, 45]) }
+    /// UTC, the day turning over at 4 am: the simulated reviews are all in
+    /// the daytime, so their days are their UTC dates.
+    let days = DayBoundary(utcOffsetSeconds: 0, rolloverHour: 4)
 
     func golden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let path = String(#filePath.dropLast("StatsReportTests.swift".count)) + "Golden/" + name
@@ -34,7 +37,7 @@ struct StatsReportTests {
     @Test func statisticsAddUp() {
         let simulation = self.simulation
         let stats = StatsReport.statistics(decks: [deck], cards: simulation.cards, log: simulation.log,
-                                           now: simulation.now, scheduler: simulation.scheduler)[0]
+                                           now: simulation.now, days: days, scheduler: simulation.scheduler)[0]
         #expect(stats.facts == 42)
         #expect(stats.new + stats.learning + stats.young + stats.mature == 42)
         #expect(stats.calendar.reduce(0, +) == simulation.log.count)
@@ -61,7 +64,7 @@ struct StatsReportTests {
     @Test func text() throws {
         let simulation = self.simulation
         let stats = StatsReport.statistics(decks: [deck], cards: simulation.cards, log: simulation.log,
-                                           now: simulation.now, scheduler: simulation.scheduler)
+                                           now: simulation.now, days: days, scheduler: simulation.scheduler)
         try golden(StatsReport.text(decks: [deck], statistics: stats, reviews: simulation.log.count,
                                     storePath: "/tmp/progress.sqlite"), "stats.txt")
     }
@@ -69,7 +72,7 @@ struct StatsReportTests {
     @Test func json() throws {
         let simulation = self.simulation
         let stats = StatsReport.statistics(decks: [deck], cards: simulation.cards, log: simulation.log,
-                                           now: simulation.now, scheduler: simulation.scheduler)
+                                           now: simulation.now, days: days, scheduler: simulation.scheduler)
         let text = StatsReport.json(decks: [deck], statistics: stats, reviews: simulation.log.count,
                                     storePath: "/tmp/progress.sqlite")
         _ = try JSONSerialization.jsonObject(with: Data(text.utf8)) // it is JSON

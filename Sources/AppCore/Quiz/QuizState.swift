@@ -79,22 +79,23 @@ public struct QuizState: Equatable, Sendable {
     }
 }
 
-/// How a node is doing, for the tree: due and new counts and mean
-/// retrievability of its studied facts.
+/// How a node is doing, for the tree: due and new counts and the mean
+/// mastery of its studied facts (`FSRSScheduler.mastery(of:at:)`: the
+/// retrievability a week ahead, so a fact just missed does not look known).
 public struct NodeProgress: Hashable, Sendable {
     public var facts = 0
     public var due = 0
     public var new = 0
     public var studied = 0
-    public var retrievabilitySum = 0.0
+    public var masterySum = 0.0
     /// Facts suspended, and facts buried for today.
     public var suspended = 0
     public var buried = 0
 
     public init() {}
 
-    /// Mean retrievability of the studied facts, nil when none was studied.
-    public var meanRetrievability: Double? { studied == 0 ? nil : retrievabilitySum / Double(studied) }
+    /// Mean mastery of the studied facts, nil when none was studied.
+    public var meanMastery: Double? { studied == 0 ? nil : masterySum / Double(studied) }
 }
 
 /// What a study session needs to know from the command line.
@@ -105,16 +106,23 @@ public struct StudyOptions: Hashable, Sendable {
     public var seed: UInt64
     /// Only questions the app can mark (plain mode: one typed line answers each).
     public var objectiveOnly: Bool
-    /// At most this many facts in a study or practice session.
+    /// At most this many questions in a session, of any mode.
     public var questionLimit: Int?
+    /// Where the learner's days begin: the system's UTC offset and
+    /// `--day-starts-at`. It travels here, with the other settings of the
+    /// command line, rather than beside `now`: it is read once at start-up,
+    /// while the clock ticks. The summary's "later today" and "tomorrow" and
+    /// the stats screen count these days.
+    public var dayBoundary: DayBoundary
 
     public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1,
-                objectiveOnly: Bool = false, questionLimit: Int? = nil) {
+                objectiveOnly: Bool = false, questionLimit: Int? = nil, dayBoundary: DayBoundary = DayBoundary()) {
         self.newPerDay = newPerDay
         self.examQuestions = examQuestions
         self.examMinutes = examMinutes
         self.seed = seed
         self.objectiveOnly = objectiveOnly
         self.questionLimit = questionLimit
+        self.dayBoundary = dayBoundary
     }
 }

@@ -346,7 +346,7 @@ extension AppUpdate {
         let width = SummaryDocument.contentWidth(state.layout)
         let page = max(1, SummaryDocument.contentHeight(state.layout))
         let total = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle, facts: factLookup(state),
-                                    now: state.now).wrappedLineCount(width: width)
+                                    days: state.studyOptions.dayBoundary).wrappedLineCount(width: width)
         let last = max(0, total - page)
         quiz.summaryScroll = moved(quiz.summaryScroll, by: command, page: max(1, page - 1), last: last)
         state.screen = .quiz(quiz)

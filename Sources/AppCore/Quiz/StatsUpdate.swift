@@ -26,13 +26,13 @@ extension AppUpdate {
         visit(node, Array(prefix), view.scope)
         view.topicPaths = paths
         view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, log: log, now: state.now,
-                                                     scheduler: state.scheduler)
+                                                     days: state.studyOptions.dayBoundary, scheduler: state.scheduler)
         view.selectedTopic = 0
         state.screen = .stats(view)
     }
 
     static func moveInStats(_ command: Command, _ state: inout AppState) {
-        guard var view = state.statsView, let count = view.statistics?.topics.count, count > 0 else { return }
+        guard var view = state.statsView, let count = view.statistics?.weakestTopics.count, count > 0 else { return }
         switch command {
         case .moveUp: view.selectedTopic = max(0, view.selectedTopic - 1)
         case .moveDown: view.selectedTopic = min(count - 1, view.selectedTopic + 1)
@@ -45,7 +45,7 @@ extension AppUpdate {
 
     /// Closes the stats and selects the highlighted topic in the tree.
     static func openStatsTopic(_ state: inout AppState) {
-        guard let view = state.statsView, let topics = view.statistics?.topics,
+        guard let view = state.statsView, let topics = view.statistics?.weakestTopics,
               topics.indices.contains(view.selectedTopic) else { return }
         // By the path recorded when the statistics were made, not by title.
         guard let path = view.topicPaths[topics[view.selectedTopic].path] else { return }

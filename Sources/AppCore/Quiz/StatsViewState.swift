@@ -7,7 +7,7 @@ public struct StatsViewState: Equatable, Sendable {
     public var scopeTitle: String
     /// Nil until the review log has been read (it is read on demand).
     public var statistics: ProgressStatistics?
-    /// Index into `statistics.topics` of the highlighted row.
+    /// Index into `statistics.weakestTopics` of the highlighted row.
     public var selectedTopic = 0
     /// Each topic row's node, recorded from the same walk that grouped the
     /// facts, so Enter jumps by path (two topics may share a title).

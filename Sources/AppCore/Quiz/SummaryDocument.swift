@@ -23,7 +23,7 @@ public struct SummaryDocument: Equatable, Sendable {
 
     public private(set) var lines: [Line] = []
 
-    public init(summary: SessionSummary, scopeTitle: String, facts: [FactID: String], now: Timestamp) {
+    public init(summary: SessionSummary, scopeTitle: String, facts: [FactID: String], days: DayBoundary) {
         func add(_ text: String, _ role: Role, indent: Int = 0) { lines.append(Line(text: text, role: role, indent: indent)) }
         func blank() { add("", .body) }
         let seconds = summary.durationMilliseconds / 1000
@@ -46,7 +46,9 @@ public struct SummaryDocument: Equatable, Sendable {
                 + "\(summary.notSaved == 1 ? "it" : "them") (see the message below)", .warning)
         }
         if summary.mode.updatesSchedule {
-            add("due tomorrow: \(summary.dueTomorrow) · in 7 days: \(summary.dueInSevenDays)", .body)
+            let upcoming = summary.upcoming(in: days)
+            add("due later today: \(upcoming.laterToday) · tomorrow: \(upcoming.tomorrow) · next 7 days: "
+                + "\(upcoming.nextSevenDays)", .body)
         }
         if !summary.missedQuestions.isEmpty {
             blank()

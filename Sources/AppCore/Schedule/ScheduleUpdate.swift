@@ -33,17 +33,10 @@ extension AppUpdate {
         guard !targets.isEmpty else { return [] }
         let now = state.now
         let bury = !targets.allSatisfy { state.progress[$0]?.isBuried(at: now) ?? false }
-        let until = startOfNextDay(after: now)
+        let until = state.studyOptions.dayBoundary.startOfNextDay(after: now)
         return changeCards(targets, &state, describe: bury ? "buried until tomorrow" : "unburied") { card in
             card.buriedUntil = bury ? until : nil
         }
-    }
-
-    /// MERGE: replaced by the learner's day from issue11-time.
-    static func startOfNextDay(after now: Timestamp) -> Timestamp {
-        let day = Timestamp.millisecondsPerDay, rollover: Int64 = 4 * 3_600_000
-        let shifted = now.milliseconds - rollover
-        return Timestamp(milliseconds: (shifted - ((shifted % day) + day) % day) + day + rollover)
     }
 
     /// Applies `change` to each target's card in memory, asks the store to

@@ -125,7 +125,7 @@ public struct AppState: Equatable, Sendable {
                 if card.isBuried(at: now) { counts.buried += 1; note(card.buriedUntil) }
                 guard card.state != .new else { counts.new += 1; continue }
                 counts.studied += 1
-                counts.retrievabilitySum += scheduler.retrievability(of: card, at: now)
+                counts.masterySum += scheduler.mastery(of: card, at: now)
                 if card.isAskable(at: now), let due = card.due {
                     if due <= now { counts.due += 1 } else { note(due) }
                 }
@@ -138,7 +138,7 @@ public struct AppState: Equatable, Sendable {
                 counts.studied += childCounts.studied
                 counts.suspended += childCounts.suspended
                 counts.buried += childCounts.buried
-                counts.retrievabilitySum += childCounts.retrievabilitySum
+                counts.masterySum += childCounts.masterySum
             }
             result[path] = counts
             return counts

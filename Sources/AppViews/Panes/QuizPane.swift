@@ -79,7 +79,7 @@ struct QuizPane {
             wrap("\(more)p practise these facts anyway (the schedule is not touched) · Esc back to the tree", theme.breadcrumb)
         case .summary(let summary):
             let document = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle,
-                                           facts: AppUpdate.summaryFacts(state), now: state.now)
+                                           facts: AppUpdate.summaryFacts(state), days: state.studyOptions.dayBoundary)
             for (runs, role) in document.wrapped(width: width) {
                 let style: CellStyle = switch role {
                 case .heading: theme.heading
@@ -92,8 +92,8 @@ struct QuizPane {
             }
         case .asking, .revealed, .feedback:
             guard let question = quiz.question else { return (lines, 0) }
-            let left = quiz.session.queue.count + quiz.session.pending.count
-            wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(left) more after this", theme.paneTitle)
+            wrap("\(question.kind.title)  ·  \(quiz.session.answers.count) answered, \(quiz.session.questionsLeft) more after this",
+                 theme.paneTitle)
             // Which-topic asks for the topic: its path shows only once answered.
             // The context the generator checked (which-topic has none: its
             // answer is the topic); once answered, the whole path.

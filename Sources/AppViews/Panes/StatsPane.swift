@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The stats screen in the right-hand pane: card states as a stacked bar, the
 /// 30-day due forecast as bars, a 26-week review calendar, streaks and
-/// retention, and the topics weakest first. Everything reads without colour:
+/// retention, and the studied topics weakest first. Everything reads without colour:
 /// bars and the calendar use glyph density, with a legend.
 struct StatsPane {
     let state: AppState
@@ -54,7 +54,8 @@ struct StatsPane {
 
         // Due forecast.
         let total = stats.forecast.reduce(0, +)
-        text("Due: overdue \(stats.overdue) · next 30 days \(total)", theme.paneTitle)
+        text("Due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 30 days \(total)",
+             theme.paneTitle)
         let peak = max(1, stats.forecast.max() ?? 1)
         let rows = 4
         let levels = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -76,12 +77,13 @@ struct StatsPane {
         graphic(labels, theme.breadcrumb)
         lines.append([])
 
-        // Review calendar: weeks as columns, Monday to Sunday as rows.
+        // Review calendar: weeks as columns, Monday to Sunday as rows. The
+        // calendar starts on a Monday, so every row starts in the first
+        // column; only this week's days still to come are left blank.
         text("Reviews, last 26 weeks: · none  ░ 1–2  ▒ 3–5  ▓ 6–9  █ 10+", theme.paneTitle)
-        let startDay = stats.calendarStart.milliseconds / 86_400_000
-        let startWeekday = Int((startDay + 3) % 7) // 0 = Monday
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        let columns = (startWeekday + ProgressStatistics.calendarDays + 6) / 7
+        let startWeekday = DayBoundary.weekday(ofDay: stats.calendarStartDay) // 0 = Monday
+        let columns = (startWeekday + stats.calendar.count + 6) / 7
         for weekday in 0..<7 {
             var line = weekdays[weekday] + " "
             for column in 0..<columns {
@@ -100,14 +102,15 @@ struct StatsPane {
              theme.body)
         lines.append([])
 
-        // Topics, weakest first.
+        // The studied topics, weakest first (as `awsml-tui stats` lists them).
         let headerFigures = " \(pad("facts", 5))  \(pad("mastered", 8))  \(pad("mean R", 6))  \(pad("lapses", 6))"
         let headerName = "Topics, weakest first"
         let headerWidth = max(4, width - TextWidth.of(headerFigures) - 2)
         graphic("  " + String(TextWidth.prefix(headerName, fitting: headerWidth))
                 + String(repeating: " ", count: max(0, headerWidth - TextWidth.of(headerName))) + headerFigures, theme.paneTitle)
         var selectedLine: Int?
-        for (index, topic) in stats.topics.enumerated() {
+        let weakest = stats.weakestTopics
+        for (index, topic) in weakest.enumerated() {
             let selected = index == view.selectedTopic
             if selected { selectedLine = lines.count }
             let figures = " \(pad(topic.facts, 5))  \(pad(percent(topic.masteredShare), 8))  \(pad(percent(topic.meanRetrievability), 6))  \(pad(topic.lapses, 6))"
@@ -117,6 +120,10 @@ struct StatsPane {
             name += String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
             let style = selected ? theme.selection : theme.body
             lines.append([StyledRun((selected ? "›" : " ") + " " + name + figures, style: style)])
+        }
+        let notStudied = stats.topics.count - weakest.count
+        if notStudied > 0 {
+            text("\(notStudied) \(notStudied == 1 ? "topic" : "topics") not studied yet", theme.breadcrumb)
         }
         return (lines, selectedLine)
     }

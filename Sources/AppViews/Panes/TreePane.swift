@@ -49,10 +49,11 @@ struct TreePane {
         return parts.isEmpty ? "✓" : parts.joined(separator: " ")
     }
 
-    /// How well a leaf is known, by mean retrievability: `·` not studied,
-    /// `◔` under 50%, `◑` under 80%, `◕` under 95%, `●` above.
+    /// How well a leaf is known, by mean mastery (retrievability a week
+    /// ahead): `·` not studied, `◔` under 50%, `◑` under 80%, `◕` under 95%,
+    /// `●` from 95%.
     static func masteryGlyph(_ progress: NodeProgress?) -> String {
-        guard let mean = progress?.meanRetrievability else { return "·" }
+        guard let mean = progress?.meanMastery else { return "·" }
         switch mean {
         case ..<0.5: return "◔"
         case ..<0.8: return "◑"

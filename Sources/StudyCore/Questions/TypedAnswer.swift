@@ -1,9 +1,13 @@
-/// Judges a typed answer: case-insensitive, white space and end punctuation
-/// ignored, with a small typo allowance (none for numbers or short words, one
-/// edit up to 7 letters, two beyond), a vendor's name in front optional
-/// ("ActiveMQ" for "Apache ActiveMQ"), and a character diff for the feedback.
+/// Judges a typed answer: case-insensitive, spacing and punctuation ignored
+/// ("IO" for "I/O", "email" for "e-mail", "autoscaling" for "Auto Scaling")
+/// except within numbers, with a small typo allowance (none for numbers or
+/// short words, one edit up to 7 letters, two beyond), a vendor's name in
+/// front optional ("ActiveMQ" for "Apache ActiveMQ"), and a character diff
+/// for the feedback.
 ///
 ///     TypedAnswer.judge("sagemakr", against: "SageMaker").isAccepted   // true
+///     TypedAnswer.judge("IO", against: "I/O").isAccepted               // true
+///     TypedAnswer.judge("15", against: "1.5").isAccepted               // false
 public struct TypedAnswer: Hashable, Sendable {
     /// One piece of the diff of what was typed against the answer.
     public enum Piece: Hashable, Sendable {
@@ -43,11 +47,40 @@ public struct TypedAnswer: Hashable, Sendable {
                            diff: diff(Array(typed.trimmedSpaces()), Array(answer)))
     }
 
+    /// Lowercased, without spacing and separating punctuation, which say
+    /// nothing about knowing the term: "I/O", "i o" and "IO" are one answer,
+    /// as a typo is. Between two digits they stay ("1.5" is not "15", "1 5"
+    /// not "15"), as one space, so numbers are still compared exactly.
+    /// Symbols that change the name stay everywhere ("C++", "C#", "75%").
     static func normalise(_ text: String) -> String {
-        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while let last = words.last, last == "." || last == "," || last == ";" || last == "!" { words.removeLast() }
-        return words
+        let characters = Array(text.lowercased())
+        func isSeparator(_ character: Character) -> Bool {
+            character.isWhitespace || ignoredPunctuation.contains(character)
+        }
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            guard isSeparator(characters[index]) else {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            let run = characters[index...].prefix(while: isSeparator)
+            index += run.count
+            if result.last?.isNumber == true, index < characters.count, characters[index].isNumber {
+                let marks = run.filter { !$0.isWhitespace }
+                result += marks.isEmpty ? " " : String(marks)
+            }
+        }
+        return result
     }
+
+    /// Punctuation that separates or decorates words: hyphens and dashes,
+    /// slashes, dots, commas, colons, quotes, brackets, underscores.
+    static let ignoredPunctuation: Set<Character> = [
+        "-", "‐", "‑", "–", "—", "/", "\\", ".", ",", ";", ":", "!", "?", "'", "\"", "’", "‘", "“", "”",
+        "(", ")", "[", "]", "{", "}", "_", "·", "…",
+    ]
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

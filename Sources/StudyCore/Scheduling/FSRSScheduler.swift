@@ -83,6 +83,24 @@ public struct FSRSScheduler: Sendable, Equatable {
         retrievability(stability: card.stability, lastReview: card.lastReview, at: time)
     }
 
+    /// How many days ahead `mastery(of:at:)` looks.
+    public static let masteryHorizonDays: Int64 = 7
+
+    /// How well a card is known, for the tree's mastery glyph: its
+    /// retrievability a week after `time`, the chance of still recalling it
+    /// after a week without study (0 for a new card).
+    ///
+    /// Retrievability now says little right after a review: elapsed time
+    /// counts in whole days, so any card reviewed today is at 100%, even one
+    /// just answered Again. A week ahead, the stability speaks instead: a new
+    /// card missed (stability 0.2 days) falls to about 58%, a review card
+    /// forgotten and relearning (stability a few days) to about 85%, while a
+    /// card known for a month (stability 30 days) keeps about 97%. Only a
+    /// stability of about 17 days or more stays at 95% or above.
+    public func mastery(of card: CardProgress, at time: Timestamp) -> Double {
+        retrievability(of: card, at: time.adding(milliseconds: Self.masteryHorizonDays * Timestamp.millisecondsPerDay))
+    }
+
     private func retrievability(stability: Double?, lastReview: Timestamp?, at time: Timestamp) -> Double {
         guard let lastReview, let stability else { return 0 }
         let elapsedDays = max(0, time.wholeDays(since: lastReview))

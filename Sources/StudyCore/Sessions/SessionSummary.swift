@@ -2,7 +2,21 @@ import DeckKit
 
 /// What a session's end screen shows: how many, how well, how long, the
 /// weakest topics, what lapsed, what is due next, and the misses to re-drill.
+///
+/// What is due is kept as due times and counted by the learner's day when
+/// shown (`upcoming(in:)`): "tomorrow" is a day of the learner's calendar,
+/// not the next 24 hours, so a card due in ten minutes is due later today.
 public struct SessionSummary: Hashable, Sendable {
+    /// Scheduled facts of the scope by when they are due, in learner's days.
+    public struct Upcoming: Hashable, Sendable {
+        /// Due before the day rolls over, including any left undone now.
+        public var laterToday: Int
+        /// Due during the learner's next day.
+        public var tomorrow: Int
+        /// Due before the seventh day from today begins (today and the six after).
+        public var nextSevenDays: Int
+    }
+
     public struct TopicScore: Hashable, Sendable {
         public var topic: String
         public var answered: Int
@@ -37,8 +51,11 @@ public struct SessionSummary: Hashable, Sendable {
     public var lapsed: [FactID]
     /// Facts answered wrong at least once, in the order first missed.
     public var misses: [FactID]
-    public var dueTomorrow: Int
-    public var dueInSevenDays: Int
+    /// When the session ended (the time the summary was made).
+    public var endedAt: Timestamp
+    /// Due times of the scope's scheduled, unsuspended facts up to seven
+    /// days after `endedAt` (enough for any seven learner's days), earliest first.
+    public var dueSoon: [Timestamp]
     /// When the next fact of the scope is due after now, if any.
     public var nextDue: Timestamp?
 
@@ -81,13 +98,27 @@ public struct SessionSummary: Hashable, Sendable {
         lapsed = stored.filter(\.lapsed).map(\.factID)
         var seen: Set<FactID> = []
         misses = stored.filter { !$0.correct && seen.insert($0.factID).inserted }.map(\.factID)
-        let day = Timestamp.millisecondsPerDay
         let dues = scope.compactMap { id -> Timestamp? in
             guard let card = cards[id], card.state != .new, !card.suspended else { return nil }
             return card.due
         }
-        dueTomorrow = dues.filter { $0 <= now.adding(milliseconds: day) }.count
-        dueInSevenDays = dues.filter { $0 <= now.adding(milliseconds: 7 * day) }.count
+        endedAt = now
+        dueSoon = dues.filter { $0 <= now.adding(milliseconds: 7 * Timestamp.millisecondsPerDay) }.sorted()
         nextDue = dues.filter { $0 > now }.min()
+    }
+
+    /// What is due later today, tomorrow and over the next seven days, in
+    /// the learner's days.
+    ///
+    ///     // ended at 21:00, one card due at 21:10 and one at 09:00 the next morning:
+    ///     summary.upcoming(in: DayBoundary())   // laterToday 1, tomorrow 1, nextSevenDays 2
+    public func upcoming(in days: DayBoundary) -> Upcoming {
+        let today = days.day(of: endedAt)
+        let tomorrowStarts = days.start(ofDay: today + 1)
+        let dayAfterStarts = days.start(ofDay: today + 2)
+        let weekEnds = days.start(ofDay: today + 7)
+        return Upcoming(laterToday: dueSoon.filter { $0 < tomorrowStarts }.count,
+                        tomorrow: dueSoon.filter { $0 >= tomorrowStarts && $0 < dayAfterStarts }.count,
+                        nextSevenDays: dueSoon.filter { $0 < weekEnds }.count)
     }
 }

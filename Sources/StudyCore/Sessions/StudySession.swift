@@ -17,7 +17,8 @@ public struct StudySession: Hashable, Sendable {
         public var seed: UInt64
         /// Ask only kinds the app can mark (no flip).
         public var objectiveOnly: Bool
-        /// At most this many facts from the queue.
+        /// At most this many questions asked, in every mode (a fact asked
+        /// again after a miss counts again); nil for no limit.
         public var questionLimit: Int?
 
         public init(newFactsAllowed: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64,
@@ -37,7 +38,8 @@ public struct StudySession: Hashable, Sendable {
         public var `false` = 0
     }
 
-    /// A fact answered Again (or still in its steps) that comes back when due.
+    /// A fact in its learning or relearning steps that comes back when due:
+    /// one answered in this session, or one the session started with.
     public struct Pending: Hashable, Sendable {
         public var factID: FactID
         public var due: Timestamp
@@ -109,16 +111,24 @@ public struct StudySession: Hashable, Sendable {
         return spansTopics ? kinds : kinds.filter { $0 != .whichTopic }
     }
 
+    /// How far ahead a study session asks a fact in its steps when nothing
+    /// else is left: 20 minutes, Anki's learn-ahead limit. A session does not
+    /// end with a fact due in a minute, nor keep the learner waiting for one
+    /// due in an hour.
+    public static let learnAheadMilliseconds: Int64 = 20 * 60_000
+
     /// Builds the queue for `mode` over the facts of `scope` (in post order):
     /// study takes due facts (lowest retrievability first) then new ones up to
-    /// the daily allowance; practice takes every fact, shuffled; an exam takes
-    /// `examQuestions` of them, shuffled.
+    /// the daily allowance, and keeps the facts in their steps due later
+    /// today as pending (asked when due, or within the learn-ahead window when
+    /// nothing else is left); practice takes every fact, shuffled; an exam
+    /// takes `examQuestions` of them, shuffled.
     public static func start(mode: StudyMode, scope: [FactID], cards: [FactID: CardProgress],
                              generator: QuestionGenerator, scheduler: FSRSScheduler, now: Timestamp,
                              options: Options) -> StudySession {
         var random = SeededRandom(seed: "session-\(mode.rawValue)", counter: options.seed)
         var queue: [FactID]
-        var newStarted = 0
+        var pending: [Pending] = []
         switch mode {
         case .study:
             let due = scope.compactMap { id -> (FactID, Double)? in
@@ -128,8 +138,12 @@ public struct StudySession: Hashable, Sendable {
             }
             let fresh = scope.filter { (cards[$0]?.state ?? .new) == .new && (cards[$0]?.isAskable(at: now) ?? true) }
                 .prefix(max(0, options.newFactsAllowed))
-            newStarted = fresh.count
             queue = due.sorted { $0.1 < $1.1 }.map(\.0) + fresh
+            pending = scope.compactMap { id in
+                guard let card = cards[id], card.state == .learning || card.state == .relearning, !card.suspended,
+                      let dueAt = card.due, dueAt > now, Self.staysInSession(due: dueAt, now: now) else { return nil }
+                return Pending(factID: id, due: dueAt)
+            }
         case .practice:
             queue = scope
             random.shuffle(&queue)
@@ -146,10 +160,11 @@ public struct StudySession: Hashable, Sendable {
                 if kinds.contains(where: { generator.question(for: id, kind: $0, seed: 1) != nil }) { queue.append(id) }
             }
         }
-        if let limit = options.questionLimit, mode != .exam { queue = Array(queue.prefix(max(1, limit))) }
+        if let limit = options.questionLimit { queue = Array(queue.prefix(max(1, limit))) }
         var session = StudySession(mode: mode, queue: queue, startedAt: now, options: options,
                                    generator: generator, scheduler: scheduler)
-        session.newFactsStarted = newStarted
+        session.pending = pending
+        session.newFactsStarted = mode == .study ? queue.filter { (cards[$0]?.state ?? .new) == .new }.count : 0
         session.spansTopics = generator.spansTopics(scope)
         if mode == .exam, let minutes = options.examMinutes {
             session.deadline = now.adding(milliseconds: Int64(min(max(minutes, 0), 52_560_000)) * 60_000) // a century at most: no overflow
@@ -172,17 +187,32 @@ public struct StudySession: Hashable, Sendable {
         deadline.map { now >= $0 } ?? false
     }
 
-    /// Moves to the next question: a relearning fact that is due, else the
-    /// next in the queue, else the earliest relearning fact. Nil when done.
+    /// Whether the questions asked have reached `questionLimit`.
+    public var isAtQuestionLimit: Bool {
+        options.questionLimit.map { answers.count >= max(1, $0) } ?? false
+    }
+
+    /// Questions still to come after the current one: the queue and the
+    /// pending facts, no more than the question limit leaves.
+    public var questionsLeft: Int {
+        let left = queue.count + pending.count
+        guard let limit = options.questionLimit else { return left }
+        return max(0, min(left, max(1, limit) - answers.count - (current == nil ? 0 : 1)))
+    }
+
+    /// Moves to the next question: a pending fact that is due, else the next
+    /// in the queue, else the earliest pending fact due within the learn-ahead
+    /// window. Nil when done: nothing left, over time, or at the question limit.
     public mutating func nextQuestion(now: Timestamp) -> Question? {
         current = nil
-        if isOverTime(now: now) { return nil }
+        if isOverTime(now: now) || isAtQuestionLimit { return nil }
         var next: FactID?
-        if let index = pending.indices.min(by: { pending[$0].due < pending[$1].due }), pending[index].due <= now {
+        let earliest = pending.indices.min { pending[$0].due < pending[$1].due }
+        if let index = earliest, pending[index].due <= now {
             next = pending.remove(at: index).factID
         } else if !queue.isEmpty {
             next = queue.removeFirst()
-        } else if let index = pending.indices.min(by: { pending[$0].due < pending[$1].due }) {
+        } else if let index = earliest, pending[index].due.milliseconds - now.milliseconds <= Self.learnAheadMilliseconds {
             next = pending.remove(at: index).factID
         }
         guard let factID = next else { return nil }
@@ -211,12 +241,19 @@ public struct StudySession: Hashable, Sendable {
                               topic: question.topicPath, question: question, reviewedAt: now))
         lastAnswerAt = now
         if mode == .study, after.state == .learning || after.state == .relearning, let due = after.due,
-           due.milliseconds - now.milliseconds < Timestamp.millisecondsPerDay {
+           Self.staysInSession(due: due, now: now) {
             pending.append(Pending(factID: question.factID, due: due))
         }
         current = nil
         return ReviewRecord(factID: question.factID, deck: deck, reviewedAt: now, rating: rating, mode: mode,
                             kind: question.kind.rawValue, elapsedMilliseconds: max(0, elapsed), before: before, after: after)
+    }
+
+    /// Whether a fact in its steps, due at `due`, belongs to a session at
+    /// `now`: due within a day (steps are minutes long; a longer wait is the
+    /// schedule's business, not the session's).
+    private static func staysInSession(due: Timestamp, now: Timestamp) -> Bool {
+        due.milliseconds - now.milliseconds < Timestamp.millisecondsPerDay
     }
 
     /// Changes the grade of the last answer (a grade changed on the feedback

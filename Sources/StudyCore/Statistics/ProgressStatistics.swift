@@ -4,10 +4,13 @@ import DeckKit
 /// the review calendar, retention and the weakest topics. Pure: computed from
 /// the cards, the review log and the time given.
 ///
-/// Days are UTC calendar days. A card is *young* in review with an interval
-/// under 21 days, *mature* from 21 days; *learning* counts relearning too. A
-/// fact is *mastered* when its card is in review and its retrievability now is
-/// at least the desired retention.
+/// Days are the learner's days (`DayBoundary`: local time, turning over at
+/// the rollover hour): the forecast, the calendar and the streaks count them.
+/// A card is *young* in review with an interval under 21 days, *mature* from
+/// 21 days; *learning* counts relearning too. A fact is *mastered* when its
+/// card is in review and its retrievability now is at least the desired
+/// retention. The weakest topics are the studied ones, weakest first
+/// (`weakestTopics`): a topic not yet studied is not weak, only new.
 public struct ProgressStatistics: Hashable, Sendable {
     /// One topic's line of the per-topic table.
     public struct TopicLine: Hashable, Sendable {
@@ -22,7 +25,8 @@ public struct ProgressStatistics: Hashable, Sendable {
     }
 
     public static let forecastDays = 30
-    public static let calendarDays = 26 * 7
+    /// The calendar shows this week and the 25 before it, Monday to Sunday.
+    public static let calendarWeeks = 26
 
     public var facts = 0
     public var new = 0
@@ -32,14 +36,19 @@ public struct ProgressStatistics: Hashable, Sendable {
     public var suspended = 0
     /// Due at or before now.
     public var overdue = 0
-    /// Due later today (index 0), tomorrow (1), … up to 29 days ahead.
+    /// Due later today (index 0, after now), tomorrow (1), … up to 29 days ahead.
     public var forecast = [Int](repeating: 0, count: forecastDays)
-    /// Reviews per day over the last 26 weeks, oldest first, ending today.
-    public var calendar = [Int](repeating: 0, count: calendarDays)
-    /// The UTC day the calendar starts on.
-    public var calendarStart: Timestamp
+    /// Reviews per day from `calendarStartDay` to today, oldest first: whole
+    /// weeks from a Monday (so every weekday lines up), 176 to 182 days.
+    public var calendar: [Int]
+    /// The learner's day the calendar starts on (`DayBoundary.date(ofDay:)`
+    /// names it): the Monday 25 weeks before this week's.
+    public var calendarStartDay: Int64
+    /// Learner's days in a row with a review, up to today (or up to yesterday
+    /// while today has none yet).
     public var currentStreak = 0
     public var longestStreak = 0
+    /// Reviews in the last 7 × 24 and 30 × 24 hours (rolling windows).
     public var reviewsLast7 = 0
     public var reviewsLast30 = 0
     /// Share of reviews passed (Hard or better), nil with no reviews.
@@ -47,16 +56,26 @@ public struct ProgressStatistics: Hashable, Sendable {
     public var retentionLast30: Double?
     public var desiredRetention: Double
     public var meanRetrievability: Double?
-    /// Weakest first: lowest mastered share, then lowest mean retrievability.
+    /// Every topic with a fact in scope, weakest first: lowest mastered share,
+    /// then lowest mean retrievability (topics not studied first).
     public var topics: [TopicLine] = []
+
+    /// The topics with a studied fact, weakest first: what `awsml-tui stats`
+    /// and the stats screen both list as the weakest topics.
+    public var weakestTopics: [TopicLine] {
+        topics.filter { $0.meanRetrievability != nil }
+    }
 
     /// - Parameters:
     ///   - scope: the facts with their topic path (titles below the deck).
+    ///   - days: where the learner's days begin (forecast, calendar, streaks).
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], log: [ReviewLogEntry],
-                               now: Timestamp, scheduler: FSRSScheduler) -> ProgressStatistics {
+                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
         let day = Timestamp.millisecondsPerDay
-        let today = Timestamp(milliseconds: now.milliseconds - Timestamp.floorDivide(now.milliseconds, day).1)
-        var stats = ProgressStatistics(calendarStart: today.adding(milliseconds: -Int64(calendarDays - 1) * day),
+        let today = days.day(of: now)
+        let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
+        var stats = ProgressStatistics(calendar: [Int](repeating: 0, count: Int(today - calendarStartDay) + 1),
+                                       calendarStartDay: calendarStartDay,
                                        desiredRetention: scheduler.configuration.desiredRetention)
         var retrievabilitySum = 0.0, studied = 0
         var topicIndex: [[String]: Int] = [:]
@@ -87,8 +106,8 @@ public struct ProgressStatistics: Hashable, Sendable {
                 if due <= now {
                     stats.overdue += 1
                 } else {
-                    let offset = Int((due.milliseconds - today.milliseconds) / day)
-                    if offset < forecastDays { stats.forecast[offset] += 1 }
+                    let offset = days.day(of: due) - today
+                    if offset < Int64(forecastDays) { stats.forecast[Int(offset)] += 1 }
                 }
             }
         }
@@ -114,10 +133,10 @@ public struct ProgressStatistics: Hashable, Sendable {
         var passed7 = 0, passed30 = 0
         var reviewDays = Set<Int64>()
         for entry in log where inScope.contains(entry.factID) {
-            let dayIndex = Timestamp.floorDivide(entry.reviewedAt.milliseconds, day).0
+            let dayIndex = days.day(of: entry.reviewedAt)
             reviewDays.insert(dayIndex)
-            let offset = Int((entry.reviewedAt.milliseconds - stats.calendarStart.milliseconds) / day)
-            if entry.reviewedAt >= stats.calendarStart, offset < calendarDays { stats.calendar[offset] += 1 }
+            let offset = dayIndex - calendarStartDay
+            if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += 1 }
             let age = now.milliseconds - entry.reviewedAt.milliseconds
             guard age >= 0 else { continue }
             if age < 7 * day { stats.reviewsLast7 += 1; if entry.rating >= .hard { passed7 += 1 } }
@@ -125,8 +144,7 @@ public struct ProgressStatistics: Hashable, Sendable {
         }
         stats.retentionLast7 = stats.reviewsLast7 == 0 ? nil : Double(passed7) / Double(stats.reviewsLast7)
         stats.retentionLast30 = stats.reviewsLast30 == 0 ? nil : Double(passed30) / Double(stats.reviewsLast30)
-        let todayIndex = Timestamp.floorDivide(now.milliseconds, day).0
-        var streakDay = reviewDays.contains(todayIndex) ? todayIndex : todayIndex - 1
+        var streakDay = reviewDays.contains(today) ? today : today - 1
         while reviewDays.contains(streakDay) { stats.currentStreak += 1; streakDay -= 1 }
         var run = 0, previous: Int64?
         for dayIndex in reviewDays.sorted() {

@@ -53,6 +53,8 @@ struct OpenCommand: ParsableCommand {
             transform: OptionRange.questions.parse)
     var questions: Int?
 
+    @OptionGroup var dayStart: DayStartOption
+
     func run() throws {
         try run(earlyStore: nil)
     }
@@ -68,13 +70,16 @@ struct OpenCommand: ParsableCommand {
             plainOptions.questions = questions
             plainOptions.newPerDay = newPerDay
             plainOptions.storePath = storePath
+            plainOptions.dayStart = dayStart
             try plainOptions.session(decks: decks).run()
             return
         }
         let environment = ProcessEnvironment.current()
         let useColour = !noColor && environment["NO_COLOR"] == nil
+        let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
-                                   seed: seed ?? UInt64(truncatingIfNeeded: SystemClock.now().milliseconds))
+                                   seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
+                                   dayBoundary: dayStart.dayBoundary(at: now))
         try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
                               storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }

@@ -57,6 +57,8 @@ extension OptionRange where Number == Int {
     static var examQuestions: Self { Self(1...1_000) }
     /// `--exam-minutes`: up to a day.
     static var examMinutes: Self { Self(1...1_440) }
+    /// `--day-starts-at`: an hour of the day.
+    static var dayStartHour: Self { Self(0...23) }
 }
 
 extension OptionRange where Number == UInt64 {

@@ -52,10 +52,14 @@ struct PlainQuizOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: "The progress file (default: $XDG_DATA_HOME/awsml-tui/progress.sqlite).")
     var storePath: String?
 
+    @OptionGroup var dayStart: DayStartOption
+
     func session(decks: [Deck]) -> PlainSession {
+        let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: questions ?? 20,
-                                   seed: seed ?? UInt64(truncatingIfNeeded: SystemClock.now().milliseconds),
-                                   objectiveOnly: true, questionLimit: questions)
+                                   seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
+                                   objectiveOnly: true, questionLimit: questions,
+                                   dayBoundary: dayStart.dayBoundary(at: now))
         let studyMode: StudyMode = switch mode {
         case .study: .study
         case .practice: .practice

@@ -20,6 +20,8 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON (the shape is in the README).")
     var json = false
 
+    @OptionGroup var dayStart: DayStartOption
+
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
@@ -31,7 +33,7 @@ struct StatsCommand: ParsableCommand {
             throw CommandFailure.report(error)
         }
         let statistics = StatsReport.statistics(decks: decks, cards: try store.loadCards(), log: try store.reviewLog(),
-                                                now: now, scheduler: .standard)
+                                                now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
         let reviews = try store.reviewCount()
         var output = StandardOutput()
         if json {

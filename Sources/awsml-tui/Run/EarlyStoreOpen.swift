@@ -23,11 +23,13 @@ import StudyCore
 ///     …
 ///     let opened = early?.result(forPath: "p.sqlite")   // waits for the thread
 final class EarlyStoreOpen: @unchecked Sendable {
-    /// What opening gives the full screen.
+    /// What opening gives the full screen. How many new facts were started
+    /// today is asked afterwards, by `FullScreenSession`: when the learner's
+    /// day began depends on `--day-starts-at`, not yet parsed when this
+    /// thread starts.
     struct Opened {
         var store: SQLiteProgressStore
         var cards: [FactID: CardProgress]
-        var startedToday: Int
     }
 
     let path: String
@@ -85,12 +87,10 @@ final class EarlyStoreOpen: @unchecked Sendable {
     }
 
     /// What `FullScreenSession` does to open the store: open and check it,
-    /// read the cards and how many new facts were started today (UTC).
+    /// and read the cards.
     static func open(path: String, now: Timestamp) throws -> Opened {
         let store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false)
-        let cards = try store.loadCards()
-        let startOfDay = Timestamp(milliseconds: now.milliseconds - now.milliseconds % Timestamp.millisecondsPerDay)
-        return Opened(store: store, cards: cards, startedToday: try store.newFactsStarted(since: startOfDay))
+        return Opened(store: store, cards: try store.loadCards())
     }
 
     /// The `--store` value (`--store P` or `--store=P`), "" when there is

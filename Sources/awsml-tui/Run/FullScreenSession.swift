@@ -39,8 +39,11 @@ struct FullScreenSession {
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: storePath, environment: environment)
         let opened: EarlyStoreOpen.Opened
+        let startedToday: Int
         do {
             opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
+            // New facts count against --new-per-day from the start of the learner's day.
+            startedToday = try opened.store.newFactsStarted(since: studyOptions.dayBoundary.startOfDay(containing: now))
         } catch {
             throw CommandFailure.report(error)
         }
@@ -56,7 +59,7 @@ struct FullScreenSession {
             defer { terminal.stop() }
             var state = AppState(decks: decks, width: terminal.size.width, height: terminal.size.height, now: now,
                                  progress: opened.cards, studyOptions: studyOptions,
-                                 newFactsStartedToday: opened.startedToday)
+                                 newFactsStartedToday: startedToday)
             endingSignal = loop(&state, on: terminal, store: store)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }

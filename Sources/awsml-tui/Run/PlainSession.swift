@@ -33,7 +33,7 @@ struct PlainSession {
             state = AppState(decks: decks, width: 80, height: 24, now: now, progress: try store.loadCards(),
                              studyOptions: options,
                              newFactsStartedToday: try store.newFactsStarted(
-                                since: Timestamp(milliseconds: now.milliseconds - now.milliseconds % Timestamp.millisecondsPerDay)))
+                                since: options.dayBoundary.startOfDay(containing: now)))
         } catch {
             throw CommandFailure.report(error)
         }
@@ -55,7 +55,7 @@ struct PlainSession {
                 output.write("Nothing to study here right now.\(limit) \(when) Try --mode practice.\n")
                 return
             case .summary(let summary):
-                output.write(Self.summaryText(summary, decks: decks, generator: state.questionGenerator))
+                output.write(Self.summaryText(summary, days: options.dayBoundary, generator: state.questionGenerator))
                 return
             case .asking, .revealed, .feedback:
                 guard let question = state.quiz?.question else { return }
@@ -151,12 +151,14 @@ struct PlainSession {
         return text + "\n  Fact: \(question.fact.text.plainText)\n"
     }
 
-    static func summaryText(_ summary: SessionSummary, decks: [Deck], generator: QuestionGenerator?) -> String {
+    static func summaryText(_ summary: SessionSummary, days: DayBoundary, generator: QuestionGenerator?) -> String {
         let percent = summary.answered == 0 ? 0 : Int((summary.accuracy * 100).rounded())
         var text = "\nSession over: \(summary.answered) answered, \(summary.correct) right (\(percent)%), "
             + "\(summary.durationMilliseconds / 1000) s.\n"
         if summary.mode.updatesSchedule {
-            text += "Due tomorrow: \(summary.dueTomorrow); within 7 days: \(summary.dueInSevenDays).\n"
+            let upcoming = summary.upcoming(in: days)
+            text += "Due later today: \(upcoming.laterToday); tomorrow: \(upcoming.tomorrow); "
+                + "next 7 days: \(upcoming.nextSevenDays).\n"
         }
         if summary.unanswered > 0 { text += "Unanswered (counted as missed): \(summary.unanswered).\n" }
         if summary.notSaved > 0 { text += "NOT saved (the store refused them): \(summary.notSaved).\n" }
