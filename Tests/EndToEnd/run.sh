@@ -404,8 +404,8 @@ check "q on the summary quits" wait_for_output "[exit 0]"
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?
 check "--help shows the default command's usage and options" \
-  bash -c "[ $status = 0 ] && grep -qF 'USAGE: awsml-tui [<files> ...] [--store <store>]' <<< \"\$1\" \
-    && for option in --store --new-per-day --exam-questions --exam-minutes --seed --no-mouse --plain --questions; do
+  bash -c "[ $status = 0 ] && grep -qF 'USAGE: awsml-tui [<options>] [<files> ...]' <<< \"\$1\" \
+    && for option in --store --new-per-day --exam-questions --exam-minutes --seed --day-starts-at --no-mouse --plain --questions; do
          grep -qE \"^  \$option\" <<< \"\$1\" || exit 1; done" - "$out"
 check "and the subcommands" \
   bash -c "grep -q '^SUBCOMMANDS:' <<< \"\$1\" && grep -q '^  quiz ' <<< \"\$1\" && grep -q '^  questions ' <<< \"\$1\"" - "$out"
