@@ -5,7 +5,7 @@ import StudyCore
 ///
 ///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite (3 reviews logged)
 ///     AWS Machine Learning Specialty Bite Size Recap 2/3: 42 facts
-///       cards: new 40 · learning 1 · young 1 · mature 0 · suspended 0
+///       cards: new 40 · learning 1 · young 1 · mature 0 · suspended 0 · buried 0
 ///       due: overdue 0 · later today 1 · tomorrow 0 · next 7 days 1 · next 30 days 1
 ///       …
 public enum StatsReport {
@@ -27,7 +27,7 @@ public enum StatsReport {
         var lines = ["Progress: \(storePath) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
         for (deck, stats) in zip(decks, statistics) {
             lines.append("\(deck.title): \(stats.facts) \(stats.facts == 1 ? "fact" : "facts")")
-            lines.append("  cards: new \(stats.new) · learning \(stats.learning) · young \(stats.young) · mature \(stats.mature) · suspended \(stats.suspended)")
+            lines.append("  cards: new \(stats.new) · learning \(stats.learning) · young \(stats.young) · mature \(stats.mature) · suspended \(stats.suspended) · buried \(stats.buried)")
             let week = stats.forecast.prefix(7).reduce(0, +), month = stats.forecast.reduce(0, +)
             lines.append("  due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 7 days \(week) · next 30 days \(month)")
             lines.append("  reviews: last 7 days \(stats.reviewsLast7) (passed \(percent(stats.retentionLast7))) · last 30 days \(stats.reviewsLast30) (passed \(percent(stats.retentionLast30))) · desired retention \(percent(stats.desiredRetention))")
@@ -70,6 +70,7 @@ public enum StatsReport {
                     json.field("young") { $0.number(stats.young) }
                     json.field("mature") { $0.number(stats.mature) }
                     json.field("suspended") { $0.number(stats.suspended) }
+                    json.field("buried") { $0.number(stats.buried) }
                 }
             }
             json.field("due") { json in

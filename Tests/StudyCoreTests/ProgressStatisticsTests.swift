@@ -69,3 +69,26 @@ struct ProgressStatisticsTests {
         #expect(stats.calendar.reduce(0, +) == 2)
     }
 }
+
+@Suite("Statistics: suspended and buried")
+struct SuspendedAndBuriedStatisticsTests {
+    @Test("suspended and buried facts are counted, new ones too, and a buried due card is not overdue")
+    func suspendedAndBuriedAreCounted() {
+        let now = Timestamp(milliseconds: 1_795_597_200_000)
+        let ids = (0..<4).map { FactID(rawValue: String(repeating: "\($0)", count: 16)) }
+        let cards: [FactID: CardProgress] = [
+            ids[0]: CardProgress(factID: ids[0], suspended: true), // a new fact, suspended
+            ids[1]: CardProgress(factID: ids[1], state: .review, stability: 5, difficulty: 5,
+                                 due: now.adding(milliseconds: -1000), lastReview: now.adding(milliseconds: -86_400_000),
+                                 reps: 2, buriedUntil: now.adding(milliseconds: 3_600_000)),
+            ids[2]: CardProgress(factID: ids[2], state: .review, stability: 5, difficulty: 5,
+                                 due: now.adding(milliseconds: -1000), lastReview: now.adding(milliseconds: -86_400_000),
+                                 reps: 2),
+        ]
+        let stats = ProgressStatistics.compute(scope: ids.map { ($0, ["Topic"]) }, cards: cards, log: [], now: now,
+                                               days: DayBoundary(), scheduler: .standard)
+        #expect(stats.suspended == 1)
+        #expect(stats.buried == 1)
+        #expect(stats.overdue == 1)
+    }
+}

@@ -48,7 +48,7 @@ struct StatsPane {
             used += count
         }
         graphic(bar, theme.bullet)
-        text(parts.map { "\($0.0) \($0.2) \($0.1)" }.joined(separator: "  ") + (stats.suspended > 0 ? "  suspended \(stats.suspended)" : ""),
+        text(parts.map { "\($0.0) \($0.2) \($0.1)" }.joined(separator: "  ") + (stats.suspended > 0 ? "  suspended \(stats.suspended)" : "") + (stats.buried > 0 ? "  buried \(stats.buried)" : ""),
              theme.body)
         lines.append([])
 

@@ -33,7 +33,10 @@ public struct ProgressStatistics: Hashable, Sendable {
     public var learning = 0
     public var young = 0
     public var mature = 0
+    /// Never asked until unsuspended (new facts included).
     public var suspended = 0
+    /// Not asked before the learner's next day.
+    public var buried = 0
     /// Due at or before now.
     public var overdue = 0
     /// Due later today (index 0, after now), tomorrow (1), … up to 29 days ahead.
@@ -87,8 +90,11 @@ public struct ProgressStatistics: Hashable, Sendable {
             }
             let topic = topicIndex[path]!
             stats.topics[topic].facts += 1
+            if let card = cards[id] {
+                if card.suspended { stats.suspended += 1 }
+                if card.isBuried(at: now) { stats.buried += 1 }
+            }
             guard let card = cards[id], card.state != .new else { stats.new += 1; continue }
-            if card.suspended { stats.suspended += 1 }
             let retrievability = scheduler.retrievability(of: card, at: now)
             retrievabilitySum += retrievability
             studied += 1
@@ -102,7 +108,7 @@ public struct ProgressStatistics: Hashable, Sendable {
                 if retrievability >= stats.desiredRetention { stats.topics[topic].mastered += 1 }
             case .new: break
             }
-            if let due = card.due, !card.suspended {
+            if let due = card.due, card.isAskable(at: now) {
                 if due <= now {
                     stats.overdue += 1
                 } else {
