@@ -84,11 +84,15 @@ public struct SummaryDocument: Equatable, Sendable {
     public func wrapped(width: Int) -> [(runs: [StyledRun], role: Role)] {
         var result: [(runs: [StyledRun], role: Role)] = []
         for line in lines {
-            if line.text.isEmpty { result.append(([], line.role)); continue }
-            let pieces = TextWrapper.wrap([StyledRun(line.text)], width: max(1, width))
+            // Leading spaces are an indent the wrapper would drop: kept as a run.
+            let text = line.text.drop { $0 == " " }
+            if text.isEmpty { result.append(([], line.role)); continue }
+            let lead = min(line.text.count - text.count, max(0, width - 1))
+            let hanging = min(max(line.indent, lead), max(0, width - 1))
+            let pieces = TextWrapper.wrap([StyledRun(String(text))], width: max(1, width - hanging))
             for (index, piece) in pieces.enumerated() {
-                let indent = index == 0 ? [] : [StyledRun(String(repeating: " ", count: min(line.indent, max(0, width - 1))))]
-                result.append((indent + piece, line.role))
+                let indent = index == 0 ? lead : hanging
+                result.append(((indent > 0 ? [StyledRun(String(repeating: " ", count: indent))] : []) + piece, line.role))
             }
         }
         return result
