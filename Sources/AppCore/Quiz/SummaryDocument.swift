@@ -54,10 +54,10 @@ public struct SummaryDocument: Equatable, Sendable {
             blank()
             add("Missed (\(summary.missedQuestions.count))", .heading)
             for miss in summary.missedQuestions {
-                if let prompt = miss.prompt {
+                if miss.answered, let prompt = miss.prompt {
                     add("✗ " + prompt, .body, indent: 2)
                 } else {
-                    add("– not answered: " + (facts[miss.factID] ?? miss.factID.rawValue), .body, indent: 2)
+                    add("– not answered: " + (miss.prompt ?? facts[miss.factID] ?? miss.factID.rawValue), .body, indent: 2)
                 }
                 if let answer = miss.answer { add("  → " + answer, .emphasis, indent: 4) }
             }

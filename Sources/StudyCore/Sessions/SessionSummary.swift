@@ -31,6 +31,8 @@ public struct SessionSummary: Hashable, Sendable {
         /// The question as asked; nil for an exam question never shown.
         public var prompt: String?
         public var answer: String?
+        /// False for an exam question left unanswered.
+        public var answered: Bool
     }
 
     public var mode: StudyMode
@@ -74,13 +76,13 @@ public struct SessionSummary: Hashable, Sendable {
         unanswered = session.unansweredExamQuestions
         ending = session.ending ?? .finished
         var missed = stored.filter { !$0.correct }.map {
-            Miss(factID: $0.factID, prompt: $0.question.prompt, answer: $0.question.answer)
+            Miss(factID: $0.factID, prompt: $0.question.prompt, answer: $0.question.answer, answered: true)
         }
         if session.mode == .exam {
             let remaining = (session.current.map { [$0.factID] } ?? []) + session.queue
             missed += remaining.map { id in
                 let shown = session.current?.factID == id ? session.current : nil
-                return Miss(factID: id, prompt: shown?.prompt, answer: shown?.answer)
+                return Miss(factID: id, prompt: shown?.prompt, answer: shown?.answer, answered: false)
             }
         }
         missedQuestions = missed
@@ -97,7 +99,10 @@ public struct SessionSummary: Hashable, Sendable {
             .sorted { ($0.element.accuracy, $0.offset) < ($1.element.accuracy, $1.offset) }.map(\.element)
         lapsed = stored.filter(\.lapsed).map(\.factID)
         var seen: Set<FactID> = []
+        // What `r` re-drills: every fact answered wrong, and in an exam the
+        // questions left unanswered too.
         misses = stored.filter { !$0.correct && seen.insert($0.factID).inserted }.map(\.factID)
+            + missed.filter { !$0.answered && seen.insert($0.factID).inserted }.map(\.factID)
         let dues = scope.compactMap { id -> Timestamp? in
             guard let card = cards[id], card.state != .new, !card.suspended else { return nil }
             return card.due
