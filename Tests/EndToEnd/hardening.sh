@@ -10,8 +10,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 rounds=${2:-50}
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
-socket="awsml-hard-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+socket_base="awsml-hard-$$"
+socket="$socket_base-0"
+sessions=0
+trap 'for n in $(seq 0 "$sessions"); do tmux -L "$socket_base-$n" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+# Each session gets a server of its own: a new server on a socket that a
+# dying one still holds can fail to start (seen under load in CI).
+new_server() {
+  tmux -L "$socket" kill-server 2>/dev/null
+  sessions=$((sessions + 1))
+  socket="$socket_base-$sessions"
+}
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t h 2>/dev/null; }
 # The pane with its scrollback: what the shell printed after the app ended.
@@ -57,6 +66,7 @@ check "SIGKILL while answering: the store is intact and every acknowledged answe
 check "and awsml-tui still opens it" "$binary" stats --store "$store" > /dev/null
 
 # 2. A resize storm while keys are sent.
+new_server
 tm new-session -d -x 100 -y 30 -s h "$binary --store $work/storm.sqlite --no-mouse; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
 wait_for "q quit" >/dev/null
 sizes=""
@@ -76,6 +86,7 @@ tm kill-server 2>/dev/null
 # 3. Signals at random moments: the terminal is restored and the store intact.
 for signal in TERM HUP INT TSTP; do
   store="$work/signal-$signal.sqlite"
+  new_server
   tm new-session -d -x 100 -y 30 -s h \
     "trap : INT; stty -a > $work/before; $binary --store $store --no-mouse; s=\$?; stty -a > $work/after; echo \"[exit \$s]\"" \
     \; set-option -t h remain-on-exit on
@@ -101,6 +112,7 @@ done
 store="$work/full.sqlite"
 "$binary" stats --store "$store" > /dev/null
 size_kb=$(( ($(stat -c %s "$store") + 1023) / 1024 + 4 ))
+new_server
 tm new-session -d -x 100 -y 30 -s h \
   "trap '' XFSZ; ulimit -f $((size_kb * 2)); $binary --store $store --no-mouse --seed 3; echo \"[exit \$?]\"" \; set-option -t h remain-on-exit on
 wait_for "q quit" >/dev/null
@@ -204,6 +216,7 @@ check "a refused value with an existing store: status 2, no -wal or -shm left, t
   bash -c "[ $status = 2 ] && [ ! -e '$kept-wal' ] && [ ! -e '$kept-shm' ] && [ \"\$(sqlite3 '$kept' .dump)\" = \"\$1\" ]" - "$rows"
 # The highest limits on the full screen: an exam starts and the app goes on.
 tm kill-server 2>/dev/null
+new_server
 tm new-session -d -x 100 -y 30 -s h \
   "$binary --store $work/limits.sqlite --no-mouse --exam-minutes 1440 --exam-questions 1000 --new-per-day 10000 \
    --seed 18446744073709551615; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on

@@ -262,13 +262,8 @@ extension AppUpdate {
             // What the store holds now: for a refused answer, the card before
             // it; for a refused grade change, the first grade's card.
             let isNewAnswer = if case .saveReview = failure.operation { true } else { false }
-            if review.mode.updatesSchedule && isNewAnswer {
-                if review.before.state == .new && review.before.reps == 0 {
-                    state.progress[review.factID] = nil
-                    state.newFactsStartedToday = max(0, state.newFactsStartedToday - 1)
-                } else {
-                    state.progress[review.factID] = review.before
-                }
+            if isNewAnswer {
+                putBack(review, &state)
                 state.refreshNodeProgress()
             }
             guard var quiz = state.quiz else { return }
@@ -282,6 +277,19 @@ extension AppUpdate {
             state.screen = .quiz(quiz)
         case .undo, .saveCards, .loadReviewLog, .loadFactHistory:
             break
+        }
+    }
+
+    /// The card in memory as it was before `review` (which the store does
+    /// not hold, or no longer holds): a fact first seen in it is new again,
+    /// and no longer counts against today's limit.
+    private static func putBack(_ review: ReviewRecord, _ state: inout AppState) {
+        guard review.mode.updatesSchedule else { return }
+        if review.before.state == .new && review.before.reps == 0 {
+            state.progress[review.factID] = nil
+            state.newFactsStartedToday = max(0, state.newFactsStartedToday - 1)
+        } else {
+            state.progress[review.factID] = review.before
         }
     }
 
@@ -313,14 +321,7 @@ extension AppUpdate {
         if let id = record.id, let index = state.undoStack.lastIndex(of: .answer(reviewID: id, factID: record.factID)) {
             state.undoStack.remove(at: index)
         }
-        if record.mode.updatesSchedule {
-            if record.before.state == .new && record.before.reps == 0 {
-                state.progress[record.factID] = nil
-                state.newFactsStartedToday = max(0, state.newFactsStartedToday - 1)
-            } else {
-                state.progress[record.factID] = record.before
-            }
-        }
+        putBack(record, &state)
         state.refreshNodeProgress()
         let text = state.questionGenerator?.fact(record.factID)?.text.plainText
             ?? factText(record.factID, in: state) ?? record.factID.rawValue
