@@ -8,7 +8,7 @@ import Glibc
 /// The progress store: SQLite through GRDB, one file per learner.
 ///
 ///     let store = try SQLiteProgressStore.open(path: path, now: now)
-///     try store.record(review)          // one IMMEDIATE transaction, on disk when it returns
+///     let stored = try store.record(review, scheduler: scheduler) // one IMMEDIATE transaction, on disk when it returns
 ///     let cards = try store.loadCards() // one query
 ///
 /// Opening checks before it writes: a file that is not ours, newer, damaged
@@ -122,40 +122,48 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 FROM card
                 """)
             while let row = try rows.next() {
-                var card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
-                card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
+                let card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
                 cards[card.factID] = card
             }
             return cards
         }
     }
 
+    /// Logs `review` and, for study, applies it to the card as it is in the
+    /// store now, inside the IMMEDIATE transaction: two windows (or processes)
+    /// answering one fact each build on the other's answers instead of
+    /// writing over them from a stale copy. The row keeps that card as its
+    /// `before_` columns (what undo puts back). Returns the review as stored.
     @discardableResult
-    public func record(_ review: ReviewRecord) throws -> Int64 {
+    public func record(_ review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
         try pool.writeWithoutTransaction { db in
-            var id: Int64 = 0
+            var stored = review
             try db.inTransaction(.immediate) {
-                let existed = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?",
-                                               arguments: [review.factID.rawValue]) ?? 0
-                let before = review.before
+                let current = try Self.currentCard(review.factID, in: db)
+                let before = current ?? .new(factID: review.factID)
+                let after = review.mode.updatesSchedule
+                    ? scheduler.review(before, rating: review.rating, at: review.reviewedAt) : before
                 try db.execute(sql: """
                     INSERT INTO review (fact_id, deck, reviewed_at, rating, mode, kind, elapsed_ms, before_existed,
                         before_state, before_step, before_stability, before_difficulty, before_due,
-                        before_last_review, before_reps, before_lapses, before_suspended)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        before_last_review, before_reps, before_lapses, before_suspended, before_buried_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [
                         review.factID.rawValue, review.deck, review.reviewedAt.iso8601, review.rating.rawValue,
-                        review.mode.rawValue, review.kind, review.elapsedMilliseconds, existed > 0,
+                        review.mode.rawValue, review.kind, review.elapsedMilliseconds, current != nil,
                         before.state.rawValue, before.step, before.stability, before.difficulty,
                         before.due?.iso8601, before.lastReview?.iso8601, before.reps, before.lapses, before.suspended,
+                        before.buriedUntil?.iso8601,
                     ])
-                id = db.lastInsertedRowID
+                stored.id = db.lastInsertedRowID
+                stored.before = before
+                stored.after = after
                 if review.mode.updatesSchedule {
-                    try Self.save(review.after, deck: review.deck, in: db)
+                    try Self.save(after, deck: review.deck, in: db)
                 }
                 return .commit
             }
-            return id
+            return stored
         }
     }
 
@@ -180,44 +188,51 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
                                                 arguments: [factID.rawValue])
                 guard newest == row["id"] as Int64 else { return .commit }
-                let before = Self.card(from: row, prefix: "before_", factID: factID)
-                let deck: String = row["deck"]
+                var review = Self.review(from: row)
                 let current = try Self.currentCard(factID, in: db)
-                let mode = StudyMode(rawValue: row["mode"]) ?? .study
-                if mode.updatesSchedule {
+                if review.mode.updatesSchedule {
                     if row["before_existed"] as Bool {
-                        try Self.save(before, deck: deck, in: db)
+                        try Self.save(review.before, deck: review.deck, in: db)
                     } else {
                         try db.execute(sql: "DELETE FROM card WHERE fact_id = ?", arguments: [factID.rawValue])
                     }
                 }
                 try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
-                undone = ReviewRecord(
-                    id: row["id"], factID: factID, deck: deck,
-                    reviewedAt: Timestamp(iso8601: row["reviewed_at"]) ?? Timestamp(milliseconds: 0),
-                    rating: Rating(rawValue: row["rating"]) ?? .again, mode: mode, kind: row["kind"],
-                    elapsedMilliseconds: row["elapsed_ms"], before: before, after: current ?? before)
+                review.after = current ?? review.before
+                undone = review
                 return .commit
             }
             return undone
         }
     }
 
-    /// Replaces review `id` by `review` (a grade changed on the feedback
-    /// screen): the logged grade and, for study, the card after it, in one
-    /// transaction. Refused when `id` is gone or another answer to the fact
-    /// came after it.
-    public func replaceReview(id: Int64, with review: ReviewRecord) throws {
+    /// Gives review `id` the grade of `review` (a grade changed on the
+    /// feedback screen) and, for study, works the card after it out again
+    /// from the card before stored with it, in one transaction. Refused when
+    /// `id` is gone or another answer to the fact came after it. Returns the
+    /// review as stored.
+    @discardableResult
+    public func replaceReview(id: Int64, with review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
         try pool.writeWithoutTransaction { db in
+            var replaced: ReviewRecord?
             try db.inTransaction(.immediate) {
                 let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
                                                 arguments: [review.factID.rawValue])
-                guard newest == id else { throw StoreWriteError.reviewNotReplaceable(id) }
+                guard newest == id, let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?",
+                                                               arguments: [id])
+                else { throw StoreWriteError.reviewNotReplaceable(id) }
+                var stored = Self.review(from: row)
+                stored.rating = review.rating
+                stored.elapsedMilliseconds = review.elapsedMilliseconds
+                stored.after = stored.mode.updatesSchedule
+                    ? scheduler.review(stored.before, rating: review.rating, at: stored.reviewedAt) : stored.before
                 try db.execute(sql: "UPDATE review SET rating = ?, elapsed_ms = ? WHERE id = ?",
                                arguments: [review.rating.rawValue, review.elapsedMilliseconds, id])
-                if review.mode.updatesSchedule { try Self.save(review.after, deck: review.deck, in: db) }
+                if stored.mode.updatesSchedule { try Self.save(stored.after, deck: stored.deck, in: db) }
+                replaced = stored
                 return .commit
             }
+            return replaced!
         }
     }
 
@@ -256,11 +271,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try Row.fetchOne(db, sql: """
             SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
             FROM card WHERE fact_id = ?
-            """, arguments: [factID.rawValue]).map { row in
-            var card = Self.card(from: row, prefix: "", factID: factID)
-            card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
-            return card
-        }
+            """, arguments: [factID.rawValue]).map { row in Self.card(from: row, prefix: "", factID: factID) }
     }
 
     public func reviewCount() throws -> Int {
@@ -363,7 +374,20 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             lastReview: (row[prefix + "last_review"] as String?).flatMap(Timestamp.init(iso8601:)),
             reps: row[prefix + "reps"],
             lapses: row[prefix + "lapses"],
-            suspended: row[prefix + "suspended"])
+            suspended: row[prefix + "suspended"],
+            buriedUntil: (row[prefix + "buried_until"] as String?).flatMap(Timestamp.init(iso8601:)))
+    }
+
+    /// A `review` row (all its columns) as a record; `after` is the card
+    /// before until the caller knows better.
+    private static func review(from row: Row) -> ReviewRecord {
+        let factID = FactID(rawValue: row["fact_id"])
+        let before = card(from: row, prefix: "before_", factID: factID)
+        return ReviewRecord(
+            id: row["id"], factID: factID, deck: row["deck"],
+            reviewedAt: Timestamp(iso8601: row["reviewed_at"]) ?? Timestamp(milliseconds: 0),
+            rating: Rating(rawValue: row["rating"]) ?? .again, mode: StudyMode(rawValue: row["mode"]) ?? .study,
+            kind: row["kind"], elapsedMilliseconds: row["elapsed_ms"], before: before, after: before)
     }
 
     private static func stamp(_ now: Timestamp) -> String {

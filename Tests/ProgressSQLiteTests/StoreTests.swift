@@ -26,10 +26,22 @@ struct StoreFolder {
 /// A fixed clock for the store tests: 2026-11-25T09:00:00Z.
 let t0 = Timestamp(milliseconds: 1_795_597_200_000)
 
-func answer(_ card: CardProgress, _ rating: Rating, at time: Timestamp, mode: StudyMode = .study) -> ReviewRecord {
+/// The scheduler of the store tests: FSRS without fuzz.
+let scheduler: FSRSScheduler = {
     var configuration = SchedulerConfiguration.standard
     configuration.enableFuzzing = false
-    let scheduler = try! FSRSScheduler(configuration)
+    return try! FSRSScheduler(configuration)
+}()
+
+extension SQLiteProgressStore {
+    /// `record` with the tests' scheduler.
+    @discardableResult
+    func record(_ review: ReviewRecord) throws -> ReviewRecord {
+        try record(review, scheduler: scheduler)
+    }
+}
+
+func answer(_ card: CardProgress, _ rating: Rating, at time: Timestamp, mode: StudyMode = .study) -> ReviewRecord {
     let after = mode.updatesSchedule ? scheduler.review(card, rating: rating, at: time) : card
     return ReviewRecord(factID: card.factID, deck: "Deck", reviewedAt: time, rating: rating, mode: mode,
                         kind: "flip", elapsedMilliseconds: 4200, before: card, after: after)
@@ -61,8 +73,9 @@ struct StoreTests {
     @Test func aReviewRoundTrips() throws {
         let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
         let review = answer(.new(factID: fact), .good, at: t0)
-        let id = try store.record(review)
-        #expect(id == 1)
+        let stored = try store.record(review)
+        #expect(stored.id == 1)
+        #expect(stored.before == review.before && stored.after == review.after)
         #expect(try store.loadCards() == [fact: review.after])
         try store.close()
         // After a restart, the same card, and the row a user would query.
@@ -123,18 +136,90 @@ struct StoreTests {
         let second = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
         async let a: [Int64] = Task.detached {
             try (0..<150).map { index in
-                try first.record(answer(.new(factID: FactID(rawValue: "a\(index)")), .good, at: t0))
+                try first.record(answer(.new(factID: FactID(rawValue: "a\(index)")), .good, at: t0)).id!
             }
         }.value
         async let b: [Int64] = Task.detached {
             try (0..<150).map { index in
-                try second.record(answer(.new(factID: FactID(rawValue: "b\(index)")), .easy, at: t0))
+                try second.record(answer(.new(factID: FactID(rawValue: "b\(index)")), .easy, at: t0)).id!
             }
         }.value
         let ids = try await a + b
         #expect(Set(ids).count == 300)
         #expect(try first.reviewIDs() == ids.sorted())
         #expect(try second.loadCards().count == 300)
+    }
+
+    /// Two handles on one file (two windows), each answering the same fact
+    /// from the card it read: every study answer counts once, built on the
+    /// one before it whichever handle made it.
+    @Test func twoHandlesInterleavingReviewsOfOneFactBuildOnEachOther() throws {
+        let handles = [try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false),
+                       try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)]
+        // What each window holds in memory: only the cards its own writes returned.
+        var copies = [CardProgress.new(factID: fact), CardProgress.new(factID: fact)]
+        let answers: [(Rating, StudyMode)] = [(.good, .study), (.good, .study), (.again, .practice), (.hard, .study),
+                                              (.easy, .study), (.again, .study), (.good, .study), (.good, .study)]
+        var previousAfter = CardProgress.new(factID: fact)
+        for (index, (rating, mode)) in answers.enumerated() {
+            let window = index % 2
+            let time = t0.adding(milliseconds: Int64(index) * 11 * 60_000)
+            let stored = try handles[window].record(answer(copies[window], rating, at: time, mode: mode))
+            #expect(stored.before == previousAfter, "answer \(index) did not start from the stored card")
+            if mode.updatesSchedule {
+                #expect(stored.after == scheduler.review(previousAfter, rating: rating, at: time))
+                previousAfter = stored.after
+            } else {
+                #expect(stored.after == stored.before)
+            }
+            copies[window] = stored.after
+        }
+        let card = try #require(try handles[1].loadCards()[fact])
+        let studied = answers.filter { $0.1 == .study }.count
+        #expect(card.reps == studied)
+        // Replaying the log through the scheduler gives the stored card.
+        var replayed = CardProgress.new(factID: fact)
+        for entry in try handles[0].reviewLog() where entry.mode.updatesSchedule {
+            scheduler.apply(entry.rating, at: entry.reviewedAt, to: &replayed)
+        }
+        #expect(replayed == card)
+        #expect(replayed == previousAfter)
+    }
+
+    /// A grade changed on the feedback is worked out from the card before
+    /// the store stored with the answer, not from the window's stale copy.
+    @Test func aReplacedGradeStartsFromTheStoredCardBefore() throws {
+        let first = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let second = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let elsewhere = try second.record(answer(.new(factID: fact), .good, at: t0))
+        let time = t0.adding(milliseconds: 20 * 60_000)
+        let stale = answer(.new(factID: fact), .good, at: time) // this window never saw the other answer
+        let stored = try first.record(stale)
+        var regraded = stale
+        regraded.rating = .easy
+        let replaced = try first.replaceReview(id: stored.id!, with: regraded, scheduler: scheduler)
+        #expect(replaced.id == stored.id && replaced.rating == .easy)
+        #expect(replaced.before == elsewhere.after)
+        #expect(replaced.after == scheduler.review(elsewhere.after, rating: .easy, at: time))
+        #expect(try second.loadCards()[fact] == replaced.after)
+        #expect(try first.loadCards()[fact]?.reps == 2)
+    }
+
+    /// Undo puts back the card the answer was applied to, as the store held
+    /// it (here buried by another window), not the answering window's copy.
+    @Test func undoPutsBackTheCardTheStoreUsedWholeWithItsBurial() throws {
+        let first = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let second = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let studied = try first.record(answer(.new(factID: fact), .good, at: t0))
+        var buried = studied.after
+        buried.buriedUntil = t0.adding(milliseconds: Timestamp.millisecondsPerDay)
+        try second.saveCards([(fact, "Deck", buried)])
+        let later = try first.record(answer(studied.after, .good, at: t0.adding(milliseconds: 15 * 60_000)))
+        #expect(later.before == buried)
+        let undone = try first.undoReview(id: later.id)
+        #expect(undone?.before == buried)
+        #expect(undone?.after == later.after)
+        #expect(try second.loadCards()[fact] == buried)
     }
 
     @Test func aBackupIsKeptBeforeAMigrationAndDailyCopiesAreCapped() throws {
