@@ -76,8 +76,20 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     /// Reads an existing database without writing to it: integrity, owner,
-    /// schema version. Returns whether it already holds our schema.
+    /// schema version, the tables and columns of the migrations applied.
+    /// Returns whether it already holds our schema. A refused file is left
+    /// as it was, with no `-wal` or `-shm` beside it that was not there.
     private static func inspectExisting(_ path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
+        let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
+        do {
+            return try look(at: path, migrator: migrator)
+        } catch {
+            if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+            throw error
+        }
+    }
+
+    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
@@ -96,6 +108,8 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                     .union(try migrator.completedMigrations(db))
                 let unknown = applied.subtracting(known)
                 if !unknown.isEmpty { throw StoreOpenError.newer(path, unknown: Array(unknown)) }
+                let missing = try missingSchema(in: db, applied: applied, migrator: migrator)
+                if !missing.isEmpty { throw StoreOpenError.incompleteSchema(path, missing: missing) }
                 return !applied.isEmpty
             }
         } catch let error as StoreOpenError {
@@ -105,6 +119,57 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         } catch {
             throw .unusable(path, detail: describe(error))
         }
+    }
+
+    /// A read-only connection to a WAL database creates an empty `-wal` and a
+    /// `-shm` and may not delete them. When they were not there before the
+    /// look, a writing connection that only reads removes them as it closes,
+    /// as SQLite's last connection does, and only then (another process that
+    /// has the file open keeps them); with the log empty there is nothing to
+    /// copy into the file, so its bytes stay as they are. Nothing is done for
+    /// a file or folder that may not be written.
+    static func removeFilesOfReadOnlyLook(_ path: String) {
+        guard StoreFileCheck.isEmptyFile(path + "-wal"), StoreFileCheck.mayWrite(path),
+              StoreFileCheck.mayWrite(StoreFileCheck.parentFolder(of: path)) else { return }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(1)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+        _ = try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        try? queue.close()
+    }
+
+    /// The tables and columns the `applied` migrations make that `db` lacks
+    /// (a table dropped or a column removed by hand), as "table review" or
+    /// "column card.lapses". What the migrations make is read from a database
+    /// in memory that runs them, so the check follows every new migration.
+    private static func missingSchema(in db: Database, applied: Set<String>,
+                                      migrator: DatabaseMigrator) throws -> [String] {
+        guard let last = migrator.migrations.last(where: applied.contains) else { return [] }
+        let reference = try DatabaseQueue()
+        try migrator.migrate(reference, upTo: last)
+        let expected = try reference.read { try Self.tablesAndColumns(in: $0) }
+        let actual = try Self.tablesAndColumns(in: db)
+        var missing: [String] = []
+        for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let present = actual[table] else {
+                missing.append("table \(table)")
+                continue
+            }
+            missing += columns.subtracting(present).sorted().map { "column \(table).\($0)" }
+        }
+        return missing
+    }
+
+    /// Every table of `db` (but SQLite's own) with the names of its columns.
+    private static func tablesAndColumns(in db: Database) throws -> [String: Set<String>] {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """)
+        var result: [String: Set<String>] = [:]
+        for table in tables {
+            result[table] = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
+        }
+        return result
     }
 
     /// Closes the file; the store cannot be used afterwards.

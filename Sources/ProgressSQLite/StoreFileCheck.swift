@@ -100,6 +100,24 @@ enum StoreFileCheck {
         access(path, W_OK) == 0 && (mode & S_IWUSR) != 0
     }
 
+    /// Whether a `-wal` or `-shm` file is beside the database.
+    static func hasWriteAheadLogFiles(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 || stat(path + "-shm", &info) == 0
+    }
+
+    /// Whether `path` is a file of 0 bytes.
+    static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+    }
+
+    /// Whether this user may write `path` and its mode does not forbid it.
+    static func mayWrite(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && isWritable(path, mode: info.st_mode)
+    }
+
     private static func hasWriteAheadLog(_ path: String) -> Bool {
         var info = stat()
         return stat(path + "-wal", &info) == 0 && info.st_size > 0

@@ -214,4 +214,34 @@ tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
 
+# 6. Our own store with part of its schema gone (a table dropped, a column
+# removed by hand): every command that opens it says so in one line naming
+# the file, with status 2, and leaves it byte-identical (no -wal or -shm).
+# A store with two answers in it, made by a command that writes.
+make_store() { printf '1\n1\n' | "$binary" quiz --store "$1" --seed 3 > /dev/null 2>&1; }
+# COMMAND… on STORE: one line on stderr naming it and saying WORDS, status 2,
+# nothing on stdout, the file and its folder as they were.
+refused_unchanged() {
+  local store=$1 words=$2; shift 2
+  cp "$store" "$work/before.copy"
+  local listing; listing=$(ls "$(dirname "$store")")
+  "$binary" "$@" --store "$store" < /dev/null > "$work/out" 2> "$work/err"; local status=$?
+  [ "$status" = 2 ] && [ "$(wc -l < "$work/err")" = 1 ] && [ ! -s "$work/out" ] \
+    && grep -qF "awsml-tui: error: $store: $words" "$work/err" \
+    && cmp -s "$store" "$work/before.copy" && [ "$(ls "$(dirname "$store")")" = "$listing" ] \
+    || { echo "  $*: status $status; $(head -c 300 "$work/err")"; return 1; }
+}
+for damage in "DROP TABLE review:table review" "ALTER TABLE review DROP COLUMN kind:column review.kind" \
+              "ALTER TABLE card DROP COLUMN lapses:column card.lapses"; do
+  sql=${damage%%:*}; missing=${damage#*:}
+  mkdir -p "$work/schema"; store="$work/schema/progress.sqlite"; rm -rf "$work/schema"/*
+  make_store "$store"
+  sqlite3 "$store" "$sql"
+  for command in stats "export --format json" "export --format csv" quiz; do
+    # shellcheck disable=SC2086
+    check "$sql: $command refuses it in one line, status 2, the file as it was" \
+      refused_unchanged "$store" "is damaged: its schema lacks $missing" $command
+  done
+done
+
 finish hardening

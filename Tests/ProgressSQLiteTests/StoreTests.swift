@@ -291,6 +291,24 @@ struct BadStoreFileTests {
         expectRefusal(path, saying: "was written by a newer awsml-tui (schema v9)")
     }
 
+    /// Our own store with a table dropped or a column removed by hand: one
+    /// line naming the file and what is missing, the file as it was.
+    @Test func ourStoreWithPartOfItsSchemaGone() throws {
+        for (name, damage, missing) in [("no-review", "DROP TABLE review", "table review"),
+                                        ("no-kind", "ALTER TABLE review DROP COLUMN kind", "column review.kind"),
+                                        ("no-buried", "ALTER TABLE card DROP COLUMN buried_until",
+                                         "column card.buried_until")] {
+            let path = folder.path + "/\(name).sqlite"
+            let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+            try store.record(answer(.new(factID: FactID(rawValue: "fact")), .good, at: t0))
+            try store.close()
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: damage) }
+            try queue.close()
+            expectRefusal(path, saying: "is damaged: its schema lacks \(missing); it was left as it is")
+        }
+    }
+
     @Test func aTruncatedFile() throws {
         let path = folder.path + "/cut.sqlite"
         let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
