@@ -18,14 +18,24 @@ import Glibc
 /// day (the last 7), in a `backups` folder beside the file.
 public final class SQLiteProgressStore: ProgressStore, Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL) for a store that writes; for `openReadOnly`, a
+    /// read-only connection to the file, or a copy in memory.
+    let database: any DatabaseWriter
+    /// Opened by `openReadOnly`: never writes, backs up or migrates the file.
+    public let isReadOnly: Bool
+    /// For a read-only store: remove the `-wal` and `-shm` its connection
+    /// leaves when it closes (they were not there when it opened).
+    private let removesLogFilesOnClose: Bool
 
     /// Backups of each kind that are kept.
     public static let dailyBackupsKept = 7
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, database: any DatabaseWriter, isReadOnly: Bool = false,
+                 removesLogFilesOnClose: Bool = false) {
         self.path = path
-        self.pool = pool
+        self.database = database
+        self.isReadOnly = isReadOnly
+        self.removesLogFilesOnClose = removesLogFilesOnClose
     }
 
     /// Opens (creating when absent) the store at `path`.
@@ -59,7 +69,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         } catch {
             throw .unusable(path, detail: describe(error))
         }
-        let store = SQLiteProgressStore(path: path, pool: pool)
+        let store = SQLiteProgressStore(path: path, database: pool)
         do {
             let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
             if pending {
@@ -73,6 +83,56 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             throw .unusable(path, detail: describe(error))
         }
         return store
+    }
+
+    /// Opens the store at `path` to read it only (`stats`, `export`): its
+    /// bytes stay as they are. Nothing is created, migrated, backed up or
+    /// checkpointed; a read-only file or folder is fine. An absent or empty
+    /// file reads as a store with no progress. A store written by an older
+    /// awsml-tui is copied into memory and migrated there, so it reads with
+    /// today's schema while the file keeps its own. The same checks as
+    /// `open` refuse a file that is not ours, newer or damaged.
+    public static func openReadOnly(path: String) throws(StoreOpenError) -> SQLiteProgressStore {
+        try openReadOnly(path: path, extraMigrations: [])
+    }
+
+    static func openReadOnly(path: String,
+                             extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+        let finding = try StoreFileCheck.inspect(path, forWriting: false)
+        let migrator = ProgressSchema.migrator(extra: extraMigrations)
+        do {
+            guard finding == .sqlite else { return try emptyInMemory(path: path, migrator: migrator) }
+            let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
+            guard try inspectExisting(path, migrator: migrator) else {
+                if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+                return try emptyInMemory(path: path, migrator: migrator)
+            }
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let file = try DatabaseQueue(path: path, configuration: configuration)
+            guard try file.read({ db in try !migrator.hasCompletedMigrations(db) }) else {
+                return SQLiteProgressStore(path: path, database: file, isReadOnly: true,
+                                           removesLogFilesOnClose: !hadLogFiles)
+            }
+            let copy = try DatabaseQueue()
+            try file.backup(to: copy)
+            try file.close()
+            if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+            try migrator.migrate(copy)
+            return SQLiteProgressStore(path: path, database: copy, isReadOnly: true)
+        } catch let error as StoreOpenError {
+            throw error
+        } catch {
+            throw .unusable(path, detail: describe(error))
+        }
+    }
+
+    /// A store with no progress, in memory, for a file not made yet.
+    private static func emptyInMemory(path: String, migrator: DatabaseMigrator) throws -> SQLiteProgressStore {
+        let memory = try DatabaseQueue()
+        try migrator.migrate(memory)
+        return SQLiteProgressStore(path: path, database: memory, isReadOnly: true)
     }
 
     /// Reads an existing database without writing to it: integrity, owner,
@@ -174,13 +234,14 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
-        try pool.close()
+        try database.close()
+        if removesLogFilesOnClose { Self.removeFilesOfReadOnlyLook(path) }
     }
 
     // MARK: - ProgressStore
 
     public func loadCards() throws -> [FactID: CardProgress] {
-        try pool.read { db in
+        try database.read { db in
             var cards: [FactID: CardProgress] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
@@ -201,7 +262,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// `before_` columns (what undo puts back). Returns the review as stored.
     @discardableResult
     public func record(_ review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             var stored = review
             try db.inTransaction(.immediate) {
                 let current = try Self.currentCard(review.factID, in: db)
@@ -240,7 +301,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// was before, in one transaction. A review that is not its fact's newest
     /// is refused (nil): putting its card back would erase the later answers.
     public func undoReview(id: Int64?) throws -> ReviewRecord? {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             var undone: ReviewRecord?
             try db.inTransaction(.immediate) {
                 let found = if let id {
@@ -278,7 +339,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// review as stored.
     @discardableResult
     public func replaceReview(id: Int64, with review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             var replaced: ReviewRecord?
             try db.inTransaction(.immediate) {
                 let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
@@ -304,7 +365,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// Writes cards as given (a suspension, a burial, or their undo); a nil
     /// card deletes the fact's card. One transaction.
     public func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for entry in cards {
                     if let card = entry.card {
@@ -320,7 +381,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// A fact's last `limit` answers, newest first (the `review_fact` index).
     public func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] {
-        try pool.read { db in
+        try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT reviewed_at, rating, mode, kind FROM review WHERE fact_id = ? ORDER BY id DESC LIMIT ?
                 """, arguments: [factID.rawValue, max(0, limit)])
@@ -340,11 +401,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     public func reviewCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
     }
 
     public func reviewLog() throws -> [ReviewLogEntry] {
-        try pool.read { db in
+        try database.read { db in
             var entries: [ReviewLogEntry] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT fact_id, reviewed_at, rating, mode FROM review ORDER BY id")
             while let row = try rows.next() {
@@ -358,7 +419,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     public func newFactsStarted(since start: Timestamp) throws -> Int {
-        try pool.read { db in
+        try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT fact_id) FROM review
                 WHERE mode = 'study' AND before_state = 0 AND reviewed_at >= ?
@@ -368,7 +429,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// The ids of every logged review (for tests and checks).
     public func reviewIDs() throws -> [Int64] {
-        try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }
+        try database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }
     }
 
     // MARK: - Backups
@@ -380,6 +441,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// Keeps a copy named for today unless there is one; keeps the newest 7.
     public func backUpDailyIfNeeded(now: Timestamp) throws {
+        if isReadOnly { return }
         let name = "daily-\(now.isoDate)"
         let folder = backupFolder
         if fileExists(folder + "/" + backupFileName(name)) { return }
@@ -398,7 +460,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if descriptor >= 0 { Glibc.close(descriptor) }
         let destination = try DatabaseQueue(path: target)
-        try pool.backup(to: destination)
+        try database.backup(to: destination)
         try destination.close()
     }
 

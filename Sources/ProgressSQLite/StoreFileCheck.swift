@@ -15,21 +15,25 @@ enum StoreFileCheck {
         case sqlite
     }
 
-    static func inspect(_ path: String) throws(StoreOpenError) -> Finding {
+    /// - Parameter forWriting: false for a store only read (`stats`,
+    ///   `export`): then a read-only file or folder is fine.
+    static func inspect(_ path: String, forWriting: Bool = true) throws(StoreOpenError) -> Finding {
         let folder = parentFolder(of: path)
         var info = stat()
         if stat(path, &info) != 0 {
             guard errno == ENOENT else {
                 throw .unusable(path, detail: String(cString: strerror(errno)))
             }
-            try checkFolderWritable(folder, for: path)
+            if forWriting { try checkFolderWritable(folder, for: path) }
             return .absent
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw StoreOpenError(path: path, reason: "is a folder; give the path of a file with --store")
         }
-        if !isWritable(path, mode: info.st_mode) { throw .readOnly(path) }
-        try checkFolderWritable(folder, for: path)
+        if forWriting {
+            if !isWritable(path, mode: info.st_mode) { throw .readOnly(path) }
+            try checkFolderWritable(folder, for: path)
+        }
         if info.st_size == 0 { return .empty }
 
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -99,7 +99,7 @@ done
 # 4. The store cannot grow mid-session (a file size limit, as a full disk):
 # a clear message, no crash, what was saved is kept.
 store="$work/full.sqlite"
-"$binary" stats --store "$store" > /dev/null
+"$binary" quiz --store "$store" < /dev/null > /dev/null # made by a command that writes (stats only reads)
 size_kb=$(( ($(stat -c %s "$store") + 1023) / 1024 + 4 ))
 tm new-session -d -x 100 -y 30 -s h \
   "trap '' XFSZ; ulimit -f $((size_kb * 2)); $binary --store $store --no-mouse --seed 3; echo \"[exit \$?]\"" \; set-option -t h remain-on-exit on
@@ -197,7 +197,7 @@ done
 # parsed: a refused value still leaves it as it was (no -wal or -shm beside
 # it, the same rows).
 kept="$work/kept.sqlite"
-"$binary" stats --store "$kept" > /dev/null
+"$binary" quiz --store "$kept" < /dev/null > /dev/null
 rows=$(sqlite3 "$kept" .dump)
 "$binary" --new-per-day=-9223372036854775808 --store "$kept" < /dev/null 2> /dev/null; status=$?
 check "a refused value with an existing store: status 2, no -wal or -shm left, the same rows" \
@@ -243,5 +243,56 @@ for damage in "DROP TABLE review:table review" "ALTER TABLE review DROP COLUMN k
       refused_unchanged "$store" "is damaged: its schema lacks $missing" $command
   done
 done
+
+# 7. stats and export only read: the store's bytes and its folder stay as they
+# were (no migration, no daily backup, no checkpoint), with answers still in a
+# -wal left by a process killed with SIGKILL too, and with a store of an older
+# schema (read through a migrated copy in memory).
+mkdir -p "$work/read"; store="$work/read/progress.sqlite"
+make_store "$store"
+rm -rf "$work/read/backups"
+# The same bytes and the same folder listing after COMMAND…
+reads_only() {
+  cp "$store" "$work/read.copy"; [ -e "$store-wal" ] && cp "$store-wal" "$work/read.wal"
+  local listing; listing=$(ls -a "$work/read")
+  "$binary" "$@" --store "$store" > "$work/out" 2> "$work/err" < /dev/null; local status=$?
+  [ "$status" = 0 ] && [ ! -s "$work/err" ] && cmp -s "$store" "$work/read.copy" \
+    && { [ ! -e "$store-wal" ] || cmp -s "$store-wal" "$work/read.wal"; } && [ "$(ls -a "$work/read")" = "$listing" ] \
+    || { echo "  $*: status $status; $(head -c 300 "$work/err"); $(ls -a "$work/read" | tr '\n' ' ')"; return 1; }
+}
+for command in stats "stats --json" "export --format json" "export --format csv"; do
+  # shellcheck disable=SC2086
+  check "$command leaves the store byte-identical, makes no backup and leaves no file beside it" reads_only $command
+done
+check "and stats reports its answers" grep -q "(2 reviews logged)" <(reads_only stats; cat "$work/out")
+# Answers still in the -wal of a process killed with SIGKILL.
+out="$work/read-plain.txt"
+( yes 1 2>/dev/null | "$binary" quiz --plain --mode practice --seed 5 --store "$store" > "$out" 2>&1 ) &
+for _ in $(seq 1 500); do
+  pid=$(pgrep -n -f "quiz --plain --mode practice --seed 5 --store $store" || true)
+  [ -n "$pid" ] && [ "$(acked_in "$out")" -ge 3 ] && break
+  pause
+done
+[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+wait 2>/dev/null
+acked=$(acked_in "$out")
+check "after a SIGKILL the answers are in a -wal beside the store ($acked acknowledged)" test -s "$store-wal" -a "$acked" -ge 3
+for command in stats "export --format json"; do
+  # shellcheck disable=SC2086
+  check "$command with a -wal left by SIGKILL: the store and the -wal byte-identical" reads_only $command
+done
+check "and stats counts the answers in the -wal" \
+  bash -c "'$binary' stats --store '$store' | head -1 | grep -qE '\(([0-9]+) reviews logged\)' && [ \$('$binary' stats --store '$store' | head -1 | grep -oE '[0-9]+ reviews' | grep -oE '[0-9]+') -ge $((2 + acked)) ]"
+# A store of an older schema (before v3-before-buried): read, not migrated.
+make_store "$work/read/old.sqlite"; rm -rf "$work/read/backups"
+sqlite3 "$work/read/old.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
+  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+store="$work/read/old.sqlite"
+check "stats on a store of an older schema: read as it is, not migrated, no backup" reads_only stats
+check "and it reports its answers" grep -q "(2 reviews logged)" "$work/out"
+"$binary" quiz --store "$store" < /dev/null > /dev/null 2>&1
+check "a command that writes migrates it, with a copy kept first" \
+  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v3-before-buried'\" | grep -qx 1 \
+    && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
 
 finish hardening

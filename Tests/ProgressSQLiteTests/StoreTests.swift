@@ -56,7 +56,7 @@ struct StoreTests {
         let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
         #expect(folder.mode(folder.path + "/data/awsml-tui") == 0o700)
         #expect(folder.mode(folder.storePath) == 0o600)
-        let (tables, owner, journal, synchronous) = try store.pool.read { db in
+        let (tables, owner, journal, synchronous) = try store.database.read { db in
             (try ["card", "review"].filter { try db.tableExists($0) },
              try Int32.fetchOne(db, sql: "PRAGMA application_id"),
              try String.fetchOne(db, sql: "PRAGMA journal_mode"),
@@ -81,7 +81,7 @@ struct StoreTests {
         // After a restart, the same card, and the row a user would query.
         let reopened = try SQLiteProgressStore.open(path: folder.storePath, now: t0)
         #expect(try reopened.loadCards() == [fact: review.after])
-        let (row, card) = try reopened.pool.read { db in
+        let (row, card) = try reopened.database.read { db in
             (try Row.fetchOne(db, sql: "SELECT * FROM review")!, try Row.fetchOne(db, sql: "SELECT * FROM card")!)
         }
         do {
@@ -246,6 +246,89 @@ struct StoreTests {
     }
 }
 
+@Suite("Progress store opened read-only (stats, export)", .serialized)
+struct ReadOnlyStoreTests {
+    let folder = StoreFolder()
+    let fact = FactID(rawValue: "00112233aabbccdd")
+
+    private func listing(_ path: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: StoreFileCheck.parentFolder(of: path)).sorted()) ?? []
+    }
+
+    @Test func itReadsWhatWasWrittenAndLeavesTheFileAndItsFolderAsTheyWere() throws {
+        let path = folder.path + "/progress.sqlite"
+        let writer = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        let stored = try writer.record(answer(.new(factID: fact), .good, at: t0))
+        try writer.close()
+        let (bytes, files) = (folder.bytes(path), listing(path))
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        #expect(reader.isReadOnly)
+        #expect(try reader.loadCards() == [fact: stored.after])
+        #expect(try reader.reviewCount() == 1)
+        try reader.backUpDailyIfNeeded(now: t0) // does nothing
+        try reader.close()
+        #expect(folder.bytes(path) == bytes)
+        #expect(listing(path) == files)
+    }
+
+    @Test func anAbsentFileReadsAsNoProgressAndIsNotMade() throws {
+        let path = folder.path + "/none/progress.sqlite"
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        #expect(try reader.loadCards().isEmpty)
+        #expect(try reader.reviewCount() == 0)
+        try reader.close()
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none"))
+    }
+
+    @Test func aReadOnlyFileIsRead() throws {
+        let path = folder.path + "/locked.sqlite"
+        let writer = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        try writer.record(answer(.new(factID: fact), .good, at: t0))
+        try writer.close()
+        chmod(path, 0o444)
+        defer { chmod(path, 0o600) }
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        #expect(try reader.reviewCount() == 1)
+        try reader.close()
+    }
+
+    /// A store of an older awsml-tui (here: only migration v1, no
+    /// `buried_until`) reads with today's schema; the file keeps its own, and
+    /// no backup is made.
+    @Test func anOlderStoreIsReadWithoutMigratingIt() throws {
+        let path = folder.path + "/old.sqlite"
+        var old = DatabaseMigrator()
+        let v1 = ProgressSchema.migrations[0]
+        old.registerMigration(v1.identifier) { db in try db.execute(sql: v1.sql) }
+        let queue = try DatabaseQueue(path: path)
+        try old.migrate(queue)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO card (fact_id, deck, state, step, stability, difficulty, due, last_review, reps, lapses, suspended)
+                VALUES (?, 'Deck', 1, 1, 2.3, 2.1, '2026-11-25T09:10:00.000Z', '2026-11-25T09:00:00.000Z', 1, 0, 0)
+                """, arguments: [fact.rawValue])
+        }
+        try queue.close()
+        let (bytes, files) = (folder.bytes(path), listing(path))
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        let card = try #require(try reader.loadCards()[fact])
+        #expect(card.reps == 1 && card.state == .learning && card.buriedUntil == nil)
+        try reader.close()
+        #expect(folder.bytes(path) == bytes)
+        #expect(listing(path) == files)
+    }
+
+    @Test func aDamagedStoreIsRefusedAsWhenWriting() throws {
+        let path = folder.path + "/damaged.sqlite"
+        let writer = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        try writer.close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "DROP TABLE review") }
+        try queue.close()
+        #expect(throws: StoreOpenError.self) { try SQLiteProgressStore.openReadOnly(path: path) }
+    }
+}
+
 @Suite("Progress store refuses bad files", .serialized)
 struct BadStoreFileTests {
     let folder = StoreFolder()
@@ -285,8 +368,8 @@ struct BadStoreFileTests {
     @Test func aNewerSchema() throws {
         let path = folder.path + "/newer.sqlite"
         let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
-        try store.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9')") }
-        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9')") }
+        try store.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try store.close()
         expectRefusal(path, saying: "was written by a newer awsml-tui (schema v9)")
     }

@@ -33,6 +33,13 @@ enum CommandFailure {
     static func report(_ error: any Error) -> ExitCode {
         report("\(error)")
     }
+
+    /// A store that opened but could not be read: one line naming it (an
+    /// SQLite message can run over several lines, with its SQL).
+    static func report(storeRead path: String, _ error: any Error) -> ExitCode {
+        let message = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return report("\(path): cannot be read (\(message))")
+    }
 }
 
 /// Writes all of a string to a file descriptor, retrying short writes.
