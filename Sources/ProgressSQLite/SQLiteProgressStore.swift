@@ -27,15 +27,21 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// leaves when it closes (they were not there when it opened).
     private let removesLogFilesOnClose: Bool
 
+    /// What opening could not do but the store works without (a backup
+    /// not made): for the command to say on stderr, or the full screen in
+    /// its status bar.
+    public let warnings: [StoreWarning]
+
     /// Backups of each kind that are kept.
     public static let dailyBackupsKept = 7
 
     private init(path: String, database: any DatabaseWriter, isReadOnly: Bool = false,
-                 removesLogFilesOnClose: Bool = false) {
+                 removesLogFilesOnClose: Bool = false, warnings: [StoreWarning] = []) {
         self.path = path
         self.database = database
         self.isReadOnly = isReadOnly
         self.removesLogFilesOnClose = removesLogFilesOnClose
+        self.warnings = warnings
     }
 
     /// Opens (creating when absent) the store at `path`.
@@ -70,19 +76,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             throw .unusable(path, detail: describe(error))
         }
         let store = SQLiteProgressStore(path: path, database: pool)
+        var warnings: [StoreWarning] = []
         do {
             let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
             if pending {
-                if hadSchema { try store.backUp(named: "before-migration-\(stamp(now))") }
+                // No schema change without a copy first: refused rather than risked.
+                if hadSchema {
+                    do {
+                        try store.backUp(named: "before-migration-\(stamp(now))")
+                    } catch {
+                        try? pool.close()
+                        throw StoreOpenError.noCopyBeforeMigration(path, because: error)
+                    }
+                }
                 try migrator.migrate(pool)
             }
-            if dailyBackup { try store.backUpDailyIfNeeded(now: now) }
+            if dailyBackup {
+                do { try store.backUpDailyIfNeeded(now: now) } catch { warnings.append(error) }
+            }
         } catch let error as StoreOpenError {
             throw error
         } catch {
             throw .unusable(path, detail: describe(error))
         }
-        return store
+        return warnings.isEmpty ? store : SQLiteProgressStore(path: path, database: pool, warnings: warnings)
     }
 
     /// Opens the store at `path` to read it only (`stats`, `export`): its
@@ -434,13 +451,44 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     // MARK: - Backups
 
-    /// The folder beside the store where copies are kept.
+    /// The folder beside the store where copies are kept: beside the real
+    /// file when `path` is a symbolic link.
     public var backupFolder: String {
-        StoreFileCheck.parentFolder(of: path) + "/backups"
+        StoreFileCheck.parentFolder(of: StoreFileCheck.resolved(path)) + "/backups"
+    }
+
+    /// Why no copy can be kept in `backupFolder` (it is a file, or read-only,
+    /// or cannot be made), or nil when one can. Looks only; writes nothing.
+    public func backupProblem() -> StoreWarning? {
+        let folder = backupFolder
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                return .backupSkipped(path, folder: folder, because: "is not a folder", fix: "move it away")
+            }
+            if !StoreFileCheck.mayWrite(folder) {
+                return .backupSkipped(path, folder: folder, because: "is read-only", fix: "make it writable")
+            }
+            return nil
+        }
+        let parent = StoreFileCheck.parentFolder(of: folder)
+        if !StoreFileCheck.mayWrite(parent) {
+            return .backupSkipped(path, folder: folder, because: "cannot be made (\(parent) is read-only)",
+                                  fix: "make that folder writable")
+        }
+        return nil
+    }
+
+    /// Why today's copy cannot be kept, or nil when it is there already or can be made.
+    public func dailyBackupProblem(now: Timestamp) -> StoreWarning? {
+        if isReadOnly || fileExists(backupFolder + "/" + backupFileName("daily-\(now.isoDate)")) { return nil }
+        return backupProblem()
     }
 
     /// Keeps a copy named for today unless there is one; keeps the newest 7.
-    public func backUpDailyIfNeeded(now: Timestamp) throws {
+    /// Throws a `StoreWarning` when no copy could be made: the store itself
+    /// is fine, and goes on without it.
+    public func backUpDailyIfNeeded(now: Timestamp) throws(StoreWarning) {
         if isReadOnly { return }
         let name = "daily-\(now.isoDate)"
         let folder = backupFolder
@@ -451,21 +499,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     /// Copies the database with SQLite's backup API to `backups/<file>.<name>.sqlite`.
-    func backUp(named name: String) throws {
+    /// A copy that fails half-way is removed, so it is not taken for today's.
+    func backUp(named name: String) throws(StoreWarning) {
+        if let problem = backupProblem() { throw problem }
         let folder = backupFolder
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-            throw StoreOpenError.unusable(path, detail: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            throw .backupSkipped(path, folder: folder, because: "cannot be made (\(String(cString: strerror(errno))))",
+                                 fix: "check that folder")
         }
         let target = folder + "/" + backupFileName(name)
-        let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { Glibc.close(descriptor) }
-        let destination = try DatabaseQueue(path: target)
-        try database.backup(to: destination)
-        try destination.close()
+        do {
+            let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { Glibc.close(descriptor) }
+            let destination = try DatabaseQueue(path: target)
+            defer { try? destination.close() }
+            try database.backup(to: destination)
+        } catch {
+            unlink(target)
+            throw .backupFailed(path, target: target, detail: Self.describe(error))
+        }
     }
 
+    /// The name the copies start with: the real file's, for a symbolic link.
     private var backupFilePrefix: String {
-        (path.split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
+        (StoreFileCheck.resolved(path).split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
     }
 
     private func backupFileName(_ name: String) -> String {

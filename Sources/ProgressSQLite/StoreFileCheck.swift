@@ -104,6 +104,14 @@ enum StoreFileCheck {
         access(path, W_OK) == 0 && (mode & S_IWUSR) != 0
     }
 
+    /// The real file `path` names (symbolic links followed), or `path`
+    /// itself when it cannot be resolved (not made yet).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// Whether a `-wal` or `-shm` file is beside the database.
     static func hasWriteAheadLogFiles(_ path: String) -> Bool {
         var info = stat()

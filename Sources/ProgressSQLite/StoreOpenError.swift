@@ -34,6 +34,11 @@ public struct StoreOpenError: Error, Hashable, Sendable, CustomStringConvertible
         return StoreOpenError(path: path, reason: "is damaged: its schema lacks \(shown); it was left as it is: restore a copy from the backups folder beside it, or choose another file with --store")
     }
 
+    /// The schema needs a migration and no copy could be kept first.
+    static func noCopyBeforeMigration(_ path: String, because warning: StoreWarning) -> StoreOpenError {
+        StoreOpenError(path: path, reason: "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: \(warning.problem); it was left as it is: \(warning.fix), or choose another file with --store")
+    }
+
     static func readOnly(_ path: String) -> StoreOpenError {
         StoreOpenError(path: path, reason: "is read-only; make it writable or choose another file with --store")
     }

@@ -295,4 +295,52 @@ check "a command that writes migrates it, with a copy kept first" \
   bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v3-before-buried'\" | grep -qx 1 \
     && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
 
+# 8. A backups folder that cannot take a copy (a file in its place, or
+# read-only) does not stop a good store: quiz answers and says so in one
+# warning line on stderr; the full screen says it in its status bar. A store
+# reached through a symbolic link keeps its backups beside the real file.
+backup_case() { # NAME: a store in $work/bk-NAME with a good store made first
+  rm -rf "$work/bk-$1"; mkdir -p "$work/bk-$1"; make_store "$work/bk-$1/progress.sqlite"; rm -rf "$work/bk-$1/backups"
+}
+# quiz on STORE answers twice, exits 0, and warns once about FOLDER saying WORDS.
+answers_with_warning() {
+  local store=$1 words=$2 before after
+  before=$(sqlite3 "$store" 'SELECT count(*) FROM review')
+  printf '1\n1\n' | "$binary" quiz --store "$store" --seed 4 > "$work/out" 2> "$work/err"; local status=$?
+  after=$(sqlite3 "$store" 'SELECT count(*) FROM review')
+  [ "$status" = 0 ] && [ "$after" = $((before + 2)) ] && [ "$(wc -l < "$work/err")" = 1 ] \
+    && grep -qF "awsml-tui: warning: $store: no backup was made: $words" "$work/err" \
+    || { echo "  status $status, $before -> $after reviews; $(cat "$work/err")"; return 1; }
+}
+backup_case file; printf 'keep me\n' > "$work/bk-file/backups"
+check "backups is a file: quiz works and warns in one line" \
+  answers_with_warning "$work/bk-file/progress.sqlite" "$work/bk-file/backups is not a folder"
+check "and the file named backups is left as it was" test "$(cat "$work/bk-file/backups")" = "keep me"
+check "stats reads that store without a word" \
+  bash -c "'$binary' stats --store '$work/bk-file/progress.sqlite' 2>&1 >/dev/null | grep -c . | grep -qx 0"
+backup_case readonly; mkdir "$work/bk-readonly/backups"; chmod 555 "$work/bk-readonly/backups"
+check "backups is read-only: quiz works and warns in one line" \
+  answers_with_warning "$work/bk-readonly/progress.sqlite" "$work/bk-readonly/backups is read-only"
+check "and nothing was written into it" test -z "$(ls -A "$work/bk-readonly/backups")"
+chmod 755 "$work/bk-readonly/backups"
+backup_case link; mkdir "$work/bk-link/real"; mv "$work/bk-link/progress.sqlite" "$work/bk-link/real/mine.sqlite"
+ln -s real/mine.sqlite "$work/bk-link/progress.sqlite"
+printf '1\n' | "$binary" quiz --store "$work/bk-link/progress.sqlite" --seed 4 > /dev/null 2> "$work/err"; status=$?
+check "a symbolic link to the store: quiz works without a warning" test "$status:$(cat "$work/err")" = "0:"
+check "and today's copy is beside the real file, named after it" \
+  test -f "$work/bk-link/real/backups/mine.sqlite.daily-$(date -u +%Y-%m-%d).sqlite" -a ! -e "$work/bk-link/backups"
+check "the link is still a link" test -L "$work/bk-link/progress.sqlite"
+# The full screen: the warning in the status bar, the app usable.
+tm kill-server 2>/dev/null
+tm new-session -d -x 120 -y 30 -s h "$binary --store $work/bk-file/progress.sqlite --no-mouse; echo '[exit '\$?']'" \
+  \; set-option -t h remain-on-exit on
+check "backups is a file: the full screen starts and says so in its status bar" \
+  wait_for "warning: no backup made: $work/bk-file/backups is not a folder"
+tm send-keys -t h j
+gone() { local deadline=$((SECONDS + 10)); while [ $SECONDS -lt $deadline ]; do ! screen | grep -qF -- "$1" && return 0; pause; done; return 1; }
+check "the message goes at the next key, and the app goes on" bash -c "$(declare -f gone screen tm pause); socket=$socket; gone 'warning: no backup' && screen | grep -qF 'q quit'"
+tm send-keys -t h q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
 finish hardening

@@ -246,6 +246,79 @@ struct StoreTests {
     }
 }
 
+@Suite("Progress store: a backups folder that cannot take a copy", .serialized)
+struct BackupFolderTests {
+    let folder = StoreFolder()
+    let fact = FactID(rawValue: "00112233aabbccdd")
+
+    /// Opens the store at `path` with its daily backup, answers once, and
+    /// returns its warnings.
+    private func openAndAnswer(_ path: String) throws -> [StoreWarning] {
+        let store = try SQLiteProgressStore.open(path: path, now: t0)
+        try store.record(answer(.new(factID: fact), .good, at: t0))
+        #expect(try store.loadCards()[fact]?.reps == 1)
+        try store.close()
+        return store.warnings
+    }
+
+    @Test func aFileNamedBackupsBesideTheStore() throws {
+        let path = folder.path + "/progress.sqlite"
+        try "not a folder\n".write(toFile: folder.path + "/backups", atomically: false, encoding: .utf8)
+        let warnings = try openAndAnswer(path)
+        #expect(warnings.map(\.description) == [
+            "\(path): no backup was made: \(folder.path)/backups is not a folder; the store is used without it: move it away to have copies again",
+        ])
+        #expect(warnings.first?.summary == "no backup made: \(folder.path)/backups is not a folder")
+        #expect(folder.bytes(folder.path + "/backups") == Data("not a folder\n".utf8))
+    }
+
+    @Test func aReadOnlyBackupsFolder() throws {
+        let path = folder.path + "/progress.sqlite"
+        let backups = folder.path + "/backups"
+        try FileManager.default.createDirectory(atPath: backups, withIntermediateDirectories: true)
+        chmod(backups, 0o555)
+        defer { chmod(backups, 0o755) }
+        let warnings = try openAndAnswer(path)
+        #expect(warnings.map(\.summary) == ["no backup made: \(backups) is read-only"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups).isEmpty)
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        #expect(store.dailyBackupProblem(now: t0)?.summary == "no backup made: \(backups) is read-only")
+    }
+
+    @Test func aSymbolicLinkToTheStoreKeepsItsBackupsBesideTheRealFile() throws {
+        let real = folder.path + "/real"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        _ = try openAndAnswer(real + "/mine.sqlite")
+        try FileManager.default.removeItem(atPath: real + "/backups")
+        let link = folder.path + "/progress.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real + "/mine.sqlite")
+        let store = try SQLiteProgressStore.open(path: link, now: t0)
+        #expect(store.warnings.isEmpty)
+        #expect(store.backupFolder == real + "/backups")
+        try store.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real + "/backups") == ["mine.sqlite.daily-2026-11-25.sqlite"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/backups"))
+    }
+
+    /// A schema change is made only with a copy first: without one the store
+    /// is refused, left as it was.
+    @Test func noMigrationWithoutACopy() throws {
+        let path = folder.path + "/progress.sqlite"
+        _ = try openAndAnswer(path)
+        try FileManager.default.removeItem(atPath: folder.path + "/backups")
+        try "not a folder\n".write(toFile: folder.path + "/backups", atomically: false, encoding: .utf8)
+        let before = folder.bytes(path)
+        do {
+            _ = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false,
+                                             extraMigrations: [("v9-test", "ALTER TABLE card ADD COLUMN note TEXT")])
+            Issue.record("migrated without a copy")
+        } catch {
+            #expect(error.description == "\(path): needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: \(folder.path)/backups is not a folder; it was left as it is: move it away, or choose another file with --store")
+        }
+        #expect(folder.bytes(path) == before)
+    }
+}
+
 @Suite("Progress store opened read-only (stats, export)", .serialized)
 struct ReadOnlyStoreTests {
     let folder = StoreFolder()

@@ -18,6 +18,12 @@ enum StandardError {
     static func write(_ text: String) {
         FileDescriptorWriter.write(text, to: STDERR_FILENO)
     }
+
+    /// Something the command could not do but went on without (a backup not
+    /// made): `awsml-tui: warning: <file>: <reason>`.
+    static func warn(_ what: CustomStringConvertible) {
+        write("awsml-tui: warning: \(what)\n")
+    }
 }
 
 /// How every command fails: one line `awsml-tui: error: <what>` on stderr
