@@ -58,10 +58,17 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         let finding = try StoreFileCheck.inspect(path)
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         var hadSchema = false
+        // Before SQLite reads the -wal (and drops what it cannot read).
+        let damage = finding == .sqlite ? WriteAheadLogCheck.inspect(storePath: path) : nil
         if finding == .sqlite {
             hadSchema = try inspectExisting(path, migrator: migrator)
         } else if finding == .absent {
             try StoreFileCheck.create(path)
+        }
+        var warnings: [StoreWarning] = []
+        if let damage {
+            warnings.append(.damagedLog(path, lost: damage.lostTransactions,
+                                        copy: keepDamagedLog(damage, of: path, now: now), readOnly: false))
         }
 
         var configuration = Configuration()
@@ -76,7 +83,6 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             throw .unusable(path, detail: describe(error))
         }
         let store = SQLiteProgressStore(path: path, database: pool)
-        var warnings: [StoreWarning] = []
         do {
             let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
             if pending {
@@ -119,10 +125,13 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         do {
             guard finding == .sqlite else { return try emptyInMemory(path: path, migrator: migrator) }
+            let warnings = WriteAheadLogCheck.inspect(storePath: path).map {
+                [StoreWarning.damagedLog(path, lost: $0.lostTransactions, copy: nil, readOnly: true)]
+            } ?? []
             let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
             guard try inspectExisting(path, migrator: migrator) else {
                 if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
-                return try emptyInMemory(path: path, migrator: migrator)
+                return try emptyInMemory(path: path, migrator: migrator, warnings: warnings)
             }
             var configuration = Configuration()
             configuration.readonly = true
@@ -130,14 +139,14 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             let file = try DatabaseQueue(path: path, configuration: configuration)
             guard try file.read({ db in try !migrator.hasCompletedMigrations(db) }) else {
                 return SQLiteProgressStore(path: path, database: file, isReadOnly: true,
-                                           removesLogFilesOnClose: !hadLogFiles)
+                                           removesLogFilesOnClose: !hadLogFiles, warnings: warnings)
             }
             let copy = try DatabaseQueue()
             try file.backup(to: copy)
             try file.close()
             if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
             try migrator.migrate(copy)
-            return SQLiteProgressStore(path: path, database: copy, isReadOnly: true)
+            return SQLiteProgressStore(path: path, database: copy, isReadOnly: true, warnings: warnings)
         } catch let error as StoreOpenError {
             throw error
         } catch {
@@ -146,10 +155,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     /// A store with no progress, in memory, for a file not made yet.
-    private static func emptyInMemory(path: String, migrator: DatabaseMigrator) throws -> SQLiteProgressStore {
+    private static func emptyInMemory(path: String, migrator: DatabaseMigrator,
+                                      warnings: [StoreWarning] = []) throws -> SQLiteProgressStore {
         let memory = try DatabaseQueue()
         try migrator.migrate(memory)
-        return SQLiteProgressStore(path: path, database: memory, isReadOnly: true)
+        return SQLiteProgressStore(path: path, database: memory, isReadOnly: true, warnings: warnings)
     }
 
     /// Reads an existing database without writing to it: integrity, owner,
@@ -453,14 +463,18 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// The folder beside the store where copies are kept: beside the real
     /// file when `path` is a symbolic link.
-    public var backupFolder: String {
+    public var backupFolder: String { Self.backupFolder(of: path) }
+
+    static func backupFolder(of path: String) -> String {
         StoreFileCheck.parentFolder(of: StoreFileCheck.resolved(path)) + "/backups"
     }
 
     /// Why no copy can be kept in `backupFolder` (it is a file, or read-only,
     /// or cannot be made), or nil when one can. Looks only; writes nothing.
-    public func backupProblem() -> StoreWarning? {
-        let folder = backupFolder
+    public func backupProblem() -> StoreWarning? { Self.backupProblem(of: path) }
+
+    static func backupProblem(of path: String) -> StoreWarning? {
+        let folder = backupFolder(of: path)
         var info = stat()
         if stat(folder, &info) == 0 {
             if (info.st_mode & S_IFMT) != S_IFDIR {
@@ -521,8 +535,29 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     /// The name the copies start with: the real file's, for a symbolic link.
-    private var backupFilePrefix: String {
+    private var backupFilePrefix: String { Self.backupFilePrefix(of: path) }
+
+    private static func backupFilePrefix(of path: String) -> String {
         (StoreFileCheck.resolved(path).split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
+    }
+
+    /// Keeps the file and its damaged `-wal` as they were, side by side in
+    /// the backups folder (`<file>.damaged-wal-<time>.sqlite` and its
+    /// `-wal`), before SQLite drops the log's unreadable part and later
+    /// writes over it: the frames after the damage still hold whole pages.
+    /// Returns the copy's path, or nil when none could be kept.
+    private static func keepDamagedLog(_ damage: WriteAheadLogCheck.Damage, of path: String, now: Timestamp) -> String? {
+        guard backupProblem(of: path) == nil else { return nil }
+        let folder = backupFolder(of: path)
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
+        let copy = folder + "/" + backupFilePrefix(of: path) + "damaged-wal-\(stamp(now)).sqlite"
+        guard let file = readWholeFile(StoreFileCheck.resolved(path)), writeWholeFile(file, to: copy),
+              writeWholeFile(damage.log, to: copy + "-wal") else {
+            unlink(copy)
+            unlink(copy + "-wal")
+            return nil
+        }
+        return copy
     }
 
     private func backupFileName(_ name: String) -> String {
@@ -587,6 +622,35 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 private func fileExists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
+}
+
+private func readWholeFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { return nil }
+        if count == 0 { return bytes }
+        bytes += chunk.prefix(count)
+    }
+}
+
+private func writeWholeFile(_ bytes: [UInt8], to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var done = 0
+    while done < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        done += count
+    }
+    return fsync(descriptor) == 0
 }
 
 private func listFolder(_ path: String) -> [String] {

@@ -1,5 +1,5 @@
 /// Something the store could not do that does not stop it working: a copy
-/// not kept in the backups folder. Commands print it on stderr as
+/// not kept in the backups folder, answers lost from a damaged `-wal`. Commands print it on stderr as
 /// `awsml-tui: warning: <file>: <reason>`; the full screen shows `summary`
 /// in its status bar.
 public struct StoreWarning: Error, Hashable, Sendable, CustomStringConvertible {
@@ -30,6 +30,23 @@ public struct StoreWarning: Error, Hashable, Sendable, CustomStringConvertible {
         warning.problem = "\(folder) \(problem)"
         warning.fix = fix
         return warning
+    }
+
+    /// The `-wal` was damaged: SQLite drops the `lost` transactions after
+    /// the damage. `copy`: where the file and its log were kept as they were.
+    static func damagedLog(_ path: String, lost: Int, copy: String?, readOnly: Bool) -> StoreWarning {
+        let kept = if let copy {
+            "; the file and its -wal as they were are kept in \(copy) and \(copy)-wal"
+        } else if readOnly {
+            "; the next awsml-tui that writes to it keeps a copy in the backups folder"
+        } else {
+            "; no copy of them could be kept"
+        }
+        let changes = lost == 1 ? "change" : "changes"
+        return StoreWarning(
+            path: path,
+            reason: "its -wal is damaged: the last \(lost) \(changes) written to it (answers, grades, undos) cannot be read and are lost\(kept)",
+            summary: "the -wal is damaged: the last \(lost) \(changes) (answers, undos) are lost\(copy == nil ? "" : "; a copy is in backups")")
     }
 
     /// The copy itself failed (a full disk, say).

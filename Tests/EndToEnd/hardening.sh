@@ -343,4 +343,46 @@ tm send-keys -t h q
 check "and it quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
 
+# 9. A damaged -wal: SQLite drops every answer after the damage without a
+# word. Answers left in the -wal by a SIGKILL, one byte of its first frame
+# flipped: stats warns (and leaves it all as it is), quiz warns and keeps the
+# file and its -wal as they were in backups/, the full screen says it in its
+# status bar.
+walcase() { # a store in $work/wal-$1 with answers only in its -wal
+  local dir="$work/wal-$1"; rm -rf "$dir"; mkdir -p "$dir"
+  local out="$dir/plain.txt"
+  ( yes 1 2>/dev/null | "$binary" quiz --plain --mode practice --seed 6 --store "$dir/progress.sqlite" > "$out" 2>&1 ) &
+  local pid=""
+  for _ in $(seq 1 500); do
+    pid=$(pgrep -n -f "seed 6 --store $dir/progress.sqlite" || true)
+    [ -n "$pid" ] && [ "$(acked_in "$out")" -ge 3 ] && break
+    pause
+  done
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  wait 2>/dev/null
+  # One byte of the first frame's page: after the 32-byte header and the 24-byte frame header.
+  printf '\377' | dd of="$dir/progress.sqlite-wal" bs=1 seek=156 conv=notrunc 2>/dev/null
+}
+walcase stats; store="$work/wal-stats/progress.sqlite"
+cp "$store-wal" "$work/wal.copy"
+"$binary" stats --store "$store" > "$work/out" 2> "$work/err"; status=$?
+check "a damaged -wal: stats says the answers after the damage are lost, in one warning line, status 0" \
+  bash -c "[ $status = 0 ] && [ \$(wc -l < '$work/err') = 1 ] && grep -qE '^awsml-tui: warning: $store: its -wal is damaged: the last [0-9]+ changes written to it \(answers, grades, undos\) cannot be read and are lost' '$work/err'"
+check "and leaves the -wal as it was" cmp -s "$store-wal" "$work/wal.copy"
+walcase quiz; store="$work/wal-quiz/progress.sqlite"
+cp "$store-wal" "$work/wal.copy"
+printf '1\n' | "$binary" quiz --store "$store" --seed 4 > /dev/null 2> "$work/err"; status=$?
+check "quiz on it warns in one line and goes on" \
+  bash -c "[ $status = 0 ] && [ \$(wc -l < '$work/err') = 1 ] && grep -q 'its -wal is damaged: .* are kept in $work/wal-quiz/backups/progress.sqlite.damaged-wal-' '$work/err'"
+check "and the damaged -wal is kept in backups/ as it was" \
+  cmp -s "$work/wal.copy" "$(ls "$work/wal-quiz/backups/"progress.sqlite.damaged-wal-*.sqlite-wal)"
+check "the next run says nothing more" bash -c "printf '1\n' | '$binary' quiz --store '$store' --seed 5 2>&1 >/dev/null | grep -c . | grep -qx 0"
+walcase screen; store="$work/wal-screen/progress.sqlite"
+tm kill-server 2>/dev/null
+tm new-session -d -x 120 -y 30 -s h "$binary --store $store --no-mouse; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+check "the full screen says it in its status bar" wait_for "warning: the -wal is damaged: the last "
+tm send-keys -t h q
+check "and quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
 finish hardening

@@ -319,6 +319,86 @@ struct BackupFolderTests {
     }
 }
 
+@Suite("Progress store: a damaged -wal", .serialized)
+struct DamagedLogTests {
+    let folder = StoreFolder()
+
+    /// A store whose last 5 answers are only in its `-wal`, as a process
+    /// killed before closing leaves it: the files of a store still open,
+    /// copied to `name`.
+    private func crashedStore(_ name: String) throws -> String {
+        let live = folder.path + "/live-\(name).sqlite"
+        let store = try SQLiteProgressStore.open(path: live, now: t0, dailyBackup: false)
+        for index in 0..<5 {
+            try store.record(answer(.new(factID: FactID(rawValue: "fact-\(index)")), .good, at: t0))
+        }
+        let path = folder.path + "/\(name)/progress.sqlite"
+        try FileManager.default.createDirectory(atPath: folder.path + "/\(name)", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: live, toPath: path)
+        try FileManager.default.copyItem(atPath: live + "-wal", toPath: path + "-wal")
+        try store.close()
+        return path
+    }
+
+    /// Flips one byte of the first frame's page (after the 32-byte header
+    /// and the 24-byte frame header).
+    private func damageFirstFrame(_ path: String) throws {
+        var log = try #require(folder.bytes(path + "-wal"))
+        log[32 + 24 + 100] ^= 0xFF
+        try log.write(to: URL(fileURLWithPath: path + "-wal"))
+    }
+
+    @Test func aWholeLogReadsWithoutAWarning() throws {
+        let path = try crashedStore("whole")
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        #expect(reader.warnings.isEmpty)
+        #expect(try reader.reviewCount() == 5)
+        try reader.close()
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        #expect(store.warnings.isEmpty)
+        #expect(try store.reviewCount() == 5)
+    }
+
+    @Test func answersDroppedFromADamagedLogAreSaidAndTheLogIsKept() throws {
+        let path = try crashedStore("damaged")
+        try damageFirstFrame(path)
+        let log = folder.bytes(path + "-wal")
+        let main = folder.bytes(path)
+        let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        #expect(try reader.reviewCount() < 5) // what SQLite does: the answers are gone
+        let readOnlyWarning = try #require(reader.warnings.first)
+        #expect(readOnlyWarning.description.hasPrefix("\(path): its -wal is damaged: the last "))
+        #expect(readOnlyWarning.description.hasSuffix(
+            "written to it (answers, grades, undos) cannot be read and are lost; the next awsml-tui that writes to it keeps a copy in the backups folder"))
+        try reader.close()
+        #expect(folder.bytes(path + "-wal") == log)
+
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        let warning = try #require(store.warnings.first)
+        #expect(warning.reason.contains("written to it (answers, grades, undos) cannot be read and are lost; the file and its -wal as they were are kept in "))
+        #expect(warning.summary.hasPrefix("the -wal is damaged: the last "))
+        let backups = folder.path + "/damaged/backups"
+        let kept = try FileManager.default.contentsOfDirectory(atPath: backups).sorted()
+        #expect(kept.count == 2)
+        let copy = try #require(kept.first { $0.hasSuffix(".sqlite") })
+        #expect(copy.hasPrefix("progress.sqlite.damaged-wal-"))
+        #expect(folder.bytes(backups + "/" + copy + "-wal") == log)
+        #expect(folder.bytes(backups + "/" + copy) == main)
+        try store.close()
+    }
+
+    /// A log cut short at its end is what a crash mid-write leaves (or a
+    /// writer appending as it is read): SQLite's ordinary recovery, no warning.
+    @Test func aLogCutShortAtItsEndIsNotDamage() throws {
+        let path = try crashedStore("torn")
+        let log = try #require(folder.bytes(path + "-wal"))
+        try log.prefix(log.count - 1000).write(to: URL(fileURLWithPath: path + "-wal"))
+        let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
+        #expect(store.warnings.isEmpty)
+        #expect(try store.reviewCount() == 4)
+    }
+}
+
 @Suite("Progress store opened read-only (stats, export)", .serialized)
 struct ReadOnlyStoreTests {
     let folder = StoreFolder()

@@ -49,6 +49,7 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure.report(error)
             }
             defer { try? store.close() }
+            for warning in store.warnings { StandardError.warn(warning) }
             do {
                 cards = try store.loadCards()
                 log = try store.reviewLog()

@@ -34,6 +34,7 @@ struct StatsCommand: ParsableCommand {
             throw CommandFailure.report(error)
         }
         defer { try? store.close() }
+        for warning in store.warnings { StandardError.warn(warning) }
         let (cards, log, reviews): ([FactID: CardProgress], [ReviewLogEntry], Int)
         do {
             (cards, log, reviews) = (try store.loadCards(), try store.reviewLog(), try store.reviewCount())
