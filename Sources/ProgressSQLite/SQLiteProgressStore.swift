@@ -61,7 +61,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         // Before SQLite reads the -wal (and drops what it cannot read).
         let damage = finding == .sqlite ? WriteAheadLogCheck.inspect(storePath: path) : nil
         if finding == .sqlite {
-            hadSchema = try inspectExisting(path, migrator: migrator)
+            hadSchema = try inspectExisting(path, migrator: migrator, forWriting: true).hasSchema
         } else if finding == .absent {
             try StoreFileCheck.create(path)
         }
@@ -129,7 +129,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 [StoreWarning.damagedLog(path, lost: $0.lostTransactions, copy: nil, readOnly: true)]
             } ?? []
             let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
-            guard try inspectExisting(path, migrator: migrator) else {
+            guard try inspectExisting(path, migrator: migrator).hasSchema else {
                 if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
                 return try emptyInMemory(path: path, migrator: migrator, warnings: warnings)
             }
@@ -164,31 +164,50 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// Reads an existing database without writing to it: integrity, owner,
     /// schema version, the tables and columns of the migrations applied.
-    /// Returns whether it already holds our schema. A refused file is left
+    /// Returns whether it holds our schema, and whether migrations are
+    /// pending. A refused file is left
     /// as it was, with no `-wal` or `-shm` beside it that was not there.
-    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
+    /// - Parameter forWriting: for a store that will be migrated, also
+    ///   refuse it when no copy can be kept first (no schema change without
+    ///   one), before anything is written.
+    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator,
+                                        forWriting: Bool = false) throws(StoreOpenError) -> Existing {
         let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
-        do {
-            return try look(at: path, migrator: migrator)
+        do throws(StoreOpenError) {
+            let existing = try look(at: path, migrator: migrator)
+            if forWriting && existing.hasSchema && existing.migrationsPending, let problem = backupProblem(of: path) {
+                throw StoreOpenError.noCopyBeforeMigration(path, because: problem)
+            }
+            return existing
         } catch {
             if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
             throw error
         }
     }
 
-    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
+    /// What the look found in a database it accepts.
+    private struct Existing {
+        /// It holds our schema (else it is an empty database, ours to use).
+        var hasSchema: Bool
+        /// Some of our migrations are not applied yet.
+        var migrationsPending: Bool
+    }
+
+    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Existing {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db -> Bool in
+            return try queue.read { db -> Existing in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if tables == 0 && owner == 0 { return false } // an empty database: ours to use
+                if tables == 0 && owner == 0 { // an empty database: ours to use
+                    return Existing(hasSchema: false, migrationsPending: true)
+                }
                 guard owner == ProgressSchema.applicationID else { throw StoreOpenError.foreign(path) }
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(ProgressSchema.migrations.map(\.identifier))
@@ -197,7 +216,8 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 if !unknown.isEmpty { throw StoreOpenError.newer(path, unknown: Array(unknown)) }
                 let missing = try missingSchema(in: db, applied: applied, migrator: migrator)
                 if !missing.isEmpty { throw StoreOpenError.incompleteSchema(path, missing: missing) }
-                return !applied.isEmpty
+                return Existing(hasSchema: !applied.isEmpty,
+                                migrationsPending: !Set(migrator.migrations).isSubset(of: applied))
             }
         } catch let error as StoreOpenError {
             throw error

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
-# random moments, a store that cannot grow mid-session, and every numeric
-# option given bad values. Waits poll for a condition; the random moments are
+# random moments, a store that cannot grow mid-session, every numeric option
+# given bad values, a store of ours with part of its schema gone, stats and
+# export leaving the store's bytes alone, a backups folder that cannot take a
+# copy, and a damaged -wal. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -330,6 +332,14 @@ check "a symbolic link to the store: quiz works without a warning" test "$status
 check "and today's copy is beside the real file, named after it" \
   test -f "$work/bk-link/real/backups/mine.sqlite.daily-$(date -u +%Y-%m-%d).sqlite" -a ! -e "$work/bk-link/backups"
 check "the link is still a link" test -L "$work/bk-link/progress.sqlite"
+# A store that needs a schema migration is not migrated without its copy:
+# refused in one line, left as it was.
+backup_case migrate; printf 'keep me\n' > "$work/bk-migrate/backups"
+sqlite3 "$work/bk-migrate/progress.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
+  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+check "a store to migrate, backups a file: quiz refuses it in one line, status 2, the file as it was" \
+  refused_unchanged "$work/bk-migrate/progress.sqlite" \
+  "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: $work/bk-migrate/backups is not a folder" quiz
 # The full screen: the warning in the status bar, the app usable.
 tm kill-server 2>/dev/null
 tm new-session -d -x 120 -y 30 -s h "$binary --store $work/bk-file/progress.sqlite --no-mouse; echo '[exit '\$?']'" \

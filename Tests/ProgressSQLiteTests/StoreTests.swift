@@ -308,6 +308,7 @@ struct BackupFolderTests {
         try FileManager.default.removeItem(atPath: folder.path + "/backups")
         try "not a folder\n".write(toFile: folder.path + "/backups", atomically: false, encoding: .utf8)
         let before = folder.bytes(path)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         do {
             _ = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false,
                                              extraMigrations: [("v9-test", "ALTER TABLE card ADD COLUMN note TEXT")])
@@ -316,6 +317,7 @@ struct BackupFolderTests {
             #expect(error.description == "\(path): needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: \(folder.path)/backups is not a folder; it was left as it is: move it away, or choose another file with --store")
         }
         #expect(folder.bytes(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == listing)
     }
 }
 
