@@ -221,6 +221,24 @@ tm kill-server 2>/dev/null
 # the file, with status 2, and leaves it byte-identical (no -wal or -shm).
 # A store with two answers in it, made by a command that writes.
 make_store() { printf '1\n1\n' | "$binary" quiz --store "$1" --seed 3 > /dev/null 2>&1; }
+# Answers 3 questions of a practice quiz on STORE, one line at a time through
+# a pipe, then kills it with SIGKILL while it waits for the fourth: its
+# answers are left in the -wal (a quiz fed all its answers at once may end,
+# closing the store cleanly, before it is killed).
+killed_mid_session() {
+  local store=$1 out="$1.plain.txt" pipe="$1.answers" writer pid
+  rm -f "$pipe"; mkfifo "$pipe"
+  "$binary" quiz --plain --mode practice --seed 6 --store "$store" < "$pipe" > "$out" 2>&1 & pid=$!
+  exec {writer}> "$pipe"
+  for answered in 1 2 3; do
+    printf '1\n' >&"$writer"
+    for _ in $(seq 1 500); do [ "$(acked_in "$out")" -ge "$answered" ] && break; pause; done
+  done
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  exec {writer}>&-
+  rm -f "$pipe"
+  acked_in "$out"
+}
 # COMMAND… on STORE: one line on stderr naming it and saying WORDS, status 2,
 # nothing on stdout, the file and its folder as they were.
 refused_unchanged() {
@@ -268,17 +286,8 @@ for command in stats "stats --json" "export --format json" "export --format csv"
 done
 check "and stats reports its answers" grep -q "(2 reviews logged)" <(reads_only stats; cat "$work/out")
 # Answers still in the -wal of a process killed with SIGKILL.
-out="$work/read-plain.txt"
-( yes 1 2>/dev/null | "$binary" quiz --plain --mode practice --seed 5 --store "$store" > "$out" 2>&1 ) &
-for _ in $(seq 1 500); do
-  pid=$(pgrep -n -f "quiz --plain --mode practice --seed 5 --store $store" || true)
-  [ -n "$pid" ] && [ "$(acked_in "$out")" -ge 3 ] && break
-  pause
-done
-[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-wait 2>/dev/null
-acked=$(acked_in "$out")
-check "after a SIGKILL the answers are in a -wal beside the store ($acked acknowledged)" test -s "$store-wal" -a "$acked" -ge 3
+acked=$(killed_mid_session "$store")
+check "after a SIGKILL the answers are in a -wal beside the store ($acked acknowledged)" test -s "$store-wal" -a "$acked" = 3
 for command in stats "export --format json"; do
   # shellcheck disable=SC2086
   check "$command with a -wal left by SIGKILL: the store and the -wal byte-identical" reads_only $command
@@ -360,16 +369,7 @@ tm kill-server 2>/dev/null
 # status bar.
 walcase() { # a store in $work/wal-$1 with answers only in its -wal
   local dir="$work/wal-$1"; rm -rf "$dir"; mkdir -p "$dir"
-  local out="$dir/plain.txt"
-  ( yes 1 2>/dev/null | "$binary" quiz --plain --mode practice --seed 6 --store "$dir/progress.sqlite" > "$out" 2>&1 ) &
-  local pid=""
-  for _ in $(seq 1 500); do
-    pid=$(pgrep -n -f "seed 6 --store $dir/progress.sqlite" || true)
-    [ -n "$pid" ] && [ "$(acked_in "$out")" -ge 3 ] && break
-    pause
-  done
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  wait 2>/dev/null
+  killed_mid_session "$dir/progress.sqlite" > /dev/null
   # One byte of the first frame's page: after the 32-byte header and the 24-byte frame header.
   printf '\377' | dd of="$dir/progress.sqlite-wal" bs=1 seek=156 conv=notrunc 2>/dev/null
 }
