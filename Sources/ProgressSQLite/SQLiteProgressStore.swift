@@ -14,8 +14,11 @@ import Glibc
 /// Opening checks before it writes: a file that is not ours, newer, damaged
 /// or read-only is refused with a `StoreOpenError` and left byte-identical.
 /// WAL mode, `synchronous=NORMAL` and a 5 s busy timeout let two awsml-tui
-/// processes share one file. A copy is kept before each migration and once a
-/// day (the last 7), in a `backups` folder beside the file.
+/// processes share one file; an answer is applied to the card as the file
+/// holds it when written. A copy is kept before each migration and once a
+/// day (the last 7), in a `backups` folder beside the file; what the store
+/// works without (a copy it could not keep, answers a damaged `-wal` lost)
+/// is in `warnings`. `openReadOnly` reads without changing a byte.
 public final class SQLiteProgressStore: ProgressStore, Sendable {
     public let path: String
     /// A `DatabasePool` (WAL) for a store that writes; for `openReadOnly`, a
@@ -165,8 +168,8 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// Reads an existing database without writing to it: integrity, owner,
     /// schema version, the tables and columns of the migrations applied.
     /// Returns whether it holds our schema, and whether migrations are
-    /// pending. A refused file is left
-    /// as it was, with no `-wal` or `-shm` beside it that was not there.
+    /// pending. A refused file is left as it was, with no `-wal` or `-shm`
+    /// beside it that was not there.
     /// - Parameter forWriting: for a store that will be migrated, also
     ///   refuse it when no copy can be kept first (no schema change without
     ///   one), before anything is written.
