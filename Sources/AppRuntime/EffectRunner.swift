@@ -40,18 +40,17 @@ public struct EffectRunner {
         case .repaint:
             terminalEffect(effect)
             return nil
-        case .saveReview(var review):
+        case .saveReview(let review):
+            // The store applies the answer to the card it holds and says what
+            // it wrote: `update` takes that card as its own.
             do {
-                review.id = try store.record(review)
-                return .reviewSaved(review)
+                return .reviewSaved(try store.record(review, scheduler: state.scheduler))
             } catch {
                 return .storeFailed(StoreFailure(.saveReview(review), detail: "\(error)"))
             }
-        case .replaceReview(let id, var review):
+        case .replaceReview(let id, let review):
             do {
-                try store.replaceReview(id: id, with: review)
-                review.id = id
-                return .reviewReplaced(review)
+                return .reviewReplaced(try store.replaceReview(id: id, with: review, scheduler: state.scheduler))
             } catch {
                 return .storeFailed(StoreFailure(.replaceReview(review), detail: "\(error)"))
             }

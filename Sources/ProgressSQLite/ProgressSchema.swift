@@ -55,6 +55,10 @@ enum ProgressSchema {
         ("v2-bury", """
             ALTER TABLE card ADD COLUMN buried_until TEXT;
             """),
+        // The card before a review, whole: undo puts back a burial too (issue 15).
+        ("v3-before-buried", """
+            ALTER TABLE review ADD COLUMN before_buried_until TEXT;
+            """),
     ]
 
     /// The migrator for `migrations` (plus any a test adds after them).

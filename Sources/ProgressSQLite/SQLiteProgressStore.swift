@@ -8,24 +8,43 @@ import Glibc
 /// The progress store: SQLite through GRDB, one file per learner.
 ///
 ///     let store = try SQLiteProgressStore.open(path: path, now: now)
-///     try store.record(review)          // one IMMEDIATE transaction, on disk when it returns
+///     let stored = try store.record(review, scheduler: scheduler) // one IMMEDIATE transaction, on disk when it returns
 ///     let cards = try store.loadCards() // one query
 ///
 /// Opening checks before it writes: a file that is not ours, newer, damaged
 /// or read-only is refused with a `StoreOpenError` and left byte-identical.
 /// WAL mode, `synchronous=NORMAL` and a 5 s busy timeout let two awsml-tui
-/// processes share one file. A copy is kept before each migration and once a
-/// day (the last 7), in a `backups` folder beside the file.
+/// processes share one file; an answer is applied to the card as the file
+/// holds it when written. A copy is kept before each migration and once a
+/// day (the last 7), in a `backups` folder beside the file; what the store
+/// works without (a copy it could not keep, answers a damaged `-wal` lost)
+/// is in `warnings`. `openReadOnly` reads without changing a byte.
 public final class SQLiteProgressStore: ProgressStore, Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL) for a store that writes; for `openReadOnly`, a
+    /// read-only connection to the file, or a copy in memory.
+    let database: any DatabaseWriter
+    /// Opened by `openReadOnly`: never writes, backs up or migrates the file.
+    public let isReadOnly: Bool
+    /// For a read-only store: remove the `-wal` and `-shm` its connection
+    /// leaves when it closes (they were not there when it opened).
+    private let removesLogFilesOnClose: Bool
+
+    /// What opening could not do but the store works without (a backup
+    /// not made): for the command to say on stderr, or the full screen in
+    /// its status bar.
+    public let warnings: [StoreWarning]
 
     /// Backups of each kind that are kept.
     public static let dailyBackupsKept = 7
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, database: any DatabaseWriter, isReadOnly: Bool = false,
+                 removesLogFilesOnClose: Bool = false, warnings: [StoreWarning] = []) {
         self.path = path
-        self.pool = pool
+        self.database = database
+        self.isReadOnly = isReadOnly
+        self.removesLogFilesOnClose = removesLogFilesOnClose
+        self.warnings = warnings
     }
 
     /// Opens (creating when absent) the store at `path`.
@@ -42,10 +61,17 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         let finding = try StoreFileCheck.inspect(path)
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         var hadSchema = false
+        // Before SQLite reads the -wal (and drops what it cannot read).
+        let damage = finding == .sqlite ? WriteAheadLogCheck.inspect(storePath: path) : nil
         if finding == .sqlite {
-            hadSchema = try inspectExisting(path, migrator: migrator)
+            hadSchema = try inspectExisting(path, migrator: migrator, forWriting: true).hasSchema
         } else if finding == .absent {
             try StoreFileCheck.create(path)
+        }
+        var warnings: [StoreWarning] = []
+        if let damage {
+            warnings.append(.damagedLog(path, lost: damage.lostTransactions,
+                                        copy: keepDamagedLog(damage, of: path, now: now), readOnly: false))
         }
 
         var configuration = Configuration()
@@ -59,44 +85,142 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         } catch {
             throw .unusable(path, detail: describe(error))
         }
-        let store = SQLiteProgressStore(path: path, pool: pool)
+        let store = SQLiteProgressStore(path: path, database: pool)
         do {
             let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
             if pending {
-                if hadSchema { try store.backUp(named: "before-migration-\(stamp(now))") }
+                // No schema change without a copy first: refused rather than risked.
+                if hadSchema {
+                    do {
+                        try store.backUp(named: "before-migration-\(stamp(now))")
+                    } catch {
+                        try? pool.close()
+                        throw StoreOpenError.noCopyBeforeMigration(path, because: error)
+                    }
+                }
                 try migrator.migrate(pool)
             }
-            if dailyBackup { try store.backUpDailyIfNeeded(now: now) }
+            if dailyBackup {
+                do { try store.backUpDailyIfNeeded(now: now) } catch { warnings.append(error) }
+            }
         } catch let error as StoreOpenError {
             throw error
         } catch {
             throw .unusable(path, detail: describe(error))
         }
-        return store
+        return warnings.isEmpty ? store : SQLiteProgressStore(path: path, database: pool, warnings: warnings)
+    }
+
+    /// Opens the store at `path` to read it only (`stats`, `export`): its
+    /// bytes stay as they are. Nothing is created, migrated, backed up or
+    /// checkpointed; a read-only file or folder is fine. An absent or empty
+    /// file reads as a store with no progress. A store written by an older
+    /// awsml-tui is copied into memory and migrated there, so it reads with
+    /// today's schema while the file keeps its own. The same checks as
+    /// `open` refuse a file that is not ours, newer or damaged.
+    public static func openReadOnly(path: String) throws(StoreOpenError) -> SQLiteProgressStore {
+        try openReadOnly(path: path, extraMigrations: [])
+    }
+
+    static func openReadOnly(path: String,
+                             extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+        let finding = try StoreFileCheck.inspect(path, forWriting: false)
+        let migrator = ProgressSchema.migrator(extra: extraMigrations)
+        do {
+            guard finding == .sqlite else { return try emptyInMemory(path: path, migrator: migrator) }
+            let warnings = WriteAheadLogCheck.inspect(storePath: path).map {
+                [StoreWarning.damagedLog(path, lost: $0.lostTransactions, copy: nil, readOnly: true)]
+            } ?? []
+            let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
+            guard try inspectExisting(path, migrator: migrator).hasSchema else {
+                if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+                return try emptyInMemory(path: path, migrator: migrator, warnings: warnings)
+            }
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let file = try DatabaseQueue(path: path, configuration: configuration)
+            guard try file.read({ db in try !migrator.hasCompletedMigrations(db) }) else {
+                return SQLiteProgressStore(path: path, database: file, isReadOnly: true,
+                                           removesLogFilesOnClose: !hadLogFiles, warnings: warnings)
+            }
+            let copy = try DatabaseQueue()
+            try file.backup(to: copy)
+            try file.close()
+            if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+            try migrator.migrate(copy)
+            return SQLiteProgressStore(path: path, database: copy, isReadOnly: true, warnings: warnings)
+        } catch let error as StoreOpenError {
+            throw error
+        } catch {
+            throw .unusable(path, detail: describe(error))
+        }
+    }
+
+    /// A store with no progress, in memory, for a file not made yet.
+    private static func emptyInMemory(path: String, migrator: DatabaseMigrator,
+                                      warnings: [StoreWarning] = []) throws -> SQLiteProgressStore {
+        let memory = try DatabaseQueue()
+        try migrator.migrate(memory)
+        return SQLiteProgressStore(path: path, database: memory, isReadOnly: true, warnings: warnings)
     }
 
     /// Reads an existing database without writing to it: integrity, owner,
-    /// schema version. Returns whether it already holds our schema.
-    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Bool {
+    /// schema version, the tables and columns of the migrations applied.
+    /// Returns whether it holds our schema, and whether migrations are
+    /// pending. A refused file is left as it was, with no `-wal` or `-shm`
+    /// beside it that was not there.
+    /// - Parameter forWriting: for a store that will be migrated, also
+    ///   refuse it when no copy can be kept first (no schema change without
+    ///   one), before anything is written.
+    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator,
+                                        forWriting: Bool = false) throws(StoreOpenError) -> Existing {
+        let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
+        do throws(StoreOpenError) {
+            let existing = try look(at: path, migrator: migrator)
+            if forWriting && existing.hasSchema && existing.migrationsPending, let problem = backupProblem(of: path) {
+                throw StoreOpenError.noCopyBeforeMigration(path, because: problem)
+            }
+            return existing
+        } catch {
+            if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
+            throw error
+        }
+    }
+
+    /// What the look found in a database it accepts.
+    private struct Existing {
+        /// It holds our schema (else it is an empty database, ours to use).
+        var hasSchema: Bool
+        /// Some of our migrations are not applied yet.
+        var migrationsPending: Bool
+    }
+
+    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Existing {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db -> Bool in
+            return try queue.read { db -> Existing in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if tables == 0 && owner == 0 { return false } // an empty database: ours to use
+                if tables == 0 && owner == 0 { // an empty database: ours to use
+                    return Existing(hasSchema: false, migrationsPending: true)
+                }
                 guard owner == ProgressSchema.applicationID else { throw StoreOpenError.foreign(path) }
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(ProgressSchema.migrations.map(\.identifier))
                     .union(try migrator.completedMigrations(db))
                 let unknown = applied.subtracting(known)
                 if !unknown.isEmpty { throw StoreOpenError.newer(path, unknown: Array(unknown)) }
-                return !applied.isEmpty
+                let missing = try missingSchema(in: db, applied: applied, migrator: migrator)
+                if !missing.isEmpty { throw StoreOpenError.incompleteSchema(path, missing: missing) }
+                return Existing(hasSchema: !applied.isEmpty,
+                                migrationsPending: !Set(migrator.migrations).isSubset(of: applied))
             }
         } catch let error as StoreOpenError {
             throw error
@@ -107,55 +231,115 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         }
     }
 
+    /// A read-only connection to a WAL database creates an empty `-wal` and a
+    /// `-shm` and may not delete them. When they were not there before the
+    /// look, a writing connection that only reads removes them as it closes,
+    /// as SQLite's last connection does, and only then (another process that
+    /// has the file open keeps them); with the log empty there is nothing to
+    /// copy into the file, so its bytes stay as they are. Nothing is done for
+    /// a file or folder that may not be written.
+    static func removeFilesOfReadOnlyLook(_ path: String) {
+        guard StoreFileCheck.isEmptyFile(path + "-wal"), StoreFileCheck.mayWrite(path),
+              StoreFileCheck.mayWrite(StoreFileCheck.parentFolder(of: path)) else { return }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(1)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+        _ = try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        try? queue.close()
+    }
+
+    /// The tables and columns the `applied` migrations make that `db` lacks
+    /// (a table dropped or a column removed by hand), as "table review" or
+    /// "column card.lapses". What the migrations make is read from a database
+    /// in memory that runs them, so the check follows every new migration.
+    private static func missingSchema(in db: Database, applied: Set<String>,
+                                      migrator: DatabaseMigrator) throws -> [String] {
+        guard let last = migrator.migrations.last(where: applied.contains) else { return [] }
+        let reference = try DatabaseQueue()
+        try migrator.migrate(reference, upTo: last)
+        let expected = try reference.read { try Self.tablesAndColumns(in: $0) }
+        let actual = try Self.tablesAndColumns(in: db)
+        var missing: [String] = []
+        for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let present = actual[table] else {
+                missing.append("table \(table)")
+                continue
+            }
+            missing += columns.subtracting(present).sorted().map { "column \(table).\($0)" }
+        }
+        return missing
+    }
+
+    /// Every table of `db` (but SQLite's own) with the names of its columns.
+    private static func tablesAndColumns(in db: Database) throws -> [String: Set<String>] {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """)
+        var result: [String: Set<String>] = [:]
+        for table in tables {
+            result[table] = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
+        }
+        return result
+    }
+
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
-        try pool.close()
+        try database.close()
+        if removesLogFilesOnClose { Self.removeFilesOfReadOnlyLook(path) }
     }
 
     // MARK: - ProgressStore
 
     public func loadCards() throws -> [FactID: CardProgress] {
-        try pool.read { db in
+        try database.read { db in
             var cards: [FactID: CardProgress] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
                 FROM card
                 """)
             while let row = try rows.next() {
-                var card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
-                card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
+                let card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
                 cards[card.factID] = card
             }
             return cards
         }
     }
 
+    /// Logs `review` and, for study, applies it to the card as it is in the
+    /// store now, inside the IMMEDIATE transaction: two windows (or processes)
+    /// answering one fact each build on the other's answers instead of
+    /// writing over them from a stale copy. The row keeps that card as its
+    /// `before_` columns (what undo puts back). Returns the review as stored.
     @discardableResult
-    public func record(_ review: ReviewRecord) throws -> Int64 {
-        try pool.writeWithoutTransaction { db in
-            var id: Int64 = 0
+    public func record(_ review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
+        try database.writeWithoutTransaction { db in
+            var stored = review
             try db.inTransaction(.immediate) {
-                let existed = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?",
-                                               arguments: [review.factID.rawValue]) ?? 0
-                let before = review.before
+                let current = try Self.currentCard(review.factID, in: db)
+                let before = current ?? .new(factID: review.factID)
+                let after = review.mode.updatesSchedule
+                    ? scheduler.review(before, rating: review.rating, at: review.reviewedAt) : before
                 try db.execute(sql: """
                     INSERT INTO review (fact_id, deck, reviewed_at, rating, mode, kind, elapsed_ms, before_existed,
                         before_state, before_step, before_stability, before_difficulty, before_due,
-                        before_last_review, before_reps, before_lapses, before_suspended)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        before_last_review, before_reps, before_lapses, before_suspended, before_buried_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [
                         review.factID.rawValue, review.deck, review.reviewedAt.iso8601, review.rating.rawValue,
-                        review.mode.rawValue, review.kind, review.elapsedMilliseconds, existed > 0,
+                        review.mode.rawValue, review.kind, review.elapsedMilliseconds, current != nil,
                         before.state.rawValue, before.step, before.stability, before.difficulty,
                         before.due?.iso8601, before.lastReview?.iso8601, before.reps, before.lapses, before.suspended,
+                        before.buriedUntil?.iso8601,
                     ])
-                id = db.lastInsertedRowID
+                stored.id = db.lastInsertedRowID
+                stored.before = before
+                stored.after = after
                 if review.mode.updatesSchedule {
-                    try Self.save(review.after, deck: review.deck, in: db)
+                    try Self.save(after, deck: review.deck, in: db)
                 }
                 return .commit
             }
-            return id
+            return stored
         }
     }
 
@@ -167,7 +351,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// was before, in one transaction. A review that is not its fact's newest
     /// is refused (nil): putting its card back would erase the later answers.
     public func undoReview(id: Int64?) throws -> ReviewRecord? {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             var undone: ReviewRecord?
             try db.inTransaction(.immediate) {
                 let found = if let id {
@@ -180,51 +364,58 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
                                                 arguments: [factID.rawValue])
                 guard newest == row["id"] as Int64 else { return .commit }
-                let before = Self.card(from: row, prefix: "before_", factID: factID)
-                let deck: String = row["deck"]
+                var review = Self.review(from: row)
                 let current = try Self.currentCard(factID, in: db)
-                let mode = StudyMode(rawValue: row["mode"]) ?? .study
-                if mode.updatesSchedule {
+                if review.mode.updatesSchedule {
                     if row["before_existed"] as Bool {
-                        try Self.save(before, deck: deck, in: db)
+                        try Self.save(review.before, deck: review.deck, in: db)
                     } else {
                         try db.execute(sql: "DELETE FROM card WHERE fact_id = ?", arguments: [factID.rawValue])
                     }
                 }
                 try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
-                undone = ReviewRecord(
-                    id: row["id"], factID: factID, deck: deck,
-                    reviewedAt: Timestamp(iso8601: row["reviewed_at"]) ?? Timestamp(milliseconds: 0),
-                    rating: Rating(rawValue: row["rating"]) ?? .again, mode: mode, kind: row["kind"],
-                    elapsedMilliseconds: row["elapsed_ms"], before: before, after: current ?? before)
+                review.after = current ?? review.before
+                undone = review
                 return .commit
             }
             return undone
         }
     }
 
-    /// Replaces review `id` by `review` (a grade changed on the feedback
-    /// screen): the logged grade and, for study, the card after it, in one
-    /// transaction. Refused when `id` is gone or another answer to the fact
-    /// came after it.
-    public func replaceReview(id: Int64, with review: ReviewRecord) throws {
-        try pool.writeWithoutTransaction { db in
+    /// Gives review `id` the grade of `review` (a grade changed on the
+    /// feedback screen) and, for study, works the card after it out again
+    /// from the card before stored with it, in one transaction. Refused when
+    /// `id` is gone or another answer to the fact came after it. Returns the
+    /// review as stored.
+    @discardableResult
+    public func replaceReview(id: Int64, with review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
+        try database.writeWithoutTransaction { db in
+            var replaced: ReviewRecord?
             try db.inTransaction(.immediate) {
                 let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE fact_id = ?",
                                                 arguments: [review.factID.rawValue])
-                guard newest == id else { throw StoreWriteError.reviewNotReplaceable(id) }
+                guard newest == id, let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?",
+                                                               arguments: [id])
+                else { throw StoreWriteError.reviewNotReplaceable(id) }
+                var stored = Self.review(from: row)
+                stored.rating = review.rating
+                stored.elapsedMilliseconds = review.elapsedMilliseconds
+                stored.after = stored.mode.updatesSchedule
+                    ? scheduler.review(stored.before, rating: review.rating, at: stored.reviewedAt) : stored.before
                 try db.execute(sql: "UPDATE review SET rating = ?, elapsed_ms = ? WHERE id = ?",
                                arguments: [review.rating.rawValue, review.elapsedMilliseconds, id])
-                if review.mode.updatesSchedule { try Self.save(review.after, deck: review.deck, in: db) }
+                if stored.mode.updatesSchedule { try Self.save(stored.after, deck: stored.deck, in: db) }
+                replaced = stored
                 return .commit
             }
+            return replaced!
         }
     }
 
     /// Writes cards as given (a suspension, a burial, or their undo); a nil
     /// card deletes the fact's card. One transaction.
     public func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for entry in cards {
                     if let card = entry.card {
@@ -240,7 +431,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// A fact's last `limit` answers, newest first (the `review_fact` index).
     public func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] {
-        try pool.read { db in
+        try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT reviewed_at, rating, mode, kind FROM review WHERE fact_id = ? ORDER BY id DESC LIMIT ?
                 """, arguments: [factID.rawValue, max(0, limit)])
@@ -256,19 +447,15 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try Row.fetchOne(db, sql: """
             SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
             FROM card WHERE fact_id = ?
-            """, arguments: [factID.rawValue]).map { row in
-            var card = Self.card(from: row, prefix: "", factID: factID)
-            card.buriedUntil = (row["buried_until"] as String?).flatMap(Timestamp.init(iso8601:))
-            return card
-        }
+            """, arguments: [factID.rawValue]).map { row in Self.card(from: row, prefix: "", factID: factID) }
     }
 
     public func reviewCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
     }
 
     public func reviewLog() throws -> [ReviewLogEntry] {
-        try pool.read { db in
+        try database.read { db in
             var entries: [ReviewLogEntry] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT fact_id, reviewed_at, rating, mode FROM review ORDER BY id")
             while let row = try rows.next() {
@@ -282,7 +469,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     public func newFactsStarted(since start: Timestamp) throws -> Int {
-        try pool.read { db in
+        try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT fact_id) FROM review
                 WHERE mode = 'study' AND before_state = 0 AND reviewed_at >= ?
@@ -292,18 +479,54 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     /// The ids of every logged review (for tests and checks).
     public func reviewIDs() throws -> [Int64] {
-        try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }
+        try database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM review ORDER BY id") }
     }
 
     // MARK: - Backups
 
-    /// The folder beside the store where copies are kept.
-    public var backupFolder: String {
-        StoreFileCheck.parentFolder(of: path) + "/backups"
+    /// The folder beside the store where copies are kept: beside the real
+    /// file when `path` is a symbolic link.
+    public var backupFolder: String { Self.backupFolder(of: path) }
+
+    static func backupFolder(of path: String) -> String {
+        StoreFileCheck.parentFolder(of: StoreFileCheck.resolved(path)) + "/backups"
+    }
+
+    /// Why no copy can be kept in `backupFolder` (it is a file, or read-only,
+    /// or cannot be made), or nil when one can. Looks only; writes nothing.
+    public func backupProblem() -> StoreWarning? { Self.backupProblem(of: path) }
+
+    static func backupProblem(of path: String) -> StoreWarning? {
+        let folder = backupFolder(of: path)
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                return .backupSkipped(path, folder: folder, because: "is not a folder", fix: "move it away")
+            }
+            if !StoreFileCheck.mayWrite(folder) {
+                return .backupSkipped(path, folder: folder, because: "is read-only", fix: "make it writable")
+            }
+            return nil
+        }
+        let parent = StoreFileCheck.parentFolder(of: folder)
+        if !StoreFileCheck.mayWrite(parent) {
+            return .backupSkipped(path, folder: folder, because: "cannot be made (\(parent) is read-only)",
+                                  fix: "make that folder writable")
+        }
+        return nil
+    }
+
+    /// Why today's copy cannot be kept, or nil when it is there already or can be made.
+    public func dailyBackupProblem(now: Timestamp) -> StoreWarning? {
+        if isReadOnly || fileExists(backupFolder + "/" + backupFileName("daily-\(now.isoDate)")) { return nil }
+        return backupProblem()
     }
 
     /// Keeps a copy named for today unless there is one; keeps the newest 7.
-    public func backUpDailyIfNeeded(now: Timestamp) throws {
+    /// Throws a `StoreWarning` when no copy could be made: the store itself
+    /// is fine, and goes on without it.
+    public func backUpDailyIfNeeded(now: Timestamp) throws(StoreWarning) {
+        if isReadOnly { return }
         let name = "daily-\(now.isoDate)"
         let folder = backupFolder
         if fileExists(folder + "/" + backupFileName(name)) { return }
@@ -313,21 +536,51 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     /// Copies the database with SQLite's backup API to `backups/<file>.<name>.sqlite`.
-    func backUp(named name: String) throws {
+    /// A copy that fails half-way is removed, so it is not taken for today's.
+    func backUp(named name: String) throws(StoreWarning) {
+        if let problem = backupProblem() { throw problem }
         let folder = backupFolder
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-            throw StoreOpenError.unusable(path, detail: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            throw .backupSkipped(path, folder: folder, because: "cannot be made (\(String(cString: strerror(errno))))",
+                                 fix: "check that folder")
         }
         let target = folder + "/" + backupFileName(name)
-        let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { Glibc.close(descriptor) }
-        let destination = try DatabaseQueue(path: target)
-        try pool.backup(to: destination)
-        try destination.close()
+        do {
+            let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { Glibc.close(descriptor) }
+            let destination = try DatabaseQueue(path: target)
+            defer { try? destination.close() }
+            try database.backup(to: destination)
+        } catch {
+            unlink(target)
+            throw .backupFailed(path, target: target, detail: Self.describe(error))
+        }
     }
 
-    private var backupFilePrefix: String {
-        (path.split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
+    /// The name the copies start with: the real file's, for a symbolic link.
+    private var backupFilePrefix: String { Self.backupFilePrefix(of: path) }
+
+    private static func backupFilePrefix(of path: String) -> String {
+        (StoreFileCheck.resolved(path).split(separator: "/").last.map(String.init) ?? "progress.sqlite") + "."
+    }
+
+    /// Keeps the file and its damaged `-wal` as they were, side by side in
+    /// the backups folder (`<file>.damaged-wal-<time>.sqlite` and its
+    /// `-wal`), before SQLite drops the log's unreadable part and later
+    /// writes over it: the frames after the damage still hold whole pages.
+    /// Returns the copy's path, or nil when none could be kept.
+    private static func keepDamagedLog(_ damage: WriteAheadLogCheck.Damage, of path: String, now: Timestamp) -> String? {
+        guard backupProblem(of: path) == nil else { return nil }
+        let folder = backupFolder(of: path)
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
+        let copy = folder + "/" + backupFilePrefix(of: path) + "damaged-wal-\(stamp(now)).sqlite"
+        guard let file = readWholeFile(StoreFileCheck.resolved(path)), writeWholeFile(file, to: copy),
+              writeWholeFile(damage.log, to: copy + "-wal") else {
+            unlink(copy)
+            unlink(copy + "-wal")
+            return nil
+        }
+        return copy
     }
 
     private func backupFileName(_ name: String) -> String {
@@ -363,7 +616,20 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             lastReview: (row[prefix + "last_review"] as String?).flatMap(Timestamp.init(iso8601:)),
             reps: row[prefix + "reps"],
             lapses: row[prefix + "lapses"],
-            suspended: row[prefix + "suspended"])
+            suspended: row[prefix + "suspended"],
+            buriedUntil: (row[prefix + "buried_until"] as String?).flatMap(Timestamp.init(iso8601:)))
+    }
+
+    /// A `review` row (all its columns) as a record; `after` is the card
+    /// before until the caller knows better.
+    private static func review(from row: Row) -> ReviewRecord {
+        let factID = FactID(rawValue: row["fact_id"])
+        let before = card(from: row, prefix: "before_", factID: factID)
+        return ReviewRecord(
+            id: row["id"], factID: factID, deck: row["deck"],
+            reviewedAt: Timestamp(iso8601: row["reviewed_at"]) ?? Timestamp(milliseconds: 0),
+            rating: Rating(rawValue: row["rating"]) ?? .again, mode: StudyMode(rawValue: row["mode"]) ?? .study,
+            kind: row["kind"], elapsedMilliseconds: row["elapsed_ms"], before: before, after: before)
     }
 
     private static func stamp(_ now: Timestamp) -> String {
@@ -379,6 +645,35 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 private func fileExists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
+}
+
+private func readWholeFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { return nil }
+        if count == 0 { return bytes }
+        bytes += chunk.prefix(count)
+    }
+}
+
+private func writeWholeFile(_ bytes: [UInt8], to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var done = 0
+    while done < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        done += count
+    }
+    return fsync(descriptor) == 0
 }
 
 private func listFolder(_ path: String) -> [String] {

@@ -15,21 +15,25 @@ enum StoreFileCheck {
         case sqlite
     }
 
-    static func inspect(_ path: String) throws(StoreOpenError) -> Finding {
+    /// - Parameter forWriting: false for a store only read (`stats`,
+    ///   `export`): then a read-only file or folder is fine.
+    static func inspect(_ path: String, forWriting: Bool = true) throws(StoreOpenError) -> Finding {
         let folder = parentFolder(of: path)
         var info = stat()
         if stat(path, &info) != 0 {
             guard errno == ENOENT else {
                 throw .unusable(path, detail: String(cString: strerror(errno)))
             }
-            try checkFolderWritable(folder, for: path)
+            if forWriting { try checkFolderWritable(folder, for: path) }
             return .absent
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw StoreOpenError(path: path, reason: "is a folder; give the path of a file with --store")
         }
-        if !isWritable(path, mode: info.st_mode) { throw .readOnly(path) }
-        try checkFolderWritable(folder, for: path)
+        if forWriting {
+            if !isWritable(path, mode: info.st_mode) { throw .readOnly(path) }
+            try checkFolderWritable(folder, for: path)
+        }
         if info.st_size == 0 { return .empty }
 
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -98,6 +102,32 @@ enum StoreFileCheck {
     /// write anything, but a 0444 file still means "do not write").
     private static func isWritable(_ path: String, mode: mode_t) -> Bool {
         access(path, W_OK) == 0 && (mode & S_IWUSR) != 0
+    }
+
+    /// The real file `path` names (symbolic links followed), or `path`
+    /// itself when it cannot be resolved (not made yet).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Whether a `-wal` or `-shm` file is beside the database.
+    static func hasWriteAheadLogFiles(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 || stat(path + "-shm", &info) == 0
+    }
+
+    /// Whether `path` is a file of 0 bytes.
+    static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+    }
+
+    /// Whether this user may write `path` and its mode does not forbid it.
+    static func mayWrite(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && isWritable(path, mode: info.st_mode)
     }
 
     private static func hasWriteAheadLog(_ path: String) -> Bool {

@@ -27,6 +27,18 @@ public struct StoreOpenError: Error, Hashable, Sendable, CustomStringConvertible
         StoreOpenError(path: path, reason: "is damaged or truncated (\(detail)); it was left as it is: restore a copy from the backups folder beside it, or choose another file with --store")
     }
 
+    /// Our own store with part of its schema gone (a table dropped or a
+    /// column removed by hand): `missing` as "table review", "column card.lapses".
+    static func incompleteSchema(_ path: String, missing: [String]) -> StoreOpenError {
+        let shown = missing.prefix(3).joined(separator: ", ") + (missing.count > 3 ? ", …" : "")
+        return StoreOpenError(path: path, reason: "is damaged: its schema lacks \(shown); it was left as it is: restore a copy from the backups folder beside it, or choose another file with --store")
+    }
+
+    /// The schema needs a migration and no copy could be kept first.
+    static func noCopyBeforeMigration(_ path: String, because warning: StoreWarning) -> StoreOpenError {
+        StoreOpenError(path: path, reason: "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: \(warning.problem); it was left as it is: \(warning.fix), or choose another file with --store")
+    }
+
     static func readOnly(_ path: String) -> StoreOpenError {
         StoreOpenError(path: path, reason: "is read-only; make it writable or choose another file with --store")
     }

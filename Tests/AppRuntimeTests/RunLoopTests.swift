@@ -21,10 +21,12 @@ final class RefusingStore: ProgressStore {
     init(_ inner: SQLiteProgressStore) { self.inner = inner }
     struct DiskFull: Error, CustomStringConvertible { var description: String { "database or disk is full" } }
     func loadCards() throws -> [FactID: CardProgress] { try inner.loadCards() }
-    func record(_ review: ReviewRecord) throws -> Int64 { throw DiskFull() }
+    func record(_ review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord { throw DiskFull() }
     func undoLastReview() throws -> ReviewRecord? { try inner.undoLastReview() }
     func undoReview(id: Int64?) throws -> ReviewRecord? { try inner.undoReview(id: id) }
-    func replaceReview(id: Int64, with review: ReviewRecord) throws { throw DiskFull() }
+    func replaceReview(id: Int64, with review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord {
+        throw DiskFull()
+    }
     func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws { try inner.saveCards(cards) }
     func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] { try inner.recentReviews(of: factID, limit: limit) }
     func reviewCount() throws -> Int { try inner.reviewCount() }
@@ -159,6 +161,34 @@ struct RunLoopTests {
         let card = try #require(try harness.store.loadCards()[fact])
         #expect(card.reps == 1)
         #expect(card == harness.state.progress[fact])
+    }
+
+    @Test("an answer to a fact another window moved on builds on the store's card; the screen takes that card, after a new grade and an undo too")
+    func anAnswerBuildsOnTheCardInTheStore() throws {
+        var harness = try Harness()
+        harness.press("s")
+        let fact = try #require(harness.state.quiz?.question?.factID)
+        // Another window answers the same fact first; this one still holds it as new.
+        let other = try SQLiteProgressStore.open(path: harness.path, now: harness.clock.now, dailyBackup: false)
+        let elsewhere = try other.record(
+            ReviewRecord(factID: fact, deck: harness.state.decks[0].title, reviewedAt: harness.clock.now, rating: .good,
+                         mode: .study, kind: "flip", elapsedMilliseconds: 900, before: .new(factID: fact),
+                         after: .new(factID: fact)),
+            scheduler: .standard)
+        harness.clock.advance(seconds: 60)
+        let answeredAt = harness.clock.now
+        harness.answerCurrent()
+        let stored = try #require(try harness.store.loadCards()[fact])
+        #expect(stored.reps == 2)
+        #expect(harness.state.progress[fact] == stored)
+        harness.press("4")
+        let regraded = try #require(try harness.store.loadCards()[fact])
+        #expect(regraded == FSRSScheduler.standard.review(elsewhere.after, rating: .easy, at: answeredAt))
+        #expect(harness.state.progress[fact] == regraded)
+        harness.press("u")
+        #expect(try harness.store.loadCards()[fact] == elsewhere.after)
+        #expect(harness.state.progress[fact] == elsewhere.after)
+        try other.close()
     }
 
     @Test("a failed write is said on screen and the summary counts only stored answers")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
-# random moments, a store that cannot grow mid-session, and every numeric
-# option given bad values. Waits poll for a condition; the random moments are
+# random moments, a store that cannot grow mid-session, every numeric option
+# given bad values, a store of ours with part of its schema gone, stats and
+# export leaving the store's bytes alone, a backups folder that cannot take a
+# copy, and a damaged -wal. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -110,7 +112,7 @@ done
 # 4. The store cannot grow mid-session (a file size limit, as a full disk):
 # a clear message, no crash, what was saved is kept.
 store="$work/full.sqlite"
-"$binary" stats --store "$store" > /dev/null
+"$binary" quiz --store "$store" < /dev/null > /dev/null # made by a command that writes (stats only reads)
 size_kb=$(( ($(stat -c %s "$store") + 1023) / 1024 + 4 ))
 new_server
 tm new-session -d -x 100 -y 30 -s h \
@@ -209,7 +211,7 @@ done
 # parsed: a refused value still leaves it as it was (no -wal or -shm beside
 # it, the same rows).
 kept="$work/kept.sqlite"
-"$binary" stats --store "$kept" > /dev/null
+"$binary" quiz --store "$kept" < /dev/null > /dev/null
 rows=$(sqlite3 "$kept" .dump)
 "$binary" --new-per-day=-9223372036854775808 --store "$kept" < /dev/null 2> /dev/null; status=$?
 check "a refused value with an existing store: status 2, no -wal or -shm left, the same rows" \
@@ -225,6 +227,185 @@ tm send-keys -t h g e
 check "the highest limits: an exam on the whole post starts" wait_for "left · AWS Machine Learning Specialty Bite Size"
 tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
+# 6. Our own store with part of its schema gone (a table dropped, a column
+# removed by hand): every command that opens it says so in one line naming
+# the file, with status 2, and leaves it byte-identical (no -wal or -shm).
+# A store with two answers in it, made by a command that writes.
+make_store() { printf '1\n1\n' | "$binary" quiz --store "$1" --seed 3 > /dev/null 2>&1; }
+# Answers 3 questions of a practice quiz on STORE, one line at a time through
+# a pipe, then kills it with SIGKILL while it waits for the fourth: its
+# answers are left in the -wal (a quiz fed all its answers at once may end,
+# closing the store cleanly, before it is killed).
+killed_mid_session() {
+  local store=$1 out="$1.plain.txt" pipe="$1.answers" writer pid
+  rm -f "$pipe"; mkfifo "$pipe"
+  "$binary" quiz --plain --mode practice --seed 6 --store "$store" < "$pipe" > "$out" 2>&1 & pid=$!
+  exec {writer}> "$pipe"
+  for answered in 1 2 3; do
+    printf '1\n' >&"$writer"
+    for _ in $(seq 1 500); do [ "$(acked_in "$out")" -ge "$answered" ] && break; pause; done
+  done
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  exec {writer}>&-
+  rm -f "$pipe"
+  acked_in "$out"
+}
+# COMMAND… on STORE: one line on stderr naming it and saying WORDS, status 2,
+# nothing on stdout, the file and its folder as they were.
+refused_unchanged() {
+  local store=$1 words=$2; shift 2
+  cp "$store" "$work/before.copy"
+  local listing; listing=$(ls "$(dirname "$store")")
+  "$binary" "$@" --store "$store" < /dev/null > "$work/out" 2> "$work/err"; local status=$?
+  [ "$status" = 2 ] && [ "$(wc -l < "$work/err")" = 1 ] && [ ! -s "$work/out" ] \
+    && grep -qF "awsml-tui: error: $store: $words" "$work/err" \
+    && cmp -s "$store" "$work/before.copy" && [ "$(ls "$(dirname "$store")")" = "$listing" ] \
+    || { echo "  $*: status $status; $(head -c 300 "$work/err")"; return 1; }
+}
+for damage in "DROP TABLE review:table review" "ALTER TABLE review DROP COLUMN kind:column review.kind" \
+              "ALTER TABLE card DROP COLUMN lapses:column card.lapses"; do
+  sql=${damage%%:*}; missing=${damage#*:}
+  mkdir -p "$work/schema"; store="$work/schema/progress.sqlite"; rm -rf "$work/schema"/*
+  make_store "$store"
+  sqlite3 "$store" "$sql"
+  for command in stats "export --format json" "export --format csv" quiz; do
+    # shellcheck disable=SC2086
+    check "$sql: $command refuses it in one line, status 2, the file as it was" \
+      refused_unchanged "$store" "is damaged: its schema lacks $missing" $command
+  done
+done
+
+# 7. stats and export only read: the store's bytes and its folder stay as they
+# were (no migration, no daily backup, no checkpoint), with answers still in a
+# -wal left by a process killed with SIGKILL too, and with a store of an older
+# schema (read through a migrated copy in memory).
+mkdir -p "$work/read"; store="$work/read/progress.sqlite"
+make_store "$store"
+rm -rf "$work/read/backups"
+# The same bytes and the same folder listing after COMMAND…
+reads_only() {
+  cp "$store" "$work/read.copy"; [ -e "$store-wal" ] && cp "$store-wal" "$work/read.wal"
+  local listing; listing=$(ls -a "$work/read")
+  "$binary" "$@" --store "$store" > "$work/out" 2> "$work/err" < /dev/null; local status=$?
+  [ "$status" = 0 ] && [ ! -s "$work/err" ] && cmp -s "$store" "$work/read.copy" \
+    && { [ ! -e "$store-wal" ] || cmp -s "$store-wal" "$work/read.wal"; } && [ "$(ls -a "$work/read")" = "$listing" ] \
+    || { echo "  $*: status $status; $(head -c 300 "$work/err"); $(ls -a "$work/read" | tr '\n' ' ')"; return 1; }
+}
+for command in stats "stats --json" "export --format json" "export --format csv"; do
+  # shellcheck disable=SC2086
+  check "$command leaves the store byte-identical, makes no backup and leaves no file beside it" reads_only $command
+done
+check "and stats reports its answers" grep -q "(2 reviews logged)" <(reads_only stats; cat "$work/out")
+# Answers still in the -wal of a process killed with SIGKILL.
+acked=$(killed_mid_session "$store")
+check "after a SIGKILL the answers are in a -wal beside the store ($acked acknowledged)" test -s "$store-wal" -a "$acked" = 3
+for command in stats "export --format json"; do
+  # shellcheck disable=SC2086
+  check "$command with a -wal left by SIGKILL: the store and the -wal byte-identical" reads_only $command
+done
+check "and stats counts the answers in the -wal" \
+  bash -c "'$binary' stats --store '$store' | head -1 | grep -qE '\(([0-9]+) reviews logged\)' && [ \$('$binary' stats --store '$store' | head -1 | grep -oE '[0-9]+ reviews' | grep -oE '[0-9]+') -ge $((2 + acked)) ]"
+# A store of an older schema (before v3-before-buried): read, not migrated.
+make_store "$work/read/old.sqlite"; rm -rf "$work/read/backups"
+sqlite3 "$work/read/old.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
+  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+store="$work/read/old.sqlite"
+check "stats on a store of an older schema: read as it is, not migrated, no backup" reads_only stats
+check "and it reports its answers" grep -q "(2 reviews logged)" "$work/out"
+"$binary" quiz --store "$store" < /dev/null > /dev/null 2>&1
+check "a command that writes migrates it, with a copy kept first" \
+  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v3-before-buried'\" | grep -qx 1 \
+    && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
+
+# 8. A backups folder that cannot take a copy (a file in its place, or
+# read-only) does not stop a good store: quiz answers and says so in one
+# warning line on stderr; the full screen says it in its status bar. A store
+# reached through a symbolic link keeps its backups beside the real file.
+backup_case() { # NAME: a store in $work/bk-NAME with a good store made first
+  rm -rf "$work/bk-$1"; mkdir -p "$work/bk-$1"; make_store "$work/bk-$1/progress.sqlite"; rm -rf "$work/bk-$1/backups"
+}
+# quiz on STORE answers twice, exits 0, and warns once about FOLDER saying WORDS.
+answers_with_warning() {
+  local store=$1 words=$2 before after
+  before=$(sqlite3 "$store" 'SELECT count(*) FROM review')
+  printf '1\n1\n' | "$binary" quiz --store "$store" --seed 4 > "$work/out" 2> "$work/err"; local status=$?
+  after=$(sqlite3 "$store" 'SELECT count(*) FROM review')
+  [ "$status" = 0 ] && [ "$after" = $((before + 2)) ] && [ "$(wc -l < "$work/err")" = 1 ] \
+    && grep -qF "awsml-tui: warning: $store: no backup was made: $words" "$work/err" \
+    || { echo "  status $status, $before -> $after reviews; $(cat "$work/err")"; return 1; }
+}
+backup_case file; printf 'keep me\n' > "$work/bk-file/backups"
+check "backups is a file: quiz works and warns in one line" \
+  answers_with_warning "$work/bk-file/progress.sqlite" "$work/bk-file/backups is not a folder"
+check "and the file named backups is left as it was" test "$(cat "$work/bk-file/backups")" = "keep me"
+check "stats reads that store without a word" \
+  bash -c "'$binary' stats --store '$work/bk-file/progress.sqlite' 2>&1 >/dev/null | grep -c . | grep -qx 0"
+backup_case readonly; mkdir "$work/bk-readonly/backups"; chmod 555 "$work/bk-readonly/backups"
+check "backups is read-only: quiz works and warns in one line" \
+  answers_with_warning "$work/bk-readonly/progress.sqlite" "$work/bk-readonly/backups is read-only"
+check "and nothing was written into it" test -z "$(ls -A "$work/bk-readonly/backups")"
+chmod 755 "$work/bk-readonly/backups"
+backup_case link; mkdir "$work/bk-link/real"; mv "$work/bk-link/progress.sqlite" "$work/bk-link/real/mine.sqlite"
+ln -s real/mine.sqlite "$work/bk-link/progress.sqlite"
+printf '1\n' | "$binary" quiz --store "$work/bk-link/progress.sqlite" --seed 4 > /dev/null 2> "$work/err"; status=$?
+check "a symbolic link to the store: quiz works without a warning" test "$status:$(cat "$work/err")" = "0:"
+check "and today's copy is beside the real file, named after it" \
+  test -f "$work/bk-link/real/backups/mine.sqlite.daily-$(date -u +%Y-%m-%d).sqlite" -a ! -e "$work/bk-link/backups"
+check "the link is still a link" test -L "$work/bk-link/progress.sqlite"
+# A store that needs a schema migration is not migrated without its copy:
+# refused in one line, left as it was.
+backup_case migrate; printf 'keep me\n' > "$work/bk-migrate/backups"
+sqlite3 "$work/bk-migrate/progress.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
+  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+check "a store to migrate, backups a file: quiz refuses it in one line, status 2, the file as it was" \
+  refused_unchanged "$work/bk-migrate/progress.sqlite" \
+  "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: $work/bk-migrate/backups is not a folder" quiz
+# The full screen: the warning in the status bar, the app usable.
+tm kill-server 2>/dev/null
+tm new-session -d -x 120 -y 30 -s h "$binary --store $work/bk-file/progress.sqlite --no-mouse; echo '[exit '\$?']'" \
+  \; set-option -t h remain-on-exit on
+check "backups is a file: the full screen starts and says so in its status bar" \
+  wait_for "warning: no backup made: $work/bk-file/backups is not a folder"
+tm send-keys -t h j
+gone() { local deadline=$((SECONDS + 10)); while [ $SECONDS -lt $deadline ]; do ! screen | grep -qF -- "$1" && return 0; pause; done; return 1; }
+check "the message goes at the next key, and the app goes on" bash -c "$(declare -f gone screen tm pause); socket=$socket; gone 'warning: no backup' && screen | grep -qF 'q quit'"
+tm send-keys -t h q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
+# 9. A damaged -wal: SQLite drops every answer after the damage without a
+# word. Answers left in the -wal by a SIGKILL, one byte of its first frame
+# flipped: stats warns (and leaves it all as it is), quiz warns and keeps the
+# file and its -wal as they were in backups/, the full screen says it in its
+# status bar.
+walcase() { # a store in $work/wal-$1 with answers only in its -wal
+  local dir="$work/wal-$1"; rm -rf "$dir"; mkdir -p "$dir"
+  killed_mid_session "$dir/progress.sqlite" > /dev/null
+  # One byte of the first frame's page: after the 32-byte header and the 24-byte frame header.
+  printf '\377' | dd of="$dir/progress.sqlite-wal" bs=1 seek=156 conv=notrunc 2>/dev/null
+}
+walcase stats; store="$work/wal-stats/progress.sqlite"
+cp "$store-wal" "$work/wal.copy"
+"$binary" stats --store "$store" > "$work/out" 2> "$work/err"; status=$?
+check "a damaged -wal: stats says the answers after the damage are lost, in one warning line, status 0" \
+  bash -c "[ $status = 0 ] && [ \$(wc -l < '$work/err') = 1 ] && grep -qE '^awsml-tui: warning: $store: its -wal is damaged: the last [0-9]+ changes written to it \(answers, grades, undos\) cannot be read and are lost' '$work/err'"
+check "and leaves the -wal as it was" cmp -s "$store-wal" "$work/wal.copy"
+walcase quiz; store="$work/wal-quiz/progress.sqlite"
+cp "$store-wal" "$work/wal.copy"
+printf '1\n' | "$binary" quiz --store "$store" --seed 4 > /dev/null 2> "$work/err"; status=$?
+check "quiz on it warns in one line and goes on" \
+  bash -c "[ $status = 0 ] && [ \$(wc -l < '$work/err') = 1 ] && grep -q 'its -wal is damaged: .* are kept in $work/wal-quiz/backups/progress.sqlite.damaged-wal-' '$work/err'"
+check "and the damaged -wal is kept in backups/ as it was" \
+  cmp -s "$work/wal.copy" "$(ls "$work/wal-quiz/backups/"progress.sqlite.damaged-wal-*.sqlite-wal)"
+check "the next run says nothing more" bash -c "printf '1\n' | '$binary' quiz --store '$store' --seed 5 2>&1 >/dev/null | grep -c . | grep -qx 0"
+walcase screen; store="$work/wal-screen/progress.sqlite"
+tm kill-server 2>/dev/null
+tm new-session -d -x 120 -y 30 -s h "$binary --store $store --no-mouse; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+check "the full screen says it in its status bar" wait_for "warning: the -wal is damaged: the last "
+tm send-keys -t h q
+check "and quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
 
 finish hardening

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Store tests across processes: a writer killed with SIGKILL at random moments
 # loses nothing it acknowledged and leaves an intact file; two writers at once
-# both finish and lose nothing. Waits poll for a condition (a count of
-# acknowledged answers), never a fixed time.
+# both finish and lose nothing; several writers answering the same facts build
+# on each other's answers (each card counts every study answer). Waits poll
+# for a condition (a count of acknowledged answers), never a fixed time.
 #
 #   Tests/EndToEnd/store.sh [BUILD_DIR]     (default .build/debug)
 set -uo pipefail
@@ -70,7 +71,31 @@ check "each writer's acknowledged answers are all there" \
   bash -c "$(declare -f all_acknowledged_kept); all_acknowledged_kept '$store' '$work/alpha' && all_acknowledged_kept '$store' '$work/beta'"
 check "the shared store is intact" integrity_ok "$store"
 
-# 3. A bad store file: one line naming it, status 2, the file byte-identical.
+# 3. Several writers answering the same 25 facts at once, each from the cards
+# it read: every answer is applied to the card as the store holds it, so each
+# card's reps equals its study answers in the log (a writer working from its
+# own copy left cards at a fraction of that).
+store="$work/same.sqlite"
+writers=${STORE_SAME_FACT_WRITERS:-4}
+"$writer" "$store" 1 same > /dev/null
+pids=()
+for n in $(seq 1 "$writers"); do
+  "$writer" "$store" 150 same > "$work/same-$n" 2>"$work/same-$n.err" & pids+=($!)
+done
+statuses=""
+for pid in "${pids[@]}"; do wait "$pid"; statuses+="$?"; done
+check "$writers writers answering the same facts all finish" test "$statuses" = "$(printf '0%.0s' $(seq 1 "$writers"))"
+check "the log holds every answer ($((1 + writers * 150)) rows)" \
+  test "$(sqlite3 "$store" 'SELECT count(*) FROM review')" = $((1 + writers * 150))
+check "every card's reps equals its study answers in the log" test "$(sqlite3 "$store" "
+  SELECT count(*) FROM (SELECT fact_id, count(*) AS answers FROM review WHERE mode = 'study' GROUP BY fact_id) AS logged
+  LEFT JOIN card USING (fact_id) WHERE card.reps IS NOT logged.answers")" = 0
+check "and each answer starts from the card the one before it left (reps before = answers before it)" \
+  test "$(sqlite3 "$store" "SELECT count(*) FROM review AS r WHERE before_reps !=
+    (SELECT count(*) FROM review AS e WHERE e.fact_id = r.fact_id AND e.mode = 'study' AND e.id < r.id)")" = 0
+check "the shared store is intact" integrity_ok "$store"
+
+# 4. A bad store file: one line naming it, status 2, the file byte-identical.
 printf 'not a database\n' > "$work/notes.sqlite"
 cp "$work/notes.sqlite" "$work/notes.copy"
 out=$("$app" stats --store "$work/notes.sqlite" 2>&1); status=$?

@@ -236,20 +236,41 @@ extension AppUpdate {
 
     // MARK: - The store's answers
 
+    /// The store kept an answer. What it wrote is the truth: it applied the
+    /// answer to the card it held (another window may have moved the card on
+    /// since this one read it), so that card replaces the one in memory.
     static func reviewSaved(_ record: ReviewRecord, _ state: inout AppState) {
         guard let id = record.id else { return }
         state.undoStack.append(.answer(reviewID: id, factID: record.factID))
+        takeStoredCard(record, &state)
         guard var quiz = state.quiz else { return }
         quiz.session.acknowledge(factID: record.factID, reviewedAt: record.reviewedAt, id: id)
         if case .feedback(var feedback) = quiz.phase, feedback.review.factID == record.factID,
            feedback.review.reviewedAt == record.reviewedAt {
-            feedback.review.id = id
+            // A grade changed on this feedback starts from the card the store used.
+            feedback.review = record
             quiz.phase = .feedback(feedback)
         }
         if case .summary = quiz.phase {
             quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
         }
         state.screen = .quiz(quiz)
+    }
+
+    /// The store replaced an answer's grade, working the card out again from
+    /// the card before it stored: that card replaces the one in memory.
+    static func reviewReplaced(_ record: ReviewRecord, _ state: inout AppState) {
+        takeStoredCard(record, &state)
+        guard var quiz = state.quiz, case .summary = quiz.phase else { return }
+        quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
+        state.screen = .quiz(quiz)
+    }
+
+    /// For study, the card the store wrote becomes the card in memory.
+    private static func takeStoredCard(_ record: ReviewRecord, _ state: inout AppState) {
+        guard record.mode.updatesSchedule, state.progress[record.factID] != record.after else { return }
+        state.progress[record.factID] = record.after
+        state.refreshNodeProgress()
     }
 
     /// A write the store refused: said plainly, and the card in memory goes

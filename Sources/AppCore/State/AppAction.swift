@@ -40,9 +40,11 @@ public enum AppAction: Equatable, Sendable {
 
     // MARK: Results of effects
 
-    /// The store kept this answer; `record.id` is its row id.
+    /// The store kept this answer; `record.id` is its row id, and its cards
+    /// before and after are the ones the store used and wrote.
     case reviewSaved(ReviewRecord)
-    /// The store replaced an answer's grade (a grade changed on feedback).
+    /// The store replaced an answer's grade (a grade changed on feedback);
+    /// `record.after` is the card it wrote.
     case reviewReplaced(ReviewRecord)
     /// The store took back this review (nil: there was none).
     case reviewUndone(ReviewRecord?)
@@ -63,8 +65,9 @@ public enum Effect: Hashable, Sendable {
     /// Write this answer now, in its own transaction; comes back as
     /// `.reviewSaved` (or `.storeFailed`).
     case saveReview(ReviewRecord)
-    /// Replace the stored answer `id` by `record` (same fact, same card
-    /// before, another grade) in one transaction; comes back as `.reviewReplaced`.
+    /// Give the stored answer `id` the grade of `record` (the store works the
+    /// card after out again from the card before it stored) in one
+    /// transaction; comes back as `.reviewReplaced`.
     case replaceReview(id: Int64, with: ReviewRecord)
     /// Take back the review `id` (nil: the store's newest); comes back as
     /// `.reviewUndone`.

@@ -26,8 +26,8 @@ public enum AppUpdate {
             clockTicked(now, &state)
         case .reviewSaved(let record):
             reviewSaved(record, &state)
-        case .reviewReplaced:
-            break // the undo entry keeps the same row id
+        case .reviewReplaced(let record):
+            reviewReplaced(record, &state) // the undo entry keeps the same row id
         case .reviewUndone(let record):
             reviewUndone(record, &state)
         case .cardsSaved:

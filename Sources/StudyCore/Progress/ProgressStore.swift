@@ -9,10 +9,13 @@ public protocol ProgressStore: AnyObject {
     /// Every card the store knows, by fact id (one query).
     func loadCards() throws -> [FactID: CardProgress]
 
-    /// Logs the review and, for modes that update the schedule, saves the
-    /// card after it. Returns the review's row id.
+    /// Logs the review and, for modes that update the schedule, applies it
+    /// with `scheduler` to the card as the store holds it at write time (not
+    /// to `review.before`: another window may have moved the card on since it
+    /// was read). Returns what was stored: the review with its row id and the
+    /// card before and after as written, for the caller to take as its own.
     @discardableResult
-    func record(_ review: ReviewRecord) throws -> Int64
+    func record(_ review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord
 
     /// Removes the most recent review and puts its card back as it was before;
     /// returns the review undone, or nil when there is none.
@@ -22,9 +25,12 @@ public protocol ProgressStore: AnyObject {
     /// is still its fact's newest review; returns it, or nil.
     func undoReview(id: Int64?) throws -> ReviewRecord?
 
-    /// Replaces review `id` by `review` (another grade for the same answer)
-    /// and, for study, the card after it. One transaction.
-    func replaceReview(id: Int64, with review: ReviewRecord) throws
+    /// Gives review `id` the grade (and time taken) of `review`, another
+    /// grade for the same answer; for study, the card after it is worked out
+    /// again with `scheduler` from the card before stored with the review.
+    /// One transaction. Returns the review as stored.
+    @discardableResult
+    func replaceReview(id: Int64, with review: ReviewRecord, scheduler: FSRSScheduler) throws -> ReviewRecord
 
     /// Writes these cards as given; a nil card deletes the fact's card.
     func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws

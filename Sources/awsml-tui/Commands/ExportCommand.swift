@@ -41,12 +41,20 @@ struct ExportCommand: ParsableCommand {
         var log: [ReviewLogEntry] = []
         if format != .anki {
             let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+            // Read only: export never changes the file.
+            let store: SQLiteProgressStore
             do {
-                let store = try SQLiteProgressStore.open(path: path, now: SystemClock.now(), dailyBackup: false)
+                store = try SQLiteProgressStore.openReadOnly(path: path)
+            } catch {
+                throw CommandFailure.report(error)
+            }
+            defer { try? store.close() }
+            for warning in store.warnings { StandardError.warn(warning) }
+            do {
                 cards = try store.loadCards()
                 log = try store.reviewLog()
-            } catch let error as StoreOpenError {
-                throw CommandFailure.report(error)
+            } catch {
+                throw CommandFailure.report(storeRead: path, error)
             }
         }
         let text: String = switch format {

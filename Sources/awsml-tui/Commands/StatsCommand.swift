@@ -26,15 +26,23 @@ struct StatsCommand: ParsableCommand {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+        // Read only: stats never changes the file (no migration, backup or checkpoint).
         let store: SQLiteProgressStore
         do {
-            store = try SQLiteProgressStore.open(path: path, now: now)
+            store = try SQLiteProgressStore.openReadOnly(path: path)
         } catch {
             throw CommandFailure.report(error)
         }
-        let statistics = StatsReport.statistics(decks: decks, cards: try store.loadCards(), log: try store.reviewLog(),
+        defer { try? store.close() }
+        for warning in store.warnings { StandardError.warn(warning) }
+        let (cards, log, reviews): ([FactID: CardProgress], [ReviewLogEntry], Int)
+        do {
+            (cards, log, reviews) = (try store.loadCards(), try store.reviewLog(), try store.reviewCount())
+        } catch {
+            throw CommandFailure.report(storeRead: path, error)
+        }
+        let statistics = StatsReport.statistics(decks: decks, cards: cards, log: log,
                                                 now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
-        let reviews = try store.reviewCount()
         var output = StandardOutput()
         if json {
             output.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")

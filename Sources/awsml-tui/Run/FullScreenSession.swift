@@ -60,6 +60,13 @@ struct FullScreenSession {
             var state = AppState(decks: decks, width: terminal.size.width, height: terminal.size.height, now: now,
                                  progress: opened.cards, studyOptions: studyOptions,
                                  newFactsStartedToday: startedToday)
+            // What the store works without (a backup it cannot keep) is said
+            // in the status bar from the first frame.
+            let warnings = store.warnings + [store.dailyBackupProblem(now: now)].compactMap { $0 }
+            if !warnings.isEmpty {
+                state.message = StatusMessage("warning: " + warnings.map(\.summary).joined(separator: " · "),
+                                              kind: .error, at: now)
+            }
             endingSignal = loop(&state, on: terminal, store: store)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }
@@ -71,7 +78,8 @@ struct FullScreenSession {
         var runLoop = AppRunLoop(backend: terminal, store: store, theme: useColour ? .colour : .monochrome,
                                  clock: SystemClock.now)
         let now = state.now
-        // Not before the first frame: a copy of the store once a day.
+        // Not before the first frame: a copy of the store once a day (a
+        // folder that cannot take it was said in the status bar already).
         runLoop.afterFirstFrame = { try? store.backUpDailyIfNeeded(now: now) }
         return runLoop.run(&state)
     }

@@ -37,6 +37,7 @@ struct PlainSession {
         } catch {
             throw CommandFailure.report(error)
         }
+        for warning in store.warnings { StandardError.warn(warning) }
         state.selectedRow = try selectedRow(in: state)
         var output = StandardOutput()
         send(.startSession(mode), to: &state, store: store)

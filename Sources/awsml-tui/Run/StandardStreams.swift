@@ -18,6 +18,12 @@ enum StandardError {
     static func write(_ text: String) {
         FileDescriptorWriter.write(text, to: STDERR_FILENO)
     }
+
+    /// Something the command could not do but went on without (a backup not
+    /// made): `awsml-tui: warning: <file>: <reason>`.
+    static func warn(_ what: CustomStringConvertible) {
+        write("awsml-tui: warning: \(what)\n")
+    }
 }
 
 /// How every command fails: one line `awsml-tui: error: <what>` on stderr
@@ -32,6 +38,13 @@ enum CommandFailure {
 
     static func report(_ error: any Error) -> ExitCode {
         report("\(error)")
+    }
+
+    /// A store that opened but could not be read: one line naming it (an
+    /// SQLite message can run over several lines, with its SQL).
+    static func report(storeRead path: String, _ error: any Error) -> ExitCode {
+        let message = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return report("\(path): cannot be read (\(message))")
     }
 }
 

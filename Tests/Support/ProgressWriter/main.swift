@@ -1,7 +1,9 @@
 // ProgressWriter: a test helper that answers in a loop, for the crash and
-// two-process tests (Tests/EndToEnd/store.sh). After each answer is committed
-// it prints `ack <review id>`, so a test that kills it with SIGKILL knows
-// which answers the store had acknowledged.
+// several-process tests (Tests/EndToEnd/store.sh). After each answer is
+// committed it prints `ack <review id>`, so a test that kills it with SIGKILL
+// knows which answers the store had acknowledged. Facts are PREFIX-0 to
+// PREFIX-24, so writers given one prefix answer the same facts; like the app,
+// it keeps the card the store says it wrote.
 //
 //     ProgressWriter STORE COUNT PREFIX
 #if canImport(Glibc)
@@ -32,11 +34,12 @@ do {
         let time = start.adding(milliseconds: Int64(index) * 3_600_000)
         let rating = Rating(rawValue: index % 4 + 1)!
         let after = scheduler.review(before, rating: rating, at: time)
-        let id = try store.record(ReviewRecord(factID: factID, deck: "writer", reviewedAt: time, rating: rating,
-                                               mode: .study, kind: "flip", elapsedMilliseconds: 1000,
-                                               before: before, after: after))
-        cards[factID] = after
-        let line = "ack \(id)\n"
+        let stored = try store.record(ReviewRecord(factID: factID, deck: "writer", reviewedAt: time, rating: rating,
+                                                   mode: .study, kind: "flip", elapsedMilliseconds: 1000,
+                                                   before: before, after: after),
+                                      scheduler: scheduler)
+        cards[factID] = stored.after
+        let line = "ack \(stored.id ?? 0)\n"
         _ = line.withCString { write(1, $0, strlen($0)) }
     }
 } catch {
