@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
-# random moments, a store that cannot grow mid-session, and every numeric
-# option given bad values. Waits poll for a condition; the random moments are
+# random moments, a store that cannot grow mid-session, every numeric option
+# given bad values, and output to a full disk. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -213,5 +213,17 @@ check "the highest limits: an exam on the whole post starts" wait_for "left · A
 tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
+
+# 6. Output that cannot be written (a full disk: /dev/full). Every command
+# that prints says so in one line and exits 2, never 0 with its output lost.
+full_disk_line="awsml-tui: error: standard output: cannot be written: No space left on device"
+store_option="--store $work/full-output.sqlite"
+for words in "check" "check --json" "questions" "questions --json" "stats $store_option" \
+             "stats --json $store_option" "quiz $store_option" "--plain $store_option" "--help"; do
+  read -r -a arguments <<< "$words"
+  printf '1\n1\n' | "$binary" "${arguments[@]}" > /dev/full 2> "$work/err"; status=$?
+  check "awsml-tui ${words% --store *} > /dev/full: status 2 and one line" \
+    test "$status:$(cat "$work/err")" = "2:$full_disk_line"
+done
 
 finish hardening

@@ -55,15 +55,9 @@ struct ExportCommand: ParsableCommand {
         case .json: JSONExport.text(decks: decks, cards: cards, log: log) + "\n"
         }
         guard let output else {
-            var standardOutput = StandardOutput()
-            standardOutput.write(text)
+            try StandardOutput.write(text)
             return
         }
-        let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandFailure.report("\(output): cannot be written: \(String(cString: strerror(errno)))")
-        }
-        FileDescriptorWriter.write(text, to: descriptor)
-        close(descriptor)
+        try OutputFile.write(text, to: Array(output.utf8), shown: output, replacing: force)
     }
 }

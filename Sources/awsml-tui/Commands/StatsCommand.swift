@@ -35,11 +35,10 @@ struct StatsCommand: ParsableCommand {
         let statistics = StatsReport.statistics(decks: decks, cards: try store.loadCards(), log: try store.reviewLog(),
                                                 now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
         let reviews = try store.reviewCount()
-        var output = StandardOutput()
         if json {
-            output.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
+            try StandardOutput.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
         } else {
-            output.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
+            try StandardOutput.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
         }
     }
 }

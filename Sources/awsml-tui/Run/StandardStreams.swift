@@ -5,18 +5,42 @@ import ArgumentParser
 
 /// Writes to file descriptor 1 without Foundation and without `print`'s
 /// locking of a global stream (Swift 6 rejects touching C's `stdout`).
-struct StandardOutput {
-    /// False when the text could not all be written (a closed pipe, a full disk).
-    @discardableResult
-    mutating func write(_ text: String) -> Bool {
-        FileDescriptorWriter.write(text, to: STDOUT_FILENO)
+///
+/// Nothing is buffered, so every failure shows at the write that met it: a
+/// full disk, `/dev/full`, a file size limit. Each is one line on stderr and
+/// status 2, never a silent exit 0 with the output cut short.
+///
+///     try StandardOutput.write(report)
+///     // awsml-tui check > /dev/full:
+///     // awsml-tui: error: standard output: cannot be written: No space left on device
+enum StandardOutput {
+    /// Writes all of `text`; on failure prints the error line and throws
+    /// exit status 2.
+    static func write(_ text: String) throws {
+        do {
+            try FileDescriptorWriter.write(text, to: STDOUT_FILENO)
+        } catch {
+            throw CommandFailure.report("standard output: cannot be written: \(error)")
+        }
+    }
+
+    /// Closes file descriptor 1 once a command is done: some file systems
+    /// (NFS, a quota) report a failed write only then. A descriptor that was
+    /// never open (`>&-`) is no error here: a write to it has failed already.
+    static func close() throws {
+        guard Glibc.close(STDOUT_FILENO) != 0 else { return }
+        let code = errno
+        guard code != EBADF && code != EINTR else { return }
+        throw CommandFailure.report("standard output: cannot be written: \(WriteFailure(code: code))")
     }
 }
 
 /// Writes to file descriptor 2: error lines go here.
 enum StandardError {
     static func write(_ text: String) {
-        FileDescriptorWriter.write(text, to: STDERR_FILENO)
+        // A failure to write an error line has nowhere to be reported; the
+        // exit status still says it.
+        try? FileDescriptorWriter.write(text, to: STDERR_FILENO)
     }
 }
 
@@ -35,23 +59,32 @@ enum CommandFailure {
     }
 }
 
+/// Why a write failed: the system's reason, as `strerror` words it.
+struct WriteFailure: Error, CustomStringConvertible {
+    let code: Int32
+
+    var description: String { String(cString: strerror(code)) }
+}
+
 /// Writes all of a string to a file descriptor, retrying short writes.
 enum FileDescriptorWriter {
-    @discardableResult
-    static func write(_ text: String, to descriptor: Int32) -> Bool {
+    static func write(_ text: String, to descriptor: Int32) throws(WriteFailure) {
         var text = text
-        return text.withUTF8 { buffer in
+        let failure: Int32? = text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
+                // Nothing written and no error: not expected of a file, but never loop on it.
+                if written == 0 { return EIO }
                 offset += written
             }
-            return true
+            return nil
         }
+        if let failure { throw WriteFailure(code: failure) }
     }
 }
 
