@@ -40,7 +40,7 @@ struct AwsmlTUI: ParsableCommand {
     /// after the command ran.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = ArgumentBytes.arguments()
         if arguments.contains(where: { treeWords.contains($0) || $0.hasPrefix("--generate-completion") }) {
             do {
                 var command = try parseAsRoot(arguments)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
 # random moments, a store that cannot grow mid-session, every numeric option
-# given bad values, and output to a full disk. Waits poll for a condition; the random moments are
+# given bad values, output to a full disk, and names (files, --store,
+# --topic) holding controls or bytes that are not UTF-8. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -225,5 +226,57 @@ for words in "check" "check --json" "questions" "questions --json" "stats $store
   check "awsml-tui ${words% --store *} > /dev/full: status 2 and one line" \
     test "$status:$(cat "$work/err")" = "2:$full_disk_line"
 done
+
+# 7. Names that cannot drive the terminal: a post file name, a --store path
+# and a --topic holding ESC, BEL and a newline, and a name that is not UTF-8.
+# Every line printed shows them with U+FFFD (as the screen does) and an error
+# stays one line.
+controls_in() { LC_ALL=C grep -cP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
+fffd=$'\xef\xbf\xbd'
+# ESC ] starts a title change, BEL ends it; U+009B is the one-byte CSI of C1.
+post="$work/inj"$'\e]0;owned\a\n\xc2\x9bline.md'
+shown="$work/inj$fffd]0;owned$fffd$fffd${fffd}line.md"
+printf '# Post\n## Topic\n- a fact about things\n- another fact about things\n- a fact about things\n' > "$post"
+"$binary" check "$post" > "$work/out" 2> "$work/err"; status=$?
+check "check: a deck titled by a file name with ESC, BEL and a newline shows them as U+FFFD" \
+  test "$status:$(controls_in "$work/out"):$(head -2 "$work/out")" \
+     = "0:0:inj$fffd]0;owned$fffd$fffd${fffd}line"$'\n'"  file: $shown"
+check "and its warning is one line naming the file" \
+  test "$(tail -1 "$work/out")" = "$shown:5: warning: duplicated fact (also on line 3): a fact about things"
+"$binary" check --json "$post" > "$work/out"
+check "check --json: no raw control" test "$(controls_in "$work/out")" = 0
+check "and the file name is exact once parsed" \
+  python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["decks"][0]["file"] == sys.argv[2]' "$work/out" "$post"
+weird_store="$work/st"$'\e[2J\n\xc2\x9bx.sqlite'
+"$binary" stats "$post" --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "stats: the store path and the title are one line each, controls as U+FFFD" \
+  test "$status:$(controls_in "$work/out"):$(head -2 "$work/out")" \
+     = "0:0:Progress: $work/st$fffd[2J$fffd${fffd}x.sqlite (0 reviews logged)"$'\n'"inj$fffd]0;owned$fffd$fffd${fffd}line: 3 facts"
+"$binary" stats --json "$post" --store "$weird_store" > "$work/out"
+check "stats --json: no raw control" test "$(controls_in "$work/out")" = 0
+printf 'q\n' | "$binary" quiz "$post" --mode practice --seed 1 --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "plain mode: the deck's title as U+FFFD, no control in the transcript" \
+  test "$status:$(controls_in "$work/out"):$(head -1 "$work/out")" = "0:0:Practice · inj$fffd]0;owned$fffd$fffd${fffd}line"
+printf '' | "$binary" quiz "$post" --topic $'Top\e[31mic\nX' --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "an unknown --topic with controls: one error line, controls as U+FFFD" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: no topic \"Top$fffd[31mic${fffd}X\"; \`awsml-tui check\` lists them"
+"$binary" check "$work/missing"$'\e[2J\a\nx.md' > "$work/out" 2> "$work/err"; status=$?
+check "a missing file with controls in its name: one error line" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: $work/missing$fffd[2J$fffd${fffd}x.md: no such file"
+printf 'not a store\n' > "$work/bad"$'\e[2J\n.sqlite'
+"$binary" stats --store "$work/bad"$'\e[2J\n.sqlite' > "$work/out" 2> "$work/err"; status=$?
+check "a --store that is refused, controls in its name: one error line naming it" \
+  test "$status:$(wc -l < "$work/err"):$(controls_in "$work/err"):$(grep -cF "error: $work/bad$fffd[2J$fffd.sqlite: " "$work/err")" = 2:1:0:1
+latin1="$work/caf"$'\xe9'".md"
+printf '# Post\n## Topic\n- a fact about things\n' > "$latin1"
+"$binary" check "$latin1" > "$work/out" 2> "$work/err"; status=$?
+check "a file named in Latin-1 (caf\\xe9.md) loads, shown with U+FFFD" \
+  test "$status:$(head -2 "$work/out")" = "0:caf$fffd"$'\n'"  file: $work/caf$fffd.md"
+"$binary" check "$work/caf"$'\xe8'".md" > "$work/out" 2> "$work/err"; status=$?
+check "and one that does not exist is 'no such file', shown the same way" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: $work/caf$fffd.md: no such file"
+"$binary" stats --store "$work/caf"$'\xe9'".sqlite" > "$work/out" 2> "$work/err"; status=$?
+check "a --store path that is not UTF-8 is refused in one line, and no store is made" \
+  bash -c "[ '$status:$(cat "$work/err")' = '2:awsml-tui: error: $work/caf$fffd.sqlite: cannot be the progress file: its name is not UTF-8 text' ] && ! ls '$work' | grep -q 'caf.*sqlite'"
 
 finish hardening

@@ -58,6 +58,19 @@ check "--output refuses to overwrite without --force" \
   test "$status:$out:$(cat "$work/existing.tsv")" = "2:awsml-tui: error: $work/existing.tsv: already exists; add --force to overwrite it:keep me"
 check "--force overwrites" bash -c "'$binary' export --format anki --output '$work/existing.tsv' --force && head -1 '$work/existing.tsv' | grep -q '#separator:tab'"
 
+# A deck titled by a file name holding ESC, BEL and a newline: the title is
+# exported with U+FFFD for them, in the Anki header and the CSV deck column.
+post="$work/inj"$'\e]0;owned\a\nline.md'
+printf '# Post\n## Topic\n- a fact about things\n' > "$post"
+fffd=$'\xef\xbf\xbd'
+"$binary" export --format anki "$post" > "$work/inj.tsv"
+check "anki: the deck header shows the file name's controls as U+FFFD" \
+  test "$(grep '^#deck:' "$work/inj.tsv")" = "#deck:inj$fffd]0;owned$fffd${fffd}line"
+"$binary" export --format csv --store "$store" "$post" > "$work/inj.csv"
+check "csv: so does the deck column" \
+  python3 -c 'import csv, sys; rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))); assert rows[1][0] == sys.argv[2], rows[1]' \
+  "$work/inj.csv" "inj$fffd]0;owned$fffd${fffd}line"
+
 # Output that cannot be written: one line naming it, status 2, and never a
 # cut file. Standard output on a full disk (/dev/full) first.
 full_disk="No space left on device"

@@ -34,13 +34,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let decks = try DeckSource.load(files)
-        if let output, !force, access(output, F_OK) == 0 {
+        if let output, !force, CPath.withCString(ArgumentBytes.bytes(of: output), { access($0, F_OK) }) == 0 {
             throw CommandFailure.report("\(output): already exists; add --force to overwrite it")
         }
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []
         if format != .anki {
-            let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+            let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
+                                          environment: ProcessEnvironment.current())
             do {
                 let store = try SQLiteProgressStore.open(path: path, now: SystemClock.now(), dailyBackup: false)
                 cards = try store.loadCards()
@@ -55,9 +56,10 @@ struct ExportCommand: ParsableCommand {
         case .json: JSONExport.text(decks: decks, cards: cards, log: log) + "\n"
         }
         guard let output else {
-            try StandardOutput.write(text)
+            try StandardOutput.writeVerbatim(text)
             return
         }
-        try OutputFile.write(text, to: Array(output.utf8), shown: output, replacing: force)
+        try OutputFile.write(text, to: ArgumentBytes.bytes(of: output), shown: ArgumentBytes.shown(output),
+                             replacing: force)
     }
 }

@@ -25,7 +25,8 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
+                                      environment: ProcessEnvironment.current())
         let store: SQLiteProgressStore
         do {
             store = try SQLiteProgressStore.open(path: path, now: now)

@@ -25,7 +25,7 @@ struct PlainSession {
 
     func run() throws {
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: storePath, environment: environment)
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         let store: SQLiteProgressStore
         var state: AppState
         do {
@@ -112,7 +112,7 @@ struct PlainSession {
         state.lastStoreFailure = nil
         runner.run(AppUpdate.update(&state, action), on: &state)
         if let failure = state.lastStoreFailure {
-            StandardError.write("awsml-tui: error: \(failure.summary)\n")
+            _ = CommandFailure.report(failure.summary)
         }
     }
 

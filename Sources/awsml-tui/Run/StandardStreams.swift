@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import SafeText
 
 /// Writes to file descriptor 1 without Foundation and without `print`'s
 /// locking of a global stream (Swift 6 rejects touching C's `stdout`).
@@ -10,6 +11,10 @@ import ArgumentParser
 /// full disk, `/dev/full`, a file size limit. Each is one line on stderr and
 /// status 2, never a silent exit 0 with the output cut short.
 ///
+/// What is printed is terminal text: controls other than the line breaks
+/// become U+FFFD (`TerminalSafe.lines`), whatever put them there, a file
+/// name or a store path. Exports are written as they are (`writeVerbatim`).
+///
 ///     try StandardOutput.write(report)
 ///     // awsml-tui check > /dev/full:
 ///     // awsml-tui: error: standard output: cannot be written: No space left on device
@@ -17,6 +22,12 @@ enum StandardOutput {
     /// Writes all of `text`; on failure prints the error line and throws
     /// exit status 2.
     static func write(_ text: String) throws {
+        try writeVerbatim(TerminalSafe.lines(ArgumentBytes.shown(text)))
+    }
+
+    /// Writes all of `text` as it is: an export, whose tabs and CR LF are its
+    /// format.
+    static func writeVerbatim(_ text: String) throws {
         do {
             try FileDescriptorWriter.write(text, to: STDOUT_FILENO)
         } catch {
@@ -46,11 +57,13 @@ enum StandardError {
 
 /// How every command fails: one line `awsml-tui: error: <what>` on stderr
 /// and exit status 2 (DESIGN.md: bad input gets a clear one-line error).
+/// The line is made safe for the terminal: a control or a line break in a
+/// file name shows as U+FFFD and cannot start a second line.
 ///
 ///     throw CommandFailure.report("\(path): no such file")
 enum CommandFailure {
     static func report(_ what: String) -> ExitCode {
-        StandardError.write("awsml-tui: error: \(what)\n")
+        StandardError.write("awsml-tui: error: \(TerminalSafe.line(ArgumentBytes.shown(what)))\n")
         return ExitCode(2)
     }
 
