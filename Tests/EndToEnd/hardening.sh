@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
 # random moments, a store that cannot grow mid-session, every numeric option
-# given bad values, output to a full disk, and names (files, --store,
-# --topic) holding controls or bytes that are not UTF-8. Waits poll for a condition; the random moments are
+# given bad values, output to a full disk, names (files, --store, --topic)
+# holding controls or bytes that are not UTF-8, a date that is no day, and a
+# post given twice. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -278,5 +279,27 @@ check "and one that does not exist is 'no such file', shown the same way" \
 "$binary" stats --store "$work/caf"$'\xe9'".sqlite" > "$work/out" 2> "$work/err"; status=$?
 check "a --store path that is not UTF-8 is refused in one line, and no store is made" \
   bash -c "[ '$status:$(cat "$work/err")' = '2:awsml-tui: error: $work/caf$fffd.sqlite: cannot be the progress file: its name is not UTF-8 text' ] && ! ls '$work' | grep -q 'caf.*sqlite'"
+
+# 8. A front matter date that is no day of the calendar is refused with a
+# warning naming the file and line; a post given twice is loaded once, with
+# one warning line naming it.
+printf -- '---\ntitle: Dated\ndate: 2024-13-45\n---\n# Post\n## Topic\n- a fact about things\n' > "$work/dated.md"
+"$binary" check "$work/dated.md" > "$work/out" 2> "$work/err"; status=$?
+check "date: 2024-13-45 is refused: a warning at its line, no date printed, status 0" \
+  test "$status:$(grep -c '^  date:' "$work/out"):$(grep ': warning: ' "$work/out")" \
+     = "0:0:$work/dated.md:3: warning: date \"2024-13-45\" is not a day of the calendar (YYYY-MM-DD): the post has no date"
+check "and neither check --json nor export carries it" \
+  bash -c "'$binary' check --json '$work/dated.md' | grep -q '\"date\":null' && ! '$binary' export --format json --store '$work/dated.sqlite' '$work/dated.md' | grep -q 2024-13-45"
+printf '# Post\n## Topic\n- a fact about things\n' > "$work/twice.md"
+"$binary" check "$work/twice.md" "$work/twice.md" > "$work/out" 2> "$work/err"; status=$?
+"$binary" check "$work/twice.md" > "$work/once"
+check "a post given twice is loaded once: the report of one post, status 0" cmp -s "$work/once" "$work/out"
+check "with one warning line naming it" \
+  test "$status:$(cat "$work/err")" = "0:awsml-tui: warning: $work/twice.md: given more than once; loaded once"
+ln -s "$work/twice.md" "$work/twice-link.md"
+"$binary" stats --json --store "$work/twice.sqlite" "$work/twice.md" "$work/twice-link.md" "$work/twice.md" > "$work/out" 2> "$work/err"
+check "the same file by another path too (stats: one deck, one warning line)" \
+  test "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["decks"]))' "$work/out"):$(cat "$work/err")" \
+     = "1:awsml-tui: warning: $work/twice-link.md: the same file as $work/twice.md; loaded once"
 
 finish hardening

@@ -74,12 +74,14 @@ public enum DeckLoader {
             }
         }
         guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }
-        let (root, warnings) = builder.finish()
+        let (root, bodyWarnings) = builder.finish()
         guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }
+        let (date, dateWarning) = frontMatter?.date() ?? (nil, nil)
+        let warnings = (dateWarning.map { [$0] } ?? []) + bodyWarnings
 
         return Deck(
             title: title,
-            date: frontMatter?.value("date").flatMap(FrontMatter.calendarDate),
+            date: date,
             tags: tags(in: frontMatter),
             file: file,
             frontMatter: frontMatter?.entries ?? [],

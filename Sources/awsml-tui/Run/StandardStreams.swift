@@ -46,12 +46,18 @@ enum StandardOutput {
     }
 }
 
-/// Writes to file descriptor 2: error lines go here.
+/// Writes to file descriptor 2: error lines and warnings go here.
 enum StandardError {
     static func write(_ text: String) {
         // A failure to write an error line has nowhere to be reported; the
         // exit status still says it.
         try? FileDescriptorWriter.write(text, to: STDERR_FILENO)
+    }
+
+    /// One line `awsml-tui: warning: <what>`, made safe for the terminal as
+    /// error lines are; the command goes on.
+    static func warning(_ what: String) {
+        write("awsml-tui: warning: \(TerminalSafe.line(ArgumentBytes.shown(what)))\n")
     }
 }
 
