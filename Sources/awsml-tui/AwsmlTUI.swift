@@ -93,7 +93,8 @@ struct AwsmlTUI: ParsableCommand {
             }
             exit()
         }
-        let line = root.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        // The parser quotes arguments as it got them: bytes that are not UTF-8 show as U+FFFD.
+        let line = ArgumentBytes.shown(root.message(for: error)).split(whereSeparator: \.isNewline).joined(separator: " ")
         exit(withError: CommandFailure.report(line))
     }
 }

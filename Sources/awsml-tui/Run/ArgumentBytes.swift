@@ -82,7 +82,8 @@ enum ArgumentBytes {
     /// files by text names, and would otherwise make a new file named with
     /// U+FFFD beside the one meant, and start from no progress.
     static func storePath(_ argument: String?) throws -> String? {
-        guard let argument, String(validating: bytes(of: argument), as: UTF8.self) == nil else { return argument }
+        guard let argument else { return nil }
+        if let text = String(validating: bytes(of: argument), as: UTF8.self) { return text }
         throw CommandFailure.report("\(shown(argument)): cannot be the progress file: its name is not UTF-8 text")
     }
 

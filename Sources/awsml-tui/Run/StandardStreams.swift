@@ -22,7 +22,7 @@ enum StandardOutput {
     /// Writes all of `text`; on failure prints the error line and throws
     /// exit status 2.
     static func write(_ text: String) throws {
-        try writeVerbatim(TerminalSafe.lines(ArgumentBytes.shown(text)))
+        try writeVerbatim(TerminalSafe.lines(text))
     }
 
     /// Writes all of `text` as it is: an export, whose tabs and CR LF are its
@@ -57,19 +57,21 @@ enum StandardError {
     /// One line `awsml-tui: warning: <what>`, made safe for the terminal as
     /// error lines are; the command goes on.
     static func warning(_ what: String) {
-        write("awsml-tui: warning: \(TerminalSafe.line(ArgumentBytes.shown(what)))\n")
+        write("awsml-tui: warning: \(TerminalSafe.line(what))\n")
     }
 }
 
 /// How every command fails: one line `awsml-tui: error: <what>` on stderr
 /// and exit status 2 (DESIGN.md: bad input gets a clear one-line error).
 /// The line is made safe for the terminal: a control or a line break in a
-/// file name shows as U+FFFD and cannot start a second line.
+/// file name shows as U+FFFD and cannot start a second line. (An argument
+/// in it is shown by `ArgumentBytes.shown`, so its bytes that are not UTF-8
+/// are U+FFFD too.)
 ///
 ///     throw CommandFailure.report("\(path): no such file")
 enum CommandFailure {
     static func report(_ what: String) -> ExitCode {
-        StandardError.write("awsml-tui: error: \(TerminalSafe.line(ArgumentBytes.shown(what)))\n")
+        StandardError.write("awsml-tui: error: \(TerminalSafe.line(what))\n")
         return ExitCode(2)
     }
 
