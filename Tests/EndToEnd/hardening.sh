@@ -6,11 +6,16 @@
 # post given twice. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
-#   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
+#   [SEED=N] Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 rounds=${2:-50}
+# The random moments and sizes come from bash's RANDOM: seeded, and the seed
+# printed, so a failing run can be repeated (SEED=N Tests/EndToEnd/hardening.sh).
+seed=${SEED:-$$}
+RANDOM=$seed
+echo "info - random seed $seed"
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
 socket="awsml-hard-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
