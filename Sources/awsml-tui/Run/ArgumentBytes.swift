@@ -25,7 +25,9 @@ enum ArgumentBytes {
 
     /// The arguments after the program's name.
     static func arguments() -> [String] {
-        (1..<Int(CommandLine.argc)).map { index in
+        // argc is 0 when a program is started with an empty argv.
+        guard CommandLine.argc > 1 else { return [] }
+        return (1..<Int(CommandLine.argc)).map { index in
             let pointer = CommandLine.unsafeArgv[index]!
             return argument(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
                                                 count: strlen(pointer)))
