@@ -36,12 +36,14 @@ let package = Package(
         .executableTarget(name: "EmbedAsset"),
         .plugin(name: "EmbedBundledPost", capability: .buildTool(), dependencies: ["EmbedAsset"]),
 
-        .target(name: "DeckKit", dependencies: ["CCmarkGFM", "CCmarkArena"],
+        // What may reach a terminal: one rule for the screen, the reports and the error lines.
+        .target(name: "SafeText"),
+        .target(name: "DeckKit", dependencies: ["CCmarkGFM", "CCmarkArena", "SafeText"],
                 plugins: ["EmbedBundledPost"]),
         .target(name: "StudyCore", dependencies: ["DeckKit", "CWordBreak"]),
         .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Reports", dependencies: ["DeckKit", "StudyCore"]),
-        .target(name: "TerminalUI"),
+        .target(name: "Reports", dependencies: ["DeckKit", "StudyCore", "SafeText"]),
+        .target(name: "TerminalUI", dependencies: ["SafeText"]),
         .target(name: "AppCore", dependencies: ["DeckKit", "StudyCore", "TerminalUI"]),
         .target(name: "AppViews", dependencies: ["AppCore", "DeckKit", "StudyCore", "TerminalUI"]),
         .target(name: "AppRuntime", dependencies: ["AppCore", "AppViews", "StudyCore", "TerminalUI"]),
@@ -50,6 +52,7 @@ let package = Package(
             name: "awsml-tui",
             dependencies: [
                 "DeckKit", "StudyCore", "ProgressSQLite", "Reports", "TerminalUI", "AppCore", "AppViews", "AppRuntime", "CursesBackend", "CThreadPlacement",
+                "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -73,7 +76,7 @@ let package = Package(
         // Test helpers as their own target: a fixed-clock study simulation.
         .target(name: "TestSupport", dependencies: ["StudyCore", "DeckKit"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StudyCore", "DeckKit", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SafeText"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "DeckKit", "StudyCore"]),
         .testTarget(name: "AppViewsTests", dependencies: ["AppViews", "AppCore", "DeckKit", "StudyCore", "TerminalUI", "TestSupport",
                                                           "Reports"],

@@ -4,6 +4,12 @@ import StudyCore
 /// RFC 4180 CSV: a header row, then one row per fact with its progress.
 ///
 ///     deck,topic path,fact,details,fact id,state,due,stability,difficulty,reps,lapses
+///
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// gets a `'` in front, as OWASP advises against CSV injection: a
+/// spreadsheet would otherwise run `=HYPERLINK("http://…")` from a post as a
+/// formula. So a fact `-2 dB per metre` is the cell `'-2 dB per metre`, and a
+/// details cell (its lines start with `- `) begins `'- `.
 public enum CSVExport {
     public static let header = ["deck", "topic path", "fact", "details", "fact id", "state", "due", "stability",
                                 "difficulty", "reps", "lapses"]
@@ -21,11 +27,19 @@ public enum CSVExport {
                 ])
             }
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        let body = rows.dropFirst().map { $0.map { field(neutralised($0)) } }
+        return ([header.map(field)] + body).map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func flatten(_ details: [FactDetail], depth: Int = 0) -> [String] {
         details.flatMap { [String(repeating: "  ", count: depth) + "- " + $0.text.plainText] + flatten($0.details, depth: depth + 1) }
+    }
+
+    /// `text` with a `'` in front when a spreadsheet would take it as a
+    /// formula (or, after a tab or CR it strips, as one).
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
     }
 
     /// Quoted when it holds a comma, quote or line break; quotes doubled.

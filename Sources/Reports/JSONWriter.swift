@@ -73,7 +73,10 @@ public struct JSONWriter {
     }
 
     /// `value` as a JSON string literal, with quotes, backslashes and control
-    /// characters escaped.
+    /// characters escaped. DEL, the C1 controls and the bidi overrides are
+    /// escaped too (JSON allows them raw): the text is the same to a parser,
+    /// and a file name holding them cannot drive the terminal `check --json`
+    /// prints to.
     public static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
@@ -83,7 +86,8 @@ public struct JSONWriter {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)

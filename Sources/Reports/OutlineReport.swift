@@ -1,4 +1,5 @@
 import DeckKit
+import SafeText
 
 /// The text `awsml-tui check` prints: per post, its metadata, the outline with
 /// fact counts and lines, totals, and warnings in `file:line: warning: …` form
@@ -9,6 +10,9 @@ import DeckKit
 ///       date: 2023-07-08
 ///       ...
 ///       totals: 1 section, 18 topics, 2 sub-groups, 42 facts
+///
+/// The file name is shown as the terminal shows it (`TerminalSafe.line`): a
+/// control in it is U+FFFD, and a line break cannot start a line of its own.
 public enum OutlineReport {
     public static func text(for decks: [Deck]) -> String {
         var output = ""
@@ -31,8 +35,9 @@ public enum OutlineReport {
     }
 
     private static func report(_ deck: Deck) -> String {
-        var lines = [deck.title]
-        lines.append("  file: \(deck.file)")
+        let file = TerminalSafe.line(deck.file)
+        var lines = [TerminalSafe.line(deck.title)]
+        lines.append("  file: \(file)")
         if let date = deck.date { lines.append("  date: \(date)") }
         if !deck.tags.isEmpty { lines.append("  tags: \(deck.tags.joined(separator: ", "))") }
         lines.append("  outline:")
@@ -46,7 +51,7 @@ public enum OutlineReport {
         } else {
             lines.append("  warnings: \(deck.warnings.count)")
             for warning in deck.warnings {
-                lines.append("\(deck.file):\(warning.line): warning: \(warning.message)")
+                lines.append("\(file):\(warning.line): warning: \(TerminalSafe.line(warning.message))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,4 +1,5 @@
 import DeckKit
+import SafeText
 import StudyCore
 
 /// `awsml-tui stats` as text and as JSON, one block per deck.
@@ -23,10 +24,12 @@ public enum StatsReport {
     /// them all, in the same order).
     public static let weakestTopicsShown = 5
 
+    /// The store path and titles are shown as the terminal shows them
+    /// (`TerminalSafe.line`), one line each whatever they hold.
     public static func text(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
-        var lines = ["Progress: \(storePath) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
+        var lines = ["Progress: \(TerminalSafe.line(storePath)) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
         for (deck, stats) in zip(decks, statistics) {
-            lines.append("\(deck.title): \(stats.facts) \(stats.facts == 1 ? "fact" : "facts")")
+            lines.append("\(TerminalSafe.line(deck.title)): \(stats.facts) \(stats.facts == 1 ? "fact" : "facts")")
             lines.append("  cards: new \(stats.new) · learning \(stats.learning) · young \(stats.young) · mature \(stats.mature) · suspended \(stats.suspended) · buried \(stats.buried)")
             let week = stats.forecast.prefix(7).reduce(0, +), month = stats.forecast.reduce(0, +)
             lines.append("  due: overdue \(stats.overdue) · later today \(stats.forecast[0]) · tomorrow \(stats.forecast[1]) · next 7 days \(week) · next 30 days \(month)")
@@ -35,7 +38,7 @@ public enum StatsReport {
             if !stats.weakestTopics.isEmpty {
                 lines.append("  weakest topics:")
                 for topic in stats.weakestTopics.prefix(weakestTopicsShown) {
-                    lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(topic.path.joined(separator: " › "))")
+                    lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(TerminalSafe.line(topic.path.joined(separator: " › ")))")
                 }
             }
         }

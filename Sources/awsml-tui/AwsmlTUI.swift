@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `awsml-tui` command: the full screen by default, `check`, `stats`,
 /// `export`, `quiz` and `questions` beside it.
@@ -30,12 +33,19 @@ struct AwsmlTUI: ParsableCommand {
     /// for the others. What either path accepts and prints is the same.
     /// While the default command is parsed and its posts loaded, an existing
     /// store is opened on a second thread (`EarlyStoreOpen`).
+    ///
+    /// Past a file size limit (`ulimit -f`) a write fails with EFBIG, which
+    /// the command reports, rather than the process being killed by SIGXFSZ
+    /// with its output cut short. Standard output is closed (and checked)
+    /// after the command ran.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        signal(SIGXFSZ, SIG_IGN)
+        let arguments = ArgumentBytes.arguments()
         if arguments.contains(where: { treeWords.contains($0) || $0.hasPrefix("--generate-completion") }) {
             do {
                 var command = try parseAsRoot(arguments)
                 try command.run()
+                try StandardOutput.close()
             } catch {
                 exit(after: error, parsedBy: AwsmlTUI.self)
             }
@@ -48,9 +58,11 @@ struct AwsmlTUI: ParsableCommand {
                 // Not expected (no word named another command); run it as the parser made it.
                 var other = parsed
                 try other.run()
+                try StandardOutput.close()
                 OpenCommand.exit()
             }
             try command.run(earlyStore: early)
+            try StandardOutput.close()
             OpenCommand.exit()
         } catch {
             // On any error (a refused argument, a bad post, no terminal) the
@@ -73,11 +85,16 @@ struct AwsmlTUI: ParsableCommand {
         guard root.exitCode(for: error) != .success else {
             let text = root.message(for: error)
             guard root == AwsmlTUI.self, text == helpMessage() else { root.exit(withError: error) }
-            var output = StandardOutput()
-            output.write(TopLevelHelp.text() + "\n")
+            do {
+                try StandardOutput.write(TopLevelHelp.text() + "\n")
+                try StandardOutput.close()
+            } catch {
+                exit(withError: error)
+            }
             exit()
         }
-        let line = root.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        // The parser quotes arguments as it got them: bytes that are not UTF-8 show as U+FFFD.
+        let line = ArgumentBytes.shown(root.message(for: error)).split(whereSeparator: \.isNewline).joined(separator: " ")
         exit(withError: CommandFailure.report(line))
     }
 }

@@ -84,3 +84,36 @@ struct BadInputTests {
         #expect(deck.root.children[0].facts.map(\.text.plainText) == ["fact"])
     }
 }
+
+@Suite("Names from outside the post")
+struct OutsideNameTests {
+    let folder = TemporaryFolder()
+
+    /// A deck titled by its file name shows controls in it as the terminal
+    /// does, like a front matter title: the title is printed and drawn
+    /// everywhere.
+    @Test func aTitleFromTheFileNameHoldsNoControls() throws {
+        let deck = try DeckLoader.load(text: "# T\n## A\n- a fact here\n", file: "/tmp/inj\u{1B}]0;owned\u{07}\nline.md")
+        #expect(deck.title == "inj\u{FFFD}]0;owned\u{FFFD}\u{FFFD}line")
+        #expect(deck.file == "/tmp/inj\u{1B}]0;owned\u{07}\nline.md")
+    }
+
+    /// A file named in Latin-1 (`caf\xe9.md`) is opened by its bytes.
+    @Test func aNameThatIsNotUTF8IsOpenedByItsBytes() throws {
+        let folderBytes = Array(folder.path.utf8)
+        let name: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64]
+        let path = folderBytes + [0x2F] + name
+        let handle = fopen(path.map { CChar(bitPattern: $0) } + [0], "wb")!
+        let text = Array("# T\n## A\n- a fact here\n".utf8)
+        _ = text.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        fclose(handle)
+        let shown = folder.path + "/caf\u{FFFD}.md"
+        let deck = try DeckLoader.load(path: path, file: shown)
+        #expect(deck.file == shown)
+        #expect(deck.title == "caf\u{FFFD}")
+        #expect(deck.summary.facts == 1)
+        #expect(throws: DeckLoadError(file: shown, reason: .notFound)) {
+            try DeckLoader.load(path: folderBytes + [0x2F, 0x78, 0xE9], file: shown)
+        }
+    }
+}

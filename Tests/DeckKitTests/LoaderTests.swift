@@ -29,6 +29,22 @@ struct LoaderTests {
         #expect(deck.root.children[0].facts[0].line == 7)
     }
 
+    /// A date that is no day of the calendar is refused with a warning on
+    /// its line: the post has no date, rather than one that exports as 2024-13-45.
+    @Test func aDateThatIsNoDayIsRefusedWithAWarning() throws {
+        let deck = try load("---\ntitle: T\ndate: 2024-13-45\n---\n# Topic\n- a fact\n")
+        #expect(deck.date == nil)
+        #expect(deck.warnings == [LoadWarning(
+            line: 3, message: "date \"2024-13-45\" is not a day of the calendar (YYYY-MM-DD): the post has no date")])
+        for (value, date) in [("2024-02-29", "2024-02-29"), ("2000-02-29 10:00", "2000-02-29"), ("2023-12-31T23:59:59Z", "2023-12-31"),
+                              ("2023-02-29", nil), ("1900-02-29", nil), ("2024-04-31", nil), ("2024-00-10", nil),
+                              ("2024-01-00", nil), ("May 2024", nil)] as [(String, String?)] {
+            let deck = try load("---\ndate: \(value)\n---\n# Topic\n- a fact\n")
+            #expect(deck.date == date, "\(value)")
+            #expect(deck.warnings.map(\.line) == (date == nil ? [2] : []), "\(value)")
+        }
+    }
+
     @Test func frontMatterListAndSingleQuotes() throws {
         let deck = try load("---\ntitle 'Quoted'\ntags:\n  - one\n  - two\n---\n## T\n- f\n")
         #expect(deck.title == "Quoted")

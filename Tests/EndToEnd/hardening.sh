@@ -3,14 +3,21 @@
 # random moments, a store that cannot grow mid-session, every numeric option
 # given bad values, a store of ours with part of its schema gone, stats and
 # export leaving the store's bytes alone, a backups folder that cannot take a
-# copy, and a damaged -wal. Waits poll for a condition; the random moments are
+# copy, a damaged -wal, output to a full disk, names (files, --store,
+# --topic) holding controls or bytes that are not UTF-8, a date that is no
+# day, and a post given twice. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
-#   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
+#   [SEED=N] Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 rounds=${2:-50}
+# The random moments and sizes come from bash's RANDOM: seeded, and the seed
+# printed, so a failing run can be repeated (SEED=N Tests/EndToEnd/hardening.sh).
+seed=${SEED:-$$}
+RANDOM=$seed
+echo "info - random seed $seed"
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
 socket_base="awsml-hard-$$"
 socket="$socket_base-0"
@@ -364,6 +371,7 @@ check "a store to migrate, backups a file: quiz refuses it in one line, status 2
   "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: $work/bk-migrate/backups is not a folder" quiz
 # The full screen: the warning in the status bar, the app usable.
 tm kill-server 2>/dev/null
+new_server
 tm new-session -d -x 120 -y 30 -s h "$binary --store $work/bk-file/progress.sqlite --no-mouse; echo '[exit '\$?']'" \
   \; set-option -t h remain-on-exit on
 check "backups is a file: the full screen starts and says so in its status bar" \
@@ -402,10 +410,97 @@ check "and the damaged -wal is kept in backups/ as it was" \
 check "the next run says nothing more" bash -c "printf '1\n' | '$binary' quiz --store '$store' --seed 5 2>&1 >/dev/null | grep -c . | grep -qx 0"
 walcase screen; store="$work/wal-screen/progress.sqlite"
 tm kill-server 2>/dev/null
+new_server
 tm new-session -d -x 120 -y 30 -s h "$binary --store $store --no-mouse; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
 check "the full screen says it in its status bar" wait_for "warning: the -wal is damaged: the last "
 tm send-keys -t h q
 check "and quits cleanly" wait_for_output "[exit 0]"
 tm kill-server 2>/dev/null
+
+# 10. Output that cannot be written (a full disk: /dev/full). Every command
+# that prints says so in one line and exits 2, never 0 with its output lost.
+full_disk_line="awsml-tui: error: standard output: cannot be written: No space left on device"
+store_option="--store $work/full-output.sqlite"
+for words in "check" "check --json" "questions" "questions --json" "stats $store_option" \
+             "stats --json $store_option" "quiz $store_option" "--plain $store_option" "--help"; do
+  read -r -a arguments <<< "$words"
+  printf '1\n1\n' | "$binary" "${arguments[@]}" > /dev/full 2> "$work/err"; status=$?
+  check "awsml-tui ${words% --store *} > /dev/full: status 2 and one line" \
+    test "$status:$(cat "$work/err")" = "2:$full_disk_line"
+done
+
+# 11. Names that cannot drive the terminal: a post file name, a --store path
+# and a --topic holding ESC, BEL and a newline, and a name that is not UTF-8.
+# Every line printed shows them with U+FFFD (as the screen does) and an error
+# stays one line.
+controls_in() { LC_ALL=C grep -cP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
+fffd=$'\xef\xbf\xbd'
+# ESC ] starts a title change, BEL ends it; U+009B is the one-byte CSI of C1.
+post="$work/inj"$'\e]0;owned\a\n\xc2\x9bline.md'
+shown="$work/inj$fffd]0;owned$fffd$fffd${fffd}line.md"
+printf '# Post\n## Topic\n- a fact about things\n- another fact about things\n- a fact about things\n' > "$post"
+"$binary" check "$post" > "$work/out" 2> "$work/err"; status=$?
+check "check: a deck titled by a file name with ESC, BEL and a newline shows them as U+FFFD" \
+  test "$status:$(controls_in "$work/out"):$(head -2 "$work/out")" \
+     = "0:0:inj$fffd]0;owned$fffd$fffd${fffd}line"$'\n'"  file: $shown"
+check "and its warning is one line naming the file" \
+  test "$(tail -1 "$work/out")" = "$shown:5: warning: duplicated fact (also on line 3): a fact about things"
+"$binary" check --json "$post" > "$work/out"
+check "check --json: no raw control" test "$(controls_in "$work/out")" = 0
+check "and the file name is exact once parsed" \
+  python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["decks"][0]["file"] == sys.argv[2]' "$work/out" "$post"
+weird_store="$work/st"$'\e[2J\n\xc2\x9bx.sqlite'
+"$binary" stats "$post" --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "stats: the store path and the title are one line each, controls as U+FFFD" \
+  test "$status:$(controls_in "$work/out"):$(head -2 "$work/out")" \
+     = "0:0:Progress: $work/st$fffd[2J$fffd${fffd}x.sqlite (0 reviews logged)"$'\n'"inj$fffd]0;owned$fffd$fffd${fffd}line: 3 facts"
+"$binary" stats --json "$post" --store "$weird_store" > "$work/out"
+check "stats --json: no raw control" test "$(controls_in "$work/out")" = 0
+printf 'q\n' | "$binary" quiz "$post" --mode practice --seed 1 --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "plain mode: the deck's title as U+FFFD, no control in the transcript" \
+  test "$status:$(controls_in "$work/out"):$(head -1 "$work/out")" = "0:0:Practice · inj$fffd]0;owned$fffd$fffd${fffd}line"
+printf '' | "$binary" quiz "$post" --topic $'Top\e[31mic\nX' --store "$weird_store" > "$work/out" 2> "$work/err"; status=$?
+check "an unknown --topic with controls: one error line, controls as U+FFFD" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: no topic \"Top$fffd[31mic${fffd}X\"; \`awsml-tui check\` lists them"
+"$binary" check "$work/missing"$'\e[2J\a\nx.md' > "$work/out" 2> "$work/err"; status=$?
+check "a missing file with controls in its name: one error line" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: $work/missing$fffd[2J$fffd${fffd}x.md: no such file"
+printf 'not a store\n' > "$work/bad"$'\e[2J\n.sqlite'
+"$binary" stats --store "$work/bad"$'\e[2J\n.sqlite' > "$work/out" 2> "$work/err"; status=$?
+check "a --store that is refused, controls in its name: one error line naming it" \
+  test "$status:$(wc -l < "$work/err"):$(controls_in "$work/err"):$(grep -cF "error: $work/bad$fffd[2J$fffd.sqlite: " "$work/err")" = 2:1:0:1
+latin1="$work/caf"$'\xe9'".md"
+printf '# Post\n## Topic\n- a fact about things\n' > "$latin1"
+"$binary" check "$latin1" > "$work/out" 2> "$work/err"; status=$?
+check "a file named in Latin-1 (caf\\xe9.md) loads, shown with U+FFFD" \
+  test "$status:$(head -2 "$work/out")" = "0:caf$fffd"$'\n'"  file: $work/caf$fffd.md"
+"$binary" check "$work/caf"$'\xe8'".md" > "$work/out" 2> "$work/err"; status=$?
+check "and one that does not exist is 'no such file', shown the same way" \
+  test "$status:$(cat "$work/err")" = "2:awsml-tui: error: $work/caf$fffd.md: no such file"
+"$binary" stats --store "$work/caf"$'\xe9'".sqlite" > "$work/out" 2> "$work/err"; status=$?
+check "a --store path that is not UTF-8 is refused in one line, and no store is made" \
+  bash -c "[ '$status:$(cat "$work/err")' = '2:awsml-tui: error: $work/caf$fffd.sqlite: cannot be the progress file: its name is not UTF-8 text' ] && ! ls '$work' | grep -q 'caf.*sqlite'"
+
+# 12. A front matter date that is no day of the calendar is refused with a
+# warning naming the file and line; a post given twice is loaded once, with
+# one warning line naming it.
+printf -- '---\ntitle: Dated\ndate: 2024-13-45\n---\n# Post\n## Topic\n- a fact about things\n' > "$work/dated.md"
+"$binary" check "$work/dated.md" > "$work/out" 2> "$work/err"; status=$?
+check "date: 2024-13-45 is refused: a warning at its line, no date printed, status 0" \
+  test "$status:$(grep -c '^  date:' "$work/out"):$(grep ': warning: ' "$work/out")" \
+     = "0:0:$work/dated.md:3: warning: date \"2024-13-45\" is not a day of the calendar (YYYY-MM-DD): the post has no date"
+check "and neither check --json nor export carries it" \
+  bash -c "'$binary' check --json '$work/dated.md' | grep -q '\"date\":null' && ! '$binary' export --format json --store '$work/dated.sqlite' '$work/dated.md' | grep -q 2024-13-45"
+printf '# Post\n## Topic\n- a fact about things\n' > "$work/twice.md"
+"$binary" check "$work/twice.md" "$work/twice.md" > "$work/out" 2> "$work/err"; status=$?
+"$binary" check "$work/twice.md" > "$work/once"
+check "a post given twice is loaded once: the report of one post, status 0" cmp -s "$work/once" "$work/out"
+check "with one warning line naming it" \
+  test "$status:$(cat "$work/err")" = "0:awsml-tui: warning: $work/twice.md: given more than once; loaded once"
+ln -s "$work/twice.md" "$work/twice-link.md"
+"$binary" stats --json --store "$work/twice.sqlite" "$work/twice.md" "$work/twice-link.md" "$work/twice.md" > "$work/out" 2> "$work/err"
+check "the same file by another path too (stats: one deck, one warning line)" \
+  test "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["decks"]))' "$work/out"):$(cat "$work/err")" \
+     = "1:awsml-tui: warning: $work/twice-link.md: the same file as $work/twice.md; loaded once"
 
 finish hardening

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SafeText
 
 /// Loads Markdown posts into decks.
 ///
@@ -11,8 +12,15 @@ import CCmarkGFM
 public enum DeckLoader {
     /// Reads and parses the post at `path`.
     public static func load(path: String) throws(DeckLoadError) -> Deck {
-        let bytes = try SourceText.read(path: path)
-        return try load(bytes: bytes, file: path)
+        try load(path: Array(path.utf8), file: path)
+    }
+
+    /// Reads and parses the post at `path`, given as the bytes the system
+    /// names it by, which need not be UTF-8 (`caf\xe9.md`); `file` names it
+    /// in the deck and in errors (`caf�.md`).
+    public static func load(path: [UInt8], file: String) throws(DeckLoadError) -> Deck {
+        let bytes = try SourceText.read(path: path, file: file)
+        return try load(bytes: bytes, file: file)
     }
 
     /// Parses a post already in memory; `file` names it in the deck and in errors.
@@ -66,12 +74,14 @@ public enum DeckLoader {
             }
         }
         guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }
-        let (root, warnings) = builder.finish()
+        let (root, bodyWarnings) = builder.finish()
         guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }
+        let (date, dateWarning) = frontMatter?.date() ?? (nil, nil)
+        let warnings = (dateWarning.map { [$0] } ?? []) + bodyWarnings
 
         return Deck(
             title: title,
-            date: frontMatter?.value("date").flatMap(FrontMatter.calendarDate),
+            date: date,
             tags: tags(in: frontMatter),
             file: file,
             frontMatter: frontMatter?.entries ?? [],
@@ -92,9 +102,11 @@ public enum DeckLoader {
     /// The bundled post's Markdown, as `awsml-tui` ships it.
     public static var bundledText: String { BundledPostSource.text }
 
-    /// "notes/aws-recap.md" -> "aws-recap".
+    /// "notes/aws-recap.md" -> "aws-recap". Controls in the name (ESC, a
+    /// line break) become U+FFFD, as the terminal shows them: a title is
+    /// shown everywhere, and a front matter title is cleaned too.
     static func fileTitle(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = TerminalSafe.line(path.split(separator: "/").last.map(String.init) ?? path)
         for suffix in [".markdown", ".md"] where name.lowercased().hasSuffix(suffix) && name.count > suffix.count {
             return String(name.dropLast(suffix.count))
         }

@@ -86,15 +86,45 @@ struct FrontMatter {
         return TextSanitizer.clean(String(value))
     }
 
-    /// The first `YYYY-MM-DD` of a date value: `2023-07-08 161035 +0100` -> `2023-07-08`.
+    /// The first `YYYY-MM-DD` of a date value: `2023-07-08 161035 +0100` ->
+    /// `2023-07-08`; nil unless it is a day of the calendar (`2024-13-45`,
+    /// `2023-02-29` are not).
     static func calendarDate(_ value: String) -> String? {
         let scalars = Array(value.unicodeScalars.prefix(10))
         guard scalars.count == 10 else { return nil }
+        var digits: [Int] = []
         for (index, scalar) in scalars.enumerated() {
-            let isDigit = ("0"..."9").contains(scalar)
-            if index == 4 || index == 7 { guard scalar == "-" else { return nil } } else if !isDigit { return nil }
+            if index == 4 || index == 7 {
+                guard scalar == "-" else { return nil }
+            } else {
+                guard ("0"..."9").contains(scalar) else { return nil }
+                digits.append(Int(scalar.value) - 48)
+            }
         }
+        let year = digits[0...3].reduce(0) { $0 * 10 + $1 }
+        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The `date` value and the warning for it: a value that is not a
+    /// calendar day gives no date, and a warning on its line, rather than a
+    /// date that exports as `2024-13-45`.
+    func date() -> (date: String?, warning: LoadWarning?) {
+        guard let entry = entries.first(where: { $0.key == "date" }), let value = entry.values.first else {
+            return (nil, nil)
+        }
+        if let date = Self.calendarDate(value) { return (date, nil) }
+        return (nil, LoadWarning(line: entry.line,
+                                 message: "date \"\(value)\" is not a day of the calendar (YYYY-MM-DD): the post has no date"))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }
 

@@ -12,20 +12,22 @@ enum SourceText {
     /// Posts above this size are refused rather than parsed for minutes.
     static let maximumSize = 256 * 1_048_576
 
-    /// The bytes of the file at `path`.
-    static func read(path: String) throws(DeckLoadError) -> [UInt8] {
+    /// The bytes of the file at `path` (the bytes of its name, not
+    /// necessarily UTF-8); errors name it as `file`.
+    static func read(path: [UInt8], file: String) throws(DeckLoadError) -> [UInt8] {
+        let path = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
-            if code == ENOENT || code == ENOTDIR { throw DeckLoadError(file: path, reason: .notFound) }
-            throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(code))))
+            if code == ENOENT || code == ENOTDIR { throw DeckLoadError(file: file, reason: .notFound) }
+            throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(code))))
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw DeckLoadError(file: path, reason: .isFolder) }
-        if info.st_size > maximumSize { throw DeckLoadError(file: path, reason: .tooLarge(limit: maximumSize)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DeckLoadError(file: file, reason: .isFolder) }
+        if info.st_size > maximumSize { throw DeckLoadError(file: file, reason: .tooLarge(limit: maximumSize)) }
 
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+            throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(errno))))
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -35,11 +37,11 @@ enum SourceText {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw DeckLoadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+                throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(errno))))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize { throw DeckLoadError(file: path, reason: .tooLarge(limit: maximumSize)) }
+            if bytes.count > maximumSize { throw DeckLoadError(file: file, reason: .tooLarge(limit: maximumSize)) }
         }
         return bytes
     }

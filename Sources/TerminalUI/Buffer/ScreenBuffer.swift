@@ -1,3 +1,5 @@
+import SafeText
+
 /// An in-memory grid of cells that views draw into; a backend copies it to the
 /// terminal, and tests read it back as text.
 ///
@@ -210,12 +212,9 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
 
     /// What to draw for `character`: controls, DEL and C1 controls become
-    /// U+FFFD; bidi controls give nil, as they are not drawn at all.
+    /// U+FFFD; bidi controls give nil, as they are not drawn at all. The
+    /// rule is `TerminalSafe`'s, which the commands print by too.
     static func displayable(_ character: Character) -> Character? {
-        guard let first = character.unicodeScalars.first else { return character }
-        let value = first.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) { return "\u{FFFD}" }
-        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) { return nil }
-        return character
+        TerminalSafe.displayable(character)
     }
 }

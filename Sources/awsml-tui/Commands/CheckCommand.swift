@@ -17,11 +17,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let decks = try DeckSource.load(files)
-        var output = StandardOutput()
         if json {
-            output.write(DeckJSON.document(for: decks) + "\n")
+            try StandardOutput.write(DeckJSON.document(for: decks) + "\n")
         } else {
-            output.write(OutlineReport.text(for: decks))
+            try StandardOutput.write(OutlineReport.text(for: decks))
         }
     }
 }

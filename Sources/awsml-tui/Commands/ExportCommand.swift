@@ -34,13 +34,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let decks = try DeckSource.load(files)
-        if let output, !force, access(output, F_OK) == 0 {
-            throw CommandFailure.report("\(output): already exists; add --force to overwrite it")
+        if let output, !force, CPath.withCString(ArgumentBytes.bytes(of: output), { access($0, F_OK) }) == 0 {
+            throw CommandFailure.report("\(ArgumentBytes.shown(output)): already exists; add --force to overwrite it")
         }
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []
         if format != .anki {
-            let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+            let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
+                                          environment: ProcessEnvironment.current())
             // Read only: export never changes the file.
             let store: SQLiteProgressStore
             do {
@@ -63,15 +64,10 @@ struct ExportCommand: ParsableCommand {
         case .json: JSONExport.text(decks: decks, cards: cards, log: log) + "\n"
         }
         guard let output else {
-            var standardOutput = StandardOutput()
-            standardOutput.write(text)
+            try StandardOutput.writeVerbatim(text)
             return
         }
-        let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandFailure.report("\(output): cannot be written: \(String(cString: strerror(errno)))")
-        }
-        FileDescriptorWriter.write(text, to: descriptor)
-        close(descriptor)
+        try OutputFile.write(text, to: ArgumentBytes.bytes(of: output), shown: ArgumentBytes.shown(output),
+                             replacing: force)
     }
 }

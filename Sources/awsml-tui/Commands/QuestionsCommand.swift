@@ -29,7 +29,6 @@ struct QuestionsCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         let generator = QuestionGenerator(decks: decks)
-        var output = StandardOutput()
         var chunk = ""
         let facts = decks.flatMap { FactListing.facts(in: $0).map(\.fact) }
         // A few thousand facts at a time, each batch on every core, printed in order.
@@ -40,11 +39,11 @@ struct QuestionsCommand: ParsableCommand {
                     chunk += json ? QuestionReport.json(question) + "\n" : QuestionReport.text(question) + "\n"
                 }
                 if chunk.utf8.count >= 1 << 16 {
-                    guard output.write(chunk) else { throw CommandFailure.report("standard output: write failed") }
+                    try StandardOutput.write(chunk)
                     chunk = ""
                 }
             }
         }
-        guard output.write(chunk) else { throw CommandFailure.report("standard output: write failed") }
+        try StandardOutput.write(chunk)
     }
 }

@@ -65,7 +65,7 @@ struct PlainQuizOptions: ParsableArguments {
         case .practice: .practice
         case .exam: .exam
         }
-        return PlainSession(decks: decks, mode: studyMode, topic: topic, storePath: storePath, options: options,
+        return PlainSession(decks: decks, mode: studyMode, topic: topic.map(ArgumentBytes.shown), storePath: storePath, options: options,
                             environment: ProcessEnvironment.current())
     }
 }

@@ -25,7 +25,8 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: storePath, environment: ProcessEnvironment.current())
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
+                                      environment: ProcessEnvironment.current())
         // Read only: stats never changes the file (no migration, backup or checkpoint).
         let store: SQLiteProgressStore
         do {
@@ -43,11 +44,10 @@ struct StatsCommand: ParsableCommand {
         }
         let statistics = StatsReport.statistics(decks: decks, cards: cards, log: log,
                                                 now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
-        var output = StandardOutput()
         if json {
-            output.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
+            try StandardOutput.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
         } else {
-            output.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
+            try StandardOutput.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
         }
     }
 }

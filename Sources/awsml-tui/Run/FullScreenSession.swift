@@ -37,7 +37,7 @@ struct FullScreenSession {
         // bad file is one line on a normal terminal; perhaps already, on a
         // second thread (`EarlyStoreOpen`). Daily backup after the first frame.
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: storePath, environment: environment)
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         let opened: EarlyStoreOpen.Opened
         let startedToday: Int
         do {

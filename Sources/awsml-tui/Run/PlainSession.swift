@@ -25,7 +25,7 @@ struct PlainSession {
 
     func run() throws {
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: storePath, environment: environment)
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         let store: SQLiteProgressStore
         var state: AppState
         do {
@@ -39,13 +39,12 @@ struct PlainSession {
         }
         for warning in store.warnings { StandardError.warn(warning) }
         state.selectedRow = try selectedRow(in: state)
-        var output = StandardOutput()
         send(.startSession(mode), to: &state, store: store)
         guard let quiz = state.quiz else {
-            output.write("\(state.message?.text ?? "nothing to quiz here")\n")
+            try StandardOutput.write("\(state.message?.text ?? "nothing to quiz here")\n")
             return
         }
-        output.write("\(mode.rawValue.capitalized) · \(quiz.scopeTitle)\n")
+        try StandardOutput.write("\(mode.rawValue.capitalized) · \(quiz.scopeTitle)\n")
         var number = 0
         while let phase = state.quiz?.phase {
             switch phase {
@@ -53,27 +52,27 @@ struct PlainSession {
                 let when = nothing.nextDue.map { "The next fact is due \($0.iso8601)." } ?? "No fact here is scheduled."
                 let limit = nothing.newHeldBack > 0
                     ? " Today's limit of new facts is reached (\(nothing.newHeldBack) waiting; --new-per-day raises it)." : ""
-                output.write("Nothing to study here right now.\(limit) \(when) Try --mode practice.\n")
+                try StandardOutput.write("Nothing to study here right now.\(limit) \(when) Try --mode practice.\n")
                 return
             case .summary(let summary):
-                output.write(Self.summaryText(summary, days: options.dayBoundary, generator: state.questionGenerator))
+                try StandardOutput.write(Self.summaryText(summary, days: options.dayBoundary, generator: state.questionGenerator))
                 return
             case .asking, .revealed, .feedback:
                 guard let question = state.quiz?.question else { return }
                 number += 1
-                output.write("\n" + Self.questionText(question, number: number))
+                try StandardOutput.write("\n" + Self.questionText(question, number: number))
                 var answered = false
                 while !answered {
-                    output.write(question.kind == .clozeTyped ? "Your answer: " : "Your answer (1-\(question.options.count)): ")
+                    try StandardOutput.write(question.kind == .clozeTyped ? "Your answer: " : "Your answer (1-\(question.options.count)): ")
                     guard let line = readLine() else {
-                        output.write("\n")
+                        try StandardOutput.write("\n")
                         send(.endSession, to: &state, store: store)
                         answered = true
                         continue
                     }
                     // Piped answers are not echoed by a terminal: echo them, so the
                     // transcript reads as a dialogue.
-                    if isatty(STDIN_FILENO) == 0 { output.write(line + "\n") }
+                    if isatty(STDIN_FILENO) == 0 { try StandardOutput.write(line + "\n") }
                     let text = line.trimmingCharacters()
                     if text == "q" || text == "quit" {
                         send(.endSession, to: &state, store: store)
@@ -81,12 +80,12 @@ struct PlainSession {
                     } else if question.kind == .clozeTyped {
                         guard !text.isEmpty else { continue }
                         send(.submitTypedAnswer(text), to: &state, store: store)
-                        answered = finish(&state, store: store, output: &output)
+                        answered = try finish(&state, store: store)
                     } else if let choice = Int(text), (1...question.options.count).contains(choice) {
                         send(.chooseOption(choice - 1), to: &state, store: store)
-                        answered = finish(&state, store: store, output: &output)
+                        answered = try finish(&state, store: store)
                     } else {
-                        output.write("Type a number from 1 to \(question.options.count), or q to stop.\n")
+                        try StandardOutput.write("Type a number from 1 to \(question.options.count), or q to stop.\n")
                     }
                 }
             }
@@ -95,14 +94,14 @@ struct PlainSession {
 
     /// After an answer (already sent to the store): prints the verdict (not
     /// in an exam) and goes on.
-    private func finish(_ state: inout AppState, store: SQLiteProgressStore, output: inout StandardOutput) -> Bool {
+    private func finish(_ state: inout AppState, store: SQLiteProgressStore) throws -> Bool {
         if let quiz = state.quiz, case .feedback(let feedback) = quiz.phase, let question = quiz.question {
-            output.write(Self.feedbackText(question, feedback))
+            try StandardOutput.write(Self.feedbackText(question, feedback))
             send(.acceptSuggestedGrade, to: &state, store: store)
             // Printed only when the store acknowledged the answer: a reader
             // (or a crash test) can count on every "Graded" line being saved.
             if !feedback.saveFailed && state.lastStoreFailure == nil {
-                output.write("  Graded \(feedback.suggested.name).\n")
+                try StandardOutput.write("  Graded \(feedback.suggested.name).\n")
             }
         }
         return true
@@ -114,7 +113,7 @@ struct PlainSession {
         state.lastStoreFailure = nil
         runner.run(AppUpdate.update(&state, action), on: &state)
         if let failure = state.lastStoreFailure {
-            StandardError.write("awsml-tui: error: \(failure.summary)\n")
+            _ = CommandFailure.report(failure.summary)
         }
     }
 
