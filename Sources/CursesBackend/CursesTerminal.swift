@@ -111,7 +111,8 @@ public final class CursesTerminal: TerminalBackend {
                 let cell = buffer[column, row]
                 if sameSize, let previous, previous[column, row] == cell { continue }
                 if cell.isContinuation { continue }
-                put(cell, x: column, y: row)
+                let isWide = column + 1 < buffer.size.width && buffer[column + 1, row].isContinuation
+                put(cell, width: isWide ? 2 : 1, x: column, y: row)
             }
         }
         previous = buffer
@@ -220,24 +221,54 @@ public final class CursesTerminal: TerminalBackend {
 
     // MARK: - Drawing
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        // A cell holds at most CCHARW_MAX - 1 scalars, zero after the last:
-        // the same layout setcchar reads.
-        let values = cell.scalarValues
+    /// Draws `cell`, which the buffer laid out `width` columns wide.
+    ///
+    /// ncurses moves its cursor by the C library's `wcwidth`, and so do
+    /// terminals such as tmux. The buffer draws only scalars whose width
+    /// `TextWidth` pins (`DrawnGrapheme`), but the C library's tables can be
+    /// older or newer than ours: a scalar it does not know (`wcwidth` -1) or
+    /// measures otherwise would push the rest of the row out of its columns.
+    /// Such a cell is drawn as U+FFFD, with a space for its right half; a
+    /// mark after the first scalar that it does not give zero width (tmux
+    /// counts an unknown one as a column) is left out, with what follows it.
+    private func put(_ cell: Cell, width: Int, x: Int, y: Int) {
+        // The buffer already replaced controls; this is the last line of defence.
+        func shown(_ value: UInt32) -> UInt32 {
+            value != 0 && (value < 0x20 || (0x7F...0x9F).contains(value)) ? 0xFFFD : value
+        }
+        func columns(_ value: UInt32) -> Int {
+            value >= 0x20 && value < 0x7F ? 1 : Int(wcwidth(wchar_t(bitPattern: value)))
+        }
+        let stored = cell.scalarValues
+        var values = (shown(stored.0), shown(stored.1), shown(stored.2), shown(stored.3))
+        if values.0 == 0 { values.0 = 0x20 }
+        if columns(values.0) != width {
+            put((0xFFFD, 0, 0, 0), style: cell.style, x: x, y: y)
+            if width == 2 { put((0x20, 0, 0, 0), style: cell.style, x: x + 1, y: y) }
+            return
+        }
+        if values.1 != 0 {
+            if columns(values.1) != 0 { values = (values.0, 0, 0, 0) }
+            else if values.2 != 0 && columns(values.2) != 0 { values = (values.0, values.1, 0, 0) }
+            else if values.3 != 0 && columns(values.3) != 0 { values.3 = 0 }
+        }
+        put(values, style: cell.style, x: x, y: y)
+    }
+
+    /// Sends up to four scalars, zero after the last (a cell holds at most
+    /// CCHARW_MAX - 1: the layout setcchar reads), as one ncurses cell.
+    private func put(_ values: (UInt32, UInt32, UInt32, UInt32), style: CellStyle, x: Int, y: Int) {
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &characters) { raw in
             let slots = raw.bindMemory(to: wchar_t.self)
             for (index, value) in [values.0, values.1, values.2, values.3].enumerated() {
-                // The buffer already replaced controls; this is the last line of defence.
-                let shown = value != 0 && (value < 0x20 || (0x7F...0x9F).contains(value)) ? 0xFFFD : value
-                slots[index] = wchar_t(bitPattern: shown)
+                slots[index] = wchar_t(bitPattern: value)
             }
-            if slots[0] == 0 { slots[0] = 0x20 }
         }
         var complex = cchar_t()
         withUnsafePointer(to: &characters) { pointer in
             pointer.withMemoryRebound(to: wchar_t.self, capacity: 5) { text in
-                _ = setcchar(&complex, text, attributes(for: cell.style), colourPair(for: cell.style), nil)
+                _ = setcchar(&complex, text, attributes(for: style), colourPair(for: style), nil)
             }
         }
         // Writing the bottom-right cell returns ERR after drawing it (15); that is fine.

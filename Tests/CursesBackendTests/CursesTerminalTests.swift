@@ -66,6 +66,54 @@ struct CursesTerminalTests {
         #expect(harness.terminal.cellText(x: 14, y: 1) == "e\u{301}")
     }
 
+    /// ncurses keeps a cell's scalars only up to the first one `wcwidth`
+    /// gives a width, and moves by that width: a joined emoji reached it as
+    /// `👩 + ZWJ` (tmux then joined the next letter on), a flag as `🇯` one
+    /// column wide. Each cell must reach it whole and where the buffer put it.
+    @Test func clustersReachTheTerminalAsTheBufferDrewThem() throws {
+        let harness = try Harness()
+        var buffer = ScreenBuffer(size: harness.terminal.size)
+        let text = "👩‍💻Associate 🇯🇵|⬆️|❣️|🛍️|1️⃣|a\u{200B}b|👨‍👩‍👧‍👦z|👍🏽|\u{301}|e\u{301}|機"
+        let end = buffer.write(text, x: 0, y: 3)
+        #expect(end == TextWidth.of(text))
+        harness.terminal.draw(buffer)
+        var drawn = ""
+        for column in 0..<end where !buffer[column, 3].isContinuation {
+            let cell = harness.terminal.cellText(x: column, y: 3)
+            #expect(cell.unicodeScalars.elementsEqual(buffer[column, 3].content.unicodeScalars), "column \(column)")
+            drawn += cell
+        }
+        #expect(drawn == "👩Associate JP|⬆|❣|🛍|1|ab|👨z|👍|\u{301}|e\u{301}|機") // the mark is on the bar before it
+        #expect(harness.terminal.cellText(x: 2, y: 3) == "A")
+        // A lone mark, with nothing before it, sits on a dotted circle.
+        buffer.write("\u{301}x", x: 0, y: 4)
+        harness.terminal.draw(buffer)
+        #expect(harness.terminal.cellText(x: 0, y: 4).unicodeScalars.elementsEqual("◌\u{301}".unicodeScalars))
+        #expect(harness.terminal.cellText(x: 1, y: 4) == "x")
+    }
+
+    /// The C library's tables may be older or newer than `TextWidth`'s: a
+    /// cell whose first scalar it measures otherwise than the buffer laid it
+    /// out is drawn as U+FFFD (and a space for a right half), and a scalar
+    /// after the first that it gives a width is left out, so ncurses never
+    /// moves a column more or less than the buffer.
+    @Test func aCellTheCLibraryMeasuresOtherwiseIsAPlaceholder() throws {
+        let harness = try Harness()
+        var buffer = ScreenBuffer(size: harness.terminal.size)
+        buffer.fill(Rect(x: 0, y: 0, width: 1, height: 1), with: Cell("機")) // wide, laid out narrow
+        buffer.fill(Rect(x: 1, y: 0, width: 1, height: 1), with: Cell("a"))
+        buffer.fill(Rect(x: 2, y: 0, width: 1, height: 1), with: Cell("x")) // narrow, laid out wide
+        buffer.fill(Rect(x: 3, y: 0, width: 1, height: 1), with: .continuation(style: .plain))
+        buffer.fill(Rect(x: 4, y: 0, width: 1, height: 1), with: Cell("\u{200B}")) // no width at all
+        buffer.write("b", x: 5, y: 0)
+        buffer.fill(Rect(x: 6, y: 0, width: 1, height: 1), with: Cell("e\u{301}機\u{301}")) // a spacing scalar after the first
+        buffer.write("c", x: 7, y: 0)
+        harness.terminal.draw(buffer)
+        let drawn = (0..<8).map { harness.terminal.cellText(x: $0, y: 0) }
+        #expect(drawn == ["\u{FFFD}", "a", "\u{FFFD}", " ", "\u{FFFD}", "b", "e\u{301}", "c"])
+        #expect(harness.terminal.cellText(x: 6, y: 0).unicodeScalars.count == 2)
+    }
+
     @Test func theBackendIsGivenNoControlCharacters() throws {
         let harness = try Harness()
         var buffer = ScreenBuffer(size: harness.terminal.size)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
-# random moments, a store that cannot grow mid-session, and every numeric
-# option given bad values. Waits poll for a condition; the random moments are
-# counts of answers or keys, not sleeps.
+# random moments, a store that cannot grow mid-session, every numeric option
+# given bad values, and a post full of emoji clusters terminals disagree on.
+# Waits poll for a condition; the random moments are counts of answers or
+# keys, not sleeps.
 #
 #   Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
 set -uo pipefail
@@ -212,6 +213,156 @@ tm send-keys -t h g e
 check "the highest limits: an exam on the whole post starts" wait_for "left · AWS Machine Learning Specialty Bite Size"
 tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"
+tm kill-server 2>/dev/null
+
+# 6. Wide and joined characters: a post whose topic titles and facts are full
+# of clusters terminals measure each in their own way (joined emoji, VS16,
+# flags, keycaps, skin tones, tags, zero width spaces). Its twin, the same
+# post with each cluster replaced by as many "x" as the columns it should
+# take, is driven beside it with the same keys: on every screen each row's
+# box-drawing characters, `›` markers and scroll arrows must be in the twin's
+# columns (measured with the C library's wcwidth, as tmux does), and no
+# scalar terminals disagree on may reach the terminal.
+tm kill-server 2>/dev/null
+seed=${WIDE_SEED:-$RANDOM}
+echo "info - wide characters: cluster post seed $seed (WIDE_SEED=$seed replays it)"
+python3 - "$seed" "$work/clusters.md" "$work/twin.md" <<'POST'
+import random, sys
+seed, clusters_path, twin_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+rng = random.Random(seed)
+# Each cluster and the columns it should take: the width every terminal
+# agrees on (a joined sequence as its first picture, VS16 and skin tones
+# dropped, a flag as two letters, a keycap as its key, zero width as none).
+clusters = {"👩‍💻": 2, "👨‍🎓": 2, "👨‍👩‍👧‍👦": 2, "👩‍❤️‍👨": 2, "⬆️": 1, "❣️": 1, "🛍️": 1, "❤️‍🔥": 1, "🏳️‍🌈": 1,
+            "🇯🇵": 2, "🇺🇸": 2, "1️⃣": 1, "#️⃣": 1, "👍🏽": 2,
+            "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F": 2,
+            "\u200b": 0, "\u2060": 0, "\u00ad": 0, "☕︎": 2, "e\u0301": 1, "機": 2}
+names = list(clusters)
+def text(words):
+    out = []
+    for _ in range(words):
+        word = rng.choice(["Associate", "graduates", "learn", "flags", "keys", "family", "topic", "more"])
+        glued = [rng.choice(names) for _ in range(rng.randint(1, 3))]
+        side = rng.randint(0, 2)  # before the word, after it, or both
+        out.append((glued if side != 1 else [], word, glued if side != 0 else []))
+    return out
+def render(words, twin):
+    glue = (lambda g: "x" * sum(clusters[c] for c in g)) if twin else (lambda g: "".join(g))
+    return " ".join(glue(before) + word + glue(after) for before, word, after in words)
+heading, section = text(1), text(2)
+lines = {twin: [f"# {render(heading, twin)} deck", "", f"## {render(section, twin)} of clusters", ""] for twin in (False, True)}
+for topic in range(24):
+    title = text(3)
+    # The first topic (selected at start) has more facts than the detail
+    # shows at once, so it scrolls.
+    facts = [text(rng.randint(6, 14)) for _ in range(30 if topic == 0 else 3)]
+    for twin in (False, True):
+        lines[twin].append(f"### {render(title, twin)} {topic}")
+        lines[twin] += [f"- {render(fact, twin)}" for fact in facts]
+        lines[twin].append("")
+open(clusters_path, "w").write("\n".join(lines[False]))
+open(twin_path, "w").write("\n".join(lines[True]))
+POST
+cat > "$work/columns.py" <<'PY'
+# columns.py SCREEN TWIN: compares two captured screens row by row: the
+# columns of box-drawing characters, scroll arrows and `›` markers, measured as tmux does
+# (the C library's wcwidth, -1 counted as 1). Prints each difference.
+import ctypes, locale, sys
+locale.setlocale(locale.LC_ALL, "C.UTF-8")
+libc = ctypes.CDLL(None)
+libc.wcwidth.argtypes = [ctypes.c_wchar]
+def width(c):
+    w = libc.wcwidth(c)
+    return 1 if w < 0 else w
+def is_box(c):
+    return 0x2500 <= ord(c) <= 0x257F
+def marks(line):
+    # Box-drawing characters, scroll arrows, and the selection marker `›`
+    # right after a border or a border and a space (not the `›` between a
+    # path's parts).
+    column, found = 0, []
+    for index, c in enumerate(line):
+        if is_box(c) or c in "↑↓" or (c == "›" and index >= 2 and (is_box(line[index - 1])
+                                                              or (line[index - 1] == " " and is_box(line[index - 2])))):
+            found.append((column, c))
+        column += width(c)
+    return found
+# Scalars whose width terminals disagree on: none may reach the terminal.
+def disputed(c):
+    v = ord(c)
+    return (v in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x20E3) or 0xFE00 <= v <= 0xFE0F
+            or 0x1F1E6 <= v <= 0x1F1FF or 0x1F3FB <= v <= 0x1F3FF or 0xE0000 <= v <= 0xE007F)
+screen, twin = (open(path, encoding="utf-8").read().split("\n") for path in sys.argv[1:3])
+bad = 0
+for row, (line, reference) in enumerate(zip(screen, twin)):
+    if marks(line) != marks(reference):
+        bad += 1
+        print(f"  row {row}: {marks(line)}\n   twin: {marks(reference)}\n   text: {line}")
+    shown = [f"U+{ord(c):04X}" for c in line if disputed(c)]
+    if shown:
+        bad += 1
+        print(f"  row {row}: reached the terminal: {' '.join(shown)}\n   text: {line}")
+sys.exit(1 if bad else 0)
+PY
+for name in clusters twin; do
+  tm new-session -d -x 100 -y 30 -s "$name" "XDG_DATA_HOME=$work/data-$name $binary $work/$name.md --no-mouse"
+done
+pane() { tm capture-pane -p -t "$1" 2>/dev/null; }
+both_show() {
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    pane clusters | grep -qF -- "$1" && pane twin | grep -qF -- "$1" && return 0; pause
+  done
+  return 1
+}
+screens=0; misplaced=0; report=""
+# Sends KEY to both and waits until each screen has changed (a key that
+# changes nothing counts as a failure: the walk did not go where it meant to).
+press_both() {
+  local before_clusters before_twin; before_clusters=$(pane clusters); before_twin=$(pane twin)
+  tm send-keys -t clusters "$@"; tm send-keys -t twin "$@"
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(pane clusters)" != "$before_clusters" ] && [ "$(pane twin)" != "$before_twin" ] && return 0; pause
+  done
+  misplaced=$((misplaced + 1)); report+="the key $* changed nothing on one of the screens"$'\n'
+  return 1
+}
+compare() {
+  screens=$((screens + 1))
+  pane clusters > "$work/screen"; pane twin > "$work/reference"
+  local out; out=$(python3 "$work/columns.py" "$work/screen" "$work/reference") && return 0
+  misplaced=$((misplaced + 1))
+  [ -z "$report" ] && report="after $1:"$'\n'"$out"$'\n'
+}
+both_show "q quit"
+compare "the first frame"
+press_both Tab; compare "Tab to the facts"
+for _ in $(seq 1 29); do press_both j; compare "moving down the first topic's 30 facts"; done
+press_both g; compare "the first fact"
+press_both h; compare "back to the tree"
+for _ in $(seq 1 23); do press_both j; compare "moving down the tree"; done # from the first topic to the last
+check "scrolling through a post of clusters: every border and marker in its column ($screens screens)" \
+  test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+press_both '?'
+both_show "any key closes"
+compare "opening help"
+check "help over it: its borders and the panes' in their columns" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+press_both x
+compare "closing help"
+press_both k; compare "moving after help"
+check "help closed: nothing of it is left and every border is in its column" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+tm send-keys -t clusters C-l; tm send-keys -t twin C-l
+press_both k; compare "Ctrl-L"
+press_both Tab; compare "Ctrl-L and Tab"
+check "after Ctrl-L every border is in its column" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
 tm kill-server 2>/dev/null
 
 finish hardening
