@@ -20,14 +20,15 @@ struct CursesTerminalTests {
         let input: UnsafeMutablePointer<FILE>
         var keyWriter: Int32
 
-        init() throws {
+        init(termName: String = "xterm-256color", useMouse: Bool = false) throws {
             var descriptors: [Int32] = [0, 0]
             #expect(pipe(&descriptors) == 0)
             keyWriter = descriptors[1]
             input = fdopen(descriptors[0], "r")!
             output = tmpfile()!
             setenv("LINES", "40", 1) // must not pin the size (trap 7)
-            terminal = try CursesTerminal(termName: "xterm-256color", output: output, input: input, useColour: true)
+            terminal = try CursesTerminal(termName: termName, output: output, input: input, useColour: true,
+                                          useMouse: useMouse)
         }
 
         func type(_ bytes: String) {
@@ -43,6 +44,19 @@ struct CursesTerminalTests {
         func outputSize() -> Int {
             fflush(output)
             return Int(ftell(output))
+        }
+
+        /// What the backend has written to the terminal so far.
+        func outputText() -> String {
+            fflush(output)
+            var bytes = [UInt8](repeating: 0, count: 1 << 20)
+            let count = pread(fileno(output), &bytes, bytes.count, 0)
+            return String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
+        }
+
+        /// The next `count` events that are not ticks.
+        func events(_ count: Int) -> [TerminalEvent] {
+            (0..<count).map { _ in terminal.nextEvent(timeoutMilliseconds: 500) }
         }
 
         deinit {
@@ -205,6 +219,46 @@ struct CursesTerminalTests {
         #expect(harness.terminal.nextEvent(timeoutMilliseconds: 30) == .key(.character("k")))
         harness.closeKeys()
         #expect(harness.terminal.nextEvent(timeoutMilliseconds: 200) == .endOfInput)
+    }
+
+    /// Under tmux and screen the terminfo entry has only X10 mouse reports,
+    /// which cannot say a column past 223: a click there never arrived. The
+    /// backend asks for SGR reports (mode 1006), reads them, and turns the
+    /// mode off when it stops.
+    @Test func sgrMouseReportsWhereTheTerminfoKnowsOnlyX10() throws {
+        let harness = try Harness(termName: "screen", useMouse: true)
+        #expect(harness.outputText().contains("\u{1B}[?1006h"))
+        #expect(harness.outputText().contains("\u{1B}[?1000h")) // ncurses' own: clicks and the wheel
+        // A press and release at column 230, row 5 (counted from 1); the
+        // wheel down and up; a right press (ignored); a click with Ctrl held.
+        harness.type("\u{1B}[<0;230;5M\u{1B}[<0;230;5m\u{1B}[<65;10;3M\u{1B}[<64;10;3M\u{1B}[<2;4;4M\u{1B}[<16;12;7Mq")
+        #expect(harness.events(5) == [
+            .mouse(MouseEvent(x: 229, y: 4, action: .click)),
+            .mouse(MouseEvent(x: 9, y: 2, action: .wheel(lines: 3))),
+            .mouse(MouseEvent(x: 9, y: 2, action: .wheel(lines: -3))),
+            .mouse(MouseEvent(x: 11, y: 6, action: .click)),
+            .key(.character("q")),
+        ])
+        // Malformed reports are dropped to their final byte; the keys after them arrive.
+        harness.type("\u{1B}[<0;5;5X\u{1B}[<0;1;2;3M\u{1B}[<0:5;5Mj")
+        #expect(harness.events(1) == [.key(.character("j"))])
+        harness.terminal.stop()
+        let output = harness.outputText()
+        let on = output.firstRange(of: "\u{1B}[?1006h")
+        let off = output.firstRange(of: "\u{1B}[?1006l")
+        #expect(on != nil && off != nil && on!.upperBound <= off!.lowerBound)
+    }
+
+    /// Where the terminfo entry asks for SGR reports itself (xterm), ncurses
+    /// reads them: the backend adds nothing of its own.
+    @Test func whereTheTerminfoHasSGRMouseNcursesReadsIt() throws {
+        let harness = try Harness(termName: "xterm-256color", useMouse: true)
+        #expect(harness.outputText().contains("\u{1B}[?1006;1000h"))
+        #expect(!harness.outputText().contains("\u{1B}[?1006h"))
+        harness.type("\u{1B}[<0;12;7M\u{1B}[<0;12;7m")
+        #expect(harness.events(1) == [.mouse(MouseEvent(x: 11, y: 6, action: .click))])
+        harness.terminal.stop()
+        #expect(!harness.outputText().contains("\u{1B}[?1006l"))
     }
 
     @Test func stopIsSafeTwice() throws {

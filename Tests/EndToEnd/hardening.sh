@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardening: SIGKILL while answering (plain mode), a resize storm, signals at
 # random moments, a store that cannot grow mid-session, every numeric option
-# given bad values, and a post full of emoji clusters terminals disagree on.
+# given bad values, a post full of emoji clusters terminals disagree on, and
+# mouse clicks past column 223.
 # Waits poll for a condition; the random moments are counts of answers or
 # keys, not sleeps.
 #
@@ -12,7 +13,7 @@ binary=$(realpath "${1:-.build/debug/awsml-tui}")
 rounds=${2:-50}
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
 socket="awsml-hard-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'for s in "$socket" "$socket-inner" "$socket-outer"; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t h 2>/dev/null; }
 # The pane with its scrollback: what the shell printed after the app ended.
@@ -364,5 +365,64 @@ press_both Tab; compare "Ctrl-L and Tab"
 check "after Ctrl-L every border is in its column" test "$misplaced" -eq 0
 [ "$misplaced" -eq 0 ] || printf '%s' "$report"
 tm kill-server 2>/dev/null
+
+# 7. The mouse past column 223. X10 mouse reports (all ncurses asks for under
+# tmux's TERM=screen) cannot say a column past 223: tmux sent such a click as
+# column 223. The app asks for SGR reports (mode 1006) and reads them. A real
+# click path: an outer tmux (678 columns, so the tree ends at column 226)
+# runs a client of the inner tmux where the app runs; an SGR report typed
+# into the outer pane is a mouse event to the inner tmux, which passes it to
+# the app in the encoding the app asked for. The tmux pane's mode flags show
+# the mode is off again after Ctrl-Z, q, SIGTERM and a crash.
+tm kill-server 2>/dev/null
+inner() { tmux -L "$socket-inner" -f /dev/null "$@"; }
+outer() { tmux -L "$socket-outer" -f /dev/null "$@"; }
+app_screen() { inner capture-pane -p -t app 2>/dev/null; }
+app_shows() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do app_screen | grep -qF -- "$1" && return 0; pause; done
+  return 1
+}
+# mouse_modes: the app pane's SGR and click-report flags, "sgr=1 x10=1" while the app runs.
+mouse_modes() { inner display-message -p -t app 'sgr=#{mouse_sgr_flag} x10=#{mouse_standard_flag}'; }
+modes_become() {
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do [ "$(mouse_modes)" = "$1" ] && return 0; pause; done
+  echo "  mouse modes: $(mouse_modes), expected $1"; return 1
+}
+# click COLUMN ROW (counted from 1), through the outer terminal.
+click() { outer send-keys -t outer -l $'\e[<0;'"$1;$2"$'M\e[<0;'"$1;$2"'m'; }
+mouse_store="$work/mouse.sqlite"
+run_app() { inner send-keys -t app "XDG_DATA_HOME=$work/data-mouse $binary --store $mouse_store" Enter; app_shows "q quit"; }
+inner new-session -d -x 678 -y 30 -s app "bash --norc --noprofile -i" \; set-option -g status off
+outer new-session -d -x 678 -y 30 -s outer "TMUX= tmux -L $socket-inner -f /dev/null attach -t app" \; set-option -g status off
+for _ in $(seq 1 200); do [ "$(inner display-message -p -t app '#{pane_width}x#{pane_height}')" = 678x30 ] && break; pause; done
+inner send-keys -t app "PS1='prompt$ '" Enter
+run_app
+check "the app asks for SGR mouse reports" modes_become "sgr=1 x10=1"
+click 5 7   # the tree row of "AWS Glue Data Catalog"
+check "a click at column 5 selects a tree row" app_shows "Contains references to data used in ETL jobs"
+click 230 8   # the third fact's line in the detail; column 223 there is the tree
+check "a click at column 230 lands on the fact drawn there" app_shows "› Serves as an index for location"
+check "and not on the tree row beside column 223" bash -c "$(declare -f inner app_screen); socket='$socket'; app_screen | grep -qF '│›    · AWS Glue Data Catalog'"
+outer send-keys -t outer -l $'\e[<65;400;10M'   # the wheel down over the detail, column 400
+check "the wheel at column 400 scrolls the detail" app_shows "› Information stored as metadata tables"
+inner send-keys -t app C-z
+app_shows "Stopped" >/dev/null
+check "Ctrl-Z: the shell gets the terminal without mouse reports" modes_become "sgr=0 x10=0"
+inner send-keys -t app fg Enter
+app_shows "q quit" >/dev/null
+check "fg: SGR reports are on again" modes_become "sgr=1 x10=1"
+click 230 6
+check "and a click at column 230 still lands" app_shows "› Contains references to data used in ETL jobs"
+inner send-keys -t app q
+check "q turns the mouse reports off" modes_become "sgr=0 x10=0"
+for signal in TERM SEGV; do
+  run_app
+  modes_become "sgr=1 x10=1" >/dev/null
+  kill -s "$signal" "$(pgrep -n -f -- "--store $mouse_store")"
+  check "SIG$signal turns the mouse reports off" modes_become "sgr=0 x10=0"
+done
+inner kill-server 2>/dev/null; outer kill-server 2>/dev/null
 
 finish hardening
