@@ -85,25 +85,46 @@ struct GraphemeDrawingTests {
         for _ in 0..<2000 {
             var text = ""
             for _ in 0..<Int.random(in: 1...12, using: &generator) { text += alphabet.randomElement(using: &generator)! }
-            let width = TextWidth.of(text)
-            var buffer = ScreenBuffer(size: Size(width: width + 2, height: 1), filling: Cell(scalar: "."))
-            let end = buffer.write(text, x: 0, y: 0)
-            #expect(end == width, "seed \(seed): \(Self.describe(text))")
-            for column in 0..<width {
-                let cell = buffer[column, 0]
-                if cell.isContinuation {
-                    #expect(column > 0 && TextWidth.of(buffer[column - 1, 0].content) == 2, "seed \(seed): \(Self.describe(text))")
-                    continue
-                }
-                let scalars = Array(cell.content.unicodeScalars)
-                #expect(!scalars.isEmpty && TextWidth.of(scalars[0]) > 0, "seed \(seed): \(Self.describe(text)) at \(column)")
-                #expect(scalars.dropFirst().allSatisfy(Self.isPlainCombiningMark), "seed \(seed): \(Self.describe(text)) at \(column)")
-                #expect(!scalars.contains { (0x1F1E6...0x1F1FF).contains($0.value) }, "seed \(seed): a regional indicator")
-                let cellWidth = column + 1 < width + 2 && buffer[column + 1, 0].isContinuation ? 2 : 1
-                #expect(TextWidth.of(scalars[0]) == cellWidth || scalars[0] == "◌", "seed \(seed): \(Self.describe(text)) at \(column)")
-            }
-            #expect(buffer[width, 0].content == ".", "seed \(seed): \(Self.describe(text)) wrote past its width")
+            let problems = Self.problems(drawing: text)
+            // The first string that goes wrong is enough to replay.
+            #expect(problems.isEmpty, "seed \(seed): \(Self.describe(text)): \(problems)")
+            if !problems.isEmpty { break }
         }
+    }
+
+    /// What is wrong with how the buffer draws `text`, if anything.
+    static func problems(drawing text: String) -> [String] {
+        let width = TextWidth.of(text)
+        var buffer = ScreenBuffer(size: Size(width: width + 2, height: 1), filling: Cell(scalar: "."))
+        var problems: [String] = []
+        let end = buffer.write(text, x: 0, y: 0)
+        if end != width { problems.append("ends at \(end), measured \(width)") }
+        for column in 0..<width {
+            let cell = buffer[column, 0]
+            if cell.isContinuation {
+                if column == 0 || TextWidth.of(buffer[column - 1, 0].content) != 2 {
+                    problems.append("a right half at \(column) after no wide cell")
+                }
+                continue
+            }
+            let scalars = Array(cell.content.unicodeScalars)
+            guard let first = scalars.first, TextWidth.of(first) > 0 else {
+                problems.append("column \(column) starts with no width: \(describe(cell.content))")
+                continue
+            }
+            if scalars.contains(where: { (0x1F1E6...0x1F1FF).contains($0.value) }) {
+                problems.append("column \(column) holds a regional indicator")
+            }
+            if !scalars.dropFirst().allSatisfy(isPlainCombiningMark) {
+                problems.append("column \(column) carries more than marks: \(describe(cell.content))")
+            }
+            let cellWidth = buffer[column + 1, 0].isContinuation ? 2 : 1
+            if TextWidth.of(first) != cellWidth {
+                problems.append("column \(column) is laid out \(cellWidth) wide: \(describe(cell.content))")
+            }
+        }
+        if buffer[width, 0].content != "." { problems.append("wrote past its width") }
+        return problems
     }
 
     /// A mark every terminal puts on the cell before it at no width: not a
