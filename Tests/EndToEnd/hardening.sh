@@ -329,10 +329,17 @@ press_both() {
   misplaced=$((misplaced + 1)); report+="the key $* changed nothing on one of the screens"$'\n'
   return 1
 }
+# Compares the two screens; a difference must last (a capture can catch
+# tmux halfway through a frame), so it is read again until a deadline.
 compare() {
   screens=$((screens + 1))
-  pane clusters > "$work/screen"; pane twin > "$work/reference"
-  local out; out=$(python3 "$work/columns.py" "$work/screen" "$work/reference") && return 0
+  local out deadline=$((SECONDS + 3))
+  while :; do
+    pane clusters > "$work/screen"; pane twin > "$work/reference"
+    out=$(python3 "$work/columns.py" "$work/screen" "$work/reference") && return 0
+    [ $SECONDS -lt $deadline ] || break
+    pause
+  done
   misplaced=$((misplaced + 1))
   [ -z "$report" ] && report="after $1:"$'\n'"$out"$'\n'
 }
