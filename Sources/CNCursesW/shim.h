@@ -41,6 +41,19 @@ static inline mmask_t awsml_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t awsml_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t awsml_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+/* Whether ncurses itself asks for and reads SGR (mode 1006) mouse reports:
+ * it does when the terminfo entry's XM capability names 1006 (xterm's
+ * entries), and reads the old X10 reports otherwise (screen, tmux). */
+static inline int awsml_terminfo_has_sgr_mouse(void) {
+    char *xm = tigetstr("XM");
+    if (xm != 0 && xm != (char *)-1) {
+        for (const char *p = xm; *p; p++)
+            if (p[0] == '1' && p[1] == '0' && p[2] == '0' && p[3] == '6') return 1;
+        return 0;
+    }
+    return tigetnum("XM") == 1006;
+}
+
 /* stdio streams are C globals too. */
 static inline FILE *awsml_stdin(void) { return stdin; }
 static inline FILE *awsml_stdout(void) { return stdout; }

@@ -9,6 +9,36 @@
 
 static volatile sig_atomic_t pending_signal = 0;
 static volatile sig_atomic_t curses_active = 0;
+static volatile sig_atomic_t sgr_mouse_fd = -1;
+
+static void (*volatile curses_suspend)(int) = 0;
+
+static void send(int fd, const char *sequence, size_t length) {
+    ssize_t written = write(fd, sequence, length); /* async-signal-safe */
+    (void)written;
+}
+
+static void reset_sgr_mouse(void) {
+    int fd = sgr_mouse_fd;
+    if (fd >= 0) {
+        sgr_mouse_fd = -1;
+        send(fd, "\033[?1006l", 8);
+    }
+}
+
+/* Ctrl-Z: SGR reports off while the shell has the terminal, then ncurses'
+ * own handler (endwin, stop, and on SIGCONT back to the screen), then on. */
+static void on_suspend(int sig) {
+    int fd = sgr_mouse_fd;
+    if (fd >= 0) send(fd, "\033[?1006l", 8);
+    if (curses_suspend) {
+        curses_suspend(sig);
+    } else {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    if (fd >= 0 && sgr_mouse_fd == fd) send(fd, "\033[?1006h", 8);
+}
 
 static void on_termination(int sig) {
     if (pending_signal == 0) pending_signal = sig;
@@ -19,6 +49,7 @@ static void on_crash(int sig) {
         curses_active = 0;
         endwin();
     }
+    reset_sgr_mouse();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -47,6 +78,18 @@ void terminal_guard_install(void) {
 }
 
 void terminal_guard_set_curses_active(int active) { curses_active = active ? 1 : 0; }
+
+void terminal_guard_set_sgr_mouse_fd(int fd) {
+    sgr_mouse_fd = fd;
+    if (fd < 0) return;
+    /* ncurses installed its SIGTSTP handler in newterm(): wrap it, once. */
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) != 0 || current.sa_handler == on_suspend) return;
+    if (current.sa_handler == SIG_IGN || (current.sa_flags & SA_SIGINFO)) return;
+    curses_suspend = current.sa_handler == SIG_DFL ? 0 : current.sa_handler;
+    current.sa_handler = on_suspend;
+    sigaction(SIGTSTP, &current, NULL);
+}
 
 int terminal_guard_pending_signal(void) { return pending_signal; }
 

@@ -26,6 +26,9 @@ public final class CursesTerminal: TerminalBackend {
     private var isActive = true
     private let hasColour: Bool
     private var colourPairs: [Int: Int16] = [:]
+    /// Where this backend turned SGR mouse reports on itself (and must turn
+    /// them off), or nil: see `enableSGRMouse`.
+    private var sgrMouseDescriptor: Int32?
 
     /// Checks, before anything is sent to the terminal, that a full screen
     /// can work: stdin and stdout are a terminal and TERM names a real one.
@@ -79,11 +82,6 @@ public final class CursesTerminal: TerminalBackend {
         leaveok(window, true)
         scrollok(window, false)
         Self.defineCSIKeys() // arrows after Ctrl-Z / fg (9)
-        if useMouse {
-            // Clicks and the wheel only: no motion reports, no click delay.
-            mousemask(awsml_button1_pressed() | awsml_button1_clicked() | awsml_button4_pressed() | awsml_button5_pressed(), nil)
-            mouseinterval(0)
-        }
         if useColour && has_colors() {
             start_color()
             use_default_colors()
@@ -91,10 +89,47 @@ public final class CursesTerminal: TerminalBackend {
         } else {
             hasColour = false
         }
+        if useMouse {
+            // Clicks and the wheel only: no motion reports, no click delay.
+            let granted = mousemask(awsml_button1_pressed() | awsml_button1_clicked() | awsml_button4_pressed()
+                                    | awsml_button5_pressed(), nil)
+            mouseinterval(0)
+            if granted != 0 && awsml_terminfo_has_sgr_mouse() == 0 { enableSGRMouse(descriptor: fileno(output)) }
+        }
     }
 
     deinit {
         stop()
+    }
+
+    /// The key code ncurses returns for `ESC [ <`, the start of an SGR mouse
+    /// report (a code of our own, above ncurses' `KEY_MAX`).
+    static let sgrMouseKey = KEY_MAX + 1
+
+    /// Turns on SGR mouse reports (mode 1006) where the terminfo entry does
+    /// not: ncurses then asks for the old X10 reports (`ESC [ M` and three
+    /// bytes), which cannot say a column past 223, so a click there on a
+    /// wide terminal landed on column 223 (tmux clamps it) or was lost. SGR
+    /// reports say the column in decimal (`ESC [ < 0 ; 230 ; 5 M`). ncurses
+    /// does not read them in this case, so `ESC [ <` is made a key of our
+    /// own and the rest is read here (`readSGRMouse`). `stop` turns the mode
+    /// off, and the C guard does on a crash and while Ctrl-Z has the app
+    /// suspended; ncurses turns the reports themselves on and off, as before.
+    ///
+    /// The mode is written straight to the terminal (`putp` would write to
+    /// stdout, not to the screen's output): at start ncurses still holds
+    /// its first strings, and at the end its output is flushed, so this
+    /// never lands inside one of its sequences.
+    private func enableSGRMouse(descriptor: Int32) {
+        define_key("\u{1B}[<", Self.sgrMouseKey)
+        sgrMouseDescriptor = descriptor
+        Self.send("\u{1B}[?1006h", to: descriptor)
+        terminal_guard_set_sgr_mouse_fd(descriptor)
+    }
+
+    private static func send(_ sequence: String, to descriptor: Int32) {
+        var bytes = Array(sequence.utf8)
+        _ = write(descriptor, &bytes, bytes.count)
     }
 
     public var size: Size {
@@ -111,7 +146,8 @@ public final class CursesTerminal: TerminalBackend {
                 let cell = buffer[column, row]
                 if sameSize, let previous, previous[column, row] == cell { continue }
                 if cell.isContinuation { continue }
-                put(cell, x: column, y: row)
+                let isWide = column + 1 < buffer.size.width && buffer[column + 1, row].isContinuation
+                put(cell, width: isWide ? 2 : 1, x: column, y: row)
             }
         }
         previous = buffer
@@ -160,6 +196,12 @@ public final class CursesTerminal: TerminalBackend {
                     if let event = readMouse() { return .mouse(event) }
                     continue
                 }
+                if sgrMouseDescriptor != nil && Int32(character) == Self.sgrMouseKey {
+                    let event = readSGRMouse()
+                    wtimeout(window, timeout)
+                    if let event { return .mouse(event) }
+                    continue
+                }
                 if let key = Self.key(forCode: Int32(character)) { return .key(key) }
                 continue
             }
@@ -186,10 +228,60 @@ public final class CursesTerminal: TerminalBackend {
         return nil
     }
 
+    /// Reads the rest of an SGR mouse report after `ESC [ <`: `button ; column
+    /// ; row` (counted from 1) and `M` for a press or `m` for a release. The
+    /// terminal sends a report in one write, so its bytes are waiting. A
+    /// malformed one is read up to its final byte, as any control sequence
+    /// ends, and dropped.
+    private func readSGRMouse() -> MouseEvent? {
+        wtimeout(window, 50)
+        var fields = [0, 0, 0]
+        var field = 0
+        var isWellFormed = true
+        for _ in 0..<32 {
+            var character: wint_t = 0
+            guard wget_wch(window, &character) == OK else { return nil }
+            switch character {
+            case 0x30...0x39: // a digit
+                if field < 3 { fields[field] = min(fields[field] * 10 + Int(character - 0x30), 1_000_000) }
+            case 0x3B: // ;
+                field += 1
+                isWellFormed = isWellFormed && field < 3
+            case 0x20...0x3F: // other parameter and intermediate bytes
+                isWellFormed = false
+            case 0x40...0x7E: // the final byte: M (press), m (release)
+                guard isWellFormed, field == 2, character == 0x4D || character == 0x6D else { return nil }
+                return Self.sgrMouseEvent(button: fields[0], column: fields[1], row: fields[2], pressed: character == 0x4D)
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// The event of an SGR report, as `readMouse` gives for ncurses' own:
+    /// a left press is a click, the wheel scrolls three lines; releases,
+    /// other buttons and motion are ignored. Shift, Alt and Ctrl (4, 8, 16)
+    /// do not change the button.
+    static func sgrMouseEvent(button: Int, column: Int, row: Int, pressed: Bool) -> MouseEvent? {
+        guard column >= 1, row >= 1, button & 32 == 0 else { return nil } // 32: motion
+        let (x, y) = (column - 1, row - 1)
+        switch button & ~(4 | 8 | 16) {
+        case 0: return pressed ? MouseEvent(x: x, y: y, action: .click) : nil
+        case 64: return MouseEvent(x: x, y: y, action: .wheel(lines: -3))
+        case 65: return MouseEvent(x: x, y: y, action: .wheel(lines: 3))
+        default: return nil
+        }
+    }
+
     public func stop() {
         guard isActive else { return }
         isActive = false
         curs_set(1)
+        if let descriptor = sgrMouseDescriptor {
+            terminal_guard_set_sgr_mouse_fd(-1)
+            Self.send("\u{1B}[?1006l", to: descriptor)
+        }
         endwin()
         terminal_guard_set_curses_active(0)
         delscreen(screen)
@@ -220,24 +312,54 @@ public final class CursesTerminal: TerminalBackend {
 
     // MARK: - Drawing
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        // A cell holds at most CCHARW_MAX - 1 scalars, zero after the last:
-        // the same layout setcchar reads.
-        let values = cell.scalarValues
+    /// Draws `cell`, which the buffer laid out `width` columns wide.
+    ///
+    /// ncurses moves its cursor by the C library's `wcwidth`, and so do
+    /// terminals such as tmux. The buffer draws only scalars whose width
+    /// `TextWidth` pins (`DrawnGrapheme`), but the C library's tables can be
+    /// older or newer than ours: a scalar it does not know (`wcwidth` -1) or
+    /// measures otherwise would push the rest of the row out of its columns.
+    /// Such a cell is drawn as U+FFFD, with a space for its right half; a
+    /// mark after the first scalar that it does not give zero width (tmux
+    /// counts an unknown one as a column) is left out, with what follows it.
+    private func put(_ cell: Cell, width: Int, x: Int, y: Int) {
+        // The buffer already replaced controls; this is the last line of defence.
+        func shown(_ value: UInt32) -> UInt32 {
+            value != 0 && (value < 0x20 || (0x7F...0x9F).contains(value)) ? 0xFFFD : value
+        }
+        func columns(_ value: UInt32) -> Int {
+            value >= 0x20 && value < 0x7F ? 1 : Int(wcwidth(wchar_t(bitPattern: value)))
+        }
+        let stored = cell.scalarValues
+        var values = (shown(stored.0), shown(stored.1), shown(stored.2), shown(stored.3))
+        if values.0 == 0 { values.0 = 0x20 }
+        if columns(values.0) != width {
+            put((0xFFFD, 0, 0, 0), style: cell.style, x: x, y: y)
+            if width == 2 { put((0x20, 0, 0, 0), style: cell.style, x: x + 1, y: y) }
+            return
+        }
+        if values.1 != 0 {
+            if columns(values.1) != 0 { values = (values.0, 0, 0, 0) }
+            else if values.2 != 0 && columns(values.2) != 0 { values = (values.0, values.1, 0, 0) }
+            else if values.3 != 0 && columns(values.3) != 0 { values.3 = 0 }
+        }
+        put(values, style: cell.style, x: x, y: y)
+    }
+
+    /// Sends up to four scalars, zero after the last (a cell holds at most
+    /// CCHARW_MAX - 1: the layout setcchar reads), as one ncurses cell.
+    private func put(_ values: (UInt32, UInt32, UInt32, UInt32), style: CellStyle, x: Int, y: Int) {
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &characters) { raw in
             let slots = raw.bindMemory(to: wchar_t.self)
             for (index, value) in [values.0, values.1, values.2, values.3].enumerated() {
-                // The buffer already replaced controls; this is the last line of defence.
-                let shown = value != 0 && (value < 0x20 || (0x7F...0x9F).contains(value)) ? 0xFFFD : value
-                slots[index] = wchar_t(bitPattern: shown)
+                slots[index] = wchar_t(bitPattern: value)
             }
-            if slots[0] == 0 { slots[0] = 0x20 }
         }
         var complex = cchar_t()
         withUnsafePointer(to: &characters) { pointer in
             pointer.withMemoryRebound(to: wchar_t.self, capacity: 5) { text in
-                _ = setcchar(&complex, text, attributes(for: cell.style), colourPair(for: cell.style), nil)
+                _ = setcchar(&complex, text, attributes(for: style), colourPair(for: style), nil)
             }
         }
         // Writing the bottom-right cell returns ERR after drawing it (15); that is fine.

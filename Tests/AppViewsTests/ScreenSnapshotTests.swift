@@ -60,7 +60,7 @@ struct ScreenSnapshotTests {
             # 機械学習 🎯 notes
             - 精度 (precision) は TP / (TP + FP) — **重要**
             - Café résumé naïve e\u{301}
-            - Emoji 👍🏽 and flags 🇯🇵 stay whole
+            - Emoji 👍🏽, joined 👩‍💻 and flags 🇯🇵 stay in line
             """, file: "cjk.md")
         let state = AppState(decks: [deck], width: 80, height: 12)
         let buffer = render(state, width: 80, height: 12)

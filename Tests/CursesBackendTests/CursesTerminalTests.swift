@@ -20,14 +20,15 @@ struct CursesTerminalTests {
         let input: UnsafeMutablePointer<FILE>
         var keyWriter: Int32
 
-        init() throws {
+        init(termName: String = "xterm-256color", useMouse: Bool = false) throws {
             var descriptors: [Int32] = [0, 0]
             #expect(pipe(&descriptors) == 0)
             keyWriter = descriptors[1]
             input = fdopen(descriptors[0], "r")!
             output = tmpfile()!
             setenv("LINES", "40", 1) // must not pin the size (trap 7)
-            terminal = try CursesTerminal(termName: "xterm-256color", output: output, input: input, useColour: true)
+            terminal = try CursesTerminal(termName: termName, output: output, input: input, useColour: true,
+                                          useMouse: useMouse)
         }
 
         func type(_ bytes: String) {
@@ -43,6 +44,19 @@ struct CursesTerminalTests {
         func outputSize() -> Int {
             fflush(output)
             return Int(ftell(output))
+        }
+
+        /// What the backend has written to the terminal so far.
+        func outputText() -> String {
+            fflush(output)
+            var bytes = [UInt8](repeating: 0, count: 1 << 20)
+            let count = pread(fileno(output), &bytes, bytes.count, 0)
+            return String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
+        }
+
+        /// The next `count` events that are not ticks.
+        func events(_ count: Int) -> [TerminalEvent] {
+            (0..<count).map { _ in terminal.nextEvent(timeoutMilliseconds: 500) }
         }
 
         deinit {
@@ -64,6 +78,54 @@ struct CursesTerminalTests {
         #expect(harness.terminal.cellText(x: 9, y: 1) == "機")
         #expect(harness.terminal.cellText(x: 11, y: 1) == "械")
         #expect(harness.terminal.cellText(x: 14, y: 1) == "e\u{301}")
+    }
+
+    /// ncurses keeps a cell's scalars only up to the first one `wcwidth`
+    /// gives a width, and moves by that width: a joined emoji reached it as
+    /// `👩 + ZWJ` (tmux then joined the next letter on), a flag as `🇯` one
+    /// column wide. Each cell must reach it whole and where the buffer put it.
+    @Test func clustersReachTheTerminalAsTheBufferDrewThem() throws {
+        let harness = try Harness()
+        var buffer = ScreenBuffer(size: harness.terminal.size)
+        let text = "👩‍💻Associate 🇯🇵|⬆️|❣️|🛍️|1️⃣|a\u{200B}b|👨‍👩‍👧‍👦z|👍🏽|\u{301}|e\u{301}|機"
+        let end = buffer.write(text, x: 0, y: 3)
+        #expect(end == TextWidth.of(text))
+        harness.terminal.draw(buffer)
+        var drawn = ""
+        for column in 0..<end where !buffer[column, 3].isContinuation {
+            let cell = harness.terminal.cellText(x: column, y: 3)
+            #expect(cell.unicodeScalars.elementsEqual(buffer[column, 3].content.unicodeScalars), "column \(column)")
+            drawn += cell
+        }
+        #expect(drawn == "👩Associate JP|⬆|❣|🛍|1|ab|👨z|👍|\u{301}|e\u{301}|機") // the mark is on the bar before it
+        #expect(harness.terminal.cellText(x: 2, y: 3) == "A")
+        // A lone mark, with nothing before it, sits on a dotted circle.
+        buffer.write("\u{301}x", x: 0, y: 4)
+        harness.terminal.draw(buffer)
+        #expect(harness.terminal.cellText(x: 0, y: 4).unicodeScalars.elementsEqual("◌\u{301}".unicodeScalars))
+        #expect(harness.terminal.cellText(x: 1, y: 4) == "x")
+    }
+
+    /// The C library's tables may be older or newer than `TextWidth`'s: a
+    /// cell whose first scalar it measures otherwise than the buffer laid it
+    /// out is drawn as U+FFFD (and a space for a right half), and a scalar
+    /// after the first that it gives a width is left out, so ncurses never
+    /// moves a column more or less than the buffer.
+    @Test func aCellTheCLibraryMeasuresOtherwiseIsAPlaceholder() throws {
+        let harness = try Harness()
+        var buffer = ScreenBuffer(size: harness.terminal.size)
+        buffer.fill(Rect(x: 0, y: 0, width: 1, height: 1), with: Cell("機")) // wide, laid out narrow
+        buffer.fill(Rect(x: 1, y: 0, width: 1, height: 1), with: Cell("a"))
+        buffer.fill(Rect(x: 2, y: 0, width: 1, height: 1), with: Cell("x")) // narrow, laid out wide
+        buffer.fill(Rect(x: 3, y: 0, width: 1, height: 1), with: .continuation(style: .plain))
+        buffer.fill(Rect(x: 4, y: 0, width: 1, height: 1), with: Cell("\u{200B}")) // no width at all
+        buffer.write("b", x: 5, y: 0)
+        buffer.fill(Rect(x: 6, y: 0, width: 1, height: 1), with: Cell("e\u{301}機\u{301}")) // a spacing scalar after the first
+        buffer.write("c", x: 7, y: 0)
+        harness.terminal.draw(buffer)
+        let drawn = (0..<8).map { harness.terminal.cellText(x: $0, y: 0) }
+        #expect(drawn == ["\u{FFFD}", "a", "\u{FFFD}", " ", "\u{FFFD}", "b", "e\u{301}", "c"])
+        #expect(harness.terminal.cellText(x: 6, y: 0).unicodeScalars.count == 2)
     }
 
     @Test func theBackendIsGivenNoControlCharacters() throws {
@@ -157,6 +219,46 @@ struct CursesTerminalTests {
         #expect(harness.terminal.nextEvent(timeoutMilliseconds: 30) == .key(.character("k")))
         harness.closeKeys()
         #expect(harness.terminal.nextEvent(timeoutMilliseconds: 200) == .endOfInput)
+    }
+
+    /// Under tmux and screen the terminfo entry has only X10 mouse reports,
+    /// which cannot say a column past 223: a click there never arrived. The
+    /// backend asks for SGR reports (mode 1006), reads them, and turns the
+    /// mode off when it stops.
+    @Test func sgrMouseReportsWhereTheTerminfoKnowsOnlyX10() throws {
+        let harness = try Harness(termName: "screen", useMouse: true)
+        #expect(harness.outputText().contains("\u{1B}[?1006h"))
+        #expect(harness.outputText().contains("\u{1B}[?1000h")) // ncurses' own: clicks and the wheel
+        // A press and release at column 230, row 5 (counted from 1); the
+        // wheel down and up; a right press (ignored); a click with Ctrl held.
+        harness.type("\u{1B}[<0;230;5M\u{1B}[<0;230;5m\u{1B}[<65;10;3M\u{1B}[<64;10;3M\u{1B}[<2;4;4M\u{1B}[<16;12;7Mq")
+        #expect(harness.events(5) == [
+            .mouse(MouseEvent(x: 229, y: 4, action: .click)),
+            .mouse(MouseEvent(x: 9, y: 2, action: .wheel(lines: 3))),
+            .mouse(MouseEvent(x: 9, y: 2, action: .wheel(lines: -3))),
+            .mouse(MouseEvent(x: 11, y: 6, action: .click)),
+            .key(.character("q")),
+        ])
+        // Malformed reports are dropped to their final byte; the keys after them arrive.
+        harness.type("\u{1B}[<0;5;5X\u{1B}[<0;1;2;3M\u{1B}[<0:5;5Mj")
+        #expect(harness.events(1) == [.key(.character("j"))])
+        harness.terminal.stop()
+        let output = harness.outputText()
+        let on = output.firstRange(of: "\u{1B}[?1006h")
+        let off = output.firstRange(of: "\u{1B}[?1006l")
+        #expect(on != nil && off != nil && on!.upperBound <= off!.lowerBound)
+    }
+
+    /// Where the terminfo entry asks for SGR reports itself (xterm), ncurses
+    /// reads them: the backend adds nothing of its own.
+    @Test func whereTheTerminfoHasSGRMouseNcursesReadsIt() throws {
+        let harness = try Harness(termName: "xterm-256color", useMouse: true)
+        #expect(harness.outputText().contains("\u{1B}[?1006;1000h"))
+        #expect(!harness.outputText().contains("\u{1B}[?1006h"))
+        harness.type("\u{1B}[<0;12;7M\u{1B}[<0;12;7m")
+        #expect(harness.events(1) == [.mouse(MouseEvent(x: 11, y: 6, action: .click))])
+        harness.terminal.stop()
+        #expect(!harness.outputText().contains("\u{1B}[?1006l"))
     }
 
     @Test func stopIsSafeTwice() throws {

@@ -5,7 +5,8 @@
 # export leaving the store's bytes alone, a backups folder that cannot take a
 # copy, a damaged -wal, output to a full disk, names (files, --store,
 # --topic) holding controls or bytes that are not UTF-8, a date that is no
-# day, and a post given twice. Waits poll for a condition; the random moments are
+# day, a post given twice, a post full of emoji clusters terminals disagree
+# on, and mouse clicks past column 223. Waits poll for a condition; the random moments are
 # counts of answers or keys, not sleeps.
 #
 #   [SEED=N] Tests/EndToEnd/hardening.sh [BINARY] [ROUNDS]   (defaults: .build/debug/awsml-tui, 50)
@@ -22,7 +23,7 @@ work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
 socket_base="awsml-hard-$$"
 socket="$socket_base-0"
 sessions=0
-trap 'for n in $(seq 0 "$sessions"); do tmux -L "$socket_base-$n" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for n in $(seq 0 "$sessions"); do for s in "$socket_base-$n" "$socket_base-$n-inner" "$socket_base-$n-outer"; do tmux -L "$s" kill-server 2>/dev/null; done; done; rm -rf "$work"' EXIT
 # Each session gets a server of its own: a new server on a socket that a
 # dying one still holds can fail to start (seen under load in CI).
 new_server() {
@@ -502,5 +503,222 @@ ln -s "$work/twice.md" "$work/twice-link.md"
 check "the same file by another path too (stats: one deck, one warning line)" \
   test "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["decks"]))' "$work/out"):$(cat "$work/err")" \
      = "1:awsml-tui: warning: $work/twice-link.md: the same file as $work/twice.md; loaded once"
+
+# 13. Wide and joined characters: a post whose topic titles and facts are full
+# of clusters terminals measure each in their own way (joined emoji, VS16,
+# flags, keycaps, skin tones, tags, zero width spaces). Its twin, the same
+# post with each cluster replaced by as many "x" as the columns it should
+# take, is driven beside it with the same keys: on every screen each row's
+# box-drawing characters, `›` markers and scroll arrows must be in the twin's
+# columns (measured with the C library's wcwidth, as tmux does), and no
+# scalar terminals disagree on may reach the terminal.
+tm kill-server 2>/dev/null
+seed=${WIDE_SEED:-$RANDOM}
+echo "info - wide characters: cluster post seed $seed (WIDE_SEED=$seed replays it)"
+python3 - "$seed" "$work/clusters.md" "$work/twin.md" <<'POST'
+import random, sys
+seed, clusters_path, twin_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+rng = random.Random(seed)
+# Each cluster and the columns it should take: the width every terminal
+# agrees on (a joined sequence as its first picture, VS16 and skin tones
+# dropped, a flag as two letters, a keycap as its key, zero width as none).
+clusters = {"👩‍💻": 2, "👨‍🎓": 2, "👨‍👩‍👧‍👦": 2, "👩‍❤️‍👨": 2, "⬆️": 1, "❣️": 1, "🛍️": 1, "❤️‍🔥": 1, "🏳️‍🌈": 1,
+            "🇯🇵": 2, "🇺🇸": 2, "1️⃣": 1, "#️⃣": 1, "👍🏽": 2,
+            "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F": 2,
+            "\u200b": 0, "\u2060": 0, "\u00ad": 0, "☕︎": 2, "e\u0301": 1, "機": 2}
+names = list(clusters)
+def text(words):
+    out = []
+    for _ in range(words):
+        word = rng.choice(["Associate", "graduates", "learn", "flags", "keys", "family", "topic", "more"])
+        glued = [rng.choice(names) for _ in range(rng.randint(1, 3))]
+        side = rng.randint(0, 2)  # before the word, after it, or both
+        out.append((glued if side != 1 else [], word, glued if side != 0 else []))
+    return out
+def render(words, twin):
+    glue = (lambda g: "x" * sum(clusters[c] for c in g)) if twin else (lambda g: "".join(g))
+    return " ".join(glue(before) + word + glue(after) for before, word, after in words)
+heading, section = text(1), text(2)
+lines = {twin: [f"# {render(heading, twin)} deck", "", f"## {render(section, twin)} of clusters", ""] for twin in (False, True)}
+for topic in range(24):
+    title = text(3)
+    # The first topic (selected at start) has more facts than the detail
+    # shows at once, so it scrolls.
+    facts = [text(rng.randint(6, 14)) for _ in range(30 if topic == 0 else 3)]
+    for twin in (False, True):
+        lines[twin].append(f"### {render(title, twin)} {topic}")
+        lines[twin] += [f"- {render(fact, twin)}" for fact in facts]
+        lines[twin].append("")
+open(clusters_path, "w").write("\n".join(lines[False]))
+open(twin_path, "w").write("\n".join(lines[True]))
+POST
+cat > "$work/columns.py" <<'PY'
+# columns.py SCREEN TWIN: compares two captured screens row by row: the
+# columns of box-drawing characters, scroll arrows and `›` markers, measured as tmux does
+# (the C library's wcwidth, -1 counted as 1). Prints each difference.
+import ctypes, locale, sys
+locale.setlocale(locale.LC_ALL, "C.UTF-8")
+libc = ctypes.CDLL(None)
+libc.wcwidth.argtypes = [ctypes.c_wchar]
+def width(c):
+    w = libc.wcwidth(c)
+    return 1 if w < 0 else w
+def is_box(c):
+    return 0x2500 <= ord(c) <= 0x257F
+def marks(line):
+    # Box-drawing characters, scroll arrows, and the selection marker `›`
+    # right after a border or a border and a space (not the `›` between a
+    # path's parts).
+    column, found = 0, []
+    for index, c in enumerate(line):
+        if is_box(c) or c in "↑↓" or (c == "›" and index >= 2 and (is_box(line[index - 1])
+                                                              or (line[index - 1] == " " and is_box(line[index - 2])))):
+            found.append((column, c))
+        column += width(c)
+    return found
+# Scalars whose width terminals disagree on: none may reach the terminal.
+def disputed(c):
+    v = ord(c)
+    return (v in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x20E3) or 0xFE00 <= v <= 0xFE0F
+            or 0x1F1E6 <= v <= 0x1F1FF or 0x1F3FB <= v <= 0x1F3FF or 0xE0000 <= v <= 0xE007F)
+screen, twin = (open(path, encoding="utf-8").read().split("\n") for path in sys.argv[1:3])
+bad = 0
+for row, (line, reference) in enumerate(zip(screen, twin)):
+    if marks(line) != marks(reference):
+        bad += 1
+        print(f"  row {row}: {marks(line)}\n   twin: {marks(reference)}\n   text: {line}")
+    shown = [f"U+{ord(c):04X}" for c in line if disputed(c)]
+    if shown:
+        bad += 1
+        print(f"  row {row}: reached the terminal: {' '.join(shown)}\n   text: {line}")
+sys.exit(1 if bad else 0)
+PY
+for name in clusters twin; do
+  new_server
+  tm new-session -d -x 100 -y 30 -s "$name" "XDG_DATA_HOME=$work/data-$name $binary $work/$name.md --no-mouse"
+done
+pane() { tm capture-pane -p -t "$1" 2>/dev/null; }
+both_show() {
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    pane clusters | grep -qF -- "$1" && pane twin | grep -qF -- "$1" && return 0; pause
+  done
+  return 1
+}
+screens=0; misplaced=0; report=""
+# Sends KEY to both and waits until each screen has changed (a key that
+# changes nothing counts as a failure: the walk did not go where it meant to).
+press_both() {
+  local before_clusters before_twin; before_clusters=$(pane clusters); before_twin=$(pane twin)
+  tm send-keys -t clusters "$@"; tm send-keys -t twin "$@"
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(pane clusters)" != "$before_clusters" ] && [ "$(pane twin)" != "$before_twin" ] && return 0; pause
+  done
+  misplaced=$((misplaced + 1)); report+="the key $* changed nothing on one of the screens"$'\n'
+  return 1
+}
+# Compares the two screens; a difference must last (a capture can catch
+# tmux halfway through a frame), so it is read again until a deadline.
+compare() {
+  screens=$((screens + 1))
+  local out deadline=$((SECONDS + 3))
+  while :; do
+    pane clusters > "$work/screen"; pane twin > "$work/reference"
+    out=$(python3 "$work/columns.py" "$work/screen" "$work/reference") && return 0
+    [ $SECONDS -lt $deadline ] || break
+    pause
+  done
+  misplaced=$((misplaced + 1))
+  [ -z "$report" ] && report="after $1:"$'\n'"$out"$'\n'
+}
+both_show "q quit"
+compare "the first frame"
+press_both Tab; compare "Tab to the facts"
+for _ in $(seq 1 29); do press_both j; compare "moving down the first topic's 30 facts"; done
+press_both g; compare "the first fact"
+press_both h; compare "back to the tree"
+for _ in $(seq 1 23); do press_both j; compare "moving down the tree"; done # from the first topic to the last
+check "scrolling through a post of clusters: every border and marker in its column ($screens screens)" \
+  test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+press_both '?'
+both_show "any key closes"
+compare "opening help"
+check "help over it: its borders and the panes' in their columns" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+press_both x
+compare "closing help"
+press_both k; compare "moving after help"
+check "help closed: nothing of it is left and every border is in its column" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+misplaced=0; report=""
+tm send-keys -t clusters C-l; tm send-keys -t twin C-l
+press_both k; compare "Ctrl-L"
+press_both Tab; compare "Ctrl-L and Tab"
+check "after Ctrl-L every border is in its column" test "$misplaced" -eq 0
+[ "$misplaced" -eq 0 ] || printf '%s' "$report"
+tm kill-server 2>/dev/null
+
+# 14. The mouse past column 223. X10 mouse reports (all ncurses asks for under
+# tmux's TERM=screen) cannot say a column past 223: tmux sent such a click as
+# column 223. The app asks for SGR reports (mode 1006) and reads them. A real
+# click path: an outer tmux (678 columns, so the tree ends at column 226)
+# runs a client of the inner tmux where the app runs; an SGR report typed
+# into the outer pane is a mouse event to the inner tmux, which passes it to
+# the app in the encoding the app asked for. The tmux pane's mode flags show
+# the mode is off again after Ctrl-Z, q, SIGTERM and a crash.
+tm kill-server 2>/dev/null
+inner() { tmux -L "$socket-inner" -f /dev/null "$@"; }
+outer() { tmux -L "$socket-outer" -f /dev/null "$@"; }
+app_screen() { inner capture-pane -p -t app 2>/dev/null; }
+app_shows() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do app_screen | grep -qF -- "$1" && return 0; pause; done
+  return 1
+}
+# mouse_modes: the app pane's SGR and click-report flags, "sgr=1 x10=1" while the app runs.
+mouse_modes() { inner display-message -p -t app 'sgr=#{mouse_sgr_flag} x10=#{mouse_standard_flag}'; }
+modes_become() {
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do [ "$(mouse_modes)" = "$1" ] && return 0; pause; done
+  echo "  mouse modes: $(mouse_modes), expected $1"; return 1
+}
+# click COLUMN ROW (counted from 1), through the outer terminal.
+click() { outer send-keys -t outer -l $'\e[<0;'"$1;$2"$'M\e[<0;'"$1;$2"'m'; }
+mouse_store="$work/mouse.sqlite"
+run_app() { inner send-keys -t app "XDG_DATA_HOME=$work/data-mouse $binary --store $mouse_store" Enter; app_shows "q quit"; }
+inner new-session -d -x 678 -y 30 -s app "bash --norc --noprofile -i" \; set-option -g status off
+outer new-session -d -x 678 -y 30 -s outer "TMUX= tmux -L $socket-inner -f /dev/null attach -t app" \; set-option -g status off
+for _ in $(seq 1 200); do [ "$(inner display-message -p -t app '#{pane_width}x#{pane_height}')" = 678x30 ] && break; pause; done
+inner send-keys -t app "PS1='prompt$ '" Enter
+run_app
+check "the app asks for SGR mouse reports" modes_become "sgr=1 x10=1"
+click 5 7   # the tree row of "AWS Glue Data Catalog"
+check "a click at column 5 selects a tree row" app_shows "Contains references to data used in ETL jobs"
+click 230 8   # the third fact's line in the detail; column 223 there is the tree
+check "a click at column 230 lands on the fact drawn there" app_shows "› Serves as an index for location"
+check "and not on the tree row beside column 223" bash -c "$(declare -f inner app_screen); socket='$socket'; app_screen | grep -qF '│›    · AWS Glue Data Catalog'"
+outer send-keys -t outer -l $'\e[<65;400;10M'   # the wheel down over the detail, column 400
+check "the wheel at column 400 scrolls the detail" app_shows "› Information stored as metadata tables"
+inner send-keys -t app C-z
+app_shows "Stopped" >/dev/null
+check "Ctrl-Z: the shell gets the terminal without mouse reports" modes_become "sgr=0 x10=0"
+inner send-keys -t app fg Enter
+app_shows "q quit" >/dev/null
+check "fg: SGR reports are on again" modes_become "sgr=1 x10=1"
+click 230 6
+check "and a click at column 230 still lands" app_shows "› Contains references to data used in ETL jobs"
+inner send-keys -t app q
+check "q turns the mouse reports off" modes_become "sgr=0 x10=0"
+for signal in TERM SEGV; do
+  run_app
+  modes_become "sgr=1 x10=1" >/dev/null
+  kill -s "$signal" "$(pgrep -n -f -- "--store $mouse_store")"
+  check "SIG$signal turns the mouse reports off" modes_become "sgr=0 x10=0"
+done
+inner kill-server 2>/dev/null; outer kill-server 2>/dev/null
 
 finish hardening

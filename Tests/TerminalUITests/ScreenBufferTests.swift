@@ -93,7 +93,7 @@ struct TextWidthTests {
         #expect(TextWidth.of("e\u{301}") == 1)
         #expect(TextWidth.of("🎯") == 2)
         #expect(TextWidth.of("👍🏽") == 2)
-        #expect(TextWidth.of("❤️") == 2) // VS16 makes it a picture
+        #expect(TextWidth.of("❤️") == 1) // VS16 is dropped: terminals disagree on it (GraphemeDrawingTests)
         #expect(TextWidth.of("❤") == 1)
         #expect(TextWidth.of("👩‍💻") == 2)
         #expect(TextWidth.of("─│┌") == 3)

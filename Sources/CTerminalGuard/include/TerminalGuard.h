@@ -22,6 +22,13 @@ void terminal_guard_install(void);
 /* Arms the crash path: from now on a crash calls endwin() first. */
 void terminal_guard_set_curses_active(int active);
 
+/* The terminal's descriptor while the app has SGR mouse reports (mode 1006)
+ * on, or -1: a crash writes the sequence that turns them off there, after
+ * endwin(), which turns off only the reports ncurses itself enabled. Ctrl-Z
+ * turns them off too while the shell has the terminal (the first call, after
+ * newterm(), wraps ncurses' SIGTSTP handler) and on again after fg. */
+void terminal_guard_set_sgr_mouse_fd(int fd);
+
 /* The first of SIGINT/SIGTERM/SIGHUP received since install, or 0. */
 int terminal_guard_pending_signal(void);
 

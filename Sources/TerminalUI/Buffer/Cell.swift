@@ -8,9 +8,11 @@
 /// `String`: a cell is then plain data, so filling, copying and comparing a
 /// screen of them touches no reference counts (a key at 100,000 facts spent a
 /// fifth of its time retaining and releasing cell strings). Four is what an
-/// ncurses cell holds (`CCHARW_MAX` − 1), so nothing the terminal could show
-/// is lost; a longer cluster (a family emoji of seven scalars) keeps its
-/// first four, as ncurses did before.
+/// ncurses cell holds (`CCHARW_MAX` − 1). The buffer fills a cell with a
+/// grapheme's drawn form (`DrawnGrapheme`): one scalar and the combining
+/// marks on it, never a joined sequence (a family emoji of seven scalars is
+/// drawn as its first picture), so what a terminal shows in a cell takes the
+/// columns the buffer gave it.
 ///
 ///     Cell("é").content          // "é" (e + U+0301: two scalars)
 ///     Cell("").isContinuation    // true
@@ -42,6 +44,13 @@ public struct Cell: Hashable, Sendable {
     /// path the buffer takes for most of a frame.
     public init(scalar: Unicode.Scalar, style: CellStyle = .plain) {
         self.first = scalar.value
+        self.style = style
+    }
+
+    /// A cell of up to four scalar values, zero after the last (a drawn
+    /// grapheme's form).
+    init(scalarValues: (UInt32, UInt32, UInt32, UInt32), style: CellStyle) {
+        (first, second, third, fourth) = scalarValues
         self.style = style
     }
 

@@ -64,15 +64,26 @@ public struct ScreenBuffer: Hashable, Sendable {
         for character in text {
             if column >= area.maxX { break }
             guard let shown = Self.displayable(character) else { continue }
-            let width = TextWidth.of(shown)
-            if width == 0 { continue }
+            // Drawn in the form `TextWidth` measures (`DrawnGrapheme`).
+            let drawn = DrawnGrapheme(shown)
+            if drawn.width == 0 { continue }
+            if drawn.isSpelledOut {
+                // A flag's letters: a narrow cell each.
+                for value in [drawn.scalars.0, drawn.scalars.1, drawn.scalars.2, drawn.scalars.3].prefix(drawn.width) {
+                    if column >= area.maxX { break }
+                    if column >= area.x { place(Cell(scalar: Unicode.Scalar(value)!, style: style), x: column, y: y) }
+                    column += 1
+                }
+                continue
+            }
+            let width = drawn.width
             if column < area.x { column += width; continue }
             if width == 2 && column + 1 >= area.maxX {
                 place(Cell(scalar: " ", style: style), x: column, y: y)
                 column += 1
                 break
             }
-            place(Cell(String(shown), style: style), x: column, y: y)
+            place(Cell(scalarValues: drawn.scalars, style: style), x: column, y: y)
             if width == 2 { place(.continuation(style: style), x: column + 1, y: y) }
             column += width
         }

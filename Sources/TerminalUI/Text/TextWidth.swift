@@ -2,8 +2,11 @@
 /// `wcwidth` and terminals disagree on some emoji sequences, NCURSES-NOTES.md
 /// trap 16):
 ///
-/// - a grapheme takes the width of its first scalar, 2 if any scalar of it is
-///   VS16 (U+FE0F, emoji presentation) on a base that has emoji forms;
+/// - a grapheme takes the width of the form it is drawn in (`DrawnGrapheme`):
+///   its first scalar's width, with joined pictures, variation selectors and
+///   skin tones dropped (`👩‍💻` 2, `⬆️` 1, `1️⃣` 1), a flag its two letters
+///   (`🇯🇵` 2), and a grapheme of only invisible characters (a zero width
+///   space) none;
 /// - East Asian Wide and Fullwidth characters and emoji shown as pictures take 2;
 /// - combining marks, format characters (ZWJ, ZWSP), and variation selectors
 ///   take 0 on their own, so they stay with their base;
@@ -22,18 +25,12 @@ public enum TextWidth {
         return total
     }
 
-    /// Columns taken by one grapheme: 0, 1 or 2.
+    /// Columns taken by one grapheme as it is drawn: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.isASCII { return 1 }
-        let base = of(first)
-        if base == 0 {
-            // A lone combining mark still needs a column to be seen.
-            return scalars.contains(where: { of($0) > 0 }) ? scalars.map(of).max() ?? 1 : 1
-        }
-        if base == 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
-        return base
+        // A grapheme led by ASCII is drawn as that character (with any marks
+        // on it): one column.
+        guard let first = character.unicodeScalars.first, !first.isASCII else { return 1 }
+        return DrawnGrapheme(character).width
     }
 
     /// Columns taken by one scalar on its own: 0, 1 or 2.
@@ -58,16 +55,20 @@ public enum TextWidth {
         if value < 0x7F { return 1 }
         if value < 0xA0 { return 1 } // C1 controls: drawn as a placeholder
         if value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return 0 }
+        if DrawnGrapheme.isRegionalIndicator(scalar) { return 1 } // drawn as its letter
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        if (0x1160...0x11FF).contains(value) { return 0 } // Hangul medial vowels and final consonants
+        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) {
+            return 0 // Hangul medial vowels and final consonants
+        }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode 15.
+    /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode 15, with the
+    /// Yijing hexagrams (wide in Unicode 16 and in glibc's `wcwidth`).
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
@@ -75,9 +76,10 @@ public enum TextWidth {
              0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
              0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
              0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4DC0...0x4DFF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x18CFF,
+             0x18D00...0x18D08, 0x1AFF0...0x1AFFE, 0x1B000...0x1B2FF,
              0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B,
              0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F320, 0x1F32D...0x1F335,
              0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0,
