@@ -593,8 +593,8 @@ for row, (line, reference) in enumerate(zip(screen, twin)):
         print(f"  row {row}: reached the terminal: {' '.join(shown)}\n   text: {line}")
 sys.exit(1 if bad else 0)
 PY
+new_server # one server for both sessions, side by side
 for name in clusters twin; do
-  new_server
   tm new-session -d -x 100 -y 30 -s "$name" "XDG_DATA_HOME=$work/data-$name $binary $work/$name.md --no-mouse"
 done
 pane() { tm capture-pane -p -t "$1" 2>/dev/null; }
