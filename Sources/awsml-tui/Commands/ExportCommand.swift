@@ -40,23 +40,8 @@ struct ExportCommand: ParsableCommand {
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []
         if format != .anki {
-            let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
-                                          environment: ProcessEnvironment.current())
-            // Read only: export never changes the file.
-            let store: SQLiteProgressStore
-            do {
-                store = try SQLiteProgressStore.openReadOnly(path: path)
-            } catch {
-                throw CommandFailure.report(error)
-            }
-            defer { try? store.close() }
-            for warning in store.warnings { StandardError.warn(warning) }
-            do {
-                cards = try store.loadCards()
-                log = try store.reviewLog()
-            } catch {
-                throw CommandFailure.report(storeRead: path, error)
-            }
+            let snapshot = try StoreSnapshot.read(storePath: storePath)
+            (cards, log) = (snapshot.cards, snapshot.log)
         }
         let text: String = switch format {
         case .anki: AnkiExport.text(decks: decks)

@@ -25,23 +25,8 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
-        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
-                                      environment: ProcessEnvironment.current())
-        // Read only: stats never changes the file (no migration, backup or checkpoint).
-        let store: SQLiteProgressStore
-        do {
-            store = try SQLiteProgressStore.openReadOnly(path: path)
-        } catch {
-            throw CommandFailure.report(error)
-        }
-        defer { try? store.close() }
-        for warning in store.warnings { StandardError.warn(warning) }
-        let (cards, log, reviews): ([FactID: CardProgress], [ReviewLogEntry], Int)
-        do {
-            (cards, log, reviews) = (try store.loadCards(), try store.reviewLog(), try store.reviewCount())
-        } catch {
-            throw CommandFailure.report(storeRead: path, error)
-        }
+        let snapshot = try StoreSnapshot.read(storePath: storePath)
+        let (path, cards, log, reviews) = (snapshot.path, snapshot.cards, snapshot.log, snapshot.reviewCount)
         let statistics = StatsReport.statistics(decks: decks, cards: cards, log: log,
                                                 now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
         if json {
