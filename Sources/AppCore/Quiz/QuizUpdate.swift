@@ -205,7 +205,7 @@ extension AppUpdate {
     private static func makeReview(_ rating: Rating, correct: Bool, _ quiz: inout QuizState, _ state: AppState)
         -> ReviewRecord? {
         guard let question = quiz.question else { return nil }
-        let deck = state.deckIndex(of: question.factID).map { state.decks[$0].title } ?? state.decks[0].title
+        let deck = state.deckTitle(of: question.factID)
         return quiz.session.answer(rating: rating, correct: correct, cards: state.progress, deck: deck, now: state.now,
                                    elapsed: state.now.milliseconds &- quiz.shownAt.milliseconds)
     }
@@ -364,24 +364,13 @@ extension AppUpdate {
     // MARK: - Summary scrolling
 
     static func scrollSummary(_ command: Command, _ state: inout AppState) {
-        guard var quiz = state.quiz, case .summary(let summary) = quiz.phase else { return }
+        guard var quiz = state.quiz, let document = state.summaryDocument else { return }
         let width = SummaryDocument.contentWidth(state.layout)
         let page = max(1, SummaryDocument.contentHeight(state.layout))
-        let total = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle, facts: factLookup(state),
-                                    days: state.studyOptions.dayBoundary).wrappedLineCount(width: width)
+        let total = document.wrappedLineCount(width: width)
         let last = max(0, total - page)
         quiz.summaryScroll = moved(quiz.summaryScroll, by: command, page: max(1, page - 1), last: last)
         state.screen = .quiz(quiz)
-    }
-
-    /// Fact text by id, for the summary.
-    static func factLookup(_ state: AppState) -> [FactID: String] {
-        guard let quiz = state.quiz, case .summary(let summary) = quiz.phase else { return [:] }
-        var texts: [FactID: String] = [:]
-        for id in summary.lapsed + summary.missedQuestions.map(\.factID) {
-            texts[id] = state.questionGenerator?.fact(id)?.text.plainText ?? factText(id, in: state)
-        }
-        return texts
     }
 
     // MARK: - Helpers
@@ -400,7 +389,3 @@ extension AppUpdate {
     }
 }
 
-extension AppUpdate {
-    /// The fact texts the summary names (misses never shown, lapses).
-    public static func summaryFacts(_ state: AppState) -> [FactID: String] { factLookup(state) }
-}

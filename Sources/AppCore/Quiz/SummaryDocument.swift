@@ -23,7 +23,7 @@ public struct SummaryDocument: Equatable, Sendable {
 
     public private(set) var lines: [Line] = []
 
-    public init(summary: SessionSummary, scopeTitle: String, facts: [FactID: String], days: DayBoundary) {
+    public init(summary: SessionSummary, facts: [FactID: String], days: DayBoundary) {
         func add(_ text: String, _ role: Role, indent: Int = 0) { lines.append(Line(text: text, role: role, indent: indent)) }
         func blank() { add("", .body) }
         let seconds = summary.durationMilliseconds / 1000

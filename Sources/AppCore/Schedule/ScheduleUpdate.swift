@@ -46,7 +46,7 @@ extension AppUpdate {
         var before: [CardSnapshot] = []
         var after: [CardSnapshot] = []
         for id in targets {
-            let deck = state.deckIndex(of: id).map { state.decks[$0].title } ?? state.decks[0].title
+            let deck = state.deckTitle(of: id)
             let old = state.progress[id]
             var card = old ?? .new(factID: id)
             change(&card)

@@ -91,8 +91,23 @@ public struct AppState: Equatable, Sendable {
 
     public var isShowingHelp: Bool { overlay == .help }
 
-    /// The deck a fact belongs to, by its tree path.
-    public func deckIndex(of id: FactID) -> Int? { factPaths[id]?.indices.first }
+    /// The title of the deck a fact belongs to (by its tree path), as the
+    /// store records it with each answer and card.
+    public func deckTitle(of id: FactID) -> String {
+        decks[factPaths[id]?.indices.first ?? 0].title
+    }
+
+    /// The session summary on screen as lines, when there is one: the view
+    /// draws it and `update` scrolls it, from this one value.
+    public var summaryDocument: SummaryDocument? {
+        guard let quiz, case .summary(let summary) = quiz.phase else { return nil }
+        var texts: [FactID: String] = [:]
+        for id in summary.lapsed + summary.missedQuestions.map(\.factID) {
+            texts[id] = questionGenerator?.fact(id)?.text.plainText ?? AppUpdate.factText(id, in: self)
+        }
+        return SummaryDocument(summary: summary, facts: texts,
+                               days: studyOptions.dayBoundary)
+    }
 
     /// Every fact's node path, in one walk.
     private static func indexFactPaths(_ decks: [Deck]) -> [FactID: NodePath] {
@@ -177,8 +192,6 @@ public struct AppState: Equatable, Sendable {
         case .redrillMisses:
             if let quiz, case .summary(let summary) = quiz.phase { return !summary.misses.isEmpty }
             return false
-        case .undoAnswer:
-            return true
         default:
             return true
         }

@@ -77,10 +77,8 @@ struct QuizPane {
             blank()
             let more = nothing.newHeldBack > 0 ? "+ 10 more new facts today · " : ""
             wrap("\(more)p practise these facts anyway (the schedule is not touched) · Esc back to the tree", theme.breadcrumb)
-        case .summary(let summary):
-            let document = SummaryDocument(summary: summary, scopeTitle: quiz.scopeTitle,
-                                           facts: AppUpdate.summaryFacts(state), days: state.studyOptions.dayBoundary)
-            for (runs, role) in document.wrapped(width: width) {
+        case .summary:
+            for (runs, role) in (state.summaryDocument?.wrapped(width: width) ?? []) {
                 let style: CellStyle = switch role {
                 case .heading: theme.heading
                 case .body: theme.body
