@@ -86,7 +86,8 @@ struct CorpusQualityTests {
                     }
                 }
             }
-            print("\(name): \(fewKinds.count) of \(facts.count) facts with fewer than two kinds: \(fewKinds.joined(separator: " | "))")
+            print("\(name): \(fewKinds.count) of \(facts.count) facts with fewer than two kinds:")
+            for miss in fewKinds { print("  fewer than two kinds · \(name) · \(miss)") }
             if name == "bundled post" {
                 #expect(fewKinds.count == 0, "every fact of the bundled post can be asked two ways (misses printed above)")
             }
@@ -101,7 +102,7 @@ struct CorpusQualityTests {
         // kinds rather than a bad blank. This floor (the share measured when the rules last changed) keeps it from shrinking.
         let covered = Double(factsTotal - fewKindsTotal) / Double(max(1, factsTotal))
         print("statements with two or more kinds: \(factsTotal - fewKindsTotal) of \(factsTotal) (\(Int(covered * 100))%)")
-        #expect(covered >= 0.80, "statements with two or more kinds fell below 80% (misses printed above)")
+        #expect(covered >= 0.88, "statements with two or more kinds fell below 88% (misses printed above)")
         for line in malformed.prefix(200) { print(line) }
         #expect(malformed.count == 0, "malformed questions (printed above)")
     }

@@ -66,7 +66,10 @@ struct QuestionGeneratorTests {
                     if kind == .trueFalse {
                         let words = question.prompt.split { !$0.isLetter && !$0.isNumber }
                         let known = Set(facts.flatMap { $0.text.plainText.split { !$0.isLetter && !$0.isNumber } })
-                        #expect(words.allSatisfy { known.contains($0) || $0 == "Amazon" || $0.allSatisfy(\.isNumber) }, "\(question.prompt)")
+                        // Swaps bring in the notes' own words; a negation brings "not".
+                        let negation: Set<Substring> = ["not", "cannot"]
+                        #expect(words.allSatisfy { known.contains($0) || negation.contains($0) || $0 == "Amazon" || $0.allSatisfy(\.isNumber) },
+                                "\(question.prompt)")
                     }
                 }
             }
@@ -205,5 +208,94 @@ struct QuestionGeneratorTests {
         #expect(TypedAnswer.judge("sagemaker", against: "Amazon SageMaker").isAccepted)
         #expect(!TypedAnswer.judge("Amazon", against: "Amazon SageMaker").isAccepted)
         #expect(!TypedAnswer.judge("Kafka", against: "Apache ActiveMQ").isAccepted)
+    }
+
+    // MARK: - Facts with no key term still get a second kind
+
+    @Test func aPositiveStatementIsMadeFalseByNegatingItsOneAuxiliary() {
+        func negated(_ text: String) -> String? { Negation.inserted(TextTokens(text)) }
+        #expect(negated("Messages are deleted after they’re read by consumers") == "Messages are not deleted after they’re read by consumers")
+        #expect(negated("Aurora storage can grow in increments of 10 GB") == "Aurora storage cannot grow in increments of 10 GB")
+        // Hedged, conditional, already negative, a question, two auxiliaries, an adverb after it: left alone.
+        #expect(negated("Spot capacity is often reclaimed by AWS") == nil)
+        #expect(negated("If the url is unique, store the paste") == nil)
+        #expect(negated("Pastes are not edited after upload") == nil)
+        #expect(negated("Is the bucket versioned by default?") == nil)
+        #expect(negated("The table is read while the index is built") == nil)
+        #expect(negated("The cache is fully managed by AWS") == nil)
+        #expect(negated("Data is nested") == nil, "a fragment of three words")
+    }
+
+    @Test func anItemOfAListOfNamesIsRecalledFromTheRestOfTheList() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Redis
+            ## Data types
+            Redis has these data types:
+
+            - Strings
+            - Hashes
+            - Lists
+            - Sets
+            - Sorted Sets
+            """)
+        func fact(_ text: String) -> Fact { facts.first { $0.text.plainText == text }! }
+        let lists = try #require(generator.question(for: fact("Lists").id, kind: .flip, seed: 1))
+        #expect(lists.prompt == "Redis has these data types: Strings, Hashes, _____, Sets, Sorted Sets")
+        #expect(lists.answer == "Lists")
+        #expect(generator.question(for: fact("Hashes").id, kind: .clozeTyped, seed: 1)?.answer == "Hashes")
+        // "Sets" shows inside "Sorted Sets", and the other way round: neither is asked from the list.
+        #expect(generator.question(for: fact("Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
+        #expect(generator.question(for: fact("Sorted Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
+        #expect(generator.question(for: fact("Sets").id, kind: .clozeTyped, seed: 1) == nil)
+    }
+
+    @Test func anItemUnderALabelIsAskedByItsLabelEvenUnderSummary() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Integration - Summary
+            - SQS:
+              - Queue service in AWS
+              - Consumers delete messages when done
+            - SNS:
+              - Notification service in AWS
+              - Subscribers get every message
+            - Kinesis Data Streams:
+              - Shards hold records for replay
+            - Kinesis: real-time data streaming, persistence and analysis
+            - Amazon MQ: managed Apache ActiveMQ in the cloud
+            """)
+        let queue = facts.first { $0.text.plainText == "Queue service in AWS" }!
+        let question = try #require(generator.question(for: queue.id, kind: .whichTopic, seed: 1))
+        #expect(question.answer == "SQS")
+        #expect(Set(question.options).isSubset(of: ["SQS", "SNS", "Kinesis Data Streams", "Kinesis", "Amazon MQ"]))
+        #expect(question.options.count == 4)
+        #expect(question.context.isEmpty)
+        // And by what the other label holds: "Which of these belongs under “SQS”?"
+        let statement = try #require(generator.question(for: queue.id, kind: .definitionChoice, seed: 1))
+        #expect(statement.prompt == "Which of these belongs under “SQS”?")
+        #expect(statement.options.contains("Notification service in AWS"))
+    }
+
+    @Test func aFactWithNoKeyTermRecallsItsTopicWithTheTitleMasked() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Amazon SQS
+            - Oldest AWS offering (over 10 years old)
+            - SQS scales from one message a second to tens of thousands
+            ## Amazon SNS
+            - Sends one message to many receivers
+            ## Redshift Overview
+            - Columnar storage of data instead of rows
+            """)
+        let oldest = facts.first { $0.text.plainText.hasPrefix("Oldest") }!
+        let recall = try #require(generator.question(for: oldest.id, kind: .flip, seed: 1))
+        #expect(recall.prompt == "Which topic? Oldest AWS offering (over 10 years old)")
+        #expect(recall.answer == "Amazon SQS")
+        #expect(recall.context.isEmpty, "the path would show the answer")
+        let scales = facts.first { $0.text.plainText.hasPrefix("SQS scales") }!
+        #expect(generator.question(for: scales.id, kind: .flip, seed: 1)?.prompt.hasPrefix("Which topic? […] scales") == true)
+        // "Redshift Overview" names Redshift: a topic, not a catch-all like "Summary".
+        let columnar = facts.first { $0.text.plainText.hasPrefix("Columnar") }!
+        #expect(generator.question(for: columnar.id, kind: .flip, seed: 1)?.answer == "Redshift Overview")
     }
 }

@@ -95,7 +95,9 @@ public enum KeyTermFinder {
             guard let range = trimmedWordRange(firstWord.range.lowerBound..<segment.range.lowerBound, tokens: tokens),
                   range.count <= 60 else { return nil }
             let after = tokens.words.filter { $0.range.lowerBound >= segment.range.upperBound }
-            guard after.count >= 3 || (after.contains { $0.kind.isCJK } && after.count >= 2) else { return nil }
+            // Two content words define too ("Neptune: graph database"), two of grammar do not.
+            let contentAfter = after.filter { !WordLists.functionWords.contains(tokens.string($0.range).lowercased()) }
+            guard after.count >= 3 || contentAfter.count >= 2 || (after.contains { $0.kind.isCJK } && after.count >= 2) else { return nil }
             let words = tokens.words.filter { range.contains($0.range.lowerBound) }
             // A number alone ("1: …", a row number) is scaffolding, not a term.
             guard words.contains(where: { $0.kind != .number }) else { return nil }

@@ -107,14 +107,27 @@ public struct QuestionGenerator: Sendable, Equatable {
         if isQuestion && kind != .whichTopic { return nil }
         switch kind {
         case .flip:
-            guard let choice = keyTermChoice(at: position) else { return nil }
-            return make(choice.gapped, answer: choice.term.text)
+            if let choice = keyTermChoice(at: position) { return make(choice.gapped, answer: choice.term.text) }
+            // An item of a list of names ("Strings, Hashes, _____, Sets"): recall the missing one.
+            if let (prompt, answer) = listCompletion(at: position) { return make(prompt, answer: answer) }
+            // Else the topic it belongs to, recalled rather than picked: a short
+            // title that names a subject ("Amazon SQS"), never a question or a
+            // sentence, with its words masked in the fact and no path shown.
+            let topic = index.topics[entry.topic]
+            let titleWords = TextTokens(topic.title).words.count
+            guard !topic.isGeneric, (1...4).contains(titleWords), topic.title.count <= 40,
+                  let last = topic.title.last, !"?？:：.。".contains(last),
+                  let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
+            let cjk = Self.isCJK(masked)
+            let cue = cjk ? (Self.isJapanese(masked) ? "どのトピック？ " : "属于哪个主题？ ") : "Which topic? "
+            return make(cue + masked, context: [], answer: topic.title)
         case .clozeTyped:
             // Typed answers are marked against the notes' wording: only a term
             // one types one way (a name, a number, a styled or single word), not
             // a phrase like "passed child" that other words would say as well.
-            guard let choice = keyTermChoice(at: position, typeable: true) else { return nil }
-            return make(choice.gapped, answer: choice.term.text)
+            if let choice = keyTermChoice(at: position, typeable: true) { return make(choice.gapped, answer: choice.term.text) }
+            guard let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) else { return nil }
+            return make(prompt, answer: answer)
         case .clozeChoice:
             guard let choice = keyTermChoice(at: position, forChoice: true) else { return nil }
             let term = choice.term, gapped = choice.gapped
@@ -146,7 +159,15 @@ public struct QuestionGenerator: Sendable, Equatable {
             // A title that is a sentence ("Use case: User enters a block of text …") is no topic to name.
             let titleWords = topic.title.split(separator: " ").count
             guard !topic.isGeneric, titleWords <= 8 || (topic.title.hasSuffix("?") && titleWords <= 14),
-                  let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
+                  let masked = maskingTitle(of: entry.topic, at: position) else {
+                // Under "Summary", an item nested under a label ("SQS:") is asked by its label.
+                guard let (masked, label, others) = whichLabel(at: position) else { return nil }
+                var pool = others
+                random.shuffle(&pool)
+                return shuffled([label] + pool.prefix(3), using: &random) {
+                    make(masked, context: [], options: $0, correct: $1, answer: label)
+                }
+            }
             let distractors = topicDistractors(for: entry.topic, prompt: masked, using: &random)
             guard distractors.count == 3 else { return nil }
             return shuffled([topic.title] + distractors, using: &random) {
@@ -272,6 +293,36 @@ public struct QuestionGenerator: Sendable, Equatable {
         return stems
     }
 
+    // MARK: - Lists
+
+    /// A short item of a list asked by the rest of the list: the lead-in
+    /// (if any) and the other items, with this one blanked. Nil when the
+    /// item is not one of a list of short items, or when any word of it
+    /// shows in the list or above it ("Sets" beside "Sorted Sets").
+    private func listCompletion(at position: Int) -> (prompt: String, answer: String)? {
+        guard let (items, leadIn) = index.shortList(around: position), let own = items.firstIndex(of: position) else { return nil }
+        let answer = index.analysis(position).plain.trimmedSpaces()
+        let cjk = Self.isCJK(answer)
+        // A long list is shown around the blank: four items either side.
+        let window = max(0, own - 4)...min(items.count - 1, own + 4)
+        var shown = items[window].map { $0 == position ? Question.blank : index.analysis($0).plain.trimmedSpaces() }
+        if window.lowerBound > 0 { shown.insert("…", at: 0) }
+        if window.upperBound < items.count - 1 { shown.append("…") }
+        let list = shown.joined(separator: cjk ? "、" : ", ")
+        let prompt = leadIn.map { "\($0) \(list)" } ?? list
+        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+        let answerStems = index.stems(answer)
+        guard cjk ? answer.count >= 2 : !answerStems.isEmpty,
+              answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
+              !Self.sharesCJKPair(answer, with: visible) else { return nil }
+        return (prompt, answer)
+    }
+
+    /// One word of Latin letters and digits (a name, "push()"): typed one way.
+    static func isOneTypeableWord(_ text: String) -> Bool {
+        text.count >= 3 && !text.contains(" ") && !isCJK(text) && text.contains(where: \.isLetter)
+    }
+
     // MARK: - Options
 
     /// Terms of the nearest facts that could stand in the answer's place:
@@ -368,7 +419,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let entry = index.facts[position]
         let fact = index.fact(at: position)
         let topic = index.topics[entry.topic]
-        guard !topic.isGeneric else { return nil }
+        // A nested fact is asked by its parent item ("SQS:"), which is a subject even under "Summary".
+        guard !topic.isGeneric || fact.context != nil else { return nil }
         let answer = index.analysis(position).plain.trimmedSpaces()
         let answerStems = index.stems(answer)
         let answerTokens = TextTokens(answer)
@@ -398,22 +450,35 @@ public struct QuestionGenerator: Sendable, Equatable {
         let ownFacts = topic.facts.filter { index.fact(at: $0).context == fact.context }.map { index.analysis($0).plain }
         var chosen: [String] = []
         // Other branches first; siblings only when the post has too few branches.
+        // A nested fact: first the items nested under the other parents of its own topic ("SNS:" beside "SQS:").
+        let ownTopicFirst = fact.context != nil ? [entry.topic] : []
         for siblingsAllowed in [false, true] where chosen.count < 3 {
         var factsSeen = 0
-        for other in index.topicsByDistance(from: entry.topic, limit: 40) {
+        for other in ownTopicFirst + index.topicsByDistance(from: entry.topic, limit: 40) {
             if factsSeen > 300 { break }
             let otherTopic = index.topics[other]
+            let isOwn = other == entry.topic
+            if isOwn && siblingsAllowed { continue }
             factsSeen += otherTopic.facts.count
             // A sibling topic's statement often holds for this one too ("DynamoDB"
             // beside "NoSQL Databases"): take statements from other branches.
             let sibling = otherTopic.path.dropLast() == topic.path.dropLast() && topic.path.count > 2
             let nested = otherTopic.path.starts(with: topic.path) || topic.path.starts(with: otherTopic.path)
-            guard !otherTopic.isGeneric, !sibling || siblingsAllowed, !nested, otherTopic.deck == topic.deck,
-                  !index.overlap(otherTopic.title, topic.title) else { continue }
-            let otherTitleStems = index.stems(otherTopic.title)
+            guard isOwn || !otherTopic.isGeneric, isOwn || !sibling || siblingsAllowed, isOwn || !nested, otherTopic.deck == topic.deck,
+                  isOwn || !index.overlap(otherTopic.title, topic.title) else { continue }
+            let otherTitleStems = isOwn ? [] : index.stems(otherTopic.title)
+            var takenHere = 0
             for candidatePosition in otherTopic.facts
             where (index.fact(at: candidatePosition).context == nil) == (fact.context == nil) {
+                let candidateParent = index.fact(at: candidatePosition).context
+                // In its own topic, an item under another parent, which must not name that parent or this one.
+                if isOwn {
+                    guard let candidateParent, candidateParent != fact.context,
+                          !index.overlap(candidateParent.plainText, fact.context?.plainText ?? "") else { continue }
+                }
+                let parentStems = isOwn ? index.stems(candidateParent?.plainText ?? "") : []
                 let text = index.analysis(candidatePosition).plain.trimmedSpaces()
+                if !parentStems.isDisjoint(with: index.stems(text)) { continue }
                 if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.contains("  ") { continue }
                 let stems = index.stems(text)
                 let candidateCJK = Self.isCJK(text)
@@ -425,13 +490,60 @@ public struct QuestionGenerator: Sendable, Equatable {
                       index.key(text) != index.key(answer)
                 else { continue }
                 chosen.append(text)
-                break // one statement per topic, so four topics are in play
+                takenHere += 1
+                // One statement per topic, so four topics are in play; in its own, one per other parent.
+                if !isOwn { break }
+                if takenHere >= 3 { break }
             }
             if chosen.count >= 6 { break }
         }
         }
         guard chosen.count >= 3 else { return nil }
         return (prompt, shown, answer, chosen)
+    }
+
+    /// A nested fact under a short label ("SQS:" → "Queue service in AWS"):
+    /// the fact with the label's words masked, the label, and the labels of
+    /// other items of its topic and the nearest ones (parents of nested
+    /// items, or terms that "Term: definition" items define at the parent's
+    /// level), none naming the same thing, none showing in the prompt or path.
+    private func whichLabel(at position: Int) -> (masked: String, label: String, others: [String])? {
+        let fact = index.fact(at: position)
+        guard var label = fact.context?.plainText.trimmedSpaces() else { return nil }
+        while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
+        let labelWords = TextTokens(label).words.count
+        let pathStems = index.stems(Question.context(for: index.topics[index.facts[position].topic].path).joined(separator: " "))
+        guard (1...5).contains(labelWords), label.count <= 40, !index.stems(label).isEmpty,
+              index.stems(label).isDisjoint(with: pathStems), let masked = masking(label, at: position),
+              !Self.sharesCJKPair(label, with: masked) else { return nil }
+        let cjk = Self.isCJK(label)
+        let promptStems = index.stems(masked).union(pathStems)
+        var others: [String] = []
+        let own = index.facts[position].topic
+        for topic in [own] + index.topicsByDistance(from: own, limit: 10) {
+            for other in index.topics[topic].facts {
+                let otherFact = index.fact(at: other)
+                var candidates: [String] = []
+                if var parent = otherFact.context?.plainText.trimmedSpaces() {
+                    while parent.hasSuffix(":") || parent.hasSuffix("：") { parent.removeLast() }
+                    candidates.append(parent)
+                }
+                if otherFact.depth == fact.depth - 1, let (term, _) = index.analysis(other).definition { candidates.append(term.text) }
+                for candidate in candidates {
+                    // Of the label's shape: as many words, give or take one, and its script.
+                    let words = TextTokens(candidate).words.count
+                    guard (1...5).contains(words), abs(words - labelWords) <= 1, candidate.count <= 40, Self.isCJK(candidate) == cjk,
+                          ShapeMatch.looksLikeCode(candidate) == ShapeMatch.looksLikeCode(label),
+                          !index.overlap(candidate, label), !others.contains(where: { index.overlap($0, candidate) }),
+                          index.stems(candidate).isDisjoint(with: promptStems), !index.stems(candidate).isEmpty
+                    else { continue }
+                    others.append(candidate)
+                }
+            }
+            if others.count >= 6 { break }
+        }
+        guard others.count >= 3 else { return nil }
+        return (masked, label, others)
     }
 
     /// Three other topics, nearest first, none generic, none sharing the
@@ -461,8 +573,12 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// Chinese and Japanese every word sharing two characters with the title.
     /// Nil when too little would be left to read.
     private func maskingTitle(of topicIndex: Int, at position: Int) -> String? {
+        masking(index.topics[topicIndex].title, at: position)
+    }
+
+    /// The fact with the words of `title` masked (see `maskingTitle`).
+    private func masking(_ title: String, at position: Int) -> String? {
         let analysis = index.analysis(position)
-        let title = index.topics[topicIndex].title
         let titleTokens = TextTokens(title)
         var titleStems: Set<String> = []
         var titleCJK: [String] = []
@@ -518,7 +634,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard words.count >= 4, !trimmed.hasSuffix(":"), !trimmed.hasSuffix("："), !trimmed.hasSuffix("?"),
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
-        if let negated = Negation.flipped(analysis.tokens) { versions.append(negated) }
+        if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
             return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }

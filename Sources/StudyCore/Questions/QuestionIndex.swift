@@ -43,6 +43,8 @@ final class QuestionIndex: Sendable {
     /// Each topic's node's facts, shared with the deck (an array copy is a
     /// reference count, where copying 100,000 facts one by one is not).
     private let topicFacts: [[Fact]]
+    /// Each topic's node's paragraphs: a list's lead-in ("Redis has these types:") is one.
+    private let topicNotes: [[Note]]
     private let positionByID: [FactID: Int]
     private let analyses: Mutex<[Int: Analysis]>
     private let glossaryCache: Mutex<Set<String>?>
@@ -65,6 +67,7 @@ final class QuestionIndex: Sendable {
         var facts: [FactEntry] = []
         var topics: [TopicEntry] = []
         var topicFacts: [[Fact]] = []
+        var topicNotes: [[Note]] = []
         var positions: [FactID: Int] = [:]
         let total = decks.reduce(0) { $0 + $1.root.totalFactCount }
         facts.reserveCapacity(total)
@@ -76,6 +79,7 @@ final class QuestionIndex: Sendable {
                     let title = node.title.plainText
                     let start = facts.count
                     topicFacts.append(node.facts)
+                    topicNotes.append(node.notes)
                     for (slot, fact) in node.facts.enumerated() {
                         positions[fact.id] = facts.count
                         facts.append(FactEntry(deck: deckIndex, topic: topics.count, slot: slot))
@@ -90,6 +94,7 @@ final class QuestionIndex: Sendable {
         self.facts = facts
         self.topics = topics
         self.topicFacts = topicFacts
+        self.topicNotes = topicNotes
         positionByID = positions
         analyses = Mutex([:])
         glossaryCache = Mutex(nil)
@@ -233,6 +238,46 @@ final class QuestionIndex: Sendable {
         }
         glossaryCache.withLock { $0 = stems }
         return stems
+    }
+
+    /// The list a short item belongs to: its siblings (same topic, nested
+    /// under the same item, next to each other) when there are three or more
+    /// and every one is a few words, a name or a term rather than a sentence,
+    /// with the paragraph that introduces them ("Redis has these types:"),
+    /// if one ends in a colon right above the list. Nil for anything else.
+    func shortList(around position: Int) -> (items: [Int], leadIn: String?)? {
+        let entry = facts[position]
+        let range = topics[entry.topic].facts
+        let parent = fact(at: position).context
+        func isShort(_ other: Int) -> Bool {
+            let text = analysis(other).plain.trimmedSpaces()
+            guard let last = text.last, !".。:：?？!！;；".contains(last), text.count <= 60 else { return false }
+            let words = analysis(other).tokens.words
+            return words.contains { $0.kind.isCJK } ? text.count <= 16 : words.count <= 5
+        }
+        func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == fact(at: position).depth }
+        var first = position, last = position
+        while first - 1 >= range.lowerBound, sameList(first - 1) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1) { last += 1 }
+        let items = Array(first...last)
+        guard items.count >= 3, items.count <= 40, items.allSatisfy(isShort) else { return nil }
+        var leadIn: String?
+        if parent == nil {
+            let firstLine = fact(at: first).line
+            if let note = topicNotes[entry.topic].last(where: { $0.kind == .paragraph && $0.line < firstLine }),
+               firstLine - note.line <= 3 {
+                // Its last sentence: "Some of the methods of this package are:".
+                let text = Array(note.text.plainText.trimmedSpaces())
+                var start = 0
+                for index in text.indices.dropLast() where "。！？".contains(text[index])
+                    || ".!?".contains(text[index]) && text[index + 1] == " " {
+                    start = index + 1
+                }
+                let sentence = String(text[start...]).trimmedSpaces()
+                if sentence.hasSuffix(":") || sentence.hasSuffix("：") { leadIn = sentence }
+            }
+        }
+        return (items, leadIn)
     }
 
     /// The lines the quiz shows above a question about the fact: its topic

@@ -36,7 +36,15 @@ public struct QuestionAudit {
         }
         if Self.isScaffolding(fact) { found.append("a question made from scaffolding") }
 
+        // A flip that hides the topic ("Which topic? …", no path shown) is held to which-topic's rules.
+        let recallsTopic = question.kind == .flip && question.context.isEmpty && !prompt.contains(Question.blank)
+            && answer == question.topicPath.last
         switch question.kind {
+        case .flip where recallsTopic:
+            if Self.genericTitles.contains(Self.fold(answer)) { found.append("generic title as the answer: \(answer)") }
+            for word in Self.titleWords(answer) where Self.contains(word: word, in: prompt) {
+                found.append("title word \"\(word)\" visible in the prompt")
+            }
         case .flip, .clozeTyped, .clozeChoice:
             found += blankFindings(prompt: prompt, answer: answer, fact: fact)
             found += visibleAnswer(answer, in: shown, options: question.options)
@@ -88,6 +96,9 @@ public struct QuestionAudit {
                 index += 1
             }
         }
+        // What the learner reads, with the answer put back: the fact itself,
+        // or for an item of a list asked by the rest of the list, the list.
+        let whole = prompt.split(separator: Question.blank, omittingEmptySubsequences: false).joined(separator: answer)
         let answerWords = Self.words(answer)
         if answerWords.count == 1, let word = answerWords.first {
             if Self.closedClass.contains(word.lowercased()) { found.append("blank on a function word: \(word)") }
@@ -98,16 +109,17 @@ public struct QuestionAudit {
             // term a "Term: definition" bullet defines is the point of it.
             let definesIt = [":", " -", " –", " —", " is ", " are ", " means ", " refers ", " =", " stands "]
                 .contains { prompt.hasPrefix(Question.blank + $0) }
-            if !definesIt, fact.hasPrefix(word), word.first?.isUppercase == true,
+            // (An item recalled whole from its list is no word picked out of a sentence.)
+            if !definesIt, answer != fact.trimmingCharacters(" "), whole.hasPrefix(word), word.first?.isUppercase == true,
                !word.dropFirst().contains(where: { $0.isUppercase || $0.isNumber }), vocabulary.contains(word.lowercased()),
-               !fact.dropFirst(word.count).contains(word) {
+               !whole.dropFirst(word.count).contains(word) {
                 found.append("blank on a sentence-start capital: \(word)")
             }
         }
         let left = Self.words(prompt.split(separator: Question.blank, omittingEmptySubsequences: false).joined(separator: " "))
             .filter { !Self.closedClass.contains($0.lowercased()) }
         if left.count < 2 { found.append("the blank leaves under two content words") }
-        if answer.count * 10 > fact.count * 6 { found.append("the blank covers most of the fact") }
+        if answer.count * 10 > whole.count * 6 { found.append("the blank covers most of the fact") }
         return found
     }
 

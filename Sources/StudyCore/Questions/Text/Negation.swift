@@ -50,6 +50,42 @@ enum Negation {
         return nil
     }
 
+    /// Auxiliaries a positive statement may be negated at, and their negation.
+    static let auxiliaries: [String: String] = [
+        "is": "is not", "are": "are not", "was": "was not", "were": "were not", "can": "cannot",
+        "will": "will not", "should": "should not", "must": "must not",
+    ]
+
+    /// Words that make a statement hedged or conditional: its negation may
+    /// be true as well ("X is often slow" and "X is not often slow"), or the
+    /// auxiliary sits in a condition ("If the url is unique, …").
+    static let hedges: Set<String> = [
+        "may", "might", "could", "would", "some", "often", "usually", "sometimes", "generally", "typically",
+        "mostly", "many", "most", "several", "also", "only", "just", "still", "even", "either", "neither",
+        "if", "when", "whenever", "unless", "whether", "until", "although", "though", "while", "once",
+        "more", "less", "about", "around", "approximately", "roughly", "nearly", "almost", "perhaps",
+        "probably", "likely", "possibly", "every", "all", "any", "each", "both", "than",
+    ]
+
+    /// "Messages are deleted after they’re read" → "Messages are not deleted
+    /// after they’re read": a positive statement with exactly one auxiliary,
+    /// not first (no question), followed by a word, with no hedge anywhere,
+    /// negated there. A statement and its negation cannot both hold, so the
+    /// result is surely false where the notes are true. ASCII words only.
+    static func inserted(_ tokens: TextTokens) -> String? {
+        guard negations(in: tokens) == 0, !tokens.text.contains("?") else { return nil }
+        let words = tokens.words.map { tokens.string($0.range) }
+        guard words.count >= 4, !words.contains(where: { hedges.contains($0.lowercased()) }) else { return nil }
+        let found = words.indices.filter { auxiliaries[words[$0]] != nil }
+        guard found.count == 1, let at = found.first, at > 0, at + 1 < words.count,
+              !words.contains(where: { auxiliaries[$0.lowercased()] != nil && auxiliaries[$0] == nil }) else { return nil }
+        let next = words[at + 1].lowercased()
+        // "is not", "can be seen as": a following adverb or "be" hedge would read badly once negated.
+        guard !WordLists.looksLikeAdverb(next), next.unicodeScalars.allSatisfy(\.isASCII),
+              words[at - 1].unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        return TextEdits.replacing([tokens.words[at].range], in: tokens, with: auxiliaries[words[at]]!)
+    }
+
     /// "Cannot be" → "Can be": the replacement starts in the case the text did.
     static func matchingCase(_ replacement: String, _ original: String) -> String {
         guard original.first?.isUppercase == true, let first = replacement.first else { return replacement }

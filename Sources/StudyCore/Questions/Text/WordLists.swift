@@ -74,13 +74,15 @@ public enum WordLists {
         "back to top", "benefits", "use cases", "use case", "includes", "features", "key features", "pros", "cons",
         "pros and cons", "advantages", "disadvantages", "limitations", "definitions", "terminology", "glossary",
         "main points", "highlights", "details", "more", "extra", "bonus", "目录", "总结", "概述", "参考", "参考资料", "简介", "前言", "附录", "目次", "まとめ", "概要",
-        "参考文献", "はじめに", "索引",
+        "参考文献", "はじめに", "索引", "assumptions", "state assumptions", "constraints and assumptions",
+        "requirements", "use cases and constraints", "constraints",
     ]
 
     /// Words that make any title a catch-all ("Integration - Summary",
     /// "Section Introduction", "Core React"): its facts belong to other topics.
+    /// Not "overview": "Redshift Overview" is about Redshift.
     public static let catchAllWords: Set<String> = [
-        "summary", "introduction", "intro", "overview", "miscellaneous", "misc", "recap", "conclusion", "contents",
+        "summary", "introduction", "intro", "miscellaneous", "misc", "recap", "conclusion", "contents",
         "core", "basics", "general", "other", "others", "appendix", "faq", "faqs",
     ]
 
