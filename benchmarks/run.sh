@@ -13,7 +13,7 @@ scripts/bootstrap
 
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%d)"
 swift build -c release --product awsml-tui -Xswiftc -static-executable >/dev/null 2>&1
-for product in KeyBenchmark DeckLoadBenchmark FSRSBenchmark; do swift build -c release --product "$product" >/dev/null 2>&1; done
+for product in KeyBenchmark DeckLoadBenchmark FSRSBenchmark QuestionBenchmark; do swift build -c release --product "$product" >/dev/null 2>&1; done
 app=.build/release/awsml-tui
 cc -O2 -o "$work/c_baseline" benchmarks/c_baseline.c -lncursesw
 [ -x .venv-flashcard/bin/flashcard ] || { python3 -m venv .venv-flashcard && .venv-flashcard/bin/pip install -q 'flashcard-cli==1.1.1' >/dev/null 2>&1; }
@@ -38,6 +38,22 @@ PY
 big_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.1f}')" "$work/big.md")
 read -r big_ms big_kb <<< "$(python3 benchmarks/startup.py 5 120 40 quit q -- "$app" --store "$work/progress.sqlite" "$work/big.md")"
 
+# `awsml-tui questions --json` over a 3,600-fact generated post, the whole
+# process (load, every question of every kind, the JSON), median of 5.
+.build/release/QuestionBenchmark 3600 --write-post "$work/q3600.md"
+median_ms() { python3 - "$@" <<'PY'
+import subprocess, sys, time
+times = []
+for _ in range(5):
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+    times.append((time.perf_counter() - start) * 1000)
+print(round(sorted(times)[2]))
+PY
+}
+q_big_ms=$(median_ms "$app" questions --json "$work/q3600.md")
+q_small_ms=$(median_ms "$app" questions --json)
+
 keys=$(.build/release/KeyBenchmark)
 key_small=$(sed -n 's/^bundled post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
 key_big=$(sed -n 's/^generated post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
@@ -56,3 +72,4 @@ printf '| update + render per key, 100,000 facts | %s us | buffer clear %s us | 
 printf '| bytes to the terminal per Down, 120x40 | %s | | | a few hundred |\n' "$bytes"
 printf '| %s MB, 100,000-fact post to first frame | %s ms, %s MB | bundled %s ms | %sx | <= 500 ms, <= 150 MB |\n' "$big_mb" "$big_ms" "$(mb "$big_kb")" "$app_ms" "$(ratio "$big_ms" "$app_ms")"
 printf '| FSRS reviews per second | | py-fsrs 6.3.2 | %sx | >= 100x |\n' "$fsrs"
+printf '| `questions --json`, 3,600-fact generated post, whole process | %s ms | bundled post %s ms | %sx | < 1,000 ms |\n' "$q_big_ms" "$q_small_ms" "$(ratio "$q_big_ms" "$q_small_ms")"

@@ -5,12 +5,23 @@
 #include <unicode/ubrk.h>
 #include <unicode/utypes.h>
 
+// Opening an iterator loads and sets up ICU's rules, which cost more than
+// segmenting a fact: each thread opens one the first time and points it at
+// each new text. (Per thread, since an iterator holds its position; it lives
+// as long as the thread.)
+static _Thread_local UBreakIterator *thread_iterator = NULL;
+
 int32_t awsml_word_segments(const uint16_t *text, int32_t length,
                             int32_t *ends, uint8_t *kinds, int32_t capacity) {
     if (length <= 0) return 0;
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *iterator = ubrk_open(UBRK_WORD, "", (const UChar *)text, length, &status);
-    if (U_FAILURE(status) || iterator == NULL) return -1;
+    if (thread_iterator == NULL) {
+        thread_iterator = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
+        if (U_FAILURE(status)) { thread_iterator = NULL; return -1; }
+    }
+    UBreakIterator *iterator = thread_iterator;
+    ubrk_setText(iterator, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
     int32_t count = 0;
     ubrk_first(iterator);
     for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; end = ubrk_next(iterator)) {
@@ -26,6 +37,7 @@ int32_t awsml_word_segments(const uint16_t *text, int32_t length,
         }
         count++;
     }
-    ubrk_close(iterator);
+    // Let go of the text: the caller's buffer is freed after this call.
+    ubrk_setText(iterator, NULL, 0, &status);
     return count;
 }

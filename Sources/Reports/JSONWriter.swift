@@ -78,6 +78,12 @@ public struct JSONWriter {
     /// and a file name holding them cannot drive the terminal `check --json`
     /// prints to.
     public static func quoted(_ value: String) -> String {
+        // Most text needs no escape: printable ASCII, or other UTF-8 with no
+        // C1 control (C2 80–9F) or bidi control (E2 80 AA–AE, E2 81 A6–A9),
+        // which only start with C2 or E2. Copied whole, not scalar by scalar.
+        if value.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C) || ($0 >= 0x80 && $0 != 0xC2 && $0 != 0xE2) }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

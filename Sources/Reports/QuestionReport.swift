@@ -30,6 +30,25 @@ public enum QuestionReport {
         return results.withLock { $0.flatMap { $0 } }
     }
 
+    /// The printed lines of many facts' questions (JSON or text), made on
+    /// every core like `questions(for:generator:seed:)`, in the order of `facts`.
+    public static func lines(for facts: [Fact], generator: QuestionGenerator, seed: UInt64, json asJSON: Bool) -> [String] {
+        let chunks = max(1, min(facts.count / 64, 64))
+        let size = (facts.count + chunks - 1) / chunks
+        let results = Mutex([[String]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(facts.count, chunk * size)..<min(facts.count, (chunk + 1) * size)
+            var made: [String] = []
+            for index in range {
+                for question in questions(for: facts[index], generator: generator, seed: seed) {
+                    made.append(asJSON ? json(question) + "\n" : text(question) + "\n")
+                }
+            }
+            results.withLock { $0[chunk] = made }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
     public static func json(_ question: Question) -> String {
         var json = JSONWriter()
         json.object { json in

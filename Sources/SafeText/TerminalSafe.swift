@@ -37,11 +37,28 @@ public enum TerminalSafe {
     /// Whether `text` is shown unchanged by `line` (the common case: a scan
     /// of its bytes, with no grapheme breaking).
     public static func isSafe(_ text: String) -> Bool {
-        // C1 controls start with 0xC2, the bidi controls with 0xE2: look closer only then.
-        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
-            return text.allSatisfy { displayable($0) == $0 }
+        !holdsControls(text, exceptNewlines: false)
+    }
+
+    /// Whether the UTF-8 of `text` holds a C0 control (but "\n" when
+    /// `exceptNewlines`), DEL, a C1 control (C2 80–C2 9F) or a bidi control
+    /// (E2 80 AA–AE, E2 81 A6–A9): exactly what `displayable` changes, read
+    /// from the bytes, so that "›" or "—" (E2 …) costs no grapheme walk.
+    static func holdsControls(_ text: String, exceptNewlines: Bool) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x0A where exceptNewlines: continue
+            case 0x00..<0x20, 0x7F: return true
+            case 0xC2:
+                if let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
+            case 0xE2:
+                guard let second = utf8.next(), let third = utf8.next() else { return false }
+                if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+            default: continue
+            }
         }
-        return true
+        return false
     }
 
     /// `text` as one line: every control, line breaks included, becomes the
@@ -58,7 +75,9 @@ public enum TerminalSafe {
 
     /// `text` as lines: as `line`, but each "\n" is kept.
     public static func lines(_ text: String) -> String {
-        guard !isSafe(text) else { return text }
+        // The byte scan of `isSafe` with "\n" let through: a page of JSON lines
+        // (one write of `questions --json`) is seldom worth splitting.
+        guard holdsControls(text, exceptNewlines: true) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line(String($0)) }
             .joined(separator: "\n")

@@ -4,6 +4,7 @@
 // question of a post that is one 2 MB bullet. Prints figures; asserts nothing.
 //
 //     swift run -c release QuestionBenchmark [FACTS]     (default 3600; try 100000)
+//     swift run -c release QuestionBenchmark 3600 --write-post FILE   (just the post)
 import DeckKit
 import Reports
 import StudyCore
@@ -68,6 +69,16 @@ func median(_ runs: Int, _ body: () throws -> Double) rethrows -> Double {
 }
 
 let size = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 3600 : 3600
+// `QuestionBenchmark 3600 --write-post FILE`: only write the generated post
+// (benchmarks/run.sh times the `questions` command on it).
+if CommandLine.arguments.count > 3, CommandLine.arguments[2] == "--write-post" {
+    let text = GeneratedPost.text(bullets: size)
+    guard let file = fopen(CommandLine.arguments[3], "w"), fputs(text, file) >= 0, fclose(file) == 0 else {
+        say("cannot write \(CommandLine.arguments[3])")
+        exit(1)
+    }
+    exit(0)
+}
 let bundled = DeckLoader.bundled()
 let generated = try DeckLoader.load(text: GeneratedPost.text(bullets: size), file: "generated.md")
 let bundledFacts = facts(of: bundled).count, generatedFacts = facts(of: generated).count
@@ -81,14 +92,21 @@ say("  bundled post: \(bundledFacts) facts, \(bundledAll.questions) questions in
 say("  generated:    \(generatedFacts) facts\(generatedFacts > 20_000 ? " (4,000 sampled)" : ""), \(generatedAll.questions) questions in \(formatted(generatedAll.seconds * 1000, 1)) ms (\(formatted(generatedPer, 1)) µs each)")
 say("  per question, generated / bundled: \(formatted(generatedPer / bundledPer))x")
 if generatedFacts <= 20_000 {
-    // What `awsml-tui questions` does: the same work on every core.
-    let start = now()
-    var made = 0
+    // What `awsml-tui questions --json` does: the same work on every core,
+    // each question written as its JSON line; a fresh generator each run.
     let allFacts = { () -> [Fact] in var list: [Fact] = []; generated.root.forEachNode { list += $0.facts }; return list }()
-    for questions in QuestionReport.questions(for: allFacts, generator: QuestionGenerator(decks: [generated]), seed: 1) {
-        made += questions.count
+    var made = 0, bytes = 0
+    let seconds = median(3) {
+        let start = now()
+        made = 0
+        bytes = 0
+        for line in QuestionReport.lines(for: allFacts, generator: QuestionGenerator(decks: [generated]), seed: 1, json: true) {
+            made += 1
+            bytes += line.utf8.count
+        }
+        return now() - start
     }
-    say("  the same on every core (the command): \(made) questions in \(formatted((now() - start) * 1000, 1)) ms")
+    say("  the same on every core with the JSON (the command), median of 3: \(made) questions, \(bytes / 1024) KB in \(formatted(seconds * 1000, 1)) ms (goal: under 1,000 ms at 3,600 facts)")
 }
 
 /// The three steps of a session's first question, timed apart.

@@ -93,7 +93,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let plain = fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
-        if plain.contains("  ") || plain.contains(" , ") || plain.contains(" .") && plain.contains("  ") { return nil }
+        if plain.containsBytes("  ") || plain.containsBytes(" , ") { return nil }
         // A fragment introducing something ("Using spread operator:") states nothing.
         let ending = plain.trimmedSpaces().last
         if ending == ":" || ending == "：" { return nil }
@@ -131,7 +131,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         case .clozeChoice:
             guard let choice = keyTermChoice(at: position, forChoice: true) else { return nil }
             let term = choice.term, gapped = choice.gapped
-            var pool = distractors(for: term, at: position, visible: [gapped] + context)
+            var pool = distractors(for: term, at: position, visible: [gapped] + context, limit: 6)
             guard pool.count >= 3 else { return nil }
             pool = Array(pool.prefix(6))
             random.shuffle(&pool)
@@ -198,14 +198,14 @@ public struct QuestionGenerator: Sendable, Equatable {
     private func keyTermChoice(at position: Int, forChoice: Bool = false, typeable: Bool = false) -> QuestionIndex.KeyTermChoice? {
         index.keyTerm(position, use: (forChoice ? 1 : 0) + (typeable ? 2 : 0)) {
             findKeyTerm(at: position, forChoice: forChoice, typeable: typeable)
-                .flatMap { term in blanking(term, at: position).map { QuestionIndex.KeyTermChoice(term: term, gapped: $0) } }
         }
     }
 
-    private func findKeyTerm(at position: Int, forChoice: Bool, typeable: Bool) -> KeyTerm? {
+    /// The first candidate that suits the use (recall, choice, typing) and
+    /// passes `hideable(_:at:)`.
+    private func findKeyTerm(at position: Int, forChoice: Bool, typeable: Bool) -> QuestionIndex.KeyTermChoice? {
         let analysis = index.analysis(position)
-        let contextStems = index.contextStems(of: position)
-        for term in analysis.candidates {
+        for (number, term) in analysis.candidates.enumerated() {
             if (forChoice || typeable) && term.isListItem { continue }
             if typeable && term.kind == .phrase && term.wordCount > 1 { continue }
             // A Chinese or Japanese term (a word found without a part-of-speech
@@ -213,47 +213,57 @@ public struct QuestionGenerator: Sendable, Equatable {
             // recall: typed or chosen, synonyms and ungrammatical options would
             // be marked wrong.
             if (forChoice || typeable) && term.isCJK { continue }
-            // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
-            if term.isListItem && Self.isOpenList(analysis.plain) { continue }
-            // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
-            let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
-            if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { continue }
-            // "(over 10 years old)", "(150TB)": a number in an aside is a detail of one example.
-            if term.kind == .number, occurrences.contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) { continue }
-            // A term blanked twice or more ("Big Data _____: Run _____") is the sentence's subject, not its point.
-            if occurrences.count > 1 { continue }
-            // A CJK word running into more of its script ("バック|エンド") may be half a word.
-            if term.isCJK, TextEdits.runsIntoSameScript(term.range, in: analysis.tokens) { continue }
-            // Found inside another word ("MQ" in "ActiveMQ"), or more than once: it shows.
-            if TextEdits.occursInsideAWord(term.text, in: ([analysis.plain] + index.context(of: position)).joined(separator: "\n")) {
-                continue
-            }
-            // A plain single word ("document", "datasets", "テーブル") only when the
-            // notes single it out elsewhere, in a heading or in bold.
-            if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
-                && index.stems(term.text).isDisjoint(with: index.glossary()) { continue }
-            if term.kind == .phrase && term.isCJK && term.wordCount == 1 && term.text.count <= 4
-                && !index.glossary().contains(term.text) { continue }
-            guard let gapped = blanking(term, at: position) else { continue }
-            if term.kind == .number {
-                // A number shows only as a whole: "1 KB" is not given away by "Step 1".
-                let shown = [gapped] + index.context(of: position)
-                if shown.contains(where: { !TextEdits.occurrences(of: term.text, in: TextTokens($0)).isEmpty }) { continue }
-                return term
-            }
-            let stems = index.stems(term.text)
-            guard !stems.isEmpty, stems.isDisjoint(with: contextStems) else { continue }
-            if !stemsOutside(TextEdits.occurrences(of: term.text, in: analysis.tokens), at: position).isDisjoint(with: stems) { continue }
-            // A lowercase term that also opens the sentence would blank a capital.
-            if term.kind == .phrase, !term.isCJK, gapped.hasPrefix(Question.blank) { continue }
-            if term.isCJK, TextEdits.sharesTwoCharacters(term.text, with: ([gapped] + index.context(of: position)).joined()) {
-                continue // 吞吐量 with 高吞吐 left in view
-            }
-            // "Twitterタイムライン": a CJK word run into Latin letters is part of one word.
-            if term.isCJK, TextEdits.touchesLatin(term.range, in: analysis.tokens) { continue }
-            return term
+            if let choice = index.hideable(position, candidate: number, judge: { hideable(term, at: position) }) { return choice }
         }
         return nil
+    }
+
+    /// The candidate blanked, when it can be hidden whatever the use: none of
+    /// its words in the topic path, nothing of it left showing once blanked,
+    /// a word worth learning. Judged once per candidate (`QuestionIndex`
+    /// keeps it): the three uses ask about the same candidates.
+    private func hideable(_ term: KeyTerm, at position: Int) -> QuestionIndex.KeyTermChoice? {
+        let analysis = index.analysis(position)
+        let contextStems = index.contextStems(of: position)
+        // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
+        if term.isListItem && Self.isOpenList(analysis.plain) { return nil }
+        // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
+        let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
+        if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { return nil }
+        // "(over 10 years old)", "(150TB)": a number in an aside is a detail of one example.
+        if term.kind == .number, occurrences.contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) { return nil }
+        // A term blanked twice or more ("Big Data _____: Run _____") is the sentence's subject, not its point.
+        if occurrences.count > 1 { return nil }
+        // A CJK word running into more of its script ("バック|エンド") may be half a word.
+        if term.isCJK, TextEdits.runsIntoSameScript(term.range, in: analysis.tokens) { return nil }
+        // Found inside another word ("MQ" in "ActiveMQ"), or more than once: it shows.
+        if TextEdits.occursInsideAWord(term.text, in: ([analysis.plain] + index.context(of: position)).joined(separator: "\n")) {
+            return nil
+        }
+        // A plain single word ("document", "datasets", "テーブル") only when the
+        // notes single it out elsewhere, in a heading or in bold.
+        if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
+            && index.stems(term.text).isDisjoint(with: index.glossary()) { return nil }
+        if term.kind == .phrase && term.isCJK && term.wordCount == 1 && term.text.count <= 4
+            && !index.glossary().contains(term.text) { return nil }
+        guard let gapped = blanking(term, at: position) else { return nil }
+        if term.kind == .number {
+            // A number shows only as a whole: "1 KB" is not given away by "Step 1".
+            let shown = [gapped] + index.context(of: position)
+            if shown.contains(where: { !TextEdits.occurrences(of: term.text, in: TextTokens($0)).isEmpty }) { return nil }
+            return QuestionIndex.KeyTermChoice(term: term, gapped: gapped)
+        }
+        let stems = index.stems(term.text)
+        guard !stems.isEmpty, stems.isDisjoint(with: contextStems) else { return nil }
+        if !stemsOutside(TextEdits.occurrences(of: term.text, in: analysis.tokens), at: position).isDisjoint(with: stems) { return nil }
+        // A lowercase term that also opens the sentence would blank a capital.
+        if term.kind == .phrase, !term.isCJK, gapped.hasPrefix(Question.blank) { return nil }
+        if term.isCJK, TextEdits.sharesTwoCharacters(term.text, with: ([gapped] + index.context(of: position)).joined()) {
+            return nil // 吞吐量 with 高吞吐 left in view
+        }
+        // "Twitterタイムライン": a CJK word run into Latin letters is part of one word.
+        if term.isCJK, TextEdits.touchesLatin(term.range, in: analysis.tokens) { return nil }
+        return QuestionIndex.KeyTermChoice(term: term, gapped: gapped)
     }
 
     /// The fact with every whole-token occurrence of the term blanked, or nil
@@ -283,7 +293,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 if text.count >= 2 && !WordLists.cjkFunctionWords.contains(text) { stems.insert(text) }
             } else if !WordLists.functionWords.contains(text) {
                 stems.insert(OptionForms.stem(text))
-                if text.contains(".") || text.contains("_") {
+                if text.containsBytes(".") || text.containsBytes("_") {
                     for part in text.split(whereSeparator: { $0 == "." || $0 == "_" }) where part.count >= 2 {
                         stems.insert(OptionForms.stem(String(part)))
                     }
@@ -329,44 +339,50 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// the same kind, script, unit and number of words, a similar length,
     /// none naming the same thing as the answer or as each other, none
     /// already showing on screen. Numbers are made up when the notes have
-    /// too few of the same unit.
-    private func distractors(for answer: KeyTerm, at position: Int, visible: [String]) -> [KeyTerm] {
+    /// too few of the same unit. The search stops at `limit` (a choice shows
+    /// three of six, a false statement uses two swaps) or after the topics
+    /// holding about `budget` facts: a swap for a false statement is looked
+    /// for nearer (a third of the choice's reach), since there is always
+    /// another way to make one, or a question of another kind.
+    private func distractors(for answer: KeyTerm, at position: Int, visible: [String], limit: Int, budget: Int = 300) -> [KeyTerm] {
         let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(index.stems($1)) }
-        var chosen: [KeyTerm] = []
-        func consider(_ candidate: KeyTerm, sameShape: Bool = false) -> Bool {
-            guard sameShape ? ShapeMatch.compatibleWithinShape(candidate, with: answer) : ShapeMatch.compatible(candidate, with: answer),
-                  !index.overlap(candidate.text, answer.text),
-                  !chosen.contains(where: { index.overlap($0.text, candidate.text) }),
-                  index.stems(candidate.text).isDisjoint(with: visibleStems)
+        var chosen: [QuestionIndex.WeighedTerm] = []
+        let weighedAnswer = index.weighed(answer)
+        func consider(_ candidate: QuestionIndex.WeighedTerm, sameShape: Bool = false) -> Bool {
+            guard sameShape ? ShapeMatch.compatibleWithinShape(candidate.term, with: answer) : ShapeMatch.compatible(candidate.term, with: answer),
+                  !candidate.overlaps(weighedAnswer),
+                  !chosen.contains(where: { $0.overlaps(candidate) }),
+                  candidate.stems.isDisjoint(with: visibleStems)
             else { return false }
             chosen.append(candidate)
-            return chosen.count >= 8
+            return chosen.count >= limit
         }
         let glossary = index.glossary()
         let ownTopic = index.facts[position].topic
         let shape = QuestionIndex.ShapeKey(answer)
-        var seen: Set<String> = [answer.text]
+        // (A text met again in another topic is weighed again and fails
+        // again: cheaper than remembering every text met.)
         // The nearest topics, up to about 300 facts in all: a question's cost
         // does not grow with the deck.
         var factsSeen = 0
         search: for topic in [ownTopic] + index.topicsByDistance(from: ownTopic, limit: 80) {
-            if factsSeen > 300 { break }
+            if factsSeen > budget { break }
             factsSeen += index.topics[topic].facts.count
             for candidate in index.terms(ofTopic: topic)[shape] ?? [] {
-                guard seen.insert(candidate.text).inserted else { continue }
-                if candidate.kind == .phrase && candidate.wordCount == 1 && !candidate.isCJK && !Self.isSpecificWord(candidate.text)
-                    && index.stems(candidate.text).isDisjoint(with: glossary) { continue }
+                let term = candidate.term
+                if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
+                    && candidate.stems.isDisjoint(with: glossary) { continue }
                 // A "Term: definition" label swaps only with a label of the same topic.
-                if answer.isDefinedTerm && !(candidate.isDefinedTerm && topic == ownTopic) { continue }
+                if answer.isDefinedTerm && !(term.isDefinedTerm && topic == ownTopic) { continue }
                 if consider(candidate, sameShape: true) { break search }
             }
         }
         if answer.kind == .number && chosen.count < 3 {
             for value in ShapeMatch.madeUpNumbers(like: answer) {
-                if consider(value) { break }
+                if consider(index.weighed(value)) { break }
             }
         }
-        return chosen
+        return chosen.map(\.term)
     }
 
     /// The term and definition of a "Term: definition" fact, when the
@@ -386,25 +402,26 @@ public struct QuestionGenerator: Sendable, Equatable {
     }
 
     private func definitionDistractors(for definition: String, term: String, at position: Int, visible: [String]) -> [String] {
-        let termStems = index.stems(term)
+        let termStems = index.stems(term), termKey = index.key(term)
         let length = definition.count
         let cjk = Self.isCJK(definition)
-        var chosen: [String] = []
+        let own = index.definitionForms(position)?.definition
+        var chosen: [QuestionIndex.FactForms] = []
         index.forEachNeighbour(of: position) { other in
-            guard let (otherTerm, range) = index.analysis(other).definition else { return false }
-            let text = index.analysis(other).tokens.string(range).trimmedSpaces()
-            guard text.count * 2 >= length, text.count <= length * 2,
-                  Self.isCJK(text) == cjk,
-                  index.key(otherTerm.text) != index.key(term),
-                  !index.overlap(text, definition),
-                  index.stems(text).isDisjoint(with: termStems),
-                  !chosen.contains(where: { index.overlap($0, text) })
+            guard let (otherTermKey, candidate) = index.definitionForms(other) else { return false }
+            guard candidate.length * 2 >= length, candidate.length <= length * 2,
+                  candidate.isCJK == cjk,
+                  otherTermKey != termKey,
+                  !(own.map { candidate.overlaps($0) } ?? index.overlap(candidate.text, definition)),
+                  candidate.stems.isDisjoint(with: termStems),
+                  !chosen.contains(where: { $0.overlaps(candidate) })
             else { return false }
-            chosen.append(text)
+            chosen.append(candidate)
             return chosen.count >= 8
         }
+        let texts = chosen.map(\.text)
         // Nearest in length first, so length alone does not give the answer away.
-        return chosen.sorted { abs($0.count - length) < abs($1.count - length) }
+        return texts.sorted { abs($0.count - length) < abs($1.count - length) }
     }
 
     /// "Which of these is true of Amazon Neptune?": the fact among facts of
@@ -421,10 +438,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         let topic = index.topics[entry.topic]
         // A nested fact is asked by its parent item ("SQS:"), which is a subject even under "Summary".
         guard !topic.isGeneric || fact.context != nil else { return nil }
-        let answer = index.analysis(position).plain.trimmedSpaces()
-        let answerStems = index.stems(answer)
-        let answerTokens = TextTokens(answer)
-        let cjk = answerTokens.words.contains { $0.kind.isCJK }
+        let answerForms = index.forms(position)
+        let answer = answerForms.text
+        let answerStems = answerForms.stems
+        let cjk = index.analysis(position).tokens.words.contains { $0.kind.isCJK }
         let prompt: String
         let shown: [String]
         let subjectStems: Set<String>
@@ -447,8 +464,9 @@ public struct QuestionGenerator: Sendable, Equatable {
               answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
               !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
         // What else the subject holds: a distractor saying the same would be right too.
-        let ownFacts = topic.facts.filter { index.fact(at: $0).context == fact.context }.map { index.analysis($0).plain }
-        var chosen: [String] = []
+        let ownFacts = topic.facts.filter { index.fact(at: $0).context == fact.context }.map { index.forms($0) }
+        let answerLength = answerForms.length
+        var chosen: [QuestionIndex.FactForms] = []
         // Other branches first; siblings only when the post has too few branches.
         // A nested fact: first the items nested under the other parents of its own topic ("SNS:" beside "SQS:").
         let ownTopicFirst = fact.context != nil ? [entry.topic] : []
@@ -476,20 +494,18 @@ public struct QuestionGenerator: Sendable, Equatable {
                     guard let candidateParent, candidateParent != fact.context,
                           !index.overlap(candidateParent.plainText, fact.context?.plainText ?? "") else { continue }
                 }
-                let parentStems = isOwn ? index.stems(candidateParent?.plainText ?? "") : []
-                let text = index.analysis(candidatePosition).plain.trimmedSpaces()
-                if !parentStems.isDisjoint(with: index.stems(text)) { continue }
-                if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.contains("  ") { continue }
-                let stems = index.stems(text)
-                let candidateCJK = Self.isCJK(text)
-                guard candidateCJK == cjk, !stems.isEmpty, text.count * 2 >= answer.count, text.count <= answer.count * 2,
+                let candidate = index.forms(candidatePosition)
+                let text = candidate.text, stems = candidate.stems
+                if isOwn && !index.stems(candidateParent?.plainText ?? "").isDisjoint(with: stems) { continue }
+                if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.containsBytes("  ") { continue }
+                guard candidate.isCJK == cjk, !stems.isEmpty, candidate.length * 2 >= answerLength, candidate.length <= answerLength * 2,
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
-                      !ownFacts.contains(where: { index.overlap($0, text) }),
-                      !chosen.contains(where: { index.overlap($0, text) }),
-                      index.key(text) != index.key(answer)
+                      !ownFacts.contains(where: { $0.overlaps(candidate) }),
+                      !chosen.contains(where: { $0.overlaps(candidate) }),
+                      candidate.key != answerForms.key
                 else { continue }
-                chosen.append(text)
+                chosen.append(candidate)
                 takenHere += 1
                 // One statement per topic, so four topics are in play; in its own, one per other parent.
                 if !isOwn { break }
@@ -499,7 +515,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         }
         guard chosen.count >= 3 else { return nil }
-        return (prompt, shown, answer, chosen)
+        return (prompt, shown, answer, chosen.map(\.text))
     }
 
     /// A nested fact under a short label ("SQS:" → "Queue service in AWS"):
@@ -646,10 +662,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             tried += 1
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
-            let factStems = index.stems(plain)
+            let factStems = index.forms(position).stems
             // "Web Hosting: … Web Hosting strategies": a label repeated in its body would be swapped twice.
             if term.isDefinedTerm && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
-            let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position))
+            let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position), limit: 2, budget: 100)
             for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
                 let statement = TextEdits.replacing(ranges, in: analysis.tokens, with: swap.text)
@@ -694,6 +710,9 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// way a Chinese or Japanese answer shows (its single characters are
     /// morphemes found everywhere).
     static func sharesCJKPair(_ text: String, with shown: String) -> Bool {
+        // Kana and the CJK ideographs all start with a byte E3–E9 in UTF-8:
+        // most texts have none, and need no walk through their characters.
+        guard text.utf8.contains(where: { (0xE3...0xE9).contains($0) }) else { return false }
         let characters = Array(text)
         guard characters.count >= 2 else { return false }
         for index in characters.indices.dropLast() {

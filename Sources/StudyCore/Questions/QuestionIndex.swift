@@ -52,7 +52,7 @@ final class QuestionIndex: Sendable {
     /// many times over, and cutting a text into words is the costly part.
     private let stemCache: Mutex<[String: Set<String>]>
     private let keyCache: Mutex<[String: String]>
-    private let termsCache: Mutex<[Int: [ShapeKey: [KeyTerm]]]>
+    private let termsCache: Mutex<[Int: [ShapeKey: [WeighedTerm]]]>
     /// Key terms already chosen, by fact position and use (recall, choice, typing).
     private let keyTermCache: Mutex<[Int: KeyTermChoice]>
 
@@ -62,6 +62,53 @@ final class QuestionIndex: Sendable {
         var gapped: String
     }
     private let contextStemsByFact: Mutex<[Int: Set<String>]>
+    private let formsByFact: Mutex<[Int: FactForms]>
+    private let hideableCache: Mutex<[Int: KeyTermChoice?]>
+    private let definitionsByFact: Mutex<[Int: (termKey: String, definition: FactForms)?]>
+
+    /// A fact's text as options are compared: worked out once per fact, so
+    /// that weighing it as an option for hundreds of other questions hashes
+    /// a number, not its whole text.
+    struct FactForms: Sendable {
+        /// The plain text, spaces trimmed.
+        var text: String
+        var stems: Set<String>
+        var key: String
+        /// In characters.
+        var length: Int
+        var isCJK: Bool
+
+        func overlaps(_ other: FactForms) -> Bool {
+            OptionForms.sameThing(key: key, key: other.key) || OptionForms.nested(stems, other.stems)
+        }
+    }
+
+    /// The defined term's key and the definition's forms of a "Term:
+    /// definition" fact (nil for another fact), worked out once.
+    func definitionForms(_ position: Int) -> (termKey: String, definition: FactForms)? {
+        if let known = definitionsByFact.withLock({ $0[position] }) { return known }
+        var made: (termKey: String, definition: FactForms)?
+        let analysis = analysis(position)
+        if let (term, range) = analysis.definition {
+            let text = analysis.tokens.string(range).trimmedSpaces()
+            made = (key(term.text), Self.forms(of: text, stems: stems(text), key: key(text)))
+        }
+        definitionsByFact.withLock { $0[position] = made }
+        return made
+    }
+
+    private static func forms(of text: String, stems: Set<String>, key: String) -> FactForms {
+        FactForms(text: text, stems: stems, key: key, length: text.count,
+                  isCJK: text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value) })
+    }
+
+    func forms(_ position: Int) -> FactForms {
+        if let known = formsByFact.withLock({ $0[position] }) { return known }
+        let text = analysis(position).plain.trimmedSpaces()
+        let made = Self.forms(of: text, stems: stems(text), key: key(text))
+        formsByFact.withLock { $0[position] = made }
+        return made
+    }
 
     init(decks: [Deck]) {
         var facts: [FactEntry] = []
@@ -103,6 +150,9 @@ final class QuestionIndex: Sendable {
         termsCache = Mutex([:])
         keyTermCache = Mutex([:])
         contextStemsByFact = Mutex([:])
+        formsByFact = Mutex([:])
+        hideableCache = Mutex([:])
+        definitionsByFact = Mutex([:])
     }
 
     func entry(_ id: FactID) -> Int? { positionByID[id] }
@@ -183,15 +233,41 @@ final class QuestionIndex: Sendable {
         }
     }
 
+    /// A key term with what options are compared by, worked out once:
+    /// a distractor search weighs hundreds of them, and looking each one's
+    /// stems up again by its text was a tenth of a question's time.
+    /// A class: a search copies hundreds of these, and a reference is one
+    /// count where a struct of strings and a set is several.
+    final class WeighedTerm: Sendable {
+        let term: KeyTerm
+        let stems: Set<String>
+        let key: String
+
+        init(term: KeyTerm, stems: Set<String>, key: String) {
+            self.term = term
+            self.stems = stems
+            self.key = key
+        }
+
+        /// Whether two terms name the same thing or one holds the other (`overlap`).
+        func overlaps(_ other: WeighedTerm) -> Bool {
+            OptionForms.sameThing(key: key, key: other.key) || OptionForms.nested(stems, other.stems)
+        }
+    }
+
+    func weighed(_ term: KeyTerm) -> WeighedTerm {
+        WeighedTerm(term: term, stems: stems(term.text), key: key(term.text))
+    }
+
     /// The key-term candidates of a topic's facts, one per text, by shape:
     /// where options are looked for. Worked out once per topic.
-    func terms(ofTopic topic: Int) -> [ShapeKey: [KeyTerm]] {
+    func terms(ofTopic topic: Int) -> [ShapeKey: [WeighedTerm]] {
         if let known = termsCache.withLock({ $0[topic] }) { return known }
-        var byShape: [ShapeKey: [KeyTerm]] = [:]
+        var byShape: [ShapeKey: [WeighedTerm]] = [:]
         var seen: Set<String> = []
         for position in topics[topic].facts {
             for term in analysis(position).candidates where seen.insert(term.text).inserted {
-                byShape[ShapeKey(term), default: []].append(term)
+                byShape[ShapeKey(term), default: []].append(weighed(term))
             }
         }
         termsCache.withLock { $0[topic] = byShape }
@@ -206,6 +282,17 @@ final class QuestionIndex: Sendable {
     /// `OptionForms.overlap`, with the stems remembered.
     func overlap(_ left: String, _ right: String) -> Bool {
         sameThing(left, right) || OptionForms.nested(stems(left), stems(right))
+    }
+
+    /// Whether a fact's candidate (by its place in `candidates`) can be
+    /// hidden, judged once: recall, choice and typing ask about the same ones.
+    func hideable(_ position: Int, candidate number: Int, judge: () -> KeyTermChoice?) -> KeyTermChoice? {
+        guard number < 64 else { return judge() }
+        let key = position &* 64 &+ number
+        if let known = hideableCache.withLock({ $0[key] }) { return known }
+        let made = judge()
+        hideableCache.withLock { $0[key] = .some(made) }
+        return made
     }
 
     /// A key term chosen earlier for this fact and use (`nil` inside: none fits).

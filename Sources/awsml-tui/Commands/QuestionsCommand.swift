@@ -34,10 +34,8 @@ struct QuestionsCommand: ParsableCommand {
         // A few thousand facts at a time, each batch on every core, printed in order.
         for batch in stride(from: 0, to: facts.count, by: 4_096) {
             let slice = Array(facts[batch..<min(facts.count, batch + 4_096)])
-            for questions in QuestionReport.questions(for: slice, generator: generator, seed: seed) {
-                for question in questions {
-                    chunk += json ? QuestionReport.json(question) + "\n" : QuestionReport.text(question) + "\n"
-                }
+            for line in QuestionReport.lines(for: slice, generator: generator, seed: seed, json: json) {
+                chunk += line
                 if chunk.utf8.count >= 1 << 16 {
                     try StandardOutput.write(chunk)
                     chunk = ""

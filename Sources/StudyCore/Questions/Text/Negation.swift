@@ -73,7 +73,7 @@ enum Negation {
     /// negated there. A statement and its negation cannot both hold, so the
     /// result is surely false where the notes are true. ASCII words only.
     static func inserted(_ tokens: TextTokens) -> String? {
-        guard negations(in: tokens) == 0, !tokens.text.contains("?") else { return nil }
+        guard negations(in: tokens) == 0, !tokens.text.containsBytes("?") else { return nil }
         let words = tokens.words.map { tokens.string($0.range) }
         guard words.count >= 4, !words.contains(where: { hedges.contains($0.lowercased()) }) else { return nil }
         let found = words.indices.filter { auxiliaries[words[$0]] != nil }
@@ -110,7 +110,7 @@ enum Negation {
             }
             return doesNotVerb(tokens)
         }
-        guard count == 0, !text.contains("?") else { return nil }
+        guard count == 0, !text.containsBytes("?") else { return nil }
         for (positive, negative) in positives {
             let ranges = TextEdits.occurrences(of: positive, in: tokens)
             if ranges.count == 1 { return TextEdits.replacing(ranges, in: tokens, with: matchingCase(negative, tokens.string(ranges[0]))) }

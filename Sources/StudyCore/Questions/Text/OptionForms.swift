@@ -61,7 +61,7 @@ public enum OptionForms {
             guard !WordLists.functionWords.contains(string) else { continue }
             stems.insert(stem(string))
             // "research.google.com" shows "google" too.
-            if string.contains(".") || string.contains("_") {
+            if string.containsBytes(".") || string.containsBytes("_") {
                 for part in string.split(whereSeparator: { $0 == "." || $0 == "_" }) where part.count >= 2 {
                     stems.insert(stem(String(part)))
                 }

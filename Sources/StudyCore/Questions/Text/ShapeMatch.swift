@@ -56,8 +56,8 @@ enum ShapeMatch {
     }
 
     static func looksLikeCode(_ text: String) -> Bool {
-        text.contains("_") || text.contains("(") && text.hasSuffix(")") && !text.contains(" ") || text.contains("::")
-            || text.contains(".") && !text.contains(" ") && text.first?.isLetter == true && text.first?.isLowercase == true
+        text.containsBytes("_") || text.containsBytes("(") && text.hasSuffix(")") && !text.containsBytes(" ") || text.containsBytes("::")
+            || text.containsBytes(".") && !text.containsBytes(" ") && text.first?.isLetter == true && text.first?.isLowercase == true
     }
 
     /// Numbers of the same unit and form made from the answer (double, half,

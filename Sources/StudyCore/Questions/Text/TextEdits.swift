@@ -6,14 +6,14 @@ enum TextEdits {
     static func occurrences(of phrase: String, in tokens: TextTokens) -> [Range<Int>] {
         let needle = Array(phrase.lowercased().utf16)
         guard !needle.isEmpty else { return [] }
-        let boundaries = Set(tokens.segments.map(\.range.upperBound))
+        let boundaries = SegmentEnds(tokens)
         var result: [Range<Int>] = []
         var lastEnd = 0
         for word in tokens.words where word.range.lowerBound >= lastEnd {
             let start = word.range.lowerBound
             let end = start + needle.count
             guard end <= tokens.units.count, boundaries.contains(end) else { continue }
-            if tokens.string(start..<end).lowercased().utf16.elementsEqual(needle) {
+            if matchesLowercased(tokens.units[start..<end], needle) ?? tokens.string(start..<end).lowercased().utf16.elementsEqual(needle) {
                 result.append(start..<end)
                 lastEnd = end
             }
@@ -35,6 +35,39 @@ enum TextEdits {
             }
         }
         return result
+    }
+
+    /// Whether ASCII `units` lowercased are `needle`; nil when a unit is not
+    /// ASCII (its lowercase form may differ in length: the caller asks the
+    /// String). Most words are ASCII, and this is asked for every word of a
+    /// fact, for every candidate term.
+    private static func matchesLowercased(_ units: ArraySlice<UInt16>, _ needle: [UInt16]) -> Bool? {
+        var index = 0
+        for unit in units {
+            guard unit < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+            if lower != needle[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The ends of a text's segments (sorted), searched by halving rather
+    /// than hashed into a set on every call.
+    private struct SegmentEnds {
+        let segments: [TextTokens.Token]
+        init(_ tokens: TextTokens) { segments = tokens.segments }
+
+        func contains(_ offset: Int) -> Bool {
+            var low = 0, high = segments.count
+            while low < high {
+                let middle = (low + high) / 2
+                let end = segments[middle].range.upperBound
+                if end == offset { return true }
+                if end < offset { low = middle + 1 } else { high = middle }
+            }
+            return false
+        }
     }
 
     /// The text with each range (sorted, not overlapping) replaced.
@@ -144,19 +177,49 @@ enum TextEdits {
     /// Whether `term` (two characters or more) stands inside a longer word of
     /// `text`, as "MQ" in "ActiveMQ" (same case: "EC2" in "ec2-user" is not).
     static func occursInsideAWord(_ term: String, in text: String) -> Bool {
-        guard term.count >= 2, term.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
-        let characters = Array(text), needle = Array(term)
-        guard characters.count >= needle.count else { return false }
+        guard term.utf8.count >= 2, term.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        // On UTF-8 bytes: the term is ASCII, so it matches only whole characters.
+        let needle = Array(term.utf8), haystack = Array(text.utf8)
+        guard haystack.count >= needle.count else { return false }
         var index = 0
-        while index + needle.count <= characters.count {
-            if Array(characters[index..<(index + needle.count)]) == needle {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + needle.count < characters.count ? characters[index + needle.count] : " "
-                if before.isLetter || before.isNumber || after.isLetter || after.isNumber { return true }
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle),
+               isWordCharacter(endingAt: index, in: haystack) || isWordCharacter(startingAt: index + needle.count, in: haystack) {
+                return true
             }
             index += 1
         }
         return false
+    }
+
+    /// Whether the character whose UTF-8 bytes end right before `end` is a
+    /// letter, a digit or a mark (which belongs to the letter before it).
+    private static func isWordCharacter(endingAt end: Int, in bytes: [UInt8]) -> Bool {
+        guard end > 0 else { return false }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordCharacter(bytes[start..<end])
+    }
+
+    private static func isWordCharacter(startingAt start: Int, in bytes: [UInt8]) -> Bool {
+        guard start < bytes.count else { return false }
+        var end = start + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return isWordCharacter(bytes[start..<end])
+    }
+
+    private static func isWordCharacter(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.count == 1, let byte = bytes.first {
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return scalar.properties.numericType != nil
+        }
     }
 
     /// Whether an ASCII letter or digit stands right before or after `range`.
