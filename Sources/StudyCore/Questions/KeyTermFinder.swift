@@ -24,7 +24,7 @@ public enum KeyTermFinder {
         func add(_ terms: [KeyTerm]) {
             // Phrases may nest: "warehouses" stands in for "data warehouses" when the pair cannot be hidden.
             for term in terms where !found.contains(where: { $0.range.overlaps(term.range) && !($0.kind == .phrase && term.kind == .phrase) }) {
-                guard coversLessThanTheFact(term, tokens: tokens) else { continue }
+                guard coversLessThanTheFact(term, tokens: tokens), !isColumnHeader(term.range, tokens: tokens) else { continue }
                 found.append(term)
             }
         }
@@ -36,6 +36,14 @@ public enum KeyTermFinder {
         add(cjkTerms(in: tokens))
         add(phraseTerms(in: tokens))
         return found
+    }
+
+    /// A table row reads "first cell — header: cell; header: cell": a
+    /// header there is the table's scaffolding, never a term to learn.
+    static func isColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
+        let before = tokens.gap(from: max(0, range.lowerBound - 2), to: range.lowerBound)
+        let after = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 1))
+        return (before == "— " || before == "; ") && after == ":"
     }
 
     /// The term of a "Term: definition" (or "Term - definition") bullet and
@@ -116,7 +124,17 @@ public enum KeyTermFinder {
 
     private static func isDefinitionSeparator(segmentAt index: Int, tokens: TextTokens) -> Bool {
         let text = tokens.string(tokens.segments[index].range)
-        if text.hasPrefix(":") || text.hasPrefix("：") { return true }
+        if text.hasPrefix("：") { return true }
+        if text.hasPrefix(":") {
+            // Not "std::cell", "Add :block" or "name:version", nor inside
+            // "(default: warn)": a label's colon follows it and is followed by a space.
+            let segments = tokens.segments
+            if text.hasPrefix("::") { return false }
+            if index > 0, tokens.string(segments[index - 1].range).last?.isWhitespace == true { return false }
+            if text == ":", index + 1 < segments.count, tokens.string(segments[index + 1].range).first?.isWhitespace != true { return false }
+            let before = tokens.gap(from: 0, to: segments[index].range.lowerBound)
+            return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
+        }
         // A dash counts only with spaces round it: "Pipe mode - streams", not "low-cost".
         for dash in [" - ", " – ", " — ", " -- "] where text.hasPrefix(dash) || text == dash.trimmedSpaces() && isSpaced(index, tokens) {
             return true
@@ -147,8 +165,8 @@ public enum KeyTermFinder {
         let text = tokens.string(word.range)
         guard let first = text.unicodeScalars.first, ("0"..."9").contains(first) else { return nil }
         let before = previousSegment(before: word.range.lowerBound, tokens: tokens)
-        // Part of a bigger token: "ml.m5", "2/3", "v2", "p3-2xlarge".
-        if let before, [".", "/", "-", "_", "v", "V", "#"].contains(before) { return nil }
+        // Part of a bigger token: "ml.m5", "2/3", "v2", "p3-2xlarge", the "1" of a "10:1" ratio.
+        if let before, [".", "/", "-", "_", "v", "V", "#", ":"].contains(before) { return nil }
         var unit: String?
         var end = word.range.upperBound
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
@@ -175,8 +193,17 @@ public enum KeyTermFinder {
             } else if [".", "/", "-", "_", "x", ":"].contains(nextText),
                       let after = segment(startingAt: next.range.upperBound, tokens: tokens), after.kind.isWord {
                 return nil // "2.x", "1/2", "3-4", "24:00"
+            } else if nextText.first.map({ $0.isNumber || $0.isLetter }) == true {
+                return nil // "2²⁹": run into more of a number or a word
             }
         }
+        // "15%-20%", "10–20 ms": one end of a range.
+        if let after = segment(startingAt: end, tokens: tokens), ["-", "–", "~"].contains(tokens.string(after.range)),
+           let other = segment(startingAt: after.range.upperBound, tokens: tokens), other.kind == .number {
+            return nil
+        }
+        // "1.2.3": a version, not a quantity.
+        if text.filter({ $0 == "." }).count >= 2 { return nil }
         if before == "$" {
             unit = "usd"
         }

@@ -234,6 +234,9 @@ public struct QuestionGenerator: Sendable, Equatable {
         if term.kind == .number, occurrences.contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) { return nil }
         // A term blanked twice or more ("Big Data _____: Run _____") is the sentence's subject, not its point.
         if occurrences.count > 1 { return nil }
+        // Half of "@-pointers", or a term with no letter or digit at all.
+        if occurrences.contains(where: { TextEdits.isHyphenJoined($0, in: analysis.tokens) }) { return nil }
+        if !term.text.contains(where: { $0.isLetter || $0.isNumber }) { return nil }
         // A CJK word running into more of its script ("バック|エンド") may be half a word.
         if term.isCJK, TextEdits.runsIntoSameScript(term.range, in: analysis.tokens) { return nil }
         // Found inside another word ("MQ" in "ActiveMQ"), or more than once: it shows.
@@ -263,6 +266,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // "Twitterタイムライン": a CJK word run into Latin letters is part of one word.
         if term.isCJK, TextEdits.touchesLatin(term.range, in: analysis.tokens) { return nil }
+        // Any word of it left in view, in either number ("ABIs" beside "ABI").
+        if TextEdits.showsAWord(of: term.text, in: ([gapped] + index.context(of: position)).joined(separator: "\n")) { return nil }
         return QuestionIndex.KeyTermChoice(term: term, gapped: gapped)
     }
 
@@ -293,8 +298,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 if text.count >= 2 && !WordLists.cjkFunctionWords.contains(text) { stems.insert(text) }
             } else if !WordLists.functionWords.contains(text) {
                 stems.insert(OptionForms.stem(text))
-                if text.containsBytes(".") || text.containsBytes("_") {
-                    for part in text.split(whereSeparator: { $0 == "." || $0 == "_" }) where part.count >= 2 {
+                if text.utf8.contains(where: { $0 < 0x80 && !(0x30...0x39).contains($0) && !(0x41...0x5A).contains($0) && !(0x61...0x7A).contains($0) }) {
+                    for part in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where part.count >= 2 {
                         stems.insert(OptionForms.stem(String(part)))
                     }
                 }
@@ -324,7 +329,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let answerStems = index.stems(answer)
         guard cjk ? answer.count >= 2 : !answerStems.isEmpty,
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
-              !Self.sharesCJKPair(answer, with: visible) else { return nil }
+              !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
         return (prompt, answer)
     }
 
@@ -462,6 +467,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let titleStems = index.stems(topic.title)
         guard !subjectStems.isEmpty, !answerStems.isEmpty, answerStems.isDisjoint(with: subjectStems),
               answerStems.isDisjoint(with: visibleStems), answer.count <= 200,
+              !TextEdits.showsAWord(of: answer, in: ([prompt] + shown).joined(separator: "\n")),
               !Self.sharesCJKPair(answer, with: ([prompt] + shown).joined(separator: "\n")) else { return nil }
         // What else the subject holds: a distractor saying the same would be right too.
         let ownFacts = topic.facts.filter { index.fact(at: $0).context == fact.context }.map { index.forms($0) }

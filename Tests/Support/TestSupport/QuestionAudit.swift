@@ -91,6 +91,15 @@ public struct QuestionAudit {
                 let afterHyphen = afterIndex + 1 < characters.count && characters[afterIndex] == "-"
                     && Self.isLatinWordCharacter(characters[afterIndex + 1])
                 if beforeHyphen || afterHyphen { found.append("blank on half of a hyphenated word") }
+                // "10:_____": one half of a ratio or a time.
+                let afterColonDigit = afterIndex + 1 < characters.count && characters[afterIndex] == ":" && characters[afterIndex + 1].isNumber
+                let beforeDigitColon = index >= 2 && characters[index - 1] == ":" && characters[index - 2].isNumber
+                if afterColonDigit || beforeDigitColon { found.append("blank on half of a ratio or time") }
+                // "X — _____: value": a table row's column header.
+                let headerBefore = index >= 2 && (String(characters[(index - 2)..<index]) == "— " || String(characters[(index - 2)..<index]) == "; ")
+                if headerBefore && afterIndex < characters.count && characters[afterIndex] == ":" {
+                    found.append("blank on a table column header")
+                }
                 index += blank.count
             } else {
                 index += 1
@@ -102,7 +111,9 @@ public struct QuestionAudit {
         let answerWords = Self.words(answer)
         if answerWords.count == 1, let word = answerWords.first {
             if Self.closedClass.contains(word.lowercased()) { found.append("blank on a function word: \(word)") }
-            if word.lowercased().hasSuffix("ly") && word.count > 5 && !Self.lyNouns.contains(word.lowercased()) {
+            // (A name with a capital inside, "WebAssembly", is no adverb.)
+            if word.lowercased().hasSuffix("ly") && word.count > 5 && !Self.lyNouns.contains(word.lowercased())
+                && !word.dropFirst().contains(where: \.isUppercase) {
                 found.append("blank on an adverb: \(word)")
             }
             // A capital opening the fact is a sentence start, not a name; but the

@@ -61,8 +61,8 @@ public enum OptionForms {
             guard !WordLists.functionWords.contains(string) else { continue }
             stems.insert(stem(string))
             // "research.google.com" shows "google" too.
-            if string.containsBytes(".") || string.containsBytes("_") {
-                for part in string.split(whereSeparator: { $0 == "." || $0 == "_" }) where part.count >= 2 {
+            if string.utf8.contains(where: { $0 < 0x80 && !(0x30...0x39).contains($0) && !(0x41...0x5A).contains($0) && !(0x61...0x7A).contains($0) }) {
+                for part in string.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where part.count >= 2 {
                     stems.insert(stem(String(part)))
                 }
             }

@@ -8,6 +8,7 @@ enum ShapeMatch {
     static func compatibleWithinShape(_ candidate: KeyTerm, with answer: KeyTerm) -> Bool {
         if answer.kind == .number {
             return candidate.text.first?.isNumber == answer.text.first?.isNumber && magnitudeClose(candidate.text, answer.text)
+                && isWhole(candidate.text) == isWhole(answer.text)
         }
         let answerLength = answer.text.utf8.count, candidateLength = candidate.text.utf8.count
         return candidateLength * 2 >= answerLength && candidateLength <= answerLength * 2
@@ -18,7 +19,7 @@ enum ShapeMatch {
         switch (answer.kind, candidate.kind) {
         case (.number, .number):
             return candidate.unit == answer.unit && candidate.text.first?.isNumber == answer.text.first?.isNumber
-                && magnitudeClose(candidate.text, answer.text)
+                && magnitudeClose(candidate.text, answer.text) && isWhole(candidate.text) == isWhole(answer.text)
         case (.name, .name), (.name, .term), (.term, .name), (.term, .term), (.phrase, .phrase):
             break
         default:
@@ -45,7 +46,11 @@ enum ShapeMatch {
     }
 
     /// Within a factor of a thousand: "16 TB" beside "150TB", not "0.5%" beside "90%"... both percentages do pass.
+    /// Within a thousandfold of each other, and written with as many digits
+    /// give or take one: "900" among "1", "2" and "8" stands out.
     private static func magnitudeClose(_ left: String, _ right: String) -> Bool {
+        func digitCount(_ text: String) -> Int { text.filter(\.isNumber).count }
+        guard abs(digitCount(left) - digitCount(right)) <= 1 else { return false }
         guard let a = value(of: left), let b = value(of: right), a > 0, b > 0 else { return true }
         return max(a, b) / min(a, b) <= 1000
     }
@@ -63,6 +68,12 @@ enum ShapeMatch {
     /// Numbers of the same unit and form made from the answer (double, half,
     /// ten times, a tenth; years a few apart), for when the notes have too
     /// few of their own.
+    /// Whether a number is written whole ("2", "1,000") rather than with a
+    /// decimal point ("1.53"): "2" among "1.53" and "0.35" stands out.
+    static func isWhole(_ text: String) -> Bool {
+        !text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }.contains(".")
+    }
+
     static func madeUpNumbers(like answer: KeyTerm) -> [KeyTerm] {
         guard let value = value(of: answer.text) else { return [] }
         let digits = answer.text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }
@@ -70,7 +81,8 @@ enum ShapeMatch {
         let isInteger = !digits.contains(".")
         var values: [Double]
         if answer.unit == "year" {
-            values = [value - 3, value + 2, value - 1, value + 5]
+            // Years stay years (1900–2099), or they read as counts beside the answer.
+            values = [value - 3, value + 2, value - 1, value + 5].filter { (1900...2099).contains($0) }
         } else if answer.unit == "%" {
             values = [value / 2, value * 2, value + 15, value - 15, value / 3].map { $0.rounded() }.filter { $0 > 0 && $0 <= 100 }
         } else {

@@ -222,6 +222,36 @@ enum TextEdits {
         }
     }
 
+    /// Whether a word of `term` that is not grammar shows in `shown` as a
+    /// word, in the singular or plural ("ABIs" beside "ABI", the "type" of
+    /// `type Foo: Ord` beside "types"). Latin words only; Chinese and
+    /// Japanese are checked by their characters elsewhere.
+    static func showsAWord(of term: String, in shown: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { !($0.isLetter || $0.isNumber) || $0.unicodeScalars.first.map { $0.value >= 0x3040 } == true }
+                .map(String.init)
+        }
+        let termWords = words(term).filter { !WordLists.grammarWords.contains($0) }
+        guard !termWords.isEmpty else { return false }
+        let visible = Set(words(shown))
+        return termWords.contains { word in
+            visible.contains(word) || visible.contains(word + "s") || visible.contains(word + "es")
+                || (word.hasSuffix("s") && word.count > 3 && visible.contains(String(word.dropLast())))
+        }
+    }
+
+    /// Whether the range is joined by a hyphen to a word before or after it
+    /// ("@-pointers", "warn-by-default"): a blank there takes half a word.
+    static func isHyphenJoined(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let units = tokens.units
+        func isLetterOrDigit(_ unit: UInt16) -> Bool {
+            (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit >= 0x80
+        }
+        let after = range.upperBound + 1 < units.count && units[range.upperBound] == 0x2D && isLetterOrDigit(units[range.upperBound + 1])
+        let before = range.lowerBound >= 2 && units[range.lowerBound - 1] == 0x2D && isLetterOrDigit(units[range.lowerBound - 2])
+        return after || before
+    }
+
     /// Whether an ASCII letter or digit stands right before or after `range`.
     static func touchesLatin(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
         func isLatin(_ unit: UInt16) -> Bool {

@@ -62,6 +62,21 @@ public enum WordLists {
         "include", "create", "is", "are", "has", "have",
     ]
 
+    /// The closed class of English: articles, pronouns, auxiliaries,
+    /// prepositions, conjunctions and a few adverbs. Narrower than
+    /// `functionWords` (which also holds common words not worth a blank,
+    /// "type", "let", "option"): a word of a hidden term that is not grammar
+    /// gives the term away wherever it shows.
+    public static let grammarWords: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "i", "you", "he", "she", "it", "we", "they", "me", "him",
+        "her", "us", "them", "my", "your", "his", "its", "our", "their", "is", "are", "was", "were", "be", "been",
+        "being", "am", "do", "does", "did", "have", "has", "had", "can", "cannot", "could", "may", "might", "must",
+        "shall", "should", "will", "would", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into",
+        "and", "or", "but", "if", "then", "than", "so", "not", "no", "yes", "also", "only", "just", "very", "too",
+        "here", "there", "now", "when", "where", "which", "what", "who", "how", "why", "all", "any", "some", "each",
+        "every", "more", "most", "less", "such", "other", "about", "over", "under", "up", "out", "via", "per", "etc",
+    ]
+
     /// Topic titles that name a part of a document, not a subject.
     public static let genericTitles: Set<String> = [
         "summary", "introduction", "intro", "references", "reference", "table of contents", "contents", "toc",
@@ -75,7 +90,8 @@ public enum WordLists {
         "pros and cons", "advantages", "disadvantages", "limitations", "definitions", "terminology", "glossary",
         "main points", "highlights", "details", "more", "extra", "bonus", "目录", "总结", "概述", "参考", "参考资料", "简介", "前言", "附录", "目次", "まとめ", "概要",
         "参考文献", "はじめに", "索引", "assumptions", "state assumptions", "constraints and assumptions",
-        "requirements", "use cases and constraints", "constraints",
+        "requirements", "use cases and constraints", "constraints", "next steps", "work in progress", "wip",
+        "面试题", "面试题剖析", "面试官心理分析", "题目", "解析", "答案",
     ]
 
     /// Words that make any title a catch-all ("Integration - Summary",
@@ -104,6 +120,8 @@ public enum WordLists {
         "dollars": "usd", "usd": "usd", "cents": "cent", "times": "x", "bits": "bit", "bit": "bit",
         "秒": "s", "分": "min", "分钟": "min", "小时": "h", "天": "day", "日": "day", "年": "yr", "个": "",
         "次": "x", "倍": "x", "万": "万", "億": "億", "亿": "億",
+        // A magnitude word makes one number with the count ("10 million"), not a row number.
+        "thousand": "thousand", "million": "million", "billion": "billion", "trillion": "trillion",
     ]
 
     /// Words after which a number is a bound, not a value: "up to 75%" is
