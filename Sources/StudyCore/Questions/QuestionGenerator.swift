@@ -656,6 +656,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard words.count >= 4, !trimmed.hasSuffix(":"), !trimmed.hasSuffix("："), !trimmed.hasSuffix("?"),
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
+        // A row of a two-column comparison with its cells swapped: surely false.
+        if let swapped = swappedComparison(at: position) { return [swapped] }
         if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
@@ -681,6 +683,32 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+    }
+
+    /// A row of a two-column comparison table ("Flux: State is mutable —
+    /// Redux: State is immutable", as the loader writes a row) with its two
+    /// cells swapped. Only when the topic has another row with the same two
+    /// headers (it is a table, not a sentence with a dash), the cells are
+    /// statements of a few words or more, and they say different things.
+    private func swappedComparison(at position: Int) -> String? {
+        func row(_ text: String) -> (left: String, leftCell: String, right: String, rightCell: String)? {
+            let halves = text.split(separator: " — ", omittingEmptySubsequences: false)
+            guard halves.count == 2 else { return nil }
+            let left = halves[0].split(separator: ": ", maxSplits: 1), right = halves[1].split(separator: ": ", maxSplits: 1)
+            guard left.count == 2, right.count == 2, !right[1].contains("; ") else { return nil }
+            return (String(left[0]), String(left[1]).trimmedSpaces(), String(right[0]), String(right[1]).trimmedSpaces())
+        }
+        let plain = index.analysis(position).plain
+        guard let own = row(plain), own.left != own.right,
+              TextTokens(own.leftCell).words.count >= 2, TextTokens(own.rightCell).words.count >= 2,
+              !index.overlap(own.leftCell, own.rightCell) else { return nil }
+        let topic = index.topics[index.facts[position].topic]
+        let isTable = topic.facts.contains { other in
+            guard other != position, let sibling = row(index.analysis(other).plain) else { return false }
+            return sibling.left == own.left && sibling.right == own.right
+        }
+        guard isTable else { return nil }
+        return "\(own.left): \(own.rightCell) — \(own.right): \(own.leftCell)"
     }
 
     /// A list that says it is not complete: "etc.", "e.g.", "such as", "examples", "like".
