@@ -77,7 +77,7 @@ struct BadInputTests {
     }
 
     @Test func aGoodFileLoadsFromDisk() throws {
-        let path = folder.write("good.md", bytes: Array("\u{FEFF}# T\n- fact\n".utf8))
+        let path = folder.write("good.md", bytes: Array("\u{FEFF}## T\n- fact\n".utf8))
         let deck = try DeckLoader.load(path: path)
         #expect(deck.file == path)
         #expect(deck.title == "good")
@@ -93,7 +93,7 @@ struct OutsideNameTests {
     /// does, like a front matter title: the title is printed and drawn
     /// everywhere.
     @Test func aTitleFromTheFileNameHoldsNoControls() throws {
-        let deck = try DeckLoader.load(text: "# T\n## A\n- a fact here\n", file: "/tmp/inj\u{1B}]0;owned\u{07}\nline.md")
+        let deck = try DeckLoader.load(text: "## T\n### A\n- a fact here\n", file: "/tmp/inj\u{1B}]0;owned\u{07}\nline.md")
         #expect(deck.title == "inj\u{FFFD}]0;owned\u{FFFD}\u{FFFD}line")
         #expect(deck.file == "/tmp/inj\u{1B}]0;owned\u{07}\nline.md")
     }
@@ -104,7 +104,7 @@ struct OutsideNameTests {
         let name: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64]
         let path = folderBytes + [0x2F] + name
         let handle = fopen(path.map { CChar(bitPattern: $0) } + [0], "wb")!
-        let text = Array("# T\n## A\n- a fact here\n".utf8)
+        let text = Array("## T\n### A\n- a fact here\n".utf8)
         _ = text.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         fclose(handle)
         let shown = folder.path + "/caf\u{FFFD}.md"

@@ -51,17 +51,40 @@ struct LoaderTests {
         #expect(deck.tags == ["one", "two"])
     }
 
-    @Test func noFrontMatterUsesTheFileName() throws {
-        let deck = try load("# Heading\n- fact\n", file: "notes/my-notes.md")
+    @Test func noFrontMatterNorLevelOneHeadingUsesTheFileName() throws {
+        let deck = try load("## Heading\n- fact\n", file: "notes/my-notes.md")
         #expect(deck.title == "my-notes")
         #expect(deck.date == nil)
         #expect(deck.tags == [])
         #expect(facts(deck.root.children[0]) == ["fact"])
     }
 
+    @Test func noFrontMatterTitleUsesTheFirstLevelOneHeading() throws {
+        let deck = try load("## Before\n- early fact\n# Cloud **Integration**\n- fact\n# Second\n- other\n", file: "notes/mls-c01_fact-sheet.md")
+        #expect(deck.title == "Cloud Integration")
+        #expect(deck.root.title.plainText == "Cloud Integration")
+        #expect(deck.root.children.map(\.title.plainText) == ["Before", "Cloud Integration", "Second"])
+        // The front matter's title comes first.
+        let titled = try load("---\ntitle: From Front Matter\n---\n# Heading\n- fact\n", file: "t.md")
+        #expect(titled.title == "From Front Matter")
+        // An empty front matter title is no title.
+        #expect(try load("---\ntitle: \n---\n# Heading\n- fact\n", file: "t.md").title == "Heading")
+    }
+
+    @Test func twoPostsWithOneTitleAreToldApartByFileName() throws {
+        let first = try load("# Same Title\n## A\n- alpha fact\n", file: "a/notes.md")
+        let second = try load("# Same Title\n## B\n- beta fact\n", file: "b/other.md")
+        let third = try load("# Another\n## C\n- gamma fact\n", file: "c/third.md")
+        let kept = Deck.keptApart([first, second, third])
+        #expect(kept.map(\.title) == ["Same Title · notes.md", "Same Title · other.md", "Another"])
+        #expect(kept.map(\.root.title.plainText) == ["Same Title · notes.md", "Same Title · other.md", "Another"])
+        // Ids do not change: titles are shown, never identity.
+        #expect(kept[0].root.children[0].children[0].facts.map(\.id) == first.root.children[0].children[0].facts.map(\.id))
+    }
+
     @Test func unclosedFrontMatterIsNotFrontMatter() throws {
         let deck = try load("---\ntitle: x\n# Heading\n- fact\n", file: "x.md")
-        #expect(deck.title == "x")
+        #expect(deck.title == "Heading")
         #expect(deck.root.children.map(\.title.plainText) == ["Heading"])
     }
 

@@ -44,7 +44,8 @@ public enum DeckLoader {
             throw DeckLoadError(file: file, reason: .empty)
         }
 
-        let title = frontMatter?.value("title").flatMap { $0.isEmpty ? nil : $0 } ?? fileTitle(file)
+        let frontMatterTitle = frontMatter?.value("title").flatMap { $0.isEmpty ? nil : $0 }
+        var title = frontMatterTitle ?? fileTitle(file)
         var builder = MarkdownDeckBuilder(deckTitle: title)
         var parsed = true
         var body = text
@@ -74,8 +75,15 @@ public enum DeckLoader {
             }
         }
         guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }
-        let (root, bodyWarnings) = builder.finish()
+        var (root, bodyWarnings) = builder.finish()
         guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }
+        // No title in the front matter: the first level-1 heading names the
+        // post ("Cloud Integration", not "aws-ccp-cloud-integration-notes").
+        if frontMatterTitle == nil, let heading = root.children.first(where: { $0.kind == .heading(level: 1) }),
+           !heading.title.plainText.trimmingCharacters(in: " ").isEmpty {
+            title = heading.title.plainText
+            root.title = heading.title
+        }
         let (date, dateWarning) = frontMatter?.date() ?? (nil, nil)
         let warnings = (dateWarning.map { [$0] } ?? []) + bodyWarnings
 

@@ -1,6 +1,8 @@
+import SafeText
+
 /// A post loaded as something to study: its metadata and its topic tree.
 public struct Deck: Hashable, Sendable {
-    /// The front matter `title`, else the file name.
+    /// The front matter `title`, else the first level-1 heading, else the file name.
     public var title: String
     /// The `date` of the front matter as `YYYY-MM-DD`, when it has one.
     public var date: String?
@@ -23,6 +25,23 @@ public struct Deck: Hashable, Sendable {
         self.frontMatter = frontMatter
         self.root = root
         self.warnings = warnings
+    }
+
+    /// The decks with every title shared by two or more given its file's
+    /// name ("Cloud Integration · notes-2024.md"), so that the tree, the
+    /// stats and exports tell them apart. Titles are shown, never used as
+    /// identity; the deck node's title follows.
+    public static func keptApart(_ decks: [Deck]) -> [Deck] {
+        var counts: [String: Int] = [:]
+        for deck in decks { counts[deck.title, default: 0] += 1 }
+        return decks.map { deck in
+            guard counts[deck.title, default: 0] > 1 else { return deck }
+            var kept = deck
+            let name = TerminalSafe.line(deck.file.split(separator: "/").last.map(String.init) ?? deck.file)
+            kept.title = "\(deck.title) · \(name)"
+            kept.root.title = InlineText(plain: kept.title)
+            return kept
+        }
     }
 
     /// Counts of the tree, as `check` prints them.

@@ -41,7 +41,7 @@ enum DeckSource {
             }
             if let identity { loaded[identity] = shown }
         }
-        return decks
+        return Deck.keptApart(decks)
     }
 
     /// A file as the system knows it, whatever path names it.
