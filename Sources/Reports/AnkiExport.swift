@@ -32,8 +32,17 @@ public enum AnkiExport {
                     cue = html(flip.prompt.split(separator: Question.blank, omittingEmptySubsequences: false)
                         .joined(separator: "[...]"))
                 }
-                let front = (topic.isEmpty ? "" : "<i>\(topic)</i><br>") + cue
-                let back = styledHTML(fact.text) + detailsHTML(fact.details)
+                var front = (topic.isEmpty ? "" : "<i>\(topic)</i><br>") + cue
+                var back = styledHTML(fact.text) + detailsHTML(fact.details)
+                // A question of the notes: its options on the front, the right ones on the back.
+                if !fact.choices.isEmpty {
+                    front = (topic.isEmpty ? "" : "<i>\(topic)</i><br>") + styledHTML(fact.text)
+                        + "<ol>" + fact.choices.map { "<li>" + styledHTML($0.text) + "</li>" }.joined() + "</ol>"
+                    back = "<ul>" + fact.choices.filter(\.isCorrect).map { "<li><b>" + styledHTML($0.text) + "</b></li>" }.joined() + "</ul>"
+                } else if let answer = fact.answer {
+                    front = (topic.isEmpty ? "" : "<i>\(topic)</i><br>") + styledHTML(fact.text)
+                    back = styledHTML(answer)
+                }
                 let tags = path.map { tag($0) }.joined(separator: " ")
                 lines.append([front, back, tags].map(field).joined(separator: "\t"))
             }

@@ -3,7 +3,7 @@ import StudyCore
 
 /// RFC 4180 CSV: a header row, then one row per fact with its progress.
 ///
-///     deck,topic path,fact,details,fact id,state,due,stability,difficulty,reps,lapses
+///     deck,topic path,fact,details,fact id,state,due,stability,difficulty,reps,lapses,choices,answer
 ///
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
 /// gets a `'` in front, as OWASP advises against CSV injection: a
@@ -12,7 +12,7 @@ import StudyCore
 /// details cell (its lines start with `- `) begins `'- `.
 public enum CSVExport {
     public static let header = ["deck", "topic path", "fact", "details", "fact id", "state", "due", "stability",
-                                "difficulty", "reps", "lapses"]
+                                "difficulty", "reps", "lapses", "choices", "answer"]
 
     public static func text(decks: [Deck], cards: [FactID: CardProgress]) -> String {
         var rows = [header]
@@ -24,6 +24,9 @@ public enum CSVExport {
                     flatten(fact.details).joined(separator: "\n"), fact.id.rawValue, card.state.name,
                     card.due?.iso8601 ?? "", card.stability.map { "\($0)" } ?? "", card.difficulty.map { "\($0)" } ?? "",
                     String(card.reps), String(card.lapses),
+                    // A question of the notes: its options, one a line, "[x]" the right ones; a flip card's answer.
+                    fact.choices.map { ($0.isCorrect ? "[x] " : "[ ] ") + $0.text.plainText }.joined(separator: "\n"),
+                    fact.answer?.plainText ?? "",
                 ])
             }
         }

@@ -51,6 +51,20 @@ public enum DeckJSON {
                             json.field("details") { write(fact.details, to: &$0) }
                             json.field("context") { $0.stringOrNull(fact.context?.plainText) }
                             json.field("depth") { $0.number(fact.depth) }
+                            json.field("kind") { $0.string(fact.kind.rawValue) }
+                            if fact.kind == .question {
+                                json.field("choices") { json in
+                                    json.array { json in
+                                        for choice in fact.choices {
+                                            json.object { json in
+                                                json.field("text") { $0.string(choice.text.plainText) }
+                                                json.field("correct") { $0.bool(choice.isCorrect) }
+                                            }
+                                        }
+                                    }
+                                }
+                                json.field("answer") { $0.stringOrNull(fact.answer?.plainText) }
+                            }
                             extraFactFields(fact, &json)
                         }
                     }

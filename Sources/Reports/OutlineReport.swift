@@ -28,6 +28,7 @@ public enum OutlineReport {
                 total.topics += summary.topics
                 total.groups += summary.groups
                 total.facts += summary.facts
+                total.questions += summary.questions
             }
             output += "\nall \(decks.count) posts: \(describe(total))\n"
         }
@@ -76,6 +77,7 @@ public enum OutlineReport {
     static func describe(_ summary: DeckSummary) -> String {
         [count(summary.sections, "section"), count(summary.topics, "topic"),
          count(summary.groups, "sub-group"), count(summary.facts, "fact")].joined(separator: ", ")
+            + (summary.questions > 0 ? ", " + count(summary.questions, "question") : "")
     }
 
     static func count(_ number: Int, _ noun: String) -> String {

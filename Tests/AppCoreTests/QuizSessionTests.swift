@@ -360,6 +360,63 @@ struct QuizSessionTests {
         if case .summary? = state.quiz?.phase {} else { Issue.record("q did not end the session") }
         #expect(press(["q"], &state) == [.quit])
     }
+
+    /// A question bank with one question of two right options and one of
+    /// five options with one right, studied from the full screen's keys.
+    @Test func aQuestionOfTheNotesIsAnsweredByMarkingItsOptionsThenEnter() throws {
+        let deck = try DeckLoader.load(text: """
+            # Bank
+            ## Which services query data in S3 with SQL?
+            - [x] Amazon Athena
+            - [ ] Amazon SQS
+            - [x] Amazon Redshift Spectrum
+            - [ ] Amazon MQ
+            ## Which input mode streams from S3?
+            - [ ] File mode
+            - [x] Pipe mode
+            - [ ] Local mode
+            - [ ] Batch mode
+            - [ ] Fast File mode
+            """, file: "bank.md")
+        var state = AppState(decks: [deck], width: 100, height: 30, now: t0, scheduler: scheduler,
+                             studyOptions: StudyOptions(seed: 3))
+        state.selectedRow = 0
+        press(["s"], &state)
+        var asked = 0
+        while let quiz = state.quiz, quiz.phase == .asking, let question = quiz.question {
+            asked += 1
+            #expect(question.kind == .authoredChoice)
+            if question.choosesSeveral {
+                #expect(state.keyContext == .quizChoice)
+                #expect(state.canPerform(.submitChoices))
+                let wrong = question.options.indices.first { !question.correctOptions.contains($0) }!
+                // Marking toggles: a wrong option marked, then unmarked; Enter with nothing marked does nothing.
+                press([String(wrong + 1)], &state)
+                #expect(state.quiz?.marked == [wrong])
+                press([String(wrong + 1)], &state)
+                #expect(state.quiz?.marked == [])
+                #expect(press(["Enter"], &state).isEmpty)
+                // One right option of two is wrong: exactly the checked set is right.
+                let effects = press([String(question.correctOptions[0] + 1), "Enter"], &state)
+                guard case .feedback(let feedback) = state.quiz?.phase else { Issue.record("no feedback"); return }
+                #expect(!feedback.correct)
+                #expect(feedback.picked == [question.correctOptions[0]])
+                #expect(saved(effects).map(\.kind) == ["authored-choice"])
+                #expect(saved(effects).map(\.rating) == [.again])
+            } else {
+                #expect(question.options.count == 5)
+                #expect(state.canPerform(.answer5))
+                #expect(!state.canPerform(.submitChoices))
+                let effects = press([String(question.correctOption! + 1)], &state)
+                guard case .feedback(let feedback) = state.quiz?.phase else { Issue.record("no feedback"); return }
+                #expect(feedback.correct)
+                #expect(saved(effects).map(\.rating) == [.good])
+            }
+            press(["Enter"], &state)
+            if asked > 4 { break }
+        }
+        #expect(asked >= 2)
+    }
 }
 
 @Suite("The clock")

@@ -35,7 +35,7 @@ check "CSV round-trips through Python's csv module with the facts of check --jso
 import csv, json, subprocess, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 header, body = rows[0], rows[1:]
-assert header == ["deck", "topic path", "fact", "details", "fact id", "state", "due", "stability", "difficulty", "reps", "lapses"], header
+assert header == ["deck", "topic path", "fact", "details", "fact id", "state", "due", "stability", "difficulty", "reps", "lapses", "choices", "answer"], header
 doc = json.loads(subprocess.check_output(["$binary", "check", "--json"]))
 facts = []
 def walk(node):

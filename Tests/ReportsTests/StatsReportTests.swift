@@ -123,7 +123,7 @@ struct CSVExportTests {
         // The details cell starts with its "- " bullet, so it is neutralised like a formula (CSVInjectionTests).
         // No front matter: the deck is titled by its level-1 heading.
         #expect(rows[1] == ["Tricky, \"quoted\" topic", "Tricky, \"quoted\" topic", "a fact, with a comma and \"quotes\"", "'- line one, \"two\"\nline three",
-                            id.rawValue, "review", "2026-11-25T09:00:00.000Z", "12.5", "4.25", "3", "1"])
+                            id.rawValue, "review", "2026-11-25T09:00:00.000Z", "12.5", "4.25", "3", "1", "", ""])
         #expect(rows[2][2] == "plain")
         #expect(rows[2][5] == "new")
         #expect(rows[3][2] == "nested")

@@ -298,4 +298,76 @@ struct QuestionGeneratorTests {
         let columnar = facts.first { $0.text.plainText.hasPrefix("Columnar") }!
         #expect(generator.question(for: columnar.id, kind: .flip, seed: 1)?.answer == "Redshift Overview")
     }
+
+    // MARK: - Questions the notes ask
+
+    @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Practice
+            ## Input modes
+            ### Which SageMaker input mode streams training data from S3 without copying it to disk first?
+            - [ ] File mode.
+            - [x] Pipe mode.
+            - [ ] Batch transform.
+            - [ ] Local mode.
+            ### Which services query data in S3 with SQL?
+            - [x] Amazon Athena
+            - [ ] Amazon SQS
+            - [x] Amazon Redshift Spectrum
+            ## Plain topic
+            - Amazon Kinesis ingests streaming data from hundreds of thousands of sources
+            ## Storage
+            - Glacier Deep Archive restores objects within twelve hours
+            ## Queues
+            - Visibility timeouts hide a message while one consumer works on it
+            ## Analytics
+            - QuickSight dashboards refresh from SPICE on a schedule
+            """)
+        let single = facts[0], several = facts[1]
+        #expect(generator.kinds(for: single.id) == [.authoredChoice])
+        #expect(generator.kinds(for: several.id) == [.authoredChoice])
+        #expect(!generator.kinds(for: facts[2].id).contains(.authoredChoice))
+        var orders: Set<[String]> = []
+        for seed in 1...8 as ClosedRange<UInt64> {
+            let question = try #require(generator.question(for: single.id, kind: .authoredChoice, seed: seed))
+            #expect(question.prompt == "Which SageMaker input mode streams training data from S3 without copying it to disk first?")
+            #expect(Set(question.options) == ["File mode.", "Pipe mode.", "Batch transform.", "Local mode."])
+            #expect(question.correctOptions.map { question.options[$0] } == ["Pipe mode."])
+            #expect(question.isRight(choosing: [question.options.firstIndex(of: "Pipe mode.")!]))
+            #expect(!question.isRight(choosing: [question.options.firstIndex(of: "File mode.")!]))
+            #expect(!question.choosesSeveral)
+            // The heading is the question: the path above it stops short of it.
+            #expect(question.context == ["Practice › Input modes"])
+            orders.insert(question.options)
+            // The same seed asks it the same way.
+            #expect(generator.question(for: single.id, kind: .authoredChoice, seed: seed)?.options == question.options)
+        }
+        #expect(orders.count > 1, "the options are shuffled by the seed")
+        let question = try #require(generator.question(for: several.id, kind: .authoredChoice, seed: 3))
+        #expect(question.prompt == "Which services query data in S3 with SQL? (choose 2)")
+        #expect(question.choosesSeveral)
+        let athena = question.options.firstIndex(of: "Amazon Athena")!, spectrum = question.options.firstIndex(of: "Amazon Redshift Spectrum")!
+        #expect(question.isRight(choosing: [athena, spectrum]))
+        #expect(!question.isRight(choosing: [athena]), "only exactly the checked set is right")
+        #expect(!question.isRight(choosing: [athena, spectrum, question.options.firstIndex(of: "Amazon SQS")!]))
+        // A topic that is one question is no option of which-topic.
+        let kinesis = try #require(generator.question(for: facts[2].id, kind: .whichTopic, seed: 1))
+        #expect(!kinesis.options.contains { $0.hasSuffix("?") })
+        #expect(Set(kinesis.options) == ["Plain topic", "Storage", "Queues", "Analytics"])
+    }
+
+    @Test func aFlipCardOfTheNotesShowsItsWrittenAnswer() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## What is React?
+            React is a JavaScript library for building user interfaces.
+            ## Features
+            - React uses a virtual DOM to batch updates to the page
+            """)
+        #expect(generator.kinds(for: facts[0].id) == [.flip])
+        let card = try #require(generator.question(for: facts[0].id, kind: .flip, seed: 1))
+        #expect(card.prompt == "What is React?")
+        #expect(card.answer == "React is a JavaScript library for building user interfaces.")
+        #expect(card.context == ["React"])
+    }
 }

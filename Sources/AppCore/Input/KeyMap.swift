@@ -113,6 +113,13 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["2"], in: .quizChoice, .answer2, "choose option 2", keysLabel: "2"),
         KeyBinding(["3"], in: .quizChoice, .answer3, "choose option 3", keysLabel: "3"),
         KeyBinding(["4"], in: .quizChoice, .answer4, "choose option 4", keysLabel: "4"),
+        KeyBinding(["5"], in: .quizChoice, .answer5, "choose option 5 (a question of the notes may have up to 9)", keysLabel: "5-9"),
+        KeyBinding(["6"], in: .quizChoice, .answer6, "choose option 6", keysLabel: "6"),
+        KeyBinding(["7"], in: .quizChoice, .answer7, "choose option 7", keysLabel: "7"),
+        KeyBinding(["8"], in: .quizChoice, .answer8, "choose option 8", keysLabel: "8"),
+        KeyBinding(["9"], in: .quizChoice, .answer9, "choose option 9", keysLabel: "9"),
+        KeyBinding(["Enter"], in: .quizChoice, .submitChoices, "check the options marked (a question with several right)",
+                   status: Label(keys: "Enter", action: "check")),
 
         KeyBinding(["1", "t"], in: .quizTrueFalse, .answer1, "true", status: Label(keys: "1/t", action: "true")),
         KeyBinding(["2", "f"], in: .quizTrueFalse, .answer2, "false", status: Label(keys: "2/f", action: "false")),

@@ -22,6 +22,8 @@ public struct QuizState: Equatable, Sendable {
         public var correct: Bool
         /// The option chosen (0-based), for choice questions.
         public var chosen: Int?
+        /// The options chosen together, for a question with several right.
+        public var picked: Set<Int> = []
         /// The judgement of a typed answer, with its diff.
         public var typed: TypedAnswer?
         public var suggested: Rating
@@ -62,6 +64,9 @@ public struct QuizState: Equatable, Sendable {
     public var phase: Phase
     /// What has been typed for a cloze-typed question.
     public var typed = ""
+    /// The options marked so far in a question with several right ones
+    /// (number keys toggle, Enter checks).
+    public var marked: Set<Int> = []
     /// When the current question appeared (for the answer's time taken).
     public var shownAt: Timestamp
     /// The question on screen: asked, or answered and shown with its feedback.

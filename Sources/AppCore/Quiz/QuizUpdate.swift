@@ -74,6 +74,7 @@ extension AppUpdate {
         quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
         quiz.summaryScroll = 0
         quiz.typed = ""
+        quiz.marked = []
         state.screen = .quiz(quiz)
     }
 
@@ -103,13 +104,27 @@ extension AppUpdate {
         }
     }
 
-    /// Chooses option `index` (0-based) of the choice question up.
+    /// Chooses option `index` (0-based) of the choice question up; in a
+    /// question with several right options, marks or unmarks it instead.
     static func choose(_ index: Int, _ state: inout AppState) -> [Effect] {
-        guard let quiz = state.quiz, quiz.phase == .asking, let question = quiz.question,
+        guard var quiz = state.quiz, quiz.phase == .asking, let question = quiz.question,
               question.kind != .flip, question.kind != .clozeTyped, question.options.indices.contains(index)
         else { return [] }
-        let correct = index == question.correctOption
+        if question.choosesSeveral {
+            if quiz.marked.remove(index) == nil { quiz.marked.insert(index) }
+            state.screen = .quiz(quiz)
+            return []
+        }
+        let correct = question.isRight(choosing: [index])
         return answer(correct: correct, chosen: index, typed: nil, &state)
+    }
+
+    /// Enter on a question with several right options: the marked ones are
+    /// the answer, right only when they are exactly the right ones.
+    static func submitChoices(_ state: inout AppState) -> [Effect] {
+        guard let quiz = state.quiz, quiz.phase == .asking, let question = quiz.question, question.choosesSeveral,
+              !quiz.marked.isEmpty else { return [] }
+        return answer(correct: question.isRight(choosing: quiz.marked), chosen: nil, typed: nil, picked: quiz.marked, &state)
     }
 
     static func reveal(_ state: inout AppState) {
@@ -182,12 +197,14 @@ extension AppUpdate {
     static func clearTyped(_ state: inout AppState) {
         guard var quiz = state.quiz else { return }
         quiz.typed = ""
+        quiz.marked = []
         state.screen = .quiz(quiz)
     }
 
     /// An objective answer: stored at once with the suggested grade; then the
     /// feedback (or, in an exam, the next question).
-    private static func answer(correct: Bool, chosen: Int?, typed: TypedAnswer?, _ state: inout AppState) -> [Effect] {
+    private static func answer(correct: Bool, chosen: Int?, typed: TypedAnswer?, picked: Set<Int> = [],
+                               _ state: inout AppState) -> [Effect] {
         guard var quiz = state.quiz else { return [] }
         let suggested: Rating = correct ? .good : .again
         guard let review = makeReview(suggested, correct: correct, &quiz, state) else { return [] }
@@ -195,8 +212,9 @@ extension AppUpdate {
         if quiz.session.mode == .exam {
             advance(&quiz, state)
         } else {
-            quiz.phase = .feedback(QuizState.Feedback(correct: correct, chosen: chosen, typed: typed,
-                                                      suggested: suggested, review: review))
+            var feedback = QuizState.Feedback(correct: correct, chosen: chosen, typed: typed, suggested: suggested, review: review)
+            feedback.picked = picked
+            quiz.phase = .feedback(feedback)
         }
         state.screen = .quiz(quiz)
         return [.saveReview(review)]
@@ -222,6 +240,7 @@ extension AppUpdate {
     /// The next question, or the summary when there is none.
     private static func advance(_ quiz: inout QuizState, _ state: AppState) {
         quiz.typed = ""
+        quiz.marked = []
         quiz.shownAt = state.now
         if quiz.session.nextQuestion(now: state.now) == nil {
             quiz.question = nil
@@ -357,6 +376,7 @@ extension AppUpdate {
         quiz.question = quiz.session.undoLastAnswer()
         quiz.phase = .asking
         quiz.typed = ""
+        quiz.marked = []
         quiz.shownAt = state.now
         state.screen = .quiz(quiz)
     }

@@ -27,6 +27,8 @@ public enum AppAction: Equatable, Sendable {
     case startSession(StudyMode)
     /// Choose option `index` (0-based) of a choice question.
     case chooseOption(Int)
+    /// Several options (0-based) of a question with several right ones, checked together.
+    case chooseOptions([Int])
     /// Answer a typed question with this text.
     case submitTypedAnswer(String)
     /// Turn a flip card.

@@ -192,6 +192,14 @@ public struct AppState: Equatable, Sendable {
         case .redrillMisses:
             if let quiz, case .summary(let summary) = quiz.phase { return !summary.misses.isEmpty }
             return false
+        case .answer5, .answer6, .answer7, .answer8, .answer9:
+            // Only a question of the notes has more than four options.
+            guard let quiz, case .asking = quiz.phase, let question = quiz.question else { return true }
+            let number = Command.allCases.firstIndex(of: command)! - Command.allCases.firstIndex(of: .answer1)! + 1
+            return question.options.count >= number
+        case .submitChoices:
+            guard let quiz, case .asking = quiz.phase, let question = quiz.question else { return false }
+            return question.choosesSeveral
         default:
             return true
         }

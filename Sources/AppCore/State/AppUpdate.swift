@@ -71,6 +71,11 @@ public enum AppUpdate {
             startSession(mode, &state)
         case .chooseOption(let index):
             return choose(index, &state)
+        case .chooseOptions(let indices):
+            guard var quiz = state.quiz, quiz.phase == .asking, quiz.question?.choosesSeveral == true else { return [] }
+            quiz.marked = Set(indices)
+            state.screen = .quiz(quiz)
+            return submitChoices(&state)
         case .submitTypedAnswer(let text):
             guard var quiz = state.quiz, quiz.phase == .asking, quiz.question?.kind == .clozeTyped else { return [] }
             quiz.typed = text
@@ -172,6 +177,12 @@ public enum AppUpdate {
         case .answer2: return numberPressed(2, &state)
         case .answer3: return numberPressed(3, &state)
         case .answer4: return numberPressed(4, &state)
+        case .answer5: return numberPressed(5, &state)
+        case .answer6: return numberPressed(6, &state)
+        case .answer7: return numberPressed(7, &state)
+        case .answer8: return numberPressed(8, &state)
+        case .answer9: return numberPressed(9, &state)
+        case .submitChoices: return submitChoices(&state)
         case .reveal: reveal(&state)
         case .acceptGrade: acceptGrade(&state)
         case .submitTyped: return submitTyped(&state)

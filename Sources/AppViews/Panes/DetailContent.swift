@@ -53,6 +53,15 @@ struct DetailContent {
                                                                query: query, style: theme.match),
                                   bullet: bullet, indent: 2 * fact.depth, width: width, theme: theme)
                 lines += details(fact.details, indent: 2 * fact.depth + 2, width: width, theme: theme)
+                // A question of the notes: its options, the right ones ticked; a flip card: its answer.
+                for choice in fact.choices {
+                    lines += bulleted(choice.text.styledRuns(base: choice.isCorrect ? theme.body.adding(.bold) : theme.body, theme: theme),
+                                      bullet: choice.isCorrect ? "✓" : "·", indent: 2 * fact.depth + 2, width: width, theme: theme)
+                }
+                if let answer = fact.answer {
+                    lines += bulleted([StyledRun("Answer: ", style: theme.breadcrumb)] + answer.styledRuns(base: theme.body, theme: theme),
+                                      bullet: "→", indent: 2 * fact.depth + 2, width: width, theme: theme)
+                }
                 if selected {
                     for text in Self.schedule(of: fact.id, state: state) {
                         lines += TextWrapper.wrap([StyledRun(String(repeating: " ", count: 2 * fact.depth + 2)),

@@ -123,22 +123,32 @@ struct QuizPane {
                 lines += factLines(question, width: width)
                 lines.append([])
                 wrap([StyledRun("How well did you recall it?  1 Again · 2 Hard · 3 Good · 4 Easy", style: theme.breadcrumb)])
-            } else {
+            } else if question.prompt.contains(Question.blank) {
                 wrap([StyledRun("Recall the missing term, then press Space to check.", style: theme.breadcrumb)])
+            } else {
+                wrap([StyledRun("Answer it in your head, then press Space to check.", style: theme.breadcrumb)])
             }
         case .clozeTyped:
             let cursor = feedback == nil ? "▏" : ""
             wrap([StyledRun("> ", style: theme.paneTitle), StyledRun(quiz.typed + cursor, style: theme.body)])
-        case .whichTopic, .clozeChoice, .trueFalse, .definitionChoice:
+        case .whichTopic, .clozeChoice, .trueFalse, .definitionChoice, .authoredChoice:
+            let several = question.choosesSeveral
             for (index, option) in question.options.enumerated() {
                 var marker = " "
                 var style = theme.body
                 if let feedback {
-                    if index == question.correctOption { marker = "✓"; style = style.adding(.bold) }
-                    else if index == feedback.chosen { marker = "✗"; style = style.adding(.dim) }
+                    let picked = several ? feedback.picked.contains(index) : index == feedback.chosen
+                    if question.correctOptions.contains(index) { marker = "✓"; style = style.adding(.bold) }
+                    else if picked { marker = "✗"; style = style.adding(.dim) }
                 }
-                lines += Self.hanging(StyledRun("\(marker) \(index + 1)  ", style: theme.paneTitle),
+                // Several right: a box each, ticked as the number keys mark them.
+                let box = several ? (feedback.map { $0.picked.contains(index) } ?? quiz.marked.contains(index) ? "[x] " : "[ ] ") : ""
+                lines += Self.hanging(StyledRun("\(marker) \(index + 1)  \(box)", style: theme.paneTitle),
                                       [StyledRun(option, style: style)], width: width)
+            }
+            if several && feedback == nil {
+                lines.append([])
+                wrap([StyledRun("Mark every right option with its number, then press Enter to check.", style: theme.breadcrumb)])
             }
         }
         if let feedback {

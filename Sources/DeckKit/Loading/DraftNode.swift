@@ -67,7 +67,7 @@ final class DraftNode {
                 id = FactID.make(topicKey: topicKey, normalisedText: normalised, occurrence: occurrence)
             }
             frozenFacts.append(Fact(id: id, text: draft.text, line: draft.line, details: draft.details,
-                                    context: draft.context, depth: draft.depth))
+                                    context: draft.context, depth: draft.depth, choices: draft.choices, answer: draft.answer))
         }
         facts = [] // the frozen copies replace the drafts: do not hold both
         let frozenChildren = children.map { child in
@@ -96,16 +96,21 @@ struct DraftFact {
     var details: [FactDetail]
     var context: InlineText?
     var depth = 0
+    var choices: [FactChoice] = []
+    var answer: InlineText?
     var normalisedText = ""
     /// A 64-bit hash of `normalisedText`, the key repeats are looked up by.
     var textKey: UInt64 = 0
     var id = FactID(rawValue: "")
 
-    init(text: InlineText, line: Int, details: [FactDetail], context: InlineText? = nil, depth: Int = 0) {
+    init(text: InlineText, line: Int, details: [FactDetail], context: InlineText? = nil, depth: Int = 0,
+         choices: [FactChoice] = [], answer: InlineText? = nil) {
         self.text = text
         self.line = line
         self.details = details
         self.context = context
         self.depth = depth
+        self.choices = choices
+        self.answer = answer
     }
 }

@@ -63,7 +63,7 @@ struct MarkdownDeckBuilder {
         let made = allocator.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0) } ?? cmark_parser_new(CMARK_OPT_DEFAULT)
         guard let parser = made else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
@@ -120,11 +120,30 @@ struct MarkdownDeckBuilder {
         var warnings = self.warnings
         var nodes: [DraftNode] = []
         root.collect(into: &nodes)
+        for node in nodes { Self.makeFlipCard(of: node) }
         FactIdentities.fill(nodes)
         var seenFacts = SeenFactTexts()
         var occurrences: [String: Int] = [:]
         let frozen = root.freeze(seenFacts: &seenFacts, occurrences: &occurrences, warnings: &warnings)
         return (frozen, warnings.sorted { $0.line < $1.line })
+    }
+
+    /// A heading that asks ("What is React?") over prose alone (no list, no
+    /// sub-heading) is a flip card the notes write: the heading is the
+    /// question, its paragraphs the answer (taken from the notes; code and
+    /// references stay there, shown with it).
+    private static func makeFlipCard(of node: DraftNode) {
+        guard case .heading = node.kind, node.facts.isEmpty, node.children.isEmpty,
+              let last = node.title.plainText.trimmingCharacters(in: " ").last, last == "?" || last == "？" else { return }
+        let paragraphs = node.notes.filter { $0.kind == .paragraph }
+        guard !paragraphs.isEmpty else { return }
+        var answer = InlineText()
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { answer.append(InlineSpan(" ")) }
+            for span in paragraph.text.spans { answer.append(span) }
+        }
+        node.notes.removeAll { $0.kind == .paragraph }
+        node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: answer))
     }
 
     // MARK: - Blocks
@@ -149,6 +168,8 @@ struct MarkdownDeckBuilder {
             }
             addList(block, to: currentNode, depth: depth)
         case CMARK_NODE_PARAGRAPH:
+            // "**[⬆ Back to Top](#table-of-contents)**": page navigation, dropped.
+            if Self.link(ofItem: [block]) == .inPage { break }
             let text = Self.inlineText(of: block)
             if !text.isEmpty { currentNode.notes.append(Note(kind: .paragraph, text: text, line: line)) }
         case CMARK_NODE_CODE_BLOCK:
@@ -168,6 +189,20 @@ struct MarkdownDeckBuilder {
     private mutating func addList(_ list: OpaquePointer, to node: DraftNode, depth: Int, context: InlineText? = nil,
                                   factDepth: Int = 0) {
         guard depth <= Self.maximumNesting else { return }
+        // A question bank's question: its stem is the paragraph right before
+        // the list (taken from the notes), else the heading above it.
+        if context == nil, let choices = Self.questionChoices(of: list) {
+            var stem = node.title
+            if let previous = cmark_node_previous(list), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH {
+                let line = fileLine(of: previous)
+                stem = Self.inlineText(of: previous).trimmed()
+                if let index = node.notes.lastIndex(where: { $0.kind == .paragraph && $0.line == line }) { node.notes.remove(at: index) }
+            }
+            if !stem.plainText.isEmpty {
+                node.facts.append(DraftFact(text: stem, line: fileLine(of: list), details: [], depth: factDepth, choices: choices))
+            }
+            return
+        }
         var openGroup: DraftNode?
         for item in Self.children(of: list) {
             let line = fileLine(of: item)
@@ -210,6 +245,12 @@ struct MarkdownDeckBuilder {
                 }
                 continue
             }
+            // "- Which mode streams data?" over "- [ ] File mode" / "- [x] Pipe mode": the item is the stem.
+            if nestedLists.count == 1, let choices = Self.questionChoices(of: nestedLists[0]) {
+                target.facts.append(DraftFact(text: text, line: line, details: [], context: context, depth: factDepth,
+                                              choices: choices))
+                continue
+            }
             // "Benefits:" or "Use cases" introducing nested items is their context, not a fact.
             let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text))
             if !isLeadIn {
@@ -222,6 +263,24 @@ struct MarkdownDeckBuilder {
                 addList(nestedList, to: target, depth: depth + 1, context: text, factDepth: factDepth + 1)
             }
         }
+    }
+
+    /// The options of a question bank's list: two or more GFM task items
+    /// (cmark-gfm's tasklist extension reads the marks), at least one
+    /// checked, every item a task item with text. Nil for anything else; a
+    /// task list with nothing checked is a checklist, and its items are
+    /// ordinary facts (the marks are gone from their text).
+    static func questionChoices(of list: OpaquePointer) -> [FactChoice]? {
+        let items = children(of: list)
+        guard items.count >= 2, items.allSatisfy({ extensionType(of: $0) == "tasklist" }) else { return nil }
+        var choices: [FactChoice] = []
+        for item in items {
+            guard let first = children(of: item).first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
+            let text = inlineText(of: first).trimmed()
+            guard !text.plainText.isEmpty else { return nil }
+            choices.append(FactChoice(text: text, isCorrect: cmark_gfm_extensions_get_tasklist_item_checked(item)))
+        }
+        return choices.contains(where: \.isCorrect) ? choices : nil
     }
 
     /// Words that only introduce the items under them ("Use cases",

@@ -48,7 +48,9 @@ public struct Deck: Hashable, Sendable {
     public var summary: DeckSummary {
         var summary = DeckSummary()
         root.forEachNode { node in
-            summary.facts += node.facts.count
+            for fact in node.facts {
+                if fact.kind == .question { summary.questions += 1 } else { summary.facts += 1 }
+            }
             switch node.kind {
             case .deck: break
             case .group: summary.groups += 1
@@ -67,7 +69,10 @@ public struct DeckSummary: Hashable, Sendable {
     public var topics = 0
     /// Sub-groups named by bold labels.
     public var groups = 0
+    /// Statements to learn.
     public var facts = 0
+    /// Questions the notes ask themselves (question banks, flip cards).
+    public var questions = 0
 
     public init() {}
 }

@@ -18,15 +18,46 @@ public struct Fact: Hashable, Sendable, Identifiable {
     public var context: InlineText?
     /// How deep the item is nested: 0 for an item directly under a heading.
     public var depth: Int
+    /// For a question the notes ask themselves (a GFM task list with an item
+    /// checked, under its stem): the options, the checked ones right. The
+    /// text is the stem. Empty for a statement.
+    public var choices: [FactChoice]
+    /// For a flip card the notes write (a heading ending in "?" over prose):
+    /// the answer. The text is the question.
+    public var answer: InlineText?
 
     public init(id: FactID, text: InlineText, line: Int, details: [FactDetail] = [], context: InlineText? = nil,
-                depth: Int = 0) {
+                depth: Int = 0, choices: [FactChoice] = [], answer: InlineText? = nil) {
         self.id = id
         self.text = text
         self.line = line
         self.details = details
         self.context = context
         self.depth = depth
+        self.choices = choices
+        self.answer = answer
+    }
+
+    /// A statement to learn, or a question the notes ask (with choices or an answer).
+    public var kind: FactKind { choices.isEmpty && answer == nil ? .statement : .question }
+}
+
+/// What a fact is: a statement the generator asks about, or a question
+/// written in the notes, asked as written.
+public enum FactKind: String, Hashable, Sendable {
+    case statement
+    case question
+}
+
+/// One option of a question written in the notes.
+public struct FactChoice: Hashable, Sendable {
+    public var text: InlineText
+    /// Checked in the notes: a right answer.
+    public var isCorrect: Bool
+
+    public init(text: InlineText, isCorrect: Bool) {
+        self.text = text
+        self.isCorrect = isCorrect
     }
 }
 

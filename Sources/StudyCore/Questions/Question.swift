@@ -16,6 +16,10 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     /// or a fact asked by its topic ("Which of these is true of Amazon
     /// Neptune?"): pick the definition or statement from four.
     case definitionChoice = "definition-choice"
+    /// A question the notes ask themselves (a question bank's task list),
+    /// asked as written with its options shuffled; right only when exactly
+    /// the checked options are chosen.
+    case authoredChoice = "authored-choice"
 
     /// Whether the app can tell right from wrong (all but flip).
     public var isObjective: Bool { self != .flip }
@@ -28,6 +32,7 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
         case .clozeTyped: "Type the missing term"
         case .trueFalse: "True or false?"
         case .definitionChoice: "Which describes it?"
+        case .authoredChoice: "Question"
         }
     }
 }
@@ -48,15 +53,19 @@ public struct Question: Hashable, Sendable {
     public var prompt: String
     /// The choices, for which-topic, cloze-choice, definition-choice and true/false.
     public var options: [String]
-    /// Index into `options` of the right one.
+    /// Index into `options` of the right one (the first, when several are).
     public var correctOption: Int?
+    /// Every right option (sorted), for a question with several: chosen
+    /// together, exactly, they are the answer. One index, or empty, otherwise.
+    public var correctOptions: [Int]
     /// The hidden term (flip and cloze), or the right option's text.
     public var answer: String
     /// For true/false: whether the statement shown is the fact as written.
     public var truth: Bool?
 
     public init(kind: QuestionKind, factID: FactID, fact: Fact, topicPath: [String], context: [String]? = nil,
-                prompt: String, options: [String] = [], correctOption: Int? = nil, answer: String, truth: Bool? = nil) {
+                prompt: String, options: [String] = [], correctOption: Int? = nil, correctOptions: [Int]? = nil,
+                answer: String, truth: Bool? = nil) {
         self.kind = kind
         self.factID = factID
         self.fact = fact
@@ -66,7 +75,16 @@ public struct Question: Hashable, Sendable {
         self.prompt = prompt
         self.options = options
         self.correctOption = correctOption
+        self.correctOptions = correctOptions ?? correctOption.map { [$0] } ?? []
         self.answer = answer
+    }
+
+    /// Whether the learner must pick several options (then submit).
+    public var choosesSeveral: Bool { correctOptions.count > 1 }
+
+    /// Whether `chosen` is exactly the right answer.
+    public func isRight(choosing chosen: Set<Int>) -> Bool {
+        chosen == Set(correctOptions)
     }
 
     /// The blank that stands for a hidden term.

@@ -86,6 +86,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         let fact = index.fact(at: position)
         let path = index.topics[entry.topic].path
         let context = index.context(of: position)
+        // A question the notes ask is asked as written, and in no other way.
+        if fact.kind == .question {
+            return authored(fact, kind: kind, path: path, context: context, using: &random)
+        }
+        if kind == .authoredChoice { return nil }
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         // A fact of a page or more is no flash card (and must not cost a
         // question the time of a book): it is shown, never asked.
@@ -106,6 +111,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let isQuestion = ending == "?" || ending == "？"
         if isQuestion && kind != .whichTopic { return nil }
         switch kind {
+        case .authoredChoice:
+            return nil
         case .flip:
             if let choice = keyTermChoice(at: position) { return make(choice.gapped, answer: choice.term.text) }
             // An item of a list of names ("Strings, Hashes, _____, Sets"): recall the missing one.
@@ -183,6 +190,42 @@ public struct QuestionGenerator: Sendable, Equatable {
             }
             return make(index.analysis(position).plain, options: ["True", "False"], correct: 0, answer: "True", truth: true)
         }
+    }
+
+    /// A question written in the notes: a question bank's item with its
+    /// options shuffled (the seed decides), right when exactly the checked
+    /// ones are chosen ("choose 2" is said when it does not say so itself);
+    /// or a flip card with its written answer. The stem stays as written.
+    private func authored(_ fact: Fact, kind: QuestionKind, path: [String], context: [String],
+                          using random: inout SeededRandom) -> Question? {
+        let stem = fact.text.plainText.trimmedSpaces()
+        if let answer = fact.answer {
+            guard kind == .flip else { return nil }
+            return Question(kind: .flip, factID: fact.id, fact: fact, topicPath: path, context: Self.withoutStem(context, stem),
+                            prompt: stem, answer: answer.plainText.trimmedSpaces())
+        }
+        guard kind == .authoredChoice, fact.choices.count >= 2 else { return nil }
+        var order = Array(fact.choices.indices)
+        random.shuffle(&order)
+        let options = order.map { fact.choices[$0].text.plainText.trimmedSpaces() }
+        let correct = order.indices.filter { fact.choices[order[$0]].isCorrect }
+        let right = correct.map { options[$0] }
+        let saysHowMany = stem.lowercased().contains("choose") || stem.lowercased().contains("select")
+        let prompt = correct.count > 1 && !saysHowMany ? "\(stem) (choose \(correct.count))" : stem
+        return Question(kind: .authoredChoice, factID: fact.id, fact: fact, topicPath: path,
+                        context: Self.withoutStem(context, stem), prompt: prompt, options: options,
+                        correctOption: correct.first, correctOptions: correct, answer: right.joined(separator: " · "))
+    }
+
+    /// The path shown above a question the notes ask, without its last
+    /// title when that title is the question itself (a question bank's
+    /// heading): it would be printed twice.
+    static func withoutStem(_ context: [String], _ stem: String) -> [String] {
+        guard let path = context.first, path.hasSuffix(stem) else { return context }
+        let shorter = String(path.dropLast(stem.count)).trimmedSpaces()
+        var trimmed = shorter
+        while trimmed.hasSuffix("›") { trimmed = String(trimmed.dropLast()).trimmedSpaces() }
+        return (trimmed.isEmpty ? [] : [trimmed]) + context.dropFirst()
     }
 
     // MARK: - Key terms
@@ -578,7 +621,7 @@ public struct QuestionGenerator: Sendable, Equatable {
             let topic = index.topics[other]
             // Neither a heading above the answer nor one below it: both would be right.
             let nested = topic.path.starts(with: own.path) || own.path.starts(with: topic.path)
-            guard !topic.isGeneric, !nested, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
+            guard !topic.isGeneric, topic.holdsStatements, !nested, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
                   !index.overlap(topic.title, own.title),
                   !chosen.contains(where: { index.overlap($0, topic.title) }),
                   index.stems(topic.title).isDisjoint(with: promptStems)
@@ -673,6 +716,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             let factStems = index.forms(position).stems
             // "Web Hosting: … Web Hosting strategies": a label repeated in its body would be swapped twice.
             if term.isDefinedTerm && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }
+            // "Google App Engine (GCP)": an aside, often one of a list; another may be just as true.
+            if TextEdits.occurrences(of: term.text, in: analysis.tokens).contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) {
+                continue
+            }
             let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position), limit: 2, budget: 100)
             for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
@@ -702,6 +749,9 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard let own = row(plain), own.left != own.right,
               TextTokens(own.leftCell).words.count >= 2, TextTokens(own.rightCell).words.count >= 2,
               !index.overlap(own.leftCell, own.rightCell) else { return nil }
+        // "React: In React, data flows one way": a cell naming a column shows the swap.
+        let headers = index.stems(own.left).union(index.stems(own.right))
+        guard index.stems(own.leftCell).isDisjoint(with: headers), index.stems(own.rightCell).isDisjoint(with: headers) else { return nil }
         let topic = index.topics[index.facts[position].topic]
         let isTable = topic.facts.contains { other in
             guard other != position, let sibling = row(index.analysis(other).plain) else { return false }

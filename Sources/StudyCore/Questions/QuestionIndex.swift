@@ -27,6 +27,9 @@ final class QuestionIndex: Sendable {
         var facts: Range<Int>
         /// "Summary", "References", "Table of Contents": not a subject.
         var isGeneric: Bool
+        /// Some fact is a statement: a topic that is one question of a
+        /// question bank is no option for which-topic.
+        var holdsStatements: Bool
     }
 
     /// A fact's text cut into tokens, with its key-term candidates.
@@ -132,7 +135,8 @@ final class QuestionIndex: Sendable {
                         facts.append(FactEntry(deck: deckIndex, topic: topics.count, slot: slot))
                     }
                     topics.append(TopicEntry(title: title, path: path, deck: deckIndex, facts: start..<facts.count,
-                                             isGeneric: Self.isGeneric(title)))
+                                             isGeneric: Self.isGeneric(title),
+                                             holdsStatements: node.facts.contains { $0.kind == .statement }))
                 }
                 for child in node.children.reversed() { stack.append((child, path + [child.title.plainText])) }
             }

@@ -63,7 +63,9 @@ struct PlainSession {
                 try StandardOutput.write("\n" + Self.questionText(question, number: number))
                 var answered = false
                 while !answered {
-                    try StandardOutput.write(question.kind == .clozeTyped ? "Your answer: " : "Your answer (1-\(question.options.count)): ")
+                    try StandardOutput.write(question.kind == .clozeTyped ? "Your answer: "
+                                             : question.choosesSeveral ? "Your answers, several (1-\(question.options.count), e.g. 1 3): "
+                                             : "Your answer (1-\(question.options.count)): ")
                     guard let line = readLine() else {
                         try StandardOutput.write("\n")
                         send(.endSession, to: &state, store: store)
@@ -80,6 +82,15 @@ struct PlainSession {
                     } else if question.kind == .clozeTyped {
                         guard !text.isEmpty else { continue }
                         send(.submitTypedAnswer(text), to: &state, store: store)
+                        answered = try finish(&state, store: store)
+                    } else if question.choosesSeveral {
+                        let numbers = text.split { $0 == " " || $0 == "," }.compactMap { Int($0) }
+                        guard !numbers.isEmpty, numbers.allSatisfy({ (1...question.options.count).contains($0) }),
+                              numbers.count == text.split(whereSeparator: { $0 == " " || $0 == "," }).count else {
+                            try StandardOutput.write("Type the numbers of every right option (1 to \(question.options.count)), or q to stop.\n")
+                            continue
+                        }
+                        send(.chooseOptions(numbers.map { $0 - 1 }), to: &state, store: store)
                         answered = try finish(&state, store: store)
                     } else if let choice = Int(text), (1...question.options.count).contains(choice) {
                         send(.chooseOption(choice - 1), to: &state, store: store)

@@ -39,6 +39,13 @@ public struct QuestionAudit {
         // A flip that hides the topic ("Which topic? …", no path shown) is held to which-topic's rules.
         let recallsTopic = question.kind == .flip && question.context.isEmpty && !prompt.contains(Question.blank)
             && answer == question.topicPath.last
+        // A flip card the notes write (a heading that asks, over prose) is asked as written.
+        if question.fact.answer != nil {
+            if question.kind != .flip { found.append("a written flip card asked as \(question.kind.rawValue)") }
+            if question.prompt != fact.trimmingCharacters(" ") { found.append("a written flip card not asked as written") }
+            if answer.isEmpty { found.append("a written flip card with no answer") }
+            return found
+        }
         switch question.kind {
         case .flip where recallsTopic:
             if Self.genericTitles.contains(Self.fold(answer)) { found.append("generic title as the answer: \(answer)") }
@@ -60,11 +67,19 @@ public struct QuestionAudit {
             found += trueFalseFindings(question, fact: fact)
         case .definitionChoice:
             found += visibleAnswer(answer, in: shown, options: question.options)
+        case .authoredChoice:
+            // Asked as the notes wrote it: only its make-up is checked.
+            if question.options.count < 2 { found.append("a written question with under two options") }
+            if question.correctOptions.isEmpty { found.append("a written question with no right option") }
+            if question.correctOptions.contains(where: { !question.options.indices.contains($0) }) {
+                found.append("a right option out of range")
+            }
         }
         if question.kind == .clozeChoice || question.kind == .whichTopic || question.kind == .definitionChoice {
             found += optionFindings(question)
         }
-        if let correct = question.correctOption, !question.options.indices.contains(correct) || question.options[correct] != answer {
+        if question.kind != .authoredChoice, let correct = question.correctOption,
+           !question.options.indices.contains(correct) || question.options[correct] != answer {
             found.append("the marked option is not the answer")
         }
         return found
