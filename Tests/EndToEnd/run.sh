@@ -400,6 +400,35 @@ check "its score counts the unanswered questions as missed" wait_for "unanswered
 check "one answer is in the store" test "$(reviews_in "$exam_store")" = 1
 tm send-keys -t e2e q
 check "q on the summary quits" wait_for_output "[exit 0]"
+# 16b. A question bank (GFM task lists) is asked as written: a wrong choice
+# is marked with the right one shown, and the review is stored as
+# authored-choice.
+cat > "$work/bank.md" <<'POST'
+# Practice exam
+## Input modes
+### Which SageMaker input mode streams training data from S3 without copying it to disk first?
+- [ ] File mode.
+- [x] Pipe mode.
+- [ ] Batch transform.
+- [ ] Local mode.
+POST
+bank_store="$work/bank.sqlite"
+start "$(app_command "$binary" --store "$bank_store" --seed 4 --no-mouse "$work/bank.md")"
+wait_for "Practice exam" >/dev/null
+tm send-keys -t e2e g s
+check "s asks the bank's question as written" wait_for "Which SageMaker input mode streams training data from S3 without"
+check "with its four options" test "$(screen | grep -cE '^┃   [1-4]  (File mode|Pipe mode|Batch transform|Local mode)\.')" = 4
+right=$(screen | sed -n 's/^┃   \([1-4]\)  Pipe mode\..*/\1/p')
+wrong=$(( right % 4 + 1 ))
+tm send-keys -t e2e "$wrong"
+check "a wrong choice is marked" wait_for "✗ Wrong — the answer is Pipe mode."
+check "and the right one ticked" wait_for "┃ ✓ $right  Pipe mode."
+bank_kinds() { sqlite3 "$bank_store" 'SELECT kind FROM review'; }
+check "the review is stored as authored-choice" poll bank_kinds "authored-choice"
+tm send-keys -t e2e q
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?

@@ -95,7 +95,9 @@ struct QuizPane {
             // Which-topic asks for the topic: its path shows only once answered.
             // The context the generator checked (which-topic has none: its
             // answer is the topic); once answered, the whole path.
-            let context = quiz.phase == .asking ? question.context : Question.context(for: question.topicPath)
+            // (A question of the notes is its heading: the path stops short of it throughout.)
+            let context = quiz.phase == .asking || question.fact.kind == .question ? question.context
+                : Question.context(for: question.topicPath)
             for line in context { wrap(line, theme.breadcrumb) }
             blank()
             promptLine = lines.count
