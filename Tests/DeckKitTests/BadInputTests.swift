@@ -76,6 +76,19 @@ struct BadInputTests {
         #expect(error(loading: onlyFrontMatter)?.reason == .noFacts)
     }
 
+    /// A FIFO would block the open until something wrote to it, and a
+    /// device may never end: both are refused at once, with one line.
+    @Test func aPipeOrADeviceIsRefusedWithoutWaiting() throws {
+        let fifo = folder.path + "/notes.md"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Nothing ever writes to it: a load that opened it would hang this test.
+        #expect(error(loading: fifo)?.reason == .notRegularFile)
+        #expect(error(loading: "/dev/zero")?.reason == .notRegularFile)
+        #expect(error(loading: "/dev/null")?.reason == .notRegularFile)
+        #expect(DeckLoadError(file: fifo, reason: .notRegularFile).description
+                == "\(fifo): is not a regular file (a pipe, socket or device); give the path of a Markdown file")
+    }
+
     @Test func aGoodFileLoadsFromDisk() throws {
         let path = folder.write("good.md", bytes: Array("\u{FEFF}## T\n- fact\n".utf8))
         let deck = try DeckLoader.load(path: path)

@@ -10,6 +10,8 @@ public struct DeckLoadError: Error, Hashable, Sendable, CustomStringConvertible 
         case empty
         case noFacts
         case tooLarge(limit: Int)
+        /// A FIFO, socket or device: reading it could wait for ever or never end.
+        case notRegularFile
 
         var message: String {
             switch self {
@@ -21,6 +23,7 @@ public struct DeckLoadError: Error, Hashable, Sendable, CustomStringConvertible 
             case .empty: "is empty"
             case .noFacts: "no facts found (a fact is a list item or table row under a heading)"
             case .tooLarge(let limit): "is larger than \(limit / 1_048_576) MB, the most a post may be"
+            case .notRegularFile: "is not a regular file (a pipe, socket or device); give the path of a Markdown file"
             }
         }
     }

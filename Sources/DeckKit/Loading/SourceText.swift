@@ -23,13 +23,22 @@ enum SourceText {
             throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(code))))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DeckLoadError(file: file, reason: .isFolder) }
+        // A FIFO would block the open (and the screen) until a writer came;
+        // a device may never end. Neither is opened.
+        if (info.st_mode & S_IFMT) != S_IFREG { throw DeckLoadError(file: file, reason: .notRegularFile) }
         if info.st_size > maximumSize { throw DeckLoadError(file: file, reason: .tooLarge(limit: maximumSize)) }
 
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: should a FIFO be put in the file's place after the
+        // check, the open does not wait for a writer; fstat then refuses it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(errno))))
         }
         defer { close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG else {
+            throw DeckLoadError(file: file, reason: .notRegularFile)
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(max(info.st_size, 0)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
