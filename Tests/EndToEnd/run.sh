@@ -165,7 +165,8 @@ def facts(node): return len(node[\"facts\"]) + sum(facts(c) for c in node[\"chil
 assert facts(deck[\"root\"]) == 42
 topic = deck[\"root\"][\"children\"][0][\"children\"][0]
 assert set(topic) == {\"title\", \"kind\", \"line\", \"notes\", \"facts\", \"children\"}
-assert set(topic[\"facts\"][0]) == {\"id\", \"text\", \"line\", \"details\", \"context\", \"depth\"}
+assert set(topic[\"facts\"][0]) == {\"id\", \"text\", \"line\", \"details\", \"context\", \"depth\", \"kind\"}
+assert topic[\"facts\"][0][\"kind\"] == \"statement\"
 '"
 
 # 6. The post is compiled in: a copy of the binary elsewhere still opens it.
