@@ -54,6 +54,59 @@ PY
 q_big_ms=$(median_ms "$app" questions --json "$work/q3600.md")
 q_small_ms=$(median_ms "$app" questions --json)
 
+# Scale (issue 14): a store of 1,000,000 reviews of the 100,000-fact post's
+# facts over two years, made the same way every run (fixed seed), and the
+# paths a learner takes every day, each against its baseline in this run.
+python3 benchmarks/make_review_store.py "$app" "$work/big.md" "$work/big1m.sqlite" > /dev/null
+store_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.0f}')" "$work/big1m.sqlite")
+keys_ms() { python3 benchmarks/keys_to_marker.py 5 120 40 "$@"; }
+s_small_ms=$(keys_ms quit s answered -- "$app" --store "$work/s-small.sqlite")
+s_big_ms=$(keys_ms quit s answered -- "$app" --store "$work/s-big.sqlite" "$work/big.md")
+s_big1m_ms=$(keys_ms quit s answered -- "$app" --store "$work/big1m.sqlite" "$work/big.md")
+t_big1m_ms=$(keys_ms quit t 'Stats ·' -- "$app" --store "$work/big1m.sqlite" "$work/big.md")
+read -r open1m_ms open1m_kb <<< "$(python3 benchmarks/startup.py 5 120 40 quit q -- "$app" --store "$work/big1m.sqlite" "$work/big.md")"
+stats_ms=$(median_ms "$app" stats --store "$work/big1m.sqlite" "$work/big.md")
+group_ms=$(median_ms sqlite3 "$work/big1m.sqlite" "SELECT fact_id, count(*), sum(rating > 1) FROM review GROUP BY fact_id")
+plain_ms=$(python3 - "$app" "$work/plain.sqlite" "$work/big.md" <<'PY'
+import subprocess, sys, time
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    subprocess.run([sys.argv[1], "quiz", "--plain", "--mode", "practice", "--topic", "Topic 7", "--questions", "3",
+                    "--store", sys.argv[2], sys.argv[3]], input=b"1\n1\n1\n", stdout=subprocess.DEVNULL, check=True)
+    times.append((time.perf_counter() - start) * 1000)
+print(round(sorted(times)[1]))
+PY
+)
+# One bullet of 2 MB: `p` on it, and Ctrl-C while it is open.
+python3 - "$work/long.md" <<'PY'
+import sys
+words = ["Amazon", "SageMaker", "trains", "models", "on", "16 TB", "of", "data", "with", "Pipe", "mode", "and"]
+state, text = 7, []
+size = 0
+while size < 2_000_000:
+    state = (state * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+    word = words[(state >> 33) % len(words)]
+    text.append(word)
+    size += len(word) + 1
+with open(sys.argv[1], "w") as out:
+    out.write("# Long\n## One bullet\n- " + " ".join(text) + " end.\n## Other\n- A second topic so which-topic has company.\n")
+PY
+long_p_ms=$(keys_ms quit p 'Practice' -- "$app" --store "$work/long.sqlite" "$work/long.md")
+long_c_ms=$(keys_ms quit '\x03' EXIT -- "$app" --store "$work/long.sqlite" "$work/long.md")
+# A 50 MB post (505,000 facts): first frame and peak memory.
+python3 - "$work/huge.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("---\ntitle: Huge\n---\n")
+    for i in range(505_000):
+        if i % 5000 == 0: out.write(f"\n## Section {i // 5000 + 1}\n")
+        if i % 50 == 0: out.write(f"\n### Topic {i // 50 + 1}\n\n")
+        out.write(f"- Fact {i}: Amazon SageMaker Pipe input mode streams **training data** from S3 for `{i % 97}` TB datasets without disk I/O.\n")
+PY
+huge_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.0f}')" "$work/huge.md")
+read -r huge_ms huge_kb <<< "$(python3 benchmarks/startup.py 3 120 40 quit q -- "$app" --store "$work/huge.sqlite" "$work/huge.md")"
+
 keys=$(.build/release/KeyBenchmark)
 key_small=$(sed -n 's/^bundled post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
 key_big=$(sed -n 's/^generated post.*: \([0-9.]*\) us per key.*/\1/p' <<< "$keys")
@@ -73,3 +126,13 @@ printf '| bytes to the terminal per Down, 120x40 | %s | | | a few hundred |\n' "
 printf '| %s MB, 100,000-fact post to first frame | %s ms, %s MB | bundled %s ms | %sx | <= 500 ms, <= 150 MB |\n' "$big_mb" "$big_ms" "$(mb "$big_kb")" "$app_ms" "$(ratio "$big_ms" "$app_ms")"
 printf '| FSRS reviews per second | | py-fsrs 6.3.2 | %sx | >= 100x |\n' "$fsrs"
 printf '| `questions --json`, 3,600-fact generated post, whole process | %s ms | bundled post %s ms | %sx | < 1,000 ms |\n' "$q_big_ms" "$q_small_ms" "$(ratio "$q_big_ms" "$q_small_ms")"
+printf '\n| scale: 100,000 facts, %s MB store of 1,000,000 reviews | awsml-tui | baseline | ratio | goal |\n|---|---|---|---|---|\n' "$store_mb"
+printf '| `s` on a 50-fact topic -> first question, empty store | %s ms | bundled post %s ms | %sx | <= 5x |\n' "$s_big_ms" "$s_small_ms" "$(ratio "$s_big_ms" "$((s_small_ms > 0 ? s_small_ms : 1))")"
+printf '| the same with the 1M-review store | %s ms | bundled post %s ms | %sx | <= 5x |\n' "$s_big1m_ms" "$s_small_ms" "$(ratio "$s_big1m_ms" "$((s_small_ms > 0 ? s_small_ms : 1))")"
+printf '| `quiz --plain` on one topic, 3 answers, whole process | %s ms | | | |\n' "$plain_ms"
+printf '| open the full screen with the 1M-review store | %s ms, %s MB | same post, empty store %s ms | %sx | <= 1.2x |\n' "$open1m_ms" "$(mb "$open1m_kb")" "$big_ms" "$(ratio "$open1m_ms" "$big_ms")"
+printf '| `t` (stats screen) with the 1M-review store | %s ms | sqlite3 group-by %s ms | %sx | <= 0.1x |\n' "$t_big1m_ms" "$group_ms" "$(ratio "$t_big1m_ms" "$group_ms")"
+printf '| `awsml-tui stats` with the 1M-review store | %s ms | sqlite3 group-by %s ms | %sx | <= 0.25x |\n' "$stats_ms" "$group_ms" "$(ratio "$stats_ms" "$group_ms")"
+printf '| a %s MB post (505,000 facts): first frame | %s ms, %s MB | | %sx post size | <= 6x post size |\n' "$huge_mb" "$huge_ms" "$(mb "$huge_kb")" "$(python3 -c "print(f'{$huge_kb / 1024 / $huge_mb:.1f}')")"
+printf '| a post of one 2 MB bullet: `p` -> the practice pane | %s ms | | | <= 50 ms |\n' "$long_p_ms"
+printf '| the same: Ctrl-C -> exit | %s ms | | | <= 100 ms |\n' "$long_c_ms"
