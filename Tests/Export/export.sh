@@ -79,10 +79,11 @@ assert cells[:4] == ["'" + f for f in facts[:4]], cells
 assert cells[4] == facts[4] == "an ordinary fact, = + - @ inside", cells
 PY
 
-# A deck titled by a file name holding ESC, BEL and a newline: the title is
-# exported with U+FFFD for them, in the Anki header and the CSV deck column.
+# A deck titled by a file name holding ESC, BEL and a newline (no front
+# matter title, no level-1 heading): the title is exported with U+FFFD for
+# them, in the Anki header and the CSV deck column.
 post="$work/inj"$'\e]0;owned\a\nline.md'
-printf '# Post\n## Topic\n- a fact about things\n' > "$post"
+printf '## Post\n### Topic\n- a fact about things\n' > "$post"
 fffd=$'\xef\xbf\xbd'
 "$binary" export --format anki "$post" > "$work/inj.tsv"
 check "anki: the deck header shows the file name's controls as U+FFFD" \
