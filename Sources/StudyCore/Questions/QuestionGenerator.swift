@@ -68,7 +68,10 @@ public struct QuestionGenerator: Sendable, Equatable {
     ///   (the session keeps true and false even); nil lets the seed choose.
     public func question(for id: FactID, choosingFrom allowed: [QuestionKind], seed: UInt64, truth: Bool? = nil) -> Question? {
         var random = SeededRandom(seed: id.rawValue, counter: seed)
-        var kinds = allowed
+        // A question of the notes has its own kinds; a statement never takes
+        // them (so a seed asks a statement as it did before they existed).
+        let isWritten = index.entry(id).map { index.fact(at: $0).kind == .question } ?? false
+        var kinds = allowed.filter { isWritten ? ($0 == .authoredChoice || $0 == .flip) : $0 != .authoredChoice }
         random.shuffle(&kinds)
         for kind in kinds {
             if let question = question(for: id, kind: kind, seed: seed, truth: truth) { return question }
