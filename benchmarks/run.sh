@@ -25,16 +25,21 @@ mkdir -p "$work/flashcard" && pushd "$work/flashcard" >/dev/null
 read -r fc_ms fc_kb <<< "$(python3 "$OLDPWD/benchmarks/startup.py" 5 120 40 Quit q -- "$OLDPWD/.venv-flashcard/bin/flashcard" start)"
 popd >/dev/null
 
-# A generated 10 MB, 100,000-fact post, loaded to the first frame.
-python3 - "$work/big.md" <<'PY'
+# generated_post FILE FACTS TITLE: sections of 5,000 facts, topics of 50,
+# about 100 bytes a fact.
+generated_post() { python3 - "$@" <<'PY'
 import sys
 with open(sys.argv[1], "w") as out:
-    out.write("---\ntitle: Generated\n---\n")
-    for i in range(100_000):
+    out.write(f"---\ntitle: {sys.argv[3]}\n---\n")
+    for i in range(int(sys.argv[2])):
         if i % 5000 == 0: out.write(f"\n## Section {i // 5000 + 1}\n")
         if i % 50 == 0: out.write(f"\n### Topic {i // 50 + 1}\n\n")
         out.write(f"- Fact {i}: Amazon SageMaker Pipe input mode streams **training data** from S3 for `{i % 97}` TB datasets without disk I/O.\n")
 PY
+}
+
+# A generated 10 MB, 100,000-fact post, loaded to the first frame.
+generated_post "$work/big.md" 100000 Generated
 big_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.1f}')" "$work/big.md")
 read -r big_ms big_kb <<< "$(python3 benchmarks/startup.py 5 120 40 quit q -- "$app" --store "$work/progress.sqlite" "$work/big.md")"
 
@@ -95,15 +100,7 @@ PY
 long_p_ms=$(keys_ms quit p 'Practice' -- "$app" --store "$work/long.sqlite" "$work/long.md")
 long_c_ms=$(keys_ms quit '\x03' EXIT -- "$app" --store "$work/long.sqlite" "$work/long.md")
 # A 50 MB post (505,000 facts): first frame and peak memory.
-python3 - "$work/huge.md" <<'PY'
-import sys
-with open(sys.argv[1], "w") as out:
-    out.write("---\ntitle: Huge\n---\n")
-    for i in range(505_000):
-        if i % 5000 == 0: out.write(f"\n## Section {i // 5000 + 1}\n")
-        if i % 50 == 0: out.write(f"\n### Topic {i // 50 + 1}\n\n")
-        out.write(f"- Fact {i}: Amazon SageMaker Pipe input mode streams **training data** from S3 for `{i % 97}` TB datasets without disk I/O.\n")
-PY
+generated_post "$work/huge.md" 505000 Huge
 huge_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1048576:.0f}')" "$work/huge.md")
 read -r huge_ms huge_kb <<< "$(python3 benchmarks/startup.py 3 120 40 quit q -- "$app" --store "$work/huge.sqlite" "$work/huge.md")"
 
