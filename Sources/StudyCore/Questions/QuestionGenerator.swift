@@ -425,6 +425,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                     && candidate.stems.isDisjoint(with: glossary) { continue }
                 // A "Term: definition" label swaps only with a label of the same topic.
                 if answer.isDefinedTerm && !(term.isDefinedTerm && topic == ownTopic) { continue }
+                // A phrase ("store exist", "allowing customers") stands in only if it is
+                // the term its own fact would hide: a phrase worth learning, not a fragment.
+                if term.kind == .phrase, let home = candidate.position, keyTermChoice(at: home)?.term.text != term.text { continue }
                 if consider(candidate, sameShape: true) { break search }
             }
         }

@@ -246,11 +246,14 @@ final class QuestionIndex: Sendable {
         let term: KeyTerm
         let stems: Set<String>
         let key: String
+        /// The fact it was found in (nil for a made-up number).
+        let position: Int?
 
-        init(term: KeyTerm, stems: Set<String>, key: String) {
+        init(term: KeyTerm, stems: Set<String>, key: String, position: Int? = nil) {
             self.term = term
             self.stems = stems
             self.key = key
+            self.position = position
         }
 
         /// Whether two terms name the same thing or one holds the other (`overlap`).
@@ -259,8 +262,8 @@ final class QuestionIndex: Sendable {
         }
     }
 
-    func weighed(_ term: KeyTerm) -> WeighedTerm {
-        WeighedTerm(term: term, stems: stems(term.text), key: key(term.text))
+    func weighed(_ term: KeyTerm, at position: Int? = nil) -> WeighedTerm {
+        WeighedTerm(term: term, stems: stems(term.text), key: key(term.text), position: position)
     }
 
     /// The key-term candidates of a topic's facts, one per text, by shape:
@@ -271,7 +274,7 @@ final class QuestionIndex: Sendable {
         var seen: Set<String> = []
         for position in topics[topic].facts {
             for term in analysis(position).candidates where seen.insert(term.text).inserted {
-                byShape[ShapeKey(term), default: []].append(weighed(term))
+                byShape[ShapeKey(term), default: []].append(weighed(term, at: position))
             }
         }
         termsCache.withLock { $0[topic] = byShape }
