@@ -439,7 +439,8 @@ fffd=$'\xef\xbf\xbd'
 # ESC ] starts a title change, BEL ends it; U+009B is the one-byte CSI of C1.
 post="$work/inj"$'\e]0;owned\a\n\xc2\x9bline.md'
 shown="$work/inj$fffd]0;owned$fffd$fffd${fffd}line.md"
-printf '# Post\n## Topic\n- a fact about things\n- another fact about things\n- a fact about things\n' > "$post"
+# (No front matter title and no level-1 heading: the file name titles the deck.)
+printf '## Post\n### Topic\n- a fact about things\n- another fact about things\n- a fact about things\n' > "$post"
 "$binary" check "$post" > "$work/out" 2> "$work/err"; status=$?
 check "check: a deck titled by a file name with ESC, BEL and a newline shows them as U+FFFD" \
   test "$status:$(controls_in "$work/out"):$(head -2 "$work/out")" \
@@ -471,7 +472,7 @@ printf 'not a store\n' > "$work/bad"$'\e[2J\n.sqlite'
 check "a --store that is refused, controls in its name: one error line naming it" \
   test "$status:$(wc -l < "$work/err"):$(controls_in "$work/err"):$(grep -cF "error: $work/bad$fffd[2J$fffd.sqlite: " "$work/err")" = 2:1:0:1
 latin1="$work/caf"$'\xe9'".md"
-printf '# Post\n## Topic\n- a fact about things\n' > "$latin1"
+printf '## Post\n### Topic\n- a fact about things\n' > "$latin1"
 "$binary" check "$latin1" > "$work/out" 2> "$work/err"; status=$?
 check "a file named in Latin-1 (caf\\xe9.md) loads, shown with U+FFFD" \
   test "$status:$(head -2 "$work/out")" = "0:caf$fffd"$'\n'"  file: $work/caf$fffd.md"
