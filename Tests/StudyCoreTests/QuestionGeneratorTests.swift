@@ -249,6 +249,26 @@ struct QuestionGeneratorTests {
         #expect(generator.question(for: fact("Sets").id, kind: .clozeTyped, seed: 1) == nil)
     }
 
+    @Test func whatEveryItemOfAListBeginsWithStaysInView() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Prop types
+            The set of predefined prop types:
+
+            - PropTypes.number
+            - PropTypes.string
+            - PropTypes.array
+            - PropTypes.bool
+            """)
+        let question = try #require(generator.question(for: facts[1].id, kind: .flip, seed: 1))
+        #expect(question.prompt == "The set of predefined prop types: PropTypes.number, PropTypes._____, PropTypes.array, PropTypes.bool")
+        #expect(question.answer == "string")
+        #expect(generator.question(for: facts[1].id, kind: .clozeTyped, seed: 1)?.answer == "string")
+        // A shared beginning inside a word is not split off.
+        #expect(QuestionGenerator.sharedPrefix(of: ["componentDidMount()", "componentWillMount()", "componentDidUpdate()"]) == "")
+        #expect(QuestionGenerator.sharedPrefix(of: ["PropTypes.number", "PropTypes.string"]) == "PropTypes.")
+    }
+
     @Test func anItemUnderALabelIsAskedByItsLabelEvenUnderSummary() throws {
         let (generator, facts) = try Self.generator(for: """
             # Integration

@@ -362,11 +362,16 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// shows in the list or above it ("Sets" beside "Sorted Sets").
     private func listCompletion(at position: Int) -> (prompt: String, answer: String)? {
         guard let (items, leadIn) = index.shortList(around: position), let own = items.firstIndex(of: position) else { return nil }
-        let answer = index.analysis(position).plain.trimmedSpaces()
+        let whole = index.analysis(position).plain.trimmedSpaces()
+        let texts = items.map { index.analysis($0).plain.trimmedSpaces() }
+        // "PropTypes.array, PropTypes.bool, PropTypes._____": what every item
+        // begins with stays in view, and only the rest is asked.
+        let shared = Self.sharedPrefix(of: texts)
+        let answer = String(whole.dropFirst(shared.count))
         let cjk = Self.isCJK(answer)
         // A long list is shown around the blank: four items either side.
         let window = max(0, own - 4)...min(items.count - 1, own + 4)
-        var shown = items[window].map { $0 == position ? Question.blank : index.analysis($0).plain.trimmedSpaces() }
+        var shown = items[window].map { $0 == position ? shared + Question.blank : index.analysis($0).plain.trimmedSpaces() }
         if window.lowerBound > 0 { shown.insert("…", at: 0) }
         if window.upperBound < items.count - 1 { shown.append("…") }
         let list = shown.joined(separator: cjk ? "、" : ", ")
@@ -377,6 +382,24 @@ public struct QuestionGenerator: Sendable, Equatable {
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
         return (prompt, answer)
+    }
+
+    /// The beginning every text shares, up to a "." or "_" that ends it
+    /// ("PropTypes."), when every text goes on past it; "" otherwise. A
+    /// shared beginning that is not cut at one of those is part of a word
+    /// ("component" of "componentDidMount") and is not split.
+    static func sharedPrefix(of texts: [String]) -> String {
+        guard let first = texts.first, texts.count >= 2, first.utf8.allSatisfy({ $0 < 0x80 }) else { return "" }
+        var prefix = Array(first)
+        for text in texts.dropFirst() {
+            let characters = Array(text)
+            var length = 0
+            while length < prefix.count, length < characters.count, prefix[length] == characters[length] { length += 1 }
+            prefix = Array(prefix[..<length])
+        }
+        while let last = prefix.last, last != "." && last != "_" { prefix.removeLast() }
+        guard !prefix.isEmpty, texts.allSatisfy({ $0.count > prefix.count + 1 }) else { return "" }
+        return String(prefix)
     }
 
     /// One word of Latin letters and digits (a name, "push()"): typed one way.
