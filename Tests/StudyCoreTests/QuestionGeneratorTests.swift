@@ -264,6 +264,20 @@ struct QuestionGeneratorTests {
         #expect(question.prompt == "The set of predefined prop types: PropTypes.number, PropTypes._____, PropTypes.array, PropTypes.bool")
         #expect(question.answer == "string")
         #expect(generator.question(for: facts[1].id, kind: .clozeTyped, seed: 1)?.answer == "string")
+        // A list that is mostly names asks its names; a long item is shown shortened, never asked.
+        let (ordered, methods) = try Self.generator(for: """
+            # React
+            ## Ordering
+            Recommended ordering of methods:
+
+            1. `constructor()`
+            2. `getChildContext()`
+            3. `componentDidMount()`
+            4. click handlers or event handlers like `onClickSubmit()` or `onChangeDescription()`
+            """)
+        let recall = try #require(ordered.question(for: methods[1].id, kind: .flip, seed: 1))
+        #expect(recall.prompt == "Recommended ordering of methods: constructor(), _____, componentDidMount(), click handlers or event handlers like …")
+        #expect(ordered.question(for: methods[3].id, kind: .flip, seed: 1)?.prompt.hasPrefix("Recommended ordering") != true)
         // A shared beginning inside a word is not split off.
         #expect(QuestionGenerator.sharedPrefix(of: ["componentDidMount()", "componentWillMount()", "componentDidUpdate()"]) == "")
         #expect(QuestionGenerator.sharedPrefix(of: ["PropTypes.number", "PropTypes.string"]) == "PropTypes.")

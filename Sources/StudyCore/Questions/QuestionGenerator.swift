@@ -371,7 +371,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let cjk = Self.isCJK(answer)
         // A long list is shown around the blank: four items either side.
         let window = max(0, own - 4)...min(items.count - 1, own + 4)
-        var shown = items[window].map { $0 == position ? shared + Question.blank : index.analysis($0).plain.trimmedSpaces() }
+        var shown = items[window].map { $0 == position ? shared + Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         if window.lowerBound > 0 { shown.insert("…", at: 0) }
         if window.upperBound < items.count - 1 { shown.append("…") }
         let list = shown.joined(separator: cjk ? "、" : ", ")
@@ -382,6 +382,12 @@ public struct QuestionGenerator: Sendable, Equatable {
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
         return (prompt, answer)
+    }
+
+    /// A long item of a list, in a list shown as a question: its first six words and "…".
+    static func shortened(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        return words.count <= 8 ? text : words.prefix(6).joined(separator: " ") + " …"
     }
 
     /// The beginning every text shares, up to a "." or "_" that ends it

@@ -336,7 +336,7 @@ final class QuestionIndex: Sendable {
 
     /// The list a short item belongs to: its siblings (same topic, nested
     /// under the same item, next to each other) when there are three or more
-    /// and every one is a few words, a name or a term rather than a sentence,
+    /// and most are a few words, a name or a term rather than a sentence,
     /// with the paragraph that introduces them ("Redis has these types:"),
     /// if one ends in a colon right above the list. Nil for anything else.
     func shortList(around position: Int) -> (items: [Int], leadIn: String?)? {
@@ -354,7 +354,11 @@ final class QuestionIndex: Sendable {
         while first - 1 >= range.lowerBound, sameList(first - 1) { first -= 1 }
         while last + 1 < range.upperBound, sameList(last + 1) { last += 1 }
         let items = Array(first...last)
-        guard items.count >= 3, items.count <= 40, items.allSatisfy(isShort) else { return nil }
+        // Mostly names: two thirds short or more (a last "click handlers or
+        // event handlers like …" does not unmake a list of methods), the
+        // asked one among them.
+        let short = items.filter(isShort).count
+        guard items.count >= 3, items.count <= 40, short >= 3, short * 3 >= items.count * 2, isShort(position) else { return nil }
         var leadIn: String?
         if parent == nil {
             let firstLine = fact(at: first).line
