@@ -102,7 +102,7 @@ final class QuestionIndex: Sendable {
 
     private static func forms(of text: String, stems: Set<String>, key: String) -> FactForms {
         FactForms(text: text, stems: stems, key: key, length: text.count,
-                  isCJK: text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value) })
+                  isCJK: QuestionGenerator.isCJK(text))
     }
 
     func forms(_ position: Int) -> FactForms {
