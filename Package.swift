@@ -72,7 +72,8 @@ let package = Package(
 
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         // Test helpers as their own target: a fixed-clock study simulation.
         .target(name: "TestSupport", dependencies: ["StudyCore", "DeckKit"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StudyCore", "DeckKit", "TestSupport"], exclude: ["Golden"]),

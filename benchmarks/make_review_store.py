@@ -80,16 +80,23 @@ def main():
         reps += 1
         due = iso(moment + timedelta(days=stability))
         cards[fact] = (state, None, stability, difficulty, due, iso(moment), reps, lapses)
-        rows.append((fact, title, iso(moment), rating, "study", kind, random_.randint(800, 20_000), *before, 0, None))
+        milliseconds = round(moment.timestamp() * 1000)
+        rows.append((fact, title, iso(moment), milliseconds, rating, "study", kind, random_.randint(800, 20_000),
+                     *before, 0, None))
     connection = sqlite3.connect(store)
+    # A store from before the integer times (schema v4) has no reviewed_ms.
+    has_milliseconds = any(column[1] == "reviewed_ms" for column in connection.execute("PRAGMA table_info(review)"))
+    columns = ["fact_id", "deck", "reviewed_at", "reviewed_ms", "rating", "mode", "kind", "elapsed_ms",
+               "before_existed", "before_state", "before_step", "before_stability", "before_difficulty", "before_due",
+               "before_last_review", "before_reps", "before_lapses", "before_suspended", "before_buried_until"]
+    if not has_milliseconds:
+        columns.remove("reviewed_ms")
+        rows = [row[:3] + row[4:] for row in rows]
     with connection:
         connection.execute("DELETE FROM review")
         connection.execute("DELETE FROM card")
         connection.executemany(
-            "INSERT INTO review (fact_id, deck, reviewed_at, rating, mode, kind, elapsed_ms, before_existed, before_state,"
-            " before_step, before_stability, before_difficulty, before_due, before_last_review, before_reps,"
-            " before_lapses, before_suspended, before_buried_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows)
+            f"INSERT INTO review ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
         connection.executemany(
             "INSERT INTO card (fact_id, deck, state, step, stability, difficulty, due, last_review, reps, lapses, suspended)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,0)",

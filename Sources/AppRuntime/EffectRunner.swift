@@ -67,11 +67,11 @@ public struct EffectRunner {
             } catch {
                 return .storeFailed(StoreFailure(.saveCards, detail: "\(error)"))
             }
-        case .loadReviewLog:
+        case .loadReviewActivity(let scope, let recentSince):
             do {
-                return .reviewLogLoaded(try store.reviewLog())
+                return .reviewActivityLoaded(try store.reviewActivity(of: scope, recentSince: recentSince))
             } catch {
-                return .storeFailed(StoreFailure(.loadReviewLog, detail: "\(error)"))
+                return .storeFailed(StoreFailure(.loadReviewActivity, detail: "\(error)"))
             }
         case .loadFactHistory(let id):
             do {

@@ -59,7 +59,73 @@ enum ProgressSchema {
         ("v3-before-buried", """
             ALTER TABLE review ADD COLUMN before_buried_until TEXT;
             """),
+        // Statistics without reading the whole log (issue 14): each review's
+        // time as integer milliseconds; indexes that hold what the statistics
+        // read (so SQLite never visits the table rows); the reviews and passes
+        // of every quarter hour, and the reviews of every fact, kept by
+        // triggers on every insert, delete and regrade, whoever writes.
+        // The times are filled from the text ones, so no review is lost.
+        ("v4-review-counts", """
+            ALTER TABLE review ADD COLUMN reviewed_ms INTEGER;
+            UPDATE review SET reviewed_ms = \(ProgressSchema.milliseconds(of: "reviewed_at"));
+            DROP INDEX review_fact;
+            DROP INDEX review_time;
+            CREATE INDEX review_fact ON review(fact_id, reviewed_ms, rating);
+            CREATE INDEX review_time ON review(reviewed_ms);
+            CREATE TABLE review_quarter (
+                quarter INTEGER PRIMARY KEY,
+                reviews INTEGER NOT NULL,
+                passed  INTEGER NOT NULL
+            );
+            CREATE TABLE review_fact_count (
+                fact_id TEXT PRIMARY KEY NOT NULL,
+                reviews INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO review_quarter (quarter, reviews, passed)
+                SELECT \(ProgressSchema.quarter(of: "reviewed_ms")), count(*), sum(rating > 1) FROM review GROUP BY 1;
+            INSERT INTO review_fact_count (fact_id, reviews) SELECT fact_id, count(*) FROM review GROUP BY fact_id;
+            CREATE TRIGGER review_counted AFTER INSERT ON review BEGIN
+                INSERT INTO review_quarter (quarter, reviews, passed)
+                    VALUES (\(ProgressSchema.quarter(of: "NEW.reviewed_ms")), 1, NEW.rating > 1)
+                    ON CONFLICT (quarter) DO UPDATE SET reviews = reviews + 1, passed = passed + excluded.passed;
+                INSERT INTO review_fact_count (fact_id, reviews) VALUES (NEW.fact_id, 1)
+                    ON CONFLICT (fact_id) DO UPDATE SET reviews = reviews + 1;
+            END;
+            CREATE TRIGGER review_uncounted AFTER DELETE ON review BEGIN
+                UPDATE review_quarter SET reviews = reviews - 1, passed = passed - (OLD.rating > 1)
+                    WHERE quarter = \(ProgressSchema.quarter(of: "OLD.reviewed_ms"));
+                DELETE FROM review_quarter WHERE quarter = \(ProgressSchema.quarter(of: "OLD.reviewed_ms")) AND reviews <= 0;
+                UPDATE review_fact_count SET reviews = reviews - 1 WHERE fact_id = OLD.fact_id;
+                DELETE FROM review_fact_count WHERE fact_id = OLD.fact_id AND reviews <= 0;
+            END;
+            CREATE TRIGGER review_recounted AFTER UPDATE OF fact_id, reviewed_ms, rating ON review BEGIN
+                UPDATE review_quarter SET reviews = reviews - 1, passed = passed - (OLD.rating > 1)
+                    WHERE quarter = \(ProgressSchema.quarter(of: "OLD.reviewed_ms"));
+                INSERT INTO review_quarter (quarter, reviews, passed)
+                    VALUES (\(ProgressSchema.quarter(of: "NEW.reviewed_ms")), 1, NEW.rating > 1)
+                    ON CONFLICT (quarter) DO UPDATE SET reviews = reviews + 1, passed = passed + excluded.passed;
+                DELETE FROM review_quarter WHERE quarter = \(ProgressSchema.quarter(of: "OLD.reviewed_ms")) AND reviews <= 0;
+                UPDATE review_fact_count SET reviews = reviews - 1 WHERE fact_id = OLD.fact_id;
+                INSERT INTO review_fact_count (fact_id, reviews) VALUES (NEW.fact_id, 1)
+                    ON CONFLICT (fact_id) DO UPDATE SET reviews = reviews + 1;
+                DELETE FROM review_fact_count WHERE fact_id = OLD.fact_id AND reviews <= 0;
+            END;
+            """),
     ]
+
+    /// SQL for the integer milliseconds since 1970 of an ISO-8601 UTC time
+    /// column (`2026-11-27T23:21:30.868Z`): SQLite's Julian day, exact to the
+    /// millisecond once rounded (a double holds a Julian day to about 40 µs).
+    static func milliseconds(of column: String) -> String {
+        "CAST(round((julianday(\(column)) - 2440587.5) * 86400000.0) AS INTEGER)"
+    }
+
+    /// SQL for the quarter hour of a milliseconds value, rounded down (as
+    /// `ReviewActivity.bucket(of:)`, also before 1970, where `/` would round
+    /// towards zero).
+    static func quarter(of column: String) -> String {
+        "((\(column) - ((\(column) % 900000) + 900000) % 900000) / 900000)"
+    }
 
     /// The migrator for `migrations` (plus any a test adds after them).
     static func migrator(extra: [(identifier: String, sql: String)] = []) -> DatabaseMigrator {

@@ -204,7 +204,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db -> Existing in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
                 guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -229,6 +229,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         } catch {
             throw .unusable(path, detail: describe(error))
         }
+    }
+
+    /// Stores up to this size are checked whole as they open; above it, the
+    /// review log (nearly all of a big store) is left to SQLite's own checks
+    /// as it is read and written.
+    static let wholeCheckLimit: Int64 = 64 << 20
+
+    /// `PRAGMA quick_check` of the whole store, or for a store over
+    /// `wholeCheckLimit` (a million reviews is 250 MB, and its whole check
+    /// takes 1.4 s, more than the rest of opening it) of every table but
+    /// `review`: the cards, the counts and the schema, which opening reads at
+    /// once. Damage in the log is not let through in silence: a read or write
+    /// that meets it fails with SQLite's "database disk image is malformed",
+    /// which the screen and the commands report as any store failure.
+    static func integrityCheck(_ db: Database, fileSize: Int64, limit: Int64 = wholeCheckLimit) throws -> [String] {
+        guard fileSize > limit else { return try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'review'
+            """)
+        for table in tables {
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check(\(table.quotedDatabaseIdentifier))")
+            if check != ["ok"] { return check }
+        }
+        return ["ok"]
     }
 
     /// A read-only connection to a WAL database creates an empty `-wal` and a
@@ -267,6 +291,12 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             }
             missing += columns.subtracting(present).sorted().map { "column \(table).\($0)" }
         }
+        // The triggers that keep the review counts: without them the
+        // statistics would silently drift from the log.
+        let triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        let present = Set(try String.fetchAll(db, sql: triggers))
+        missing += try reference.read { try String.fetchAll($0, sql: triggers) }
+            .filter { !present.contains($0) }.map { "trigger \($0)" }
         return missing
     }
 
@@ -297,9 +327,15 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
                 FROM card
                 """)
+            // Columns by position, not by name: a name lookup per column per
+            // row was most of reading 90,000 cards.
             while let row = try rows.next() {
-                let card = Self.card(from: row, prefix: "", factID: FactID(rawValue: row["fact_id"]))
-                cards[card.factID] = card
+                let id = FactID(rawValue: row[0])
+                cards[id] = CardProgress(
+                    factID: id, state: CardState(rawValue: row[1]) ?? .new, step: row[2], stability: row[3],
+                    difficulty: row[4], due: (row[5] as String?).flatMap(Timestamp.init(iso8601:)),
+                    lastReview: (row[6] as String?).flatMap(Timestamp.init(iso8601:)), reps: row[7], lapses: row[8],
+                    suspended: row[9], buriedUntil: (row[10] as String?).flatMap(Timestamp.init(iso8601:)))
             }
             return cards
         }
@@ -320,12 +356,13 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 let after = review.mode.updatesSchedule
                     ? scheduler.review(before, rating: review.rating, at: review.reviewedAt) : before
                 try db.execute(sql: """
-                    INSERT INTO review (fact_id, deck, reviewed_at, rating, mode, kind, elapsed_ms, before_existed,
-                        before_state, before_step, before_stability, before_difficulty, before_due,
+                    INSERT INTO review (fact_id, deck, reviewed_at, reviewed_ms, rating, mode, kind, elapsed_ms,
+                        before_existed, before_state, before_step, before_stability, before_difficulty, before_due,
                         before_last_review, before_reps, before_lapses, before_suspended, before_buried_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [
-                        review.factID.rawValue, review.deck, review.reviewedAt.iso8601, review.rating.rawValue,
+                        review.factID.rawValue, review.deck, review.reviewedAt.iso8601,
+                        review.reviewedAt.milliseconds, review.rating.rawValue,
                         review.mode.rawValue, review.kind, review.elapsedMilliseconds, current != nil,
                         before.state.rawValue, before.step, before.stability, before.difficulty,
                         before.due?.iso8601, before.lastReview?.iso8601, before.reps, before.lapses, before.suspended,
@@ -455,25 +492,96 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     }
 
     public func reviewLog() throws -> [ReviewLogEntry] {
-        try database.read { db in
-            var entries: [ReviewLogEntry] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT fact_id, reviewed_at, rating, mode FROM review ORDER BY id")
-            while let row = try rows.next() {
-                guard let time = Timestamp(iso8601: row["reviewed_at"]), let rating = Rating(rawValue: row["rating"]),
-                      let mode = StudyMode(rawValue: row["mode"]) else { continue }
-                entries.append(ReviewLogEntry(factID: FactID(rawValue: row["fact_id"]), reviewedAt: time,
-                                              rating: rating, mode: mode))
-            }
-            return entries
+        try database.read { db in try Self.reviewLog(in: db) }
+    }
+
+    private static func reviewLog(in db: Database) throws -> [ReviewLogEntry] {
+        var entries: [ReviewLogEntry] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT fact_id, reviewed_at, rating, mode FROM review ORDER BY id")
+        while let row = try rows.next() {
+            guard let time = Timestamp(iso8601: row["reviewed_at"]), let rating = Rating(rawValue: row["rating"]),
+                  let mode = StudyMode(rawValue: row["mode"]) else { continue }
+            entries.append(ReviewLogEntry(factID: FactID(rawValue: row["fact_id"]), reviewedAt: time,
+                                          rating: rating, mode: mode))
         }
+        return entries
     }
 
     public func newFactsStarted(since start: Timestamp) throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT fact_id) FROM review
-                WHERE mode = 'study' AND before_state = 0 AND reviewed_at >= ?
-                """, arguments: [start.iso8601]) ?? 0
+                WHERE mode = 'study' AND before_state = 0 AND reviewed_ms >= ?
+                """, arguments: [start.milliseconds]) ?? 0
+        }
+    }
+
+    /// The activity of the facts in `scope` without reading the whole log:
+    /// the quarter-hour counts the triggers keep, corrected by the reviews of
+    /// the facts on the other side of the scope, whichever side has fewer
+    /// (`review_fact_count` says how many each fact has). For the whole deck
+    /// that is the few reviews of facts since edited away; for one topic, its
+    /// own reviews. Both are read from the `review_fact` index alone. A store
+    /// without the counts (opened read-only from an older release) is read
+    /// whole instead.
+    public func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
+        try database.read { db in
+            guard try db.tableExists("review_quarter") else {
+                return ReviewActivity(log: try Self.reviewLog(in: db), scope: scope, recentSince: recentSince)
+            }
+            var inside: [String] = [], outside: [String] = []
+            var insideReviews = 0, outsideReviews = 0
+            let counts = try Row.fetchCursor(db, sql: "SELECT fact_id, reviews FROM review_fact_count")
+            while let row = try counts.next() {
+                let id: String = row[0], reviews: Int = row[1]
+                if scope.contains(FactID(rawValue: id)) {
+                    inside.append(id)
+                    insideReviews += reviews
+                } else {
+                    outside.append(id)
+                    outsideReviews += reviews
+                }
+            }
+            var buckets: [Int64: ReviewActivity.Tally] = [:]
+            let correcting: [String], sign: Int
+            if outsideReviews <= insideReviews {
+                let quarters = try Row.fetchCursor(db, sql: "SELECT quarter, reviews, passed FROM review_quarter")
+                while let row = try quarters.next() {
+                    buckets[row[0]] = ReviewActivity.Tally(reviews: row[1], passed: row[2])
+                }
+                (correcting, sign) = (outside, -1)
+            } else {
+                (correcting, sign) = (inside, 1)
+            }
+            let reviewsOfFact = try db.cachedStatement(sql: """
+                SELECT reviewed_ms, rating FROM review INDEXED BY review_fact WHERE fact_id = ?
+                """)
+            for id in correcting {
+                let rows = try Row.fetchCursor(reviewsOfFact, arguments: [id])
+                while let row = try rows.next() {
+                    let milliseconds: Int64 = row[0], rating: Int = row[1]
+                    let bucket = ReviewActivity.bucket(of: Timestamp(milliseconds: milliseconds))
+                    var tally = buckets[bucket] ?? ReviewActivity.Tally(reviews: 0, passed: 0)
+                    tally.reviews += sign
+                    if rating > Rating.again.rawValue { tally.passed += sign }
+                    buckets[bucket] = tally.reviews == 0 ? nil : tally
+                }
+            }
+            // By the time index, then into log order here: asked to sort by
+            // id, SQLite would walk the whole table in id order instead.
+            var recent: [(id: Int64, entry: ReviewLogEntry)] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time WHERE reviewed_ms >= ?
+                """, arguments: [recentSince.milliseconds])
+            while let row = try rows.next() {
+                let id = FactID(rawValue: row[1])
+                guard scope.contains(id), let rating = Rating(rawValue: row[3]), let mode = StudyMode(rawValue: row[4])
+                else { continue }
+                recent.append((row[0], ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: row[2]),
+                                                      rating: rating, mode: mode)))
+            }
+            recent.sort { $0.id < $1.id }
+            return ReviewActivity(buckets: buckets, recent: recent.map(\.entry), recentSince: recentSince)
         }
     }
 

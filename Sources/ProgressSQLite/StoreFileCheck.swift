@@ -119,6 +119,12 @@ enum StoreFileCheck {
     }
 
     /// Whether `path` is a file of 0 bytes.
+    /// The file's size in bytes (0 when it cannot be read).
+    static func size(of path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+
     static func isEmptyFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0

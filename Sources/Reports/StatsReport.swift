@@ -14,10 +14,15 @@ public enum StatsReport {
     public static func statistics(decks: [Deck], cards: [FactID: CardProgress], log: [ReviewLogEntry],
                                   now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> [ProgressStatistics] {
         decks.map { deck in
-            let scope = FactListing.facts(in: deck).map { ($0.fact.id, $0.path) }
-            return ProgressStatistics.compute(scope: scope, cards: cards, log: log, now: now, days: days,
-                                              scheduler: scheduler)
+            ProgressStatistics.compute(scope: scope(of: deck), cards: cards, log: log, now: now, days: days,
+                                       scheduler: scheduler)
         }
+    }
+
+    /// A deck's facts with their topic paths (titles below the deck): what
+    /// its statistics are counted over.
+    public static func scope(of deck: Deck) -> [(FactID, [String])] {
+        FactListing.facts(in: deck).map { ($0.fact.id, $0.path) }
     }
 
     /// How many of the weakest topics the text lists (the stats screen lists

@@ -243,7 +243,13 @@ struct QuizSessionTests {
     func statsScreenOwnsTheKeys() {
         var state = onGlue()
         let row = state.selectedRow
-        #expect(press(["t"], &state) == [.loadReviewLog])
+        guard case .loadReviewActivity(let scope, _)? = press(["t"], &state).first else {
+            Issue.record("t asked for no review activity")
+            return
+        }
+        var inTopic = Set<FactID>()
+        state.selectedNode!.forEachNode { inTopic.formUnion($0.facts.map(\.id)) }
+        #expect(!inTopic.isEmpty && scope == inTopic)
         #expect(state.keyContext == .stats)
         AppUpdate.update(&state, .clickedTreeRow(0))
         AppUpdate.update(&state, .scrolled(.detail, lines: 3))

@@ -30,7 +30,9 @@ final class RefusingStore: ProgressStore {
     func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws { try inner.saveCards(cards) }
     func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] { try inner.recentReviews(of: factID, limit: limit) }
     func reviewCount() throws -> Int { try inner.reviewCount() }
-    func reviewLog() throws -> [ReviewLogEntry] { try inner.reviewLog() }
+    func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
+        try inner.reviewActivity(of: scope, recentSince: recentSince)
+    }
     func newFactsStarted(since start: Timestamp) throws -> Int { try inner.newFactsStarted(since: start) }
 }
 

@@ -19,10 +19,28 @@ struct StatsSnapshotTests {
         var state = AppState(decks: [deck], width: width, height: height, now: simulation.now,
                              progress: simulation.cards, scheduler: simulation.scheduler)
         state.selectedRow = 0
-        #expect(AppUpdate.update(&state, .keyPressed("t")) == [.loadReviewLog])
-        AppUpdate.update(&state, .reviewLogLoaded(simulation.log))
+        let effects = AppUpdate.update(&state, .keyPressed("t"))
+        #expect(effects == [.loadReviewActivity(scope: factIDs(under: deck.root),
+                                                recentSince: simulation.now.adding(milliseconds: -30 * Timestamp.millisecondsPerDay))])
+        AppUpdate.update(&state, .reviewActivityLoaded(activity(of: simulation.log, asked: effects)))
         for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
         return state
+    }
+
+    func factIDs(under node: TopicNode) -> Set<FactID> {
+        var ids = Set<FactID>()
+        node.forEachNode { ids.formUnion($0.facts.map(\.id)) }
+        return ids
+    }
+
+    /// What the store would answer to the `.loadReviewActivity` asked for,
+    /// made from a whole log.
+    func activity(of log: [ReviewLogEntry], asked effects: [Effect]) -> ReviewActivity {
+        guard case .loadReviewActivity(let scope, let recentSince)? = effects.first else {
+            Issue.record("no review activity asked for: \(effects)")
+            return ReviewActivity(buckets: [:], recent: [], recentSince: Timestamp(milliseconds: 0))
+        }
+        return ReviewActivity(log: log, scope: scope, recentSince: recentSince)
     }
 
     func render(_ state: AppState) -> ScreenBuffer {
@@ -59,8 +77,8 @@ struct StatsSnapshotTests {
         var state = AppState(decks: [deck], width: 120, height: 40, now: now,
                              studyOptions: StudyOptions(dayBoundary: DayBoundary(utcOffsetSeconds: 0, rolloverHour: 4)))
         state.selectedRow = 0
-        AppUpdate.update(&state, .keyPressed("t"))
-        AppUpdate.update(&state, .reviewLogLoaded(log))
+        let effects = AppUpdate.update(&state, .keyPressed("t"))
+        AppUpdate.update(&state, .reviewActivityLoaded(activity(of: log, asked: effects)))
         let lines = StatsPane(state: state, view: state.statsView!, theme: .monochrome).lines(width: 78).0
         let text = lines.map { $0.map(\.text).joined() }
         let weekdays = ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "]
@@ -96,8 +114,8 @@ struct StatsSnapshotTests {
         var state = AppState(decks: [deck], width: 120, height: 60, now: simulation.now, progress: simulation.cards,
                              scheduler: simulation.scheduler)
         state.selectedRow = 0
-        AppUpdate.update(&state, .keyPressed("t"))
-        AppUpdate.update(&state, .reviewLogLoaded(simulation.log))
+        let effects = AppUpdate.update(&state, .keyPressed("t"))
+        AppUpdate.update(&state, .reviewActivityLoaded(activity(of: simulation.log, asked: effects)))
         let statistics = state.statsView!.statistics!
         let notStudied = statistics.topics.filter { $0.meanRetrievability == nil }.map { $0.path.last! }
         #expect(!notStudied.isEmpty)

@@ -532,10 +532,12 @@ struct BadStoreFileTests {
     /// Our own store with a table dropped or a column removed by hand: one
     /// line naming the file and what is missing, the file as it was.
     @Test func ourStoreWithPartOfItsSchemaGone() throws {
-        for (name, damage, missing) in [("no-review", "DROP TABLE review", "table review"),
+        // A table dropped takes its triggers with it.
+        for (name, damage, missing) in [("no-review", "DROP TABLE review", "table review, trigger review_counted, trigger review_recounted, …"),
                                         ("no-kind", "ALTER TABLE review DROP COLUMN kind", "column review.kind"),
                                         ("no-buried", "ALTER TABLE card DROP COLUMN buried_until",
-                                         "column card.buried_until")] {
+                                         "column card.buried_until"),
+                                        ("no-counts", "DROP TRIGGER review_counted", "trigger review_counted")] {
             let path = folder.path + "/\(name).sqlite"
             let store = try SQLiteProgressStore.open(path: path, now: t0, dailyBackup: false)
             try store.record(answer(.new(factID: FactID(rawValue: "fact")), .good, at: t0))

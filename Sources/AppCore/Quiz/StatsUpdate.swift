@@ -8,10 +8,12 @@ extension AppUpdate {
         guard let path = state.selectedPath, let node = state.decks.node(at: path) else { return [] }
         state.screen = .stats(StatsViewState(scope: path, scopeTitle: node.title.plainText))
         state.overlay = nil
-        return [.loadReviewLog]
+        var scope = Set<FactID>()
+        node.forEachNode { scope.formUnion($0.facts.map(\.id)) }
+        return [.loadReviewActivity(scope: scope, recentSince: ReviewActivity.recentSince(now: state.now))]
     }
 
-    static func statsLoaded(_ log: [ReviewLogEntry], _ state: inout AppState) {
+    static func statsLoaded(_ activity: ReviewActivity, _ state: inout AppState) {
         guard var view = state.statsView, let node = state.decks.node(at: view.scope) else { return }
         let prefix = state.decks.titles(along: view.scope).dropFirst()
         var scope: [(FactID, [String])] = []
@@ -25,7 +27,7 @@ extension AppUpdate {
         }
         visit(node, Array(prefix), view.scope)
         view.topicPaths = paths
-        view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, log: log, now: state.now,
+        view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, activity: activity, now: state.now,
                                                      days: state.studyOptions.dayBoundary, scheduler: state.scheduler)
         view.selectedTopic = 0
         state.screen = .stats(view)

@@ -52,8 +52,8 @@ public enum AppAction: Equatable, Sendable {
     case reviewUndone(ReviewRecord?)
     /// The store saved these cards (a suspension, burial or its undo).
     case cardsSaved([CardSnapshot])
-    /// The review log, read for the stats screen.
-    case reviewLogLoaded([ReviewLogEntry])
+    /// What the stats screen needs of the review log, read for its scope.
+    case reviewActivityLoaded(ReviewActivity)
     /// The last answers of a fact, for the detail.
     case factHistoryLoaded(FactHistory)
     /// The store could not do what an effect asked.
@@ -77,8 +77,10 @@ public enum Effect: Hashable, Sendable {
     /// Write these cards as given (nil card: delete the fact's card); comes
     /// back as `.cardsSaved`.
     case saveCards([CardSnapshot])
-    /// Read the whole review log; it comes back as `.reviewLogLoaded`.
-    case loadReviewLog
+    /// Read what the statistics need of the log for these facts (counts per
+    /// quarter hour, and the reviews since `recentSince` one by one); it comes
+    /// back as `.reviewActivityLoaded`.
+    case loadReviewActivity(scope: Set<FactID>, recentSince: Timestamp)
     /// Read a fact's last answers; they come back as `.factHistoryLoaded`.
     case loadFactHistory(FactID)
     /// Throw away what the terminal shows and draw everything again (Ctrl-L).
@@ -95,7 +97,7 @@ public struct StoreFailure: Hashable, Sendable {
         case replaceReview(ReviewRecord)
         case undo
         case saveCards
-        case loadReviewLog
+        case loadReviewActivity
         case loadFactHistory
     }
 
@@ -123,7 +125,7 @@ public struct StoreFailure: Hashable, Sendable {
         case .replaceReview: "grade change NOT saved: \(detail)"
         case .undo: "undo failed: \(detail)"
         case .saveCards: "change NOT saved: \(detail)"
-        case .loadReviewLog: "could not read the review log: \(detail)"
+        case .loadReviewActivity: "could not read the review log: \(detail)"
         case .loadFactHistory: "could not read the fact's answers: \(detail)"
         }
     }

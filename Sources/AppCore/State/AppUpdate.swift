@@ -32,8 +32,8 @@ public enum AppUpdate {
             reviewUndone(record, &state)
         case .cardsSaved:
             break // already applied in memory when asked for
-        case .reviewLogLoaded(let log):
-            statsLoaded(log, &state)
+        case .reviewActivityLoaded(let activity):
+            statsLoaded(activity, &state)
         case .factHistoryLoaded(let history):
             if state.factHistory?.factID == history.factID { state.factHistory = history }
         case .storeFailed(let failure):

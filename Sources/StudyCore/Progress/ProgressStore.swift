@@ -41,9 +41,11 @@ public protocol ProgressStore: AnyObject {
     /// How many reviews the log holds.
     func reviewCount() throws -> Int
 
-    /// Every review in the log, oldest first (for the statistics; read on
-    /// demand, never at start-up).
-    func reviewLog() throws -> [ReviewLogEntry]
+    /// What the statistics need of the log for the facts in `scope`: reviews
+    /// and passes per quarter hour, and every review since `recentSince`
+    /// (read on demand, never at start-up; never the whole log when the store
+    /// keeps counts).
+    func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity
 
     /// How many facts were studied for the first time since `start` (for the
     /// daily limit of new facts).

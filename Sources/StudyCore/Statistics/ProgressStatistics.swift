@@ -74,6 +74,15 @@ public struct ProgressStatistics: Hashable, Sendable {
     ///   - days: where the learner's days begin (forecast, calendar, streaks).
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], log: [ReviewLogEntry],
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
+        let activity = ReviewActivity(log: log, scope: Set(scope.map(\.0)), recentSince: ReviewActivity.recentSince(now: now))
+        return compute(scope: scope, cards: cards, activity: activity, now: now, days: days, scheduler: scheduler)
+    }
+
+    /// The same from the scope's `activity` (what the store reads without the
+    /// whole log): its quarter hours give the calendar and the streaks, its
+    /// recent reviews the rolling windows.
+    public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], activity: ReviewActivity,
+                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
         let day = Timestamp.millisecondsPerDay
         let today = days.day(of: now)
         let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
@@ -82,22 +91,31 @@ public struct ProgressStatistics: Hashable, Sendable {
                                        desiredRetention: scheduler.configuration.desiredRetention)
         var retrievabilitySum = 0.0, studied = 0
         var topicIndex: [[String]: Int] = [:]
+        var studiedPerTopic: [Int] = []
+        // Facts come topic by topic: look a path up only when it changes.
+        var lastPath: [String]?, topic = 0
         for (id, path) in scope {
             stats.facts += 1
-            if topicIndex[path] == nil {
-                topicIndex[path] = stats.topics.count
-                stats.topics.append(TopicLine(path: path, facts: 0, mastered: 0, meanRetrievability: nil, lapses: 0))
+            if path != lastPath {
+                if let known = topicIndex[path] {
+                    topic = known
+                } else {
+                    topic = stats.topics.count
+                    topicIndex[path] = topic
+                    stats.topics.append(TopicLine(path: path, facts: 0, mastered: 0, meanRetrievability: nil, lapses: 0))
+                    studiedPerTopic.append(0)
+                }
+                lastPath = path
             }
-            let topic = topicIndex[path]!
             stats.topics[topic].facts += 1
-            if let card = cards[id] {
-                if card.suspended { stats.suspended += 1 }
-                if card.isBuried(at: now) { stats.buried += 1 }
-            }
-            guard let card = cards[id], card.state != .new else { stats.new += 1; continue }
+            guard let card = cards[id] else { stats.new += 1; continue }
+            if card.suspended { stats.suspended += 1 }
+            if card.isBuried(at: now) { stats.buried += 1 }
+            guard card.state != .new else { stats.new += 1; continue }
             let retrievability = scheduler.retrievability(of: card, at: now)
             retrievabilitySum += retrievability
             studied += 1
+            studiedPerTopic[topic] += 1
             stats.topics[topic].meanRetrievability = (stats.topics[topic].meanRetrievability ?? 0) + retrievability
             stats.topics[topic].lapses += card.lapses
             switch card.state {
@@ -119,8 +137,6 @@ public struct ProgressStatistics: Hashable, Sendable {
         }
         stats.meanRetrievability = studied == 0 ? nil : retrievabilitySum / Double(studied)
         // Topic means: divide the sums by the studied facts of each topic.
-        var studiedPerTopic = [Int](repeating: 0, count: stats.topics.count)
-        for (id, path) in scope where (cards[id]?.state ?? .new) != .new { studiedPerTopic[topicIndex[path]!] += 1 }
         for index in stats.topics.indices {
             if let sum = stats.topics[index].meanRetrievability {
                 stats.topics[index].meanRetrievability = sum / Double(max(1, studiedPerTopic[index]))
@@ -134,15 +150,17 @@ public struct ProgressStatistics: Hashable, Sendable {
             return left.offset < right.offset
         }.map(\.element)
 
-        // The log: calendar, streaks and retention over the scope's facts.
-        let inScope = Set(scope.map(\.0))
+        // The log: calendar and streaks from the quarter hours, retention
+        // from the recent reviews one by one.
         var passed7 = 0, passed30 = 0
         var reviewDays = Set<Int64>()
-        for entry in log where inScope.contains(entry.factID) {
-            let dayIndex = days.day(of: entry.reviewedAt)
+        for (bucket, tally) in activity.buckets where tally.reviews > 0 {
+            let dayIndex = days.day(of: ReviewActivity.start(ofBucket: bucket))
             reviewDays.insert(dayIndex)
             let offset = dayIndex - calendarStartDay
-            if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += 1 }
+            if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += tally.reviews }
+        }
+        for entry in activity.recent {
             let age = now.milliseconds - entry.reviewedAt.milliseconds
             guard age >= 0 else { continue }
             if age < 7 * day { stats.reviewsLast7 += 1; if entry.rating >= .hard { passed7 += 1 } }

@@ -54,7 +54,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil for anything else.
     public init?(iso8601 text: String) {
-        let bytes = Array(text.utf8)
+        // On the string's own UTF-8 (no copy): a store's cards hold two or
+        // three of these each, read by the hundred thousand at start-up.
+        var text = text
+        guard let milliseconds = text.withUTF8({ Self.milliseconds(iso8601: $0) }) else { return nil }
+        self.milliseconds = milliseconds
+    }
+
+    private static func milliseconds(iso8601 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
@@ -82,7 +89,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             return nil
         }
         let days = Self.days(fromCivilYear: year, month: month, day: day)
-        milliseconds = days * Self.millisecondsPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis
+        return days * Self.millisecondsPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis
     }
 
     // MARK: - Calendar arithmetic (Howard Hinnant's days-from-civil)

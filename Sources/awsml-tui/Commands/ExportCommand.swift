@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
         var cards: [FactID: CardProgress] = [:]
         var log: [ReviewLogEntry] = []
         if format != .anki {
-            let snapshot = try StoreSnapshot.read(storePath: storePath)
+            let snapshot = try StoreSnapshot.read(storePath: storePath, wholeLog: true)
             (cards, log) = (snapshot.cards, snapshot.log)
         }
         let text: String = switch format {

@@ -25,10 +25,14 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
-        let snapshot = try StoreSnapshot.read(storePath: storePath)
-        let (path, cards, log, reviews) = (snapshot.path, snapshot.cards, snapshot.log, snapshot.reviewCount)
-        let statistics = StatsReport.statistics(decks: decks, cards: cards, log: log,
-                                                now: now, days: dayStart.dayBoundary(at: now), scheduler: .standard)
+        let scopes = decks.map { StatsReport.scope(of: $0) }
+        let snapshot = try StoreSnapshot.read(storePath: storePath, activityOf: scopes.map { Set($0.map(\.0)) },
+                                              recentSince: ReviewActivity.recentSince(now: now))
+        let (path, reviews) = (snapshot.path, snapshot.reviewCount)
+        let statistics = zip(scopes, snapshot.activities).map { scope, activity in
+            ProgressStatistics.compute(scope: scope, cards: snapshot.cards, activity: activity, now: now,
+                                       days: dayStart.dayBoundary(at: now), scheduler: .standard)
+        }
         if json {
             try StandardOutput.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
         } else {

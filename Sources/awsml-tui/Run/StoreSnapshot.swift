@@ -3,16 +3,21 @@ import ProgressSQLite
 import StudyCore
 
 /// What the read-only commands (`stats`, `export`) read from the store: the
-/// cards, the review log and its length. The store is opened read-only (no
+/// cards, the log's length, and either the whole review log (`export`) or
+/// what the statistics need of it for each deck (`stats`: counts per quarter
+/// hour and the last 30 days, never the whole log). The store is opened read-only (no
 /// migration, backup or checkpoint: its bytes stay as they were), its
 /// warnings go to stderr, and every failure is one line naming the file.
 struct StoreSnapshot {
     let path: String
     let cards: [FactID: CardProgress]
     let log: [ReviewLogEntry]
+    /// One per scope asked for, in order.
+    let activities: [ReviewActivity]
     let reviewCount: Int
 
-    static func read(storePath: String?) throws -> StoreSnapshot {
+    static func read(storePath: String?, wholeLog: Bool = false, activityOf scopes: [Set<FactID>] = [],
+                     recentSince: Timestamp = Timestamp(milliseconds: 0)) throws -> StoreSnapshot {
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
                                       environment: ProcessEnvironment.current())
         let store: SQLiteProgressStore
@@ -24,7 +29,8 @@ struct StoreSnapshot {
         defer { try? store.close() }
         for warning in store.warnings { StandardError.warn(warning) }
         do {
-            return StoreSnapshot(path: path, cards: try store.loadCards(), log: try store.reviewLog(),
+            return StoreSnapshot(path: path, cards: try store.loadCards(), log: wholeLog ? try store.reviewLog() : [],
+                                 activities: try scopes.map { try store.reviewActivity(of: $0, recentSince: recentSince) },
                                  reviewCount: try store.reviewCount())
         } catch {
             throw CommandFailure.report(storeRead: path, error)
