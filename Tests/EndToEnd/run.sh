@@ -430,6 +430,31 @@ tm send-keys -t e2e q
 tm send-keys -t e2e q
 check "and it quits" wait_for_output "[exit 0]"
 
+# 16c. A large post (4.6 MB, 40,000 facts) shows a progress line while it
+# loads, which the screen replaces; Ctrl-C during the load ends it at once,
+# with the terminal as it was.
+python3 - "$work/large.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("# Generated\n")
+    for i in range(40000):
+        if i % 5000 == 0: out.write(f"\n## Section {i // 5000 + 1}\n")
+        if i % 50 == 0: out.write(f"\n### Topic {i // 50 + 1}\n\n")
+        out.write(f"- Fact {i}: Amazon SageMaker Pipe input mode streams **training data** from S3 for `{i % 97}` TB datasets.\n")
+PY
+start "$(app_command "$binary" --store "$work/large.sqlite" "$work/large.md")"
+check "a large post shows a progress line while it loads" wait_for "Loading $work/large.md: "
+check "then the screen takes its place" wait_for "Fact 0: Amazon SageMaker Pipe" 60
+check "and the line is gone" bash -c "! tmux -L '$socket' -f /dev/null capture-pane -p -t e2e | grep -qF 'Loading '"
+tm send-keys -t e2e q
+check "it quits" wait_for_output "[exit 0]"
+start "$(app_command "$binary" --store "$work/large.sqlite" "$work/large.md")"
+check "loading again shows the line" wait_for "Loading $work/large.md: "
+tm send-keys -t e2e C-c
+check "Ctrl-C during the load ends it" wait_for_output "[exit 130]" 5
+check "before the screen was drawn" bash -c "! tmux -L '$socket' -f /dev/null capture-pane -p -S -200 -t e2e | grep -qF 'Fact 0: Amazon'"
+check "with the terminal as it was" terminal_restored
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?

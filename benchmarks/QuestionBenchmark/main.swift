@@ -141,3 +141,23 @@ long += "end.\n## Other\n- A second topic so which-topic has company.\n"
 let longDeck = try DeckLoader.load(text: long, file: "long.md")
 let longFirst = try median(3) { try firstQuestion(longDeck) }
 say("a 2 MB bullet, to its first question (median of 3): \(formatted(longFirst * 1000, 1)) ms (\(formatted(longFirst / bundledFirst))x the bundled post)")
+
+/// A study session on one topic of the generated post (its first topic with
+/// facts), to its first question, timed in steps: the index, the glossary
+/// (bold and code terms of the whole deck), then the session and question.
+func topicFirstQuestionSteps(_ deck: Deck) throws -> (index: Double, glossary: Double, question: Double) {
+    var topic: [FactID] = []
+    deck.root.forEachNode { node in if topic.isEmpty { topic = node.facts.map(\.id) } }
+    let t0 = now()
+    let generator = QuestionGenerator(decks: [deck])
+    let t1 = now()
+    generator.prepare()
+    let t2 = now()
+    let clock = Timestamp(milliseconds: 1_800_000_000_000)
+    var session = StudySession.start(mode: .study, scope: topic, cards: [:], generator: generator,
+                                     scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: 1))
+    _ = session.nextQuestion(now: clock)
+    return (t1 - t0, t2 - t1, now() - t2)
+}
+let topicSteps = try topicFirstQuestionSteps(generated)
+say("a study session on one 50-fact topic, to its first question: index \(formatted(topicSteps.index * 1000, 2)) ms, glossary \(formatted(topicSteps.glossary * 1000, 2)) ms, session and question \(formatted(topicSteps.question * 1000, 2)) ms")

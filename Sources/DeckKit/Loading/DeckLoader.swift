@@ -18,21 +18,27 @@ public enum DeckLoader {
     /// Reads and parses the post at `path`, given as the bytes the system
     /// names it by, which need not be UTF-8 (`caf\xe9.md`); `file` names it
     /// in the deck and in errors (`caf�.md`).
-    public static func load(path: [UInt8], file: String) throws(DeckLoadError) -> Deck {
+    /// - Parameter progress: told the bytes parsed so far and the post's
+    ///   size after each piece of a large post (and once more when its facts
+    ///   are being numbered), so a command can show a progress line.
+    public static func load(path: [UInt8], file: String,
+                            progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
         let bytes = try SourceText.read(path: path, file: file)
-        return try load(bytes: bytes, file: file)
+        return try load(bytes: bytes, file: file, progress: progress)
     }
 
     /// Parses a post already in memory; `file` names it in the deck and in errors.
-    public static func load(bytes: [UInt8], file: String, cutting: PostCutting = .standard) throws(DeckLoadError) -> Deck {
+    public static func load(bytes: [UInt8], file: String, cutting: PostCutting = .standard,
+                            progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
         let text = try SourceText.decode(bytes, file: file)
-        return try load(text: text, file: file, cutting: cutting)
+        return try load(text: text, file: file, cutting: cutting, progress: progress)
     }
 
     /// Parses a post's text; `file` names it in the deck and in errors.
     /// `cutting` says when a large post is parsed in pieces; any choice gives
     /// the same deck.
-    public static func load(text: String, file: String, cutting: PostCutting = .standard) throws(DeckLoadError) -> Deck {
+    public static func load(text: String, file: String, cutting: PostCutting = .standard,
+                            progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
         let utf8 = text.utf8
         var bodyOffset = 0
         var frontMatter: FrontMatter?
@@ -72,6 +78,7 @@ public enum DeckLoader {
                     return
                 }
                 builder.add(document: document, lineOffset: piece.range.lowerBound == 0 ? 0 : piece.firstLine - 1)
+                progress?(piece.range.upperBound, bytes.count)
             }
         }
         guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }

@@ -36,6 +36,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         lhs.index === rhs.index
     }
 
+    /// Works out now what every question needs of the whole deck (the terms
+    /// it sets in bold or code), so the first question need not: for a
+    /// caller with a core to spare before the learner asks.
+    public func prepare() {
+        _ = index.glossary()
+    }
+
     /// The fact with this id, if it is in the decks.
     public func fact(_ id: FactID) -> Fact? {
         index.entry(id).map { index.fact(at: $0) }

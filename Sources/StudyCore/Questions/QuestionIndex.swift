@@ -130,8 +130,9 @@ final class QuestionIndex: Sendable {
                     let start = facts.count
                     topicFacts.append(node.facts)
                     topicNotes.append(node.notes)
-                    for (slot, fact) in node.facts.enumerated() {
-                        positions[fact.id] = facts.count
+                    // By index: `enumerated()` would copy each whole fact.
+                    for slot in node.facts.indices {
+                        positions[node.facts[slot].id] = facts.count
                         facts.append(FactEntry(deck: deckIndex, topic: topics.count, slot: slot))
                     }
                     topics.append(TopicEntry(title: title, path: path, deck: deckIndex, facts: start..<facts.count,
@@ -320,11 +321,14 @@ final class QuestionIndex: Sendable {
     func glossary() -> Set<String> {
         if let known = glossaryCache.withLock({ $0 }) { return known }
         var stems: Set<String> = []
+        // Notes bold the same terms over and over: each text is cut once.
+        var seen: Set<String> = []
         for deck in decks {
             deck.root.forEachNode { node in
                 stems.formUnion(Self.quickStems(node.title.plainText))
-                for fact in node.facts {
-                    for span in fact.text.spans where span.style.contains(.bold) || span.style.contains(.code) {
+                for slot in node.facts.indices {
+                    for span in node.facts[slot].text.spans
+                    where (span.style.contains(.bold) || span.style.contains(.code)) && seen.insert(span.text).inserted {
                         stems.formUnion(Self.quickStems(span.text))
                     }
                 }

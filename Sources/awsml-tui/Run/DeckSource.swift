@@ -35,7 +35,9 @@ enum DeckSource {
                 continue
             }
             do {
-                decks.append(try DeckLoader.load(path: path, file: shown))
+                var line = LoadProgressLine(file: shown)
+                defer { line.clear() }
+                decks.append(try DeckLoader.load(path: path, file: shown) { parsed, total in line.show(parsed, of: total) })
             } catch {
                 throw CommandFailure.report(error)
             }
