@@ -10,8 +10,10 @@ import DeckKit
 /// re-link silently gives one fact another's memory, while a missed one only
 /// asks the learner:
 /// - the same text (`ComparableText.key`) under another topic, one old and one
-///   new with it, and at least `minimumWordsToMove` words: `.moved`, or
-///   `.topicRenamed` when two or more facts went from one title to one other;
+///   new with it, at least `minimumWordsToMove` words, and no close edit of it
+///   left where it was: `.moved`, or `.topicRenamed` when `renameEvidence`
+///   facts or more show the same title renamed (a section and a topic below
+///   it renamed at once are both followed);
 /// - in the same topic (or the one it was renamed to), a text at least
 ///   `confident` alike, clearly ahead (`margin`) of every other pairing of
 ///   either fact: `.edited`;
@@ -21,13 +23,15 @@ import DeckKit
 ///   the old fact most like the new text (the relinker knows no review
 ///   counts; the other is listed as removed, so the learner can choose);
 /// - a doubt (two candidates, a match just below `confident`, same text
-///   that is too short to be telling): `.toConfirm`, with the candidates;
+///   that is too short to be telling, same text elsewhere and a close edit
+///   at home): `.toConfirm`, with the candidates;
 /// - the rest: `.removed` (never dropped) and `.added`.
 ///
 /// Cost: every new fact's text is folded once into an index by text and one
 /// by topic; texts are compared only within a topic (and its renamed
-/// twin), so a 100,000-fact deck with 1,000 changed facts takes milliseconds,
-/// not 10⁸ comparisons. Deterministic: ties go by fact id.
+/// twin), so a 100,000-fact deck with 1,000 changed facts takes tens to a few
+/// hundred milliseconds (benchmarks/RESULTS.md), not 10⁸ comparisons.
+/// Deterministic: facts are taken in id order and ties go by fact id.
 ///
 ///     let report = FactRelinker().relink(old: orphanedProgress, new: factsWithoutProgress)
 ///     for change in report.changes { … }
