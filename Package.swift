@@ -66,6 +66,8 @@ let package = Package(
                           path: "benchmarks/QuestionBenchmark"),
         .executableTarget(name: "FSRSBenchmark", dependencies: ["StudyCore", "DeckKit"],
                           path: "benchmarks/FSRSBenchmark"),
+        .executableTarget(name: "RelinkBenchmark", dependencies: ["StudyCore", "DeckKit"],
+                          path: "benchmarks/RelinkBenchmark"),
         // Test helper: answers in a loop so a test can kill it with SIGKILL.
         .executableTarget(name: "ProgressWriter", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit"],
                           path: "Tests/Support/ProgressWriter"),
