@@ -111,7 +111,42 @@ enum ProgressSchema {
                 DELETE FROM review_fact_count WHERE fact_id = OLD.fact_id AND reviews <= 0;
             END;
             """),
+        // Progress follows the notes as they change (issue 16): the text and
+        // topic of each fact as it read when last answered, to find its
+        // progress again when an edit changes its id; and every re-link made,
+        // to undo it and to keep the first id of a fact's line (an Anki note's
+        // guid) whatever it has been renamed to since; and the facts the notes
+        // held when last opened, so only a fact new since then can take the
+        // progress of one that changed (RESULTS.md: with every unstudied fact
+        // offered, a few wrong re-links; with only the new ones, none).
+        ("v5-fact-texts", """
+            CREATE TABLE fact_text (
+                fact_id    TEXT PRIMARY KEY NOT NULL,
+                topic_path TEXT NOT NULL,
+                text       TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE fact_link (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                old_id    TEXT NOT NULL,
+                new_id    TEXT NOT NULL,
+                origin_id TEXT NOT NULL,
+                old_text  TEXT NOT NULL,
+                reason    TEXT NOT NULL,
+                linked_at TEXT NOT NULL,
+                undone    INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX fact_link_new ON fact_link(new_id);
+            CREATE TABLE seen_fact (
+                fact_id TEXT PRIMARY KEY NOT NULL,
+                deck    TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX seen_fact_deck ON seen_fact(deck);
+            """),
     ]
+
+    /// How a topic path is kept in one column: the titles joined by U+001F
+    /// (a control no title holds: the loader makes them U+FFFD).
+    static let pathSeparator: Character = "\u{1F}"
 
     /// SQL for the integer milliseconds since 1970 of an ISO-8601 UTC time
     /// column (`2026-11-27T23:21:30.868Z`): SQLite's Julian day, exact to the

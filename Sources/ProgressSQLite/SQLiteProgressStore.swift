@@ -371,6 +371,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 stored.id = db.lastInsertedRowID
                 stored.before = before
                 stored.after = after
+                if let fact = review.fact { try Self.remember(fact, in: db) }
                 if review.mode.updatesSchedule {
                     try Self.save(after, deck: review.deck, in: db)
                 }
@@ -582,6 +583,170 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             }
             recent.sort { $0.id < $1.id }
             return ReviewActivity(buckets: buckets, recent: recent.map(\.entry), recentSince: recentSince)
+        }
+    }
+
+    // MARK: - Facts as they read, and re-links (issue 16)
+
+    private static func remember(_ fact: KnownFact, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO fact_text (fact_id, topic_path, text) VALUES (?, ?, ?)
+            ON CONFLICT (fact_id) DO UPDATE SET topic_path = excluded.topic_path, text = excluded.text
+            """, arguments: [fact.id.rawValue,
+                             fact.topicPath.joined(separator: String(ProgressSchema.pathSeparator)), fact.text])
+    }
+
+    public func cardIDs(inDecks decks: [String]) throws -> [FactID] {
+        try database.read { db in
+            let marks = decks.map { _ in "?" }.joined(separator: ", ")
+            return try String.fetchAll(db, sql: "SELECT fact_id FROM card WHERE deck IN (\(marks))",
+                                       arguments: StatementArguments(decks)).map(FactID.init(rawValue:))
+        }
+    }
+
+    public func factsWithoutText(inDecks decks: [String]) throws -> [FactID] {
+        try database.read { db in
+            let marks = decks.map { _ in "?" }.joined(separator: ", ")
+            return try String.fetchAll(db, sql: """
+                SELECT fact_id FROM card WHERE deck IN (\(marks))
+                    AND NOT EXISTS (SELECT 1 FROM fact_text WHERE fact_text.fact_id = card.fact_id)
+                """, arguments: StatementArguments(decks)).map(FactID.init(rawValue:))
+        }
+    }
+
+    public func rememberFacts(_ facts: [KnownFact]) throws {
+        guard !facts.isEmpty else { return }
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for fact in facts { try Self.remember(fact, in: db) }
+                return .commit
+            }
+        }
+    }
+
+    public func knownFacts(_ ids: [FactID]) throws -> [KnownFact] {
+        try database.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT topic_path, text FROM fact_text WHERE fact_id = ?")
+            return try ids.compactMap { id in
+                try Row.fetchOne(statement, arguments: [id.rawValue]).map { row in
+                    let path: String = row[0]
+                    return KnownFact(id: id, text: row[1],
+                                     topicPath: path.split(separator: ProgressSchema.pathSeparator,
+                                                           omittingEmptySubsequences: false).map(String.init))
+                }
+            }
+        }
+    }
+
+    /// Moves each old fact's progress to its new id in one transaction: the
+    /// card, every review (the counts follow by their triggers) and the text
+    /// kept; each move is recorded in `fact_link` with the first id of the
+    /// fact's line, so it can be undone and an export keeps one identity.
+    /// A link whose new fact already has a card, or whose old one has none,
+    /// is skipped (another window may have moved on). Returns the links made.
+    public func relink(_ moves: [FactLink.Move], now: Timestamp) throws -> [FactLink] {
+        guard !moves.isEmpty else { return [] }
+        return try database.writeWithoutTransaction { db in
+            var made: [FactLink] = []
+            try db.inTransaction(.immediate) {
+                for move in moves {
+                    let (old, new) = (move.old.rawValue, move.new.rawValue)
+                    guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [new]) == 0,
+                          try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 1
+                    else { continue }
+                    let origin = try String.fetchOne(db, sql: """
+                        SELECT origin_id FROM fact_link WHERE new_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1
+                        """, arguments: [old]) ?? old
+                    let oldText = try String.fetchOne(db, sql: "SELECT text FROM fact_text WHERE fact_id = ?",
+                                                      arguments: [old]) ?? ""
+                    try db.execute(sql: "UPDATE card SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+                    try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+                    try db.execute(sql: "DELETE FROM fact_text WHERE fact_id = ?", arguments: [new])
+                    try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+                    try db.execute(sql: """
+                        INSERT INTO fact_link (old_id, new_id, origin_id, old_text, reason, linked_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [old, new, origin, oldText, move.reason, now.iso8601])
+                    made.append(FactLink(id: db.lastInsertedRowID, old: move.old, new: move.new,
+                                         origin: FactID(rawValue: origin), oldText: oldText, reason: move.reason,
+                                         linkedAt: now))
+                }
+                return .commit
+            }
+            return made
+        }
+    }
+
+    /// Puts a re-link back: the progress returns to the old id, when the new
+    /// fact's progress is still the one moved (no card under the old id).
+    /// Returns whether it was undone.
+    @discardableResult
+    public func undoRelink(id: Int64) throws -> Bool {
+        try database.writeWithoutTransaction { db in
+            var undone = false
+            try db.inTransaction(.immediate) {
+                guard let row = try Row.fetchOne(db, sql: "SELECT old_id, new_id FROM fact_link WHERE id = ? AND undone = 0",
+                                                 arguments: [id]) else { return .commit }
+                let (old, new): (String, String) = (row[0], row[1])
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 0
+                else { return .commit }
+                try db.execute(sql: "UPDATE card SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
+                try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
+                try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
+                try db.execute(sql: "UPDATE fact_link SET undone = 1 WHERE id = ?", arguments: [id])
+                undone = true
+                return .commit
+            }
+            return undone
+        }
+    }
+
+    public func seenFactCount(inDecks decks: [String]) throws -> Int {
+        try database.read { db in
+            let marks = decks.map { _ in "?" }.joined(separator: ", ")
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM seen_fact WHERE deck IN (\(marks))",
+                                    arguments: StatementArguments(decks)) ?? 0
+        }
+    }
+
+    public func seenFacts(inDecks decks: [String]) throws -> Set<FactID> {
+        try database.read { db in
+            let marks = decks.map { _ in "?" }.joined(separator: ", ")
+            return Set(try String.fetchAll(db, sql: "SELECT fact_id FROM seen_fact WHERE deck IN (\(marks))",
+                                           arguments: StatementArguments(decks)).map(FactID.init(rawValue:)))
+        }
+    }
+
+    /// Makes each deck's seen facts exactly `ids` (by title), writing only
+    /// the difference from `previous` (what `seenFacts` gave).
+    public func updateSeenFacts(_ decks: [(title: String, ids: Set<FactID>)], previous: Set<FactID>) throws {
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO seen_fact (fact_id, deck) VALUES (?, ?)")
+                let delete = try db.cachedStatement(sql: "DELETE FROM seen_fact WHERE fact_id = ?")
+                var all = Set<FactID>()
+                for deck in decks {
+                    all.formUnion(deck.ids)
+                    for id in deck.ids where !previous.contains(id) {
+                        try insert.execute(arguments: [id.rawValue, deck.title])
+                    }
+                }
+                for id in previous where !all.contains(id) { try delete.execute(arguments: [id.rawValue]) }
+                return .commit
+            }
+        }
+    }
+
+    /// Every re-link made and not undone, oldest first.
+    public func links() throws -> [FactLink] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, old_id, new_id, origin_id, old_text, reason, linked_at FROM fact_link WHERE undone = 0 ORDER BY id
+                """).map { row in
+                FactLink(id: row[0], old: FactID(rawValue: row[1]), new: FactID(rawValue: row[2]),
+                         origin: FactID(rawValue: row[3]), oldText: row[4], reason: row[5],
+                         linkedAt: Timestamp(iso8601: row[6]) ?? Timestamp(milliseconds: 0))
+            }
         }
     }
 

@@ -34,6 +34,18 @@ final class RefusingStore: ProgressStore {
         try inner.reviewActivity(of: scope, recentSince: recentSince)
     }
     func newFactsStarted(since start: Timestamp) throws -> Int { try inner.newFactsStarted(since: start) }
+    func cardIDs(inDecks decks: [String]) throws -> [FactID] { try inner.cardIDs(inDecks: decks) }
+    func factsWithoutText(inDecks decks: [String]) throws -> [FactID] { try inner.factsWithoutText(inDecks: decks) }
+    func rememberFacts(_ facts: [KnownFact]) throws { try inner.rememberFacts(facts) }
+    func knownFacts(_ ids: [FactID]) throws -> [KnownFact] { try inner.knownFacts(ids) }
+    func relink(_ moves: [FactLink.Move], now: Timestamp) throws -> [FactLink] { try inner.relink(moves, now: now) }
+    func undoRelink(id: Int64) throws -> Bool { try inner.undoRelink(id: id) }
+    func links() throws -> [FactLink] { try inner.links() }
+    func seenFactCount(inDecks decks: [String]) throws -> Int { try inner.seenFactCount(inDecks: decks) }
+    func seenFacts(inDecks decks: [String]) throws -> Set<FactID> { try inner.seenFacts(inDecks: decks) }
+    func updateSeenFacts(_ decks: [(title: String, ids: Set<FactID>)], previous: Set<FactID>) throws {
+        try inner.updateSeenFacts(decks, previous: previous)
+    }
 }
 
 /// The whole run loop on a `TestBackend` and a real SQLite store in a fresh

@@ -50,4 +50,29 @@ public protocol ProgressStore: AnyObject {
     /// How many facts were studied for the first time since `start` (for the
     /// daily limit of new facts).
     func newFactsStarted(since start: Timestamp) throws -> Int
+
+    // Following the notes as they change (`NotesChanges`).
+
+    /// The facts with a card in these decks (by deck title).
+    func cardIDs(inDecks decks: [String]) throws -> [FactID]
+    /// The facts with a card in these decks whose text the store does not
+    /// keep (answered before it kept texts).
+    func factsWithoutText(inDecks decks: [String]) throws -> [FactID]
+    /// Keeps these facts' texts and topics (one transaction).
+    func rememberFacts(_ facts: [KnownFact]) throws
+    /// The kept texts of these facts (those it has).
+    func knownFacts(_ ids: [FactID]) throws -> [KnownFact]
+    /// Moves progress from old ids to new ones, recorded; returns the links made.
+    func relink(_ moves: [FactLink.Move], now: Timestamp) throws -> [FactLink]
+    /// Puts a re-link back; whether it was.
+    @discardableResult
+    func undoRelink(id: Int64) throws -> Bool
+    /// The re-links made and not undone, oldest first.
+    func links() throws -> [FactLink]
+    /// How many facts these decks held when last opened.
+    func seenFactCount(inDecks decks: [String]) throws -> Int
+    /// The facts these decks held when last opened.
+    func seenFacts(inDecks decks: [String]) throws -> Set<FactID>
+    /// Records the facts each deck holds now (`previous`: what `seenFacts` gave).
+    func updateSeenFacts(_ decks: [(title: String, ids: Set<FactID>)], previous: Set<FactID>) throws
 }

@@ -16,10 +16,16 @@ public struct ReviewRecord: Hashable, Sendable {
     public var elapsedMilliseconds: Int64
     public var before: CardProgress
     public var after: CardProgress
+    /// The fact as it read when answered (its plain text, and the titles from
+    /// the deck down to its topic), which the store keeps beside its
+    /// progress: if the notes change it later, the progress is found again by
+    /// its text (`FactRelinker`). Nil for a review read back from the store.
+    public var fact: KnownFact?
 
     public init(id: Int64? = nil, factID: FactID, deck: String, reviewedAt: Timestamp, rating: Rating,
                 mode: StudyMode, kind: String, elapsedMilliseconds: Int64, before: CardProgress,
-                after: CardProgress) {
+                after: CardProgress, fact: KnownFact? = nil) {
+        self.fact = fact
         self.id = id
         self.factID = factID
         self.deck = deck

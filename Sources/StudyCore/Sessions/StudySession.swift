@@ -245,8 +245,12 @@ public struct StudySession: Hashable, Sendable {
             pending.append(Pending(factID: question.factID, due: due))
         }
         current = nil
+        let fact = generator.fact(question.factID).map {
+            KnownFact(id: question.factID, text: $0.text.plainText, topicPath: generator.topicPath(of: question.factID))
+        }
         return ReviewRecord(factID: question.factID, deck: deck, reviewedAt: now, rating: rating, mode: mode,
-                            kind: question.kind.rawValue, elapsedMilliseconds: max(0, elapsed), before: before, after: after)
+                            kind: question.kind.rawValue, elapsedMilliseconds: max(0, elapsed), before: before, after: after,
+                            fact: fact)
     }
 
     /// Whether a fact in its steps, due at `due`, belongs to a session at

@@ -38,12 +38,16 @@ struct FullScreenSession {
         // second thread (`EarlyStoreOpen`). Daily backup after the first frame.
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
-        let opened: EarlyStoreOpen.Opened
+        var opened: EarlyStoreOpen.Opened
         let startedToday: Int
+        let changes: NotesChanges
         do {
             opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
             // New facts count against --new-per-day from the start of the learner's day.
             startedToday = try opened.store.newFactsStarted(since: studyOptions.dayBoundary.startOfDay(containing: now))
+            // Progress follows facts edited, moved or renamed since last time.
+            changes = try NotesChanges.follow(decks: decks, cards: opened.cards, store: opened.store, now: now, apply: true)
+            opened.cards = changes.applied(to: opened.cards)
         } catch {
             throw CommandFailure.report(error)
         }
@@ -66,6 +70,8 @@ struct FullScreenSession {
             if !warnings.isEmpty {
                 state.message = StatusMessage("warning: " + warnings.map(\.summary).joined(separator: " · "),
                                               kind: .error, at: now)
+            } else if let summary = changes.summary {
+                state.message = StatusMessage(summary + " (awsml-tui changes lists them)", at: now)
             }
             endingSignal = loop(&state, on: terminal, store: store)
         }

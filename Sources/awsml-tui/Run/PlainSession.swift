@@ -28,9 +28,13 @@ struct PlainSession {
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         let store: SQLiteProgressStore
         var state: AppState
+        let changes: NotesChanges
         do {
             store = try SQLiteProgressStore.open(path: path, now: now)
-            state = AppState(decks: decks, width: 80, height: 24, now: now, progress: try store.loadCards(),
+            let cards = try store.loadCards()
+            // Progress follows facts edited, moved or renamed since last time.
+            changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: now, apply: true)
+            state = AppState(decks: decks, width: 80, height: 24, now: now, progress: changes.applied(to: cards),
                              studyOptions: options,
                              newFactsStartedToday: try store.newFactsStarted(
                                 since: options.dayBoundary.startOfDay(containing: now)))
@@ -38,6 +42,7 @@ struct PlainSession {
             throw CommandFailure.report(error)
         }
         for warning in store.warnings { StandardError.warn(warning) }
+        if let summary = changes.summary { try StandardOutput.write(summary + " (awsml-tui changes lists them)\n") }
         state.selectedRow = try selectedRow(in: state)
         send(.startSession(mode), to: &state, store: store)
         guard let quiz = state.quiz else {

@@ -1,0 +1,57 @@
+import DeckKit
+import SafeText
+import StudyCore
+
+/// `awsml-tui changes`: what changed in the notes since their progress was
+/// written, and what became of the progress, as lines a person reads:
+///
+///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite
+///     Re-linked when the notes were opened (2):
+///       edited · AWS ML › Amazon Elastic Inference
+///         was: Reduces deep learning inference cost by up to 75%.
+///         now: Reduces deep learning inference costs by up to 75%.
+///     To re-link the next time the notes are opened (0)
+///     To confirm (1): …
+///     Gone, progress kept (0)
+///
+/// Every text is shown as the terminal shows it (`TerminalSafe.line`).
+public enum ChangesReport {
+    public static func text(changes: NotesChanges, links: [FactLink], current: [FactID: KnownFact],
+                            storePath: String) -> String {
+        var lines = ["Progress: \(TerminalSafe.line(storePath))"]
+        func topic(_ fact: KnownFact?) -> String {
+            TerminalSafe.line((fact?.topicPath ?? []).joined(separator: " › "))
+        }
+        func text(_ value: String?) -> String { TerminalSafe.line(value ?? "(its text was not kept)") }
+
+        let earlier = links.filter { current[$0.new] != nil }
+        lines.append("Re-linked when the notes were opened (\(earlier.count))\(earlier.isEmpty ? "" : ":")")
+        for link in earlier {
+            lines.append("  \(TerminalSafe.line(link.reason)) · \(topic(current[link.new])) · \(link.linkedAt.isoDate)")
+            lines.append("    was: \(text(link.oldText))")
+            lines.append("    now: \(text(current[link.new]?.text))")
+        }
+        let pending = changes.report.relinked
+        lines.append("To re-link the next time the notes are opened (\(pending.count))\(pending.isEmpty ? "" : ":")")
+        for move in pending {
+            lines.append("  \(move.reason.name) · \(topic(changes.facts[move.new]))")
+            lines.append("    was: \(text(changes.facts[move.old]?.text))")
+            lines.append("    now: \(text(changes.facts[move.new]?.text))")
+        }
+        let doubtful = changes.report.toConfirm
+        lines.append("To confirm (\(doubtful.count))\(doubtful.isEmpty ? "" : ":")")
+        for item in doubtful {
+            lines.append("  was: \(text(changes.facts[item.old]?.text)) · \(topic(changes.facts[item.old]))")
+            for (number, candidate) in item.candidates.enumerated() {
+                let alike = Int((candidate.similarity * 100).rounded())
+                lines.append("    \(number + 1). \(text(changes.facts[candidate.new]?.text)) (\(alike)% alike)")
+            }
+        }
+        let gone = changes.report.removed
+        lines.append("Gone, progress kept (\(gone.count))\(gone.isEmpty ? "" : ":")")
+        for id in gone {
+            lines.append("  was: \(text(changes.facts[id]?.text)) · \(topic(changes.facts[id]))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
