@@ -141,6 +141,7 @@ enum ProgressSchema {
                 deck    TEXT NOT NULL
             ) WITHOUT ROWID;
             CREATE INDEX seen_fact_deck ON seen_fact(deck);
+            CREATE INDEX card_deck ON card(deck);
             """),
     ]
 

@@ -701,6 +701,14 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         }
     }
 
+    public func cardCount(inDecks decks: [String]) throws -> Int {
+        try database.read { db in
+            let marks = decks.map { _ in "?" }.joined(separator: ", ")
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE deck IN (\(marks))",
+                                    arguments: StatementArguments(decks)) ?? 0
+        }
+    }
+
     public func seenFactCount(inDecks decks: [String]) throws -> Int {
         try database.read { db in
             let marks = decks.map { _ in "?" }.joined(separator: ", ")

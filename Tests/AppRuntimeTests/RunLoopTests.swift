@@ -35,6 +35,7 @@ final class RefusingStore: ProgressStore {
     }
     func newFactsStarted(since start: Timestamp) throws -> Int { try inner.newFactsStarted(since: start) }
     func cardIDs(inDecks decks: [String]) throws -> [FactID] { try inner.cardIDs(inDecks: decks) }
+    func cardCount(inDecks decks: [String]) throws -> Int { try inner.cardCount(inDecks: decks) }
     func factsWithoutText(inDecks decks: [String]) throws -> [FactID] { try inner.factsWithoutText(inDecks: decks) }
     func rememberFacts(_ facts: [KnownFact]) throws { try inner.rememberFacts(facts) }
     func knownFacts(_ ids: [FactID]) throws -> [KnownFact] { try inner.knownFacts(ids) }

@@ -39,26 +39,32 @@ public struct NotesChanges: Hashable, Sendable {
         let titles = decks.map(\.title)
         guard !titles.isEmpty else { return NotesChanges() }
         var inDecks = Set<FactID>()
-        var perDeck: [(title: String, ids: Set<FactID>)] = []
-        for deck in decks {
-            var ids = Set<FactID>()
-            deck.root.forEachNode { node in for fact in node.facts { ids.insert(fact.id) } }
-            perDeck.append((deck.title, ids))
-            inDecks.formUnion(ids)
-        }
-        let orphans = try store.cardIDs(inDecks: titles).filter { !inDecks.contains($0) }.sorted()
-        let unwritten = try store.factsWithoutText(inDecks: titles).filter(inDecks.contains)
-        // Nothing gone, every text kept and as many facts as last time: the
-        // notes are as they were (the common case: read no more).
+        for deck in decks { deck.root.forEachNode { node in for fact in node.facts { inDecks.insert(fact.id) } } }
+        // Every card of these decks is a fact of them, and as many facts as
+        // when last opened: the notes are as they were (the common case; it
+        // costs two counts).
         let seenCount = try store.seenFactCount(inDecks: titles)
-        guard !orphans.isEmpty || !unwritten.isEmpty || seenCount != inDecks.count else { return NotesChanges() }
+        let cardsPresent = inDecks.reduce(0) { $0 + (cards[$1] == nil ? 0 : 1) }
+        let hasOrphans = try store.cardCount(inDecks: titles) != cardsPresent
+        guard hasOrphans || seenCount != inDecks.count else { return NotesChanges() }
+        let orphans = hasOrphans ? try store.cardIDs(inDecks: titles).filter { !inDecks.contains($0) }.sorted() : []
+        // Cards answered before the store kept texts get theirs the first
+        // time their deck is opened (it has no facts seen yet).
+        let unwritten = seenCount == 0 ? try store.factsWithoutText(inDecks: titles).filter(inDecks.contains) : []
 
         let current = knownFacts(in: decks)
         if apply && !unwritten.isEmpty {
             try store.rememberFacts(unwritten.compactMap { current[$0] })
         }
         let seen = try store.seenFacts(inDecks: titles)
-        if apply { try store.updateSeenFacts(perDeck, previous: seen) }
+        if apply {
+            let perDeck = decks.map { deck in
+                var ids = Set<FactID>()
+                deck.root.forEachNode { node in for fact in node.facts { ids.insert(fact.id) } }
+                return (title: deck.title, ids: ids)
+            }
+            try store.updateSeenFacts(perDeck, previous: seen)
+        }
         guard !orphans.isEmpty else { return NotesChanges() }
         let old = try store.knownFacts(orphans)
         // Only a fact new since the notes were last opened can be what a

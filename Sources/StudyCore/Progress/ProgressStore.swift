@@ -55,6 +55,8 @@ public protocol ProgressStore: AnyObject {
 
     /// The facts with a card in these decks (by deck title).
     func cardIDs(inDecks decks: [String]) throws -> [FactID]
+    /// How many cards these decks have.
+    func cardCount(inDecks decks: [String]) throws -> Int
     /// The facts with a card in these decks whose text the store does not
     /// keep (answered before it kept texts).
     func factsWithoutText(inDecks decks: [String]) throws -> [FactID]
