@@ -455,6 +455,39 @@ check "Ctrl-C during the load ends it" wait_for_output "[exit 130]" 5
 check "before the screen was drawn" bash -c "! tmux -L '$socket' -f /dev/null capture-pane -p -S -200 -t e2e | grep -qF 'Fact 0: Amazon'"
 check "with the terminal as it was" terminal_restored
 
+# 16d. Progress follows an edit: study 5 facts of a post, reword one of
+# them with sed, open again: the status bar says it was re-linked, its card
+# and reviews are under its new id, and `changes` shows the old and new text.
+edit_store="$work/edit.sqlite"
+cp "$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md" "$work/edit.md"
+printf '1\n%.0s' $(seq 1 40) | "$binary" quiz --plain --seed 3 --questions 5 --store "$edit_store" "$work/edit.md" >/dev/null
+# A studied fact written in the post as it reads (no bold or code marks).
+studied=$(sqlite3 "$edit_store" "SELECT text FROM fact_text ORDER BY fact_id" | while IFS= read -r text; do
+  grep -qF -- "$text" "$work/edit.md" && { echo "$text"; break; }; done)
+cards_before=$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")
+reviews_before=$(sqlite3 "$edit_store" "SELECT count(*) FROM review")
+python3 - "$work/edit.md" "$studied" <<'PY'
+import sys
+path, text = sys.argv[1], sys.argv[2]
+post = open(path).read()
+words = text.rstrip(".").split(" ")
+reworded = " ".join(words[:-1] + ["indeed", words[-1]]) + "."   # one word put in
+assert text in post, text
+open(path, "w").write(post.replace(text, reworded, 1))
+PY
+start "$(app_command "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+check "after an edit the status bar says the fact was re-linked" \
+  wait_for "1 fact changed since last time: 1 re-linked"
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "every card is kept, with its reps" test "$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")" = "$cards_before"
+check "and every review" test "$(sqlite3 "$edit_store" "SELECT count(*) FROM review")" = "$reviews_before"
+check "under the fact's new id, recorded as edited" \
+  test "$(sqlite3 "$edit_store" "SELECT count(*) FROM fact_link l JOIN card c ON c.fact_id = l.new_id WHERE l.reason = 'edited'")" = 1
+out=$("$binary" changes --store "$edit_store" "$work/edit.md")
+check "awsml-tui changes shows the text before and after" \
+  bash -c "grep -qF 'Re-linked when the notes were opened (1):' <<< \"\$1\" && grep -qF \"was: \$2\" <<< \"\$1\" && grep -q '    now: .* indeed ' <<< \"\$1\"" - "$out" "$studied"
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?
