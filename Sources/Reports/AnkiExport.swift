@@ -7,23 +7,30 @@ import StudyCore
 ///
 ///     #separator:tab
 ///     #html:true
-///     #columns:Front	Back	Tags
+///     #columns:Front	Back	Tags	GUID
 ///     #deck:AWS Machine Learning Specialty Bite Size Recap 2/3
 ///     #tags column:3
-///     <cue>	<fact with details>	AWS_Machine_Learning_Specialty_2/3 Model_Retraining
+///     #guid column:4
+///     <cue>	<fact with details>	AWS_Machine_Learning_Specialty_2/3 Model_Retraining	e383e60ed08d47f9
 ///
 /// Front is the cue: the topic path, then the fact with its key term as
 /// `[...]` (or, when it has none, the question "Which topic?" shape is not
 /// used; the topic path alone cues the fact). Back is the whole fact with its
 /// details. Fields are HTML-escaped; a field holding a quote is quoted, with
 /// quotes doubled, as Anki's importer expects.
+///
+/// The guid is the fact's id, or for a fact re-linked after an edit the first
+/// id of its line (`FactLink.origin`, from the store): importing a newer
+/// export updates the notes made by an older one instead of adding copies.
 public enum AnkiExport {
-    public static func text(decks: [Deck]) -> String {
+    /// - Parameter origins: for facts whose id changed with an edit, the id
+    ///   their note was first exported under.
+    public static func text(decks: [Deck], origins: [FactID: FactID] = [:]) -> String {
         var lines: [String] = []
         let generator = QuestionGenerator(decks: decks)
         for deck in decks {
-            lines += ["#separator:tab", "#html:true", "#columns:Front\tBack\tTags", "#deck:\(headerValue(deck.title))",
-                      "#tags column:3"]
+            lines += ["#separator:tab", "#html:true", "#columns:Front\tBack\tTags\tGUID",
+                      "#deck:\(headerValue(deck.title))", "#tags column:3", "#guid column:4"]
             for (fact, path) in FactListing.facts(in: deck) {
                 let topic = path.map(html).joined(separator: " › ")
                 var cue = html(fact.text.plainText)
@@ -44,7 +51,8 @@ public enum AnkiExport {
                     back = styledHTML(answer)
                 }
                 let tags = path.map { tag($0) }.joined(separator: " ")
-                lines.append([front, back, tags].map(field).joined(separator: "\t"))
+                let guid = (origins[fact.id] ?? fact.id).rawValue
+                lines.append([front, back, tags, guid].map(field).joined(separator: "\t"))
             }
         }
         return lines.joined(separator: "\n") + "\n"

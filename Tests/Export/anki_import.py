@@ -26,8 +26,9 @@ def check(name, condition, detail=""):
 with tempfile.TemporaryDirectory() as folder:
     col = Collection(os.path.join(folder, "collection.anki2"))
     metadata = col.get_csv_metadata(path, None)
-    check("the header is read: tab separator, HTML, 3 columns, tags in column 3",
-          metadata.is_html and list(metadata.column_labels) == ["Front", "Back", "Tags"] and metadata.tags_column == 3,
+    check("the header is read: tab separator, HTML, 4 columns, tags in column 3, guid in column 4",
+          metadata.is_html and list(metadata.column_labels) == ["Front", "Back", "Tags", "GUID"]
+          and metadata.tags_column == 3 and metadata.guid_column == 4,
           str(metadata))
     col.import_csv(ImportCsvRequest(path=path, metadata=metadata))
     check(f"Anki imported {expected} notes", col.note_count() == expected, f"(got {col.note_count()})")

@@ -26,6 +26,25 @@ else
 fi
 sed 's/^/    /' "$work/anki.log"
 
+# Anki re-import: study the Elastic Inference facts, export, reword one of
+# them, open the notes (the progress is re-linked), export again, import both
+# into one collection: the note is updated in place, not added again.
+cp assets/aws-ml-specialty-recap-2-of-3.md "$work/recap.md"
+printf '1\n%.0s' $(seq 1 30) | "$binary" quiz --plain --topic "Amazon Elastic Inference" --questions 4 --seed 2 \
+  --store "$work/reimport.sqlite" "$work/recap.md" > /dev/null
+"$binary" export --format anki --store "$work/reimport.sqlite" --output "$work/before.tsv" "$work/recap.md"
+sed -i 's/Reduces deep learning inference costs by up to 75%/Reduces deep learning inference costs by up to 75 percent/' "$work/recap.md"
+echo q | "$binary" quiz --plain --topic "Amazon Elastic Inference" --store "$work/reimport.sqlite" "$work/recap.md" > "$work/reopen.out"
+check "opening the edited notes re-links the fact" grep -q "re-linked" "$work/reopen.out"
+"$binary" export --format anki --store "$work/reimport.sqlite" --output "$work/after.tsv" "$work/recap.md"
+if .venv-anki/bin/python Tests/Export/anki_reimport.py "$work/before.tsv" "$work/after.tsv" 42 \
+     "inference costs by up to 75%" "inference costs by up to 75 percent" > "$work/reimport.log" 2>&1; then
+  check "Anki updates the re-linked fact's note on re-import (anki package)" true
+else
+  check "Anki updates the re-linked fact's note on re-import (anki package)" false
+fi
+sed 's/^/    /' "$work/reimport.log"
+
 # CSV: a real parser reads every row back, fields intact, including progress.
 store="$work/progress.sqlite"
 "$binary" stats --store "$store" > /dev/null

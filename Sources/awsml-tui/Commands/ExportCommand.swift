@@ -37,14 +37,13 @@ struct ExportCommand: ParsableCommand {
         if let output, !force, CPath.withCString(ArgumentBytes.bytes(of: output), { access($0, F_OK) }) == 0 {
             throw CommandFailure.report("\(ArgumentBytes.shown(output)): already exists; add --force to overwrite it")
         }
-        var cards: [FactID: CardProgress] = [:]
-        var log: [ReviewLogEntry] = []
-        if format != .anki {
-            let snapshot = try StoreSnapshot.read(storePath: storePath, wholeLog: true)
-            (cards, log) = (snapshot.cards, snapshot.log)
-        }
+        // Anki needs only the re-links (a note keeps the guid of its first id).
+        let snapshot = try StoreSnapshot.read(storePath: storePath, wholeLog: format != .anki)
+        let (cards, log) = (snapshot.cards, snapshot.log)
+        var origins: [FactID: FactID] = [:]
+        for link in snapshot.links { origins[link.new] = link.origin }
         let text: String = switch format {
-        case .anki: AnkiExport.text(decks: decks)
+        case .anki: AnkiExport.text(decks: decks, origins: origins)
         case .csv: CSVExport.text(decks: decks, cards: cards)
         case .json: JSONExport.text(decks: decks, cards: cards, log: log) + "\n"
         }

@@ -14,6 +14,8 @@ struct StoreSnapshot {
     let log: [ReviewLogEntry]
     /// One per scope asked for, in order.
     let activities: [ReviewActivity]
+    /// The re-links made as the notes changed (for the Anki guids).
+    let links: [FactLink]
     let reviewCount: Int
 
     static func read(storePath: String?, wholeLog: Bool = false, activityOf scopes: [Set<FactID>] = [],
@@ -31,6 +33,7 @@ struct StoreSnapshot {
         do {
             return StoreSnapshot(path: path, cards: try store.loadCards(), log: wholeLog ? try store.reviewLog() : [],
                                  activities: try scopes.map { try store.reviewActivity(of: $0, recentSince: recentSince) },
+                                 links: try store.links(),
                                  reviewCount: try store.reviewCount())
         } catch {
             throw CommandFailure.report(storeRead: path, error)
