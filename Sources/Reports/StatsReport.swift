@@ -46,8 +46,24 @@ public enum StatsReport {
                     lines.append("    \(topic.mastered)/\(topic.facts) mastered · R \(percent(topic.meanRetrievability)) · \(topic.lapses) lapses  \(TerminalSafe.line(topic.path.joined(separator: " › ")))")
                 }
             }
+            if !stats.leeches.isEmpty {
+                let texts = leechTexts(stats.leeches, in: deck)
+                lines.append("  leeches (forgotten \(stats.leechLapses) times or more; reword the note or suspend it): \(stats.leeches.count)")
+                for leech in stats.leeches.prefix(weakestTopicsShown) {
+                    lines.append("    \(leech.lapses) lapses  \(TerminalSafe.line(texts[leech.id] ?? leech.id.rawValue))  (\(TerminalSafe.line(leech.path.joined(separator: " › "))))")
+                }
+            }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The plain text of the leeches' facts (one walk of the deck, made only
+    /// when there are leeches).
+    static func leechTexts(_ leeches: [ProgressStatistics.Leech], in deck: Deck) -> [FactID: String] {
+        let wanted = Set(leeches.map(\.id))
+        var texts: [FactID: String] = [:]
+        for (fact, _) in FactListing.facts(in: deck) where wanted.contains(fact.id) { texts[fact.id] = fact.text.plainText }
+        return texts
     }
 
     /// The documented JSON: `{"store","reviews","decks":[{"title","file","facts","cards":{…},"due":{…},
@@ -97,6 +113,17 @@ public enum StatsReport {
                 }
             }
             json.field("meanRetrievability") { $0.decimal(stats.meanRetrievability) }
+            json.field("leeches") { json in
+                json.array { json in
+                    for leech in stats.leeches {
+                        json.object { json in
+                            json.field("id") { $0.string(leech.id.rawValue) }
+                            json.field("path") { json in json.array { json in leech.path.forEach { json.string($0) } } }
+                            json.field("lapses") { $0.number(leech.lapses) }
+                        }
+                    }
+                }
+            }
             json.field("streak") { json in
                 json.object { json in
                     json.field("current") { $0.number(stats.currentStreak) }

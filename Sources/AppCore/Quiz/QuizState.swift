@@ -96,6 +96,8 @@ public struct NodeProgress: Hashable, Sendable {
     /// Facts suspended, and facts buried for today.
     public var suspended = 0
     public var buried = 0
+    /// Facts forgotten `StudyOptions.leechLapses` times or more (leeches).
+    public var leeches = 0
 
     public init() {}
 
@@ -119,9 +121,16 @@ public struct StudyOptions: Hashable, Sendable {
     /// while the clock ticks. The summary's "later today" and "tomorrow" and
     /// the stats screen count these days.
     public var dayBoundary: DayBoundary
+    /// A fact forgotten this many times (lapses from review) is a leech: a
+    /// note worth rewording, or a question worth suspending. Anki's default.
+    public var leechLapses: Int
+
+    public static let defaultLeechLapses = 8
 
     public init(newPerDay: Int = 20, examQuestions: Int = 20, examMinutes: Int? = nil, seed: UInt64 = 1,
-                objectiveOnly: Bool = false, questionLimit: Int? = nil, dayBoundary: DayBoundary = DayBoundary()) {
+                objectiveOnly: Bool = false, questionLimit: Int? = nil, dayBoundary: DayBoundary = DayBoundary(),
+                leechLapses: Int = StudyOptions.defaultLeechLapses) {
+        self.leechLapses = leechLapses
         self.newPerDay = newPerDay
         self.examQuestions = examQuestions
         self.examMinutes = examMinutes

@@ -403,7 +403,7 @@ extension AppUpdate {
     }
 
     /// A fact's text, found by its path (no walk).
-    static func factText(_ id: FactID, in state: AppState) -> String? {
+    public static func factText(_ id: FactID, in state: AppState) -> String? {
         guard let path = state.factPaths[id], let node = state.decks.node(at: path) else { return nil }
         return node.facts.first { $0.id == id }?.text.plainText
     }

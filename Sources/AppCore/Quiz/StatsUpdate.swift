@@ -28,7 +28,8 @@ extension AppUpdate {
         visit(node, Array(prefix), view.scope)
         view.topicPaths = paths
         view.statistics = ProgressStatistics.compute(scope: scope, cards: state.progress, activity: activity, now: state.now,
-                                                     days: state.studyOptions.dayBoundary, scheduler: state.scheduler)
+                                                     days: state.studyOptions.dayBoundary, scheduler: state.scheduler,
+                                                     leechLapses: state.studyOptions.leechLapses)
         view.selectedTopic = 0
         state.screen = .stats(view)
     }

@@ -126,6 +126,7 @@ public struct AppState: Equatable, Sendable {
     public mutating func refreshNodeProgress() {
         var result: [NodePath: NodeProgress] = [:]
         let progress = self.progress, scheduler = self.scheduler, now = self.now
+        let leechLapses = studyOptions.leechLapses
         var nextChange: Timestamp?
         func note(_ time: Timestamp?) {
             guard let time, time > now else { return }
@@ -138,6 +139,7 @@ public struct AppState: Equatable, Sendable {
                 guard let card = progress[fact.id] else { counts.new += 1; continue }
                 if card.suspended { counts.suspended += 1 }
                 if card.isBuried(at: now) { counts.buried += 1; note(card.buriedUntil) }
+                if card.lapses >= leechLapses { counts.leeches += 1 }
                 guard card.state != .new else { counts.new += 1; continue }
                 counts.studied += 1
                 counts.masterySum += scheduler.mastery(of: card, at: now)
@@ -153,6 +155,7 @@ public struct AppState: Equatable, Sendable {
                 counts.studied += childCounts.studied
                 counts.suspended += childCounts.suspended
                 counts.buried += childCounts.buried
+                counts.leeches += childCounts.leeches
                 counts.masterySum += childCounts.masterySum
             }
             result[path] = counts

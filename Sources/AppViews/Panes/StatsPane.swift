@@ -125,6 +125,15 @@ struct StatsPane {
         if notStudied > 0 {
             text("\(notStudied) \(notStudied == 1 ? "topic" : "topics") not studied yet", theme.breadcrumb)
         }
+        if !stats.leeches.isEmpty {
+            lines.append([])
+            text("Leeches (forgotten \(stats.leechLapses) times or more; marked L in the tree): \(stats.leeches.count)",
+                 theme.paneTitle)
+            for leech in stats.leeches.prefix(10) {
+                let fact = AppUpdate.factText(leech.id, in: state) ?? leech.id.rawValue
+                text("\(leech.lapses) lapses · \(fact) (\(leech.path.last ?? ""))", theme.body)
+            }
+        }
         return (lines, selectedLine)
     }
 

@@ -35,8 +35,9 @@ struct TreePane {
     }
 
     /// The right-hand label of a row: `3d 5n` (3 due, 5 new), `1x` (one
-    /// suspended), `2z` (two buried today), `✓` when all is studied and
-    /// nothing is due, or the fact count before any study.
+    /// suspended), `2z` (two buried today), `1L` (one leech: forgotten again
+    /// and again), `✓` when all is studied and nothing is due, or the fact
+    /// count before any study.
     static func progressLabel(_ progress: NodeProgress?, factCount: Int) -> String {
         guard let progress, progress.studied > 0 || progress.suspended > 0 || progress.buried > 0 else {
             return "\(factCount)"
@@ -46,6 +47,7 @@ struct TreePane {
         if progress.new > 0 { parts.append("\(progress.new)n") }
         if progress.suspended > 0 { parts.append("\(progress.suspended)x") }
         if progress.buried > 0 { parts.append("\(progress.buried)z") }
+        if progress.leeches > 0 { parts.append("\(progress.leeches)L") }
         return parts.isEmpty ? "✓" : parts.joined(separator: " ")
     }
 

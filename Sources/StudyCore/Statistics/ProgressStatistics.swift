@@ -24,6 +24,15 @@ public struct ProgressStatistics: Hashable, Sendable {
         public var masteredShare: Double { facts == 0 ? 0 : Double(mastered) / Double(facts) }
     }
 
+    /// A fact forgotten again and again: its note may be badly worded, or
+    /// its question bad.
+    public struct Leech: Hashable, Sendable {
+        public var id: FactID
+        /// Titles below the deck down to the fact's topic.
+        public var path: [String]
+        public var lapses: Int
+    }
+
     public static let forecastDays = 30
     /// The calendar shows this week and the 25 before it, Monday to Sunday.
     public static let calendarWeeks = 26
@@ -62,6 +71,11 @@ public struct ProgressStatistics: Hashable, Sendable {
     /// Every topic with a fact in scope, weakest first: lowest mastered share,
     /// then lowest mean retrievability (topics not studied first).
     public var topics: [TopicLine] = []
+    /// The facts forgotten `leechLapses` times or more, most lapses first
+    /// (then in the notes' order).
+    public var leeches: [Leech] = []
+    /// The lapses that make a leech (8 by default, as in Anki).
+    public var leechLapses = 8
 
     /// The topics with a studied fact, weakest first: what `awsml-tui stats`
     /// and the stats screen both list as the weakest topics.
@@ -73,16 +87,19 @@ public struct ProgressStatistics: Hashable, Sendable {
     ///   - scope: the facts with their topic path (titles below the deck).
     ///   - days: where the learner's days begin (forecast, calendar, streaks).
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], log: [ReviewLogEntry],
-                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
+                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
+                               leechLapses: Int = 8) -> ProgressStatistics {
         let activity = ReviewActivity(log: log, scope: Set(scope.map(\.0)), recentSince: ReviewActivity.recentSince(now: now))
-        return compute(scope: scope, cards: cards, activity: activity, now: now, days: days, scheduler: scheduler)
+        return compute(scope: scope, cards: cards, activity: activity, now: now, days: days, scheduler: scheduler,
+                       leechLapses: leechLapses)
     }
 
     /// The same from the scope's `activity` (what the store reads without the
     /// whole log): its quarter hours give the calendar and the streaks, its
     /// recent reviews the rolling windows.
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], activity: ReviewActivity,
-                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler) -> ProgressStatistics {
+                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
+                               leechLapses: Int = 8) -> ProgressStatistics {
         let day = Timestamp.millisecondsPerDay
         let today = days.day(of: now)
         let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
@@ -109,6 +126,7 @@ public struct ProgressStatistics: Hashable, Sendable {
             }
             stats.topics[topic].facts += 1
             guard let card = cards[id] else { stats.new += 1; continue }
+            if card.lapses >= leechLapses { stats.leeches.append(Leech(id: id, path: path, lapses: card.lapses)) }
             if card.suspended { stats.suspended += 1 }
             if card.isBuried(at: now) { stats.buried += 1 }
             guard card.state != .new else { stats.new += 1; continue }
@@ -136,6 +154,11 @@ public struct ProgressStatistics: Hashable, Sendable {
             }
         }
         stats.meanRetrievability = studied == 0 ? nil : retrievabilitySum / Double(studied)
+        stats.leechLapses = leechLapses
+        stats.leeches = stats.leeches.enumerated().sorted { left, right in
+            left.element.lapses != right.element.lapses ? left.element.lapses > right.element.lapses
+                : left.offset < right.offset
+        }.map(\.element)
         // Topic means: divide the sums by the studied facts of each topic.
         for index in stats.topics.indices {
             if let sum = stats.topics[index].meanRetrievability {

@@ -55,6 +55,8 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var dayStart: DayStartOption
 
+    @OptionGroup var leech: LeechOption
+
     func run() throws {
         try run(earlyStore: nil)
     }
@@ -71,6 +73,7 @@ struct OpenCommand: ParsableCommand {
             plainOptions.newPerDay = newPerDay
             plainOptions.storePath = storePath
             plainOptions.dayStart = dayStart
+            plainOptions.leech = leech
             try plainOptions.session(decks: decks).run()
             return
         }
@@ -79,7 +82,7 @@ struct OpenCommand: ParsableCommand {
         let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
                                    seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
-                                   dayBoundary: dayStart.dayBoundary(at: now))
+                                   dayBoundary: dayStart.dayBoundary(at: now), leechLapses: leech.lapses)
         try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
                               storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }

@@ -59,6 +59,8 @@ extension OptionRange where Number == Int {
     static var examMinutes: Self { Self(1...1_440) }
     /// `--day-starts-at`: an hour of the day.
     static var dayStartHour: Self { Self(0...23) }
+    /// `--leech-lapses`: from the first lapse to far more than anyone has.
+    static var leechLapses: Self { Self(1...1_000) }
 }
 
 extension OptionRange where Number == UInt64 {

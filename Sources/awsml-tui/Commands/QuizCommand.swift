@@ -54,12 +54,14 @@ struct PlainQuizOptions: ParsableArguments {
 
     @OptionGroup var dayStart: DayStartOption
 
+    @OptionGroup var leech: LeechOption
+
     func session(decks: [Deck]) -> PlainSession {
         let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: questions ?? 20,
                                    seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
                                    objectiveOnly: true, questionLimit: questions,
-                                   dayBoundary: dayStart.dayBoundary(at: now))
+                                   dayBoundary: dayStart.dayBoundary(at: now), leechLapses: leech.lapses)
         let studyMode: StudyMode = switch mode {
         case .study: .study
         case .practice: .practice

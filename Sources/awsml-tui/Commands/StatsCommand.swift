@@ -22,6 +22,8 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var dayStart: DayStartOption
 
+    @OptionGroup var leech: LeechOption
+
     func run() throws {
         let decks = try DeckSource.load(files)
         let now = SystemClock.now()
@@ -31,7 +33,8 @@ struct StatsCommand: ParsableCommand {
         let (path, reviews) = (snapshot.path, snapshot.reviewCount)
         let statistics = zip(scopes, snapshot.activities).map { scope, activity in
             ProgressStatistics.compute(scope: scope, cards: snapshot.cards, activity: activity, now: now,
-                                       days: dayStart.dayBoundary(at: now), scheduler: .standard)
+                                       days: dayStart.dayBoundary(at: now), scheduler: .standard,
+                                       leechLapses: leech.lapses)
         }
         if json {
             try StandardOutput.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
