@@ -315,16 +315,20 @@ for command in stats "export --format json"; do
 done
 check "and stats counts the answers in the -wal" \
   bash -c "'$binary' stats --store '$store' | head -1 | grep -qE '\(([0-9]+) reviews logged\)' && [ \$('$binary' stats --store '$store' | head -1 | grep -oE '[0-9]+ reviews' | grep -oE '[0-9]+') -ge $((2 + acked)) ]"
-# A store of an older schema (before v3-before-buried): read, not migrated.
+# A store of an older schema (before v5-fact-texts, the newest): read, not
+# migrated.
+older_schema() { # STORE: takes the newest migration back out of it
+  sqlite3 "$1" "DROP TABLE fact_text; DROP TABLE fact_link; DROP TABLE seen_fact; DROP INDEX card_deck;
+    DELETE FROM grdb_migrations WHERE identifier = 'v5-fact-texts'"
+}
 make_store "$work/read/old.sqlite"; rm -rf "$work/read/backups"
-sqlite3 "$work/read/old.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
-  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+older_schema "$work/read/old.sqlite"
 store="$work/read/old.sqlite"
 check "stats on a store of an older schema: read as it is, not migrated, no backup" reads_only stats
 check "and it reports its answers" grep -q "(2 reviews logged)" "$work/out"
 "$binary" quiz --store "$store" < /dev/null > /dev/null 2>&1
 check "a command that writes migrates it, with a copy kept first" \
-  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v3-before-buried'\" | grep -qx 1 \
+  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v5-fact-texts'\" | grep -qx 1 \
     && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
 
 # 8. A backups folder that cannot take a copy (a file in its place, or
@@ -365,8 +369,7 @@ check "the link is still a link" test -L "$work/bk-link/progress.sqlite"
 # A store that needs a schema migration is not migrated without its copy:
 # refused in one line, left as it was.
 backup_case migrate; printf 'keep me\n' > "$work/bk-migrate/backups"
-sqlite3 "$work/bk-migrate/progress.sqlite" "ALTER TABLE review DROP COLUMN before_buried_until;
-  DELETE FROM grdb_migrations WHERE identifier = 'v3-before-buried'"
+older_schema "$work/bk-migrate/progress.sqlite"
 check "a store to migrate, backups a file: quiz refuses it in one line, status 2, the file as it was" \
   refused_unchanged "$work/bk-migrate/progress.sqlite" \
   "needs its schema brought up to this awsml-tui's, which is done only after a copy is kept, and no copy can be made: $work/bk-migrate/backups is not a folder" quiz
