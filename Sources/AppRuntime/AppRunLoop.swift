@@ -19,6 +19,11 @@ public struct AppRunLoop {
     public let theme: Theme
     /// Called once after the first frame is drawn (the daily backup).
     public var afterFirstFrame: () -> Void = {}
+    /// Looks outside for a change after every event and tick (the posts on
+    /// disk, `PostWatcher`); what it reports goes through `update` like any
+    /// action. Nil when it has nothing to say (it keeps its own pace, and
+    /// may wait, for a session to close say: it is shown the state).
+    public var watch: (AppState) -> AppAction? = { _ in nil }
 
     public init(backend: any TerminalBackend, store: any ProgressStore, theme: Theme, clock: @escaping () -> Timestamp) {
         self.backend = backend
@@ -62,6 +67,7 @@ public struct AppRunLoop {
             }
             runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)
             if let action { runner.run(AppUpdate.update(&state, action), on: &state) }
+            if let change = watch(state) { runner.run(AppUpdate.update(&state, change), on: &state) }
         }
         return nil
     }

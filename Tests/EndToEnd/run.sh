@@ -488,6 +488,35 @@ out=$("$binary" changes --store "$edit_store" "$work/edit.md")
 check "awsml-tui changes shows the text before and after" \
   bash -c "grep -qF 'Re-linked when the notes were opened (1):' <<< \"\$1\" && grep -qF \"was: \$2\" <<< \"\$1\" && grep -q '    now: .* indeed ' <<< \"\$1\"" - "$out" "$studied"
 
+# 16e. Live reload: with the app open, reword another studied fact with sed:
+# within a second or two the status bar says the notes were read again and
+# the fact re-linked; a post that no longer loads keeps the last good
+# version on screen with the reason; after a restart the progress is there.
+start "$(app_command "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+check "the app opens on the edited post" wait_for "↑↓ move"
+second=$(sqlite3 "$edit_store" "SELECT text FROM fact_text ORDER BY fact_id" | while IFS= read -r text; do
+  [ "$text" != "$studied" ] && grep -qF -- "$text" "$work/edit.md" && { echo "$text"; break; }; done)
+python3 - "$work/edit.md" "$second" <<'PY'
+import sys
+path, text = sys.argv[1], sys.argv[2]
+post = open(path).read()
+words = text.rstrip(".").split(" ")
+open(path, "w").write(post.replace(text, " ".join(words[:-1] + ["really", words[-1]]) + ".", 1))
+PY
+check "a fact reworded while the app is open is re-linked within seconds" \
+  wait_for "notes read again: 1 fact changed since last time: 1 re-linked" 10
+cp "$work/edit.md" "$work/edit.good"
+: > "$work/edit.md"
+check "an emptied post keeps the last good version, with the reason" \
+  wait_for "the notes changed but do not load" 10
+check "the tree is still there" wait_for "↑↓ move"
+cp "$work/edit.good" "$work/edit.md"
+check "restored, it is read again" wait_for "notes read again" 10
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "every card is kept after the live re-link" test "$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")" = "$cards_before"
+check "two re-links recorded" test "$(sqlite3 "$edit_store" "SELECT count(*) FROM fact_link WHERE undone = 0")" = 2
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?

@@ -58,6 +58,14 @@ public enum AppAction: Equatable, Sendable {
     case factHistoryLoaded(FactHistory)
     /// The store could not do what an effect asked.
     case storeFailed(StoreFailure)
+
+    // MARK: Outside changes
+
+    /// The posts changed on disk and were read again (the run loop's watcher).
+    case postsReloaded(ReloadedPosts)
+    /// The posts changed on disk but no longer load: the last good version
+    /// stays, and this one line says why.
+    case postsReloadFailed(String)
 }
 
 /// I/O that `update` asks the run loop to do.

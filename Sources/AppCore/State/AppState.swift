@@ -61,6 +61,9 @@ public struct AppState: Equatable, Sendable {
     public var layout: PaneLayout
     public var keyMap: KeyMap
     public var isRunning = true
+    /// How often the run loop looks at the posts on disk (milliseconds; nil:
+    /// it does not), so a change is read within that time.
+    public var postsWatchInterval: Int?
 
     public init(decks: [Deck], width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
                 now: Timestamp = Timestamp(milliseconds: 0), progress: [FactID: CardProgress] = [:],
@@ -182,6 +185,7 @@ public struct AppState: Equatable, Sendable {
             let untilChange = max(1, change.milliseconds - now.milliseconds)
             wait = min(wait ?? untilChange, untilChange)
         }
+        if let interval = postsWatchInterval { wait = min(wait ?? Int64(interval), Int64(interval)) }
         return wait.map { Int(min($0, 60_000)) }
     }
 

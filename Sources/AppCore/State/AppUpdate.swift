@@ -38,6 +38,14 @@ public enum AppUpdate {
             if state.factHistory?.factID == history.factID { state.factHistory = history }
         case .storeFailed(let failure):
             storeFailed(failure, &state)
+        case .postsReloaded(let reloaded):
+            // The watcher waits for a session to close before reading the
+            // posts again; should one come anyway, the session keeps its facts.
+            guard state.quiz == nil else { return [] }
+            takeReloadedPosts(reloaded, &state)
+        case .postsReloadFailed(let reason):
+            state.message = StatusMessage("the notes changed but do not load (\(reason)); the last good version stays",
+                                          kind: .error, at: state.now)
         case .terminalResized(let width, let height):
             state.layout = PaneLayout(width: width, height: height)
             keepSelectionVisible(&state)
@@ -91,6 +99,28 @@ public enum AppUpdate {
             endSession(&state)
         }
         return []
+    }
+
+    /// Takes posts read again: a new state over the new decks, keeping the
+    /// place in the tree (by titles), the screen's settings, the undo stack
+    /// and today's counts; the question generator is made again on use.
+    static func takeReloadedPosts(_ reloaded: ReloadedPosts, _ state: inout AppState) {
+        let titles = state.selectedPath.map { state.decks.titles(along: $0) } ?? []
+        var fresh = AppState(decks: reloaded.decks, width: state.layout.screenWidth, height: state.layout.screenHeight,
+                             keyMap: state.keyMap, now: state.now, progress: reloaded.progress,
+                             scheduler: state.scheduler, studyOptions: state.studyOptions,
+                             newFactsStartedToday: state.newFactsStartedToday)
+        fresh.undoStack = state.undoStack
+        fresh.extraNewToday = state.extraNewToday
+        fresh.focus = state.focus == .detail ? .detail : .tree
+        fresh.postsWatchInterval = state.postsWatchInterval
+        fresh.lastStoreFailure = state.lastStoreFailure
+        if let row = fresh.rows.firstIndex(where: { fresh.decks.titles(along: $0.path) == titles }) {
+            fresh.selectedRow = row
+        }
+        fresh.message = StatusMessage("notes read again" + (reloaded.summary.map { ": " + $0 } ?? ""), at: state.now)
+        state = fresh
+        keepSelectionVisible(&state)
     }
 
     /// The time moved on: messages expire, an exam out of time ends, and the

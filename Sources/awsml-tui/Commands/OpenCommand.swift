@@ -83,7 +83,7 @@ struct OpenCommand: ParsableCommand {
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
                                    seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
                                    dayBoundary: dayStart.dayBoundary(at: now), leechLapses: leech.lapses)
-        try FullScreenSession(decks: decks, useColour: useColour, useMouse: !noMouse, environment: environment,
+        try FullScreenSession(decks: decks, files: files, useColour: useColour, useMouse: !noMouse, environment: environment,
                               storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }
 }

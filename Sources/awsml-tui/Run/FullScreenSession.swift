@@ -21,6 +21,9 @@ import TerminalUI
 /// crash (the C signal guard).
 struct FullScreenSession {
     let decks: [Deck]
+    /// The posts as given on the command line (none: the bundled post),
+    /// watched for changes while the screen is open.
+    var files: [String] = []
     let useColour: Bool
     let useMouse: Bool
     let environment: [String: String]
@@ -87,6 +90,11 @@ struct FullScreenSession {
         // Not before the first frame: a copy of the store once a day (a
         // folder that cannot take it was said in the status bar already).
         runLoop.afterFirstFrame = { try? store.backUpDailyIfNeeded(now: now) }
+        if !files.isEmpty {
+            let watcher = PostWatcher(files: files, store: store)
+            state.postsWatchInterval = PostWatcher.interval
+            runLoop.watch = watcher.check
+        }
         return runLoop.run(&state)
     }
 }

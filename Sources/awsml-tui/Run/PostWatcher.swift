@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AppCore
+import DeckKit
+import ProgressSQLite
+import SafeText
+import StudyCore
+
+/// Reads the posts again when they change on disk while the full screen is
+/// open (another editor, `git pull`, a sync tool): once a second at most it
+/// compares each file's inode, size and modification time with what it saw;
+/// on a change it loads the posts, re-links the progress of changed facts in
+/// the store (`NotesChanges`) and hands `update` the result, or the reason
+/// the posts no longer load (the last good version stays on screen).
+///
+/// It waits while a session is on (the question on screen and the session's
+/// answers keep their facts) and looks again once the session closes.
+/// An mtime check on clock ticks rather than inotify: it needs no thread and
+/// sees a file replaced by rename (as most editors save) like any other.
+final class PostWatcher {
+    /// How often the files are looked at, in milliseconds.
+    static let interval = 1_000
+
+    private let files: [String]
+    private let store: SQLiteProgressStore
+    private var stamps: [FileStamp?]
+    private var lastLook: Int64
+
+    /// What a file looked like: a change to any of these is a change.
+    private struct FileStamp: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modifiedSeconds: Int64
+        var modifiedNanoseconds: Int64
+    }
+
+    init(files: [String], store: SQLiteProgressStore) {
+        self.files = files
+        self.store = store
+        stamps = files.map(Self.stamp)
+        lastLook = Self.monotonicMilliseconds()
+    }
+
+    func check(_ state: AppState) -> AppAction? {
+        guard state.quiz == nil else { return nil }
+        let now = Self.monotonicMilliseconds()
+        guard now - lastLook >= Int64(Self.interval) else { return nil }
+        lastLook = now
+        let current = files.map(Self.stamp)
+        guard current != stamps else { return nil }
+        stamps = current
+        do {
+            var decks: [Deck] = []
+            var seen: Set<[UInt64]> = []
+            for (file, stamp) in zip(files, current) {
+                if let stamp, !seen.insert([stamp.device, stamp.inode]).inserted { continue }
+                do {
+                    decks.append(try DeckLoader.load(path: ArgumentBytes.bytes(of: file), file: ArgumentBytes.shown(file)))
+                } catch {
+                    return .postsReloadFailed(TerminalSafe.line("\(error)"))
+                }
+            }
+            decks = Deck.keptApart(decks)
+            let cards = try store.loadCards()
+            let changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: SystemClock.now(),
+                                                  apply: true)
+            return .postsReloaded(ReloadedPosts(decks: decks, progress: changes.applied(to: cards),
+                                                summary: changes.summary))
+        } catch {
+            return .postsReloadFailed(TerminalSafe.line("the progress store: \(error)"))
+        }
+    }
+
+    private static func stamp(_ file: String) -> FileStamp? {
+        var info = FileStatus()
+        guard CPath.status(ArgumentBytes.bytes(of: file), &info) == 0 else { return nil }
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+    }
+
+    private static func monotonicMilliseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+}
