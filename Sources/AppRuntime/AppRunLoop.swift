@@ -24,6 +24,10 @@ public struct AppRunLoop {
     /// action. Nil when it has nothing to say (it keeps its own pace, and
     /// may wait, for a session to close say: it is shown the state).
     public var watch: (AppState) -> AppAction? = { _ in nil }
+    /// Opens post `deck` at `line` in the learner's editor (`.editPost`),
+    /// the backend's screen suspended meanwhile (`TerminalBackend.outside`);
+    /// the watcher is then told to look at once.
+    public var edit: (_ deck: Int, _ line: Int) -> Void = { _, _ in }
 
     public init(backend: any TerminalBackend, store: any ProgressStore, theme: Theme, clock: @escaping () -> Timestamp) {
         self.backend = backend
@@ -38,8 +42,13 @@ public struct AppRunLoop {
         let renderer = ScreenRenderer(theme: theme)
         let hitTester = HitTester(theme: theme)
         let backend = self.backend
+        let edit = self.edit
         let runner = EffectRunner(store: store) { effect in
-            if effect == .repaint { backend.invalidate() }
+            switch effect {
+            case .repaint: backend.invalidate()
+            case .editPost(let deck, let line): backend.outside { edit(deck, line) }
+            default: break
+            }
         }
         var firstFrame = true
         runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)

@@ -9,7 +9,7 @@ import StudyCore
 public struct EffectRunner {
     public let store: any ProgressStore
     /// What the loop does with effects that are not the store's (quit,
-    /// repaint); plain mode has no terminal and ignores them.
+    /// repaint, an editor); plain mode has no terminal and ignores them.
     public var terminalEffect: (Effect) -> Void
 
     public init(store: any ProgressStore, terminalEffect: @escaping (Effect) -> Void = { _ in }) {
@@ -37,7 +37,7 @@ public struct EffectRunner {
             state.isRunning = false
             terminalEffect(effect)
             return nil
-        case .repaint:
+        case .repaint, .editPost:
             terminalEffect(effect)
             return nil
         case .saveReview(let review):

@@ -287,6 +287,21 @@ public final class CursesTerminal: TerminalBackend {
         delscreen(screen)
     }
 
+    /// Hands the terminal to another program (the learner's editor) as it was
+    /// found: the SGR mouse mode off, ncurses' own modes saved and left
+    /// (`def_prog_mode`, `endwin`); then takes it back (`reset_prog_mode`)
+    /// and redraws every cell.
+    public func outside(_ body: () -> Void) {
+        guard isActive else { return body() }
+        if let descriptor = sgrMouseDescriptor { Self.send("\u{1B}[?1006l", to: descriptor) }
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        if let descriptor = sgrMouseDescriptor { Self.send("\u{1B}[?1006h", to: descriptor) }
+        invalidate()
+    }
+
     /// Ends the process as `signal` would have, once the terminal is restored,
     /// so the shell sees the conventional status (130 for SIGINT, 143 for SIGTERM).
     public static func endProcess(bySignal signal: Int32) -> Never {

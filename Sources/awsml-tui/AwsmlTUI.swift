@@ -16,6 +16,7 @@ struct AwsmlTUI: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [OpenCommand.self, CheckCommand.self, StatsCommand.self, ExportCommand.self, QuizCommand.self, ChangesCommand.self,
+                      InitCommand.self,
                       QuestionsCommand.self],
         defaultSubcommand: OpenCommand.self)
 
@@ -23,7 +24,7 @@ struct AwsmlTUI: ParsableCommand {
     /// version and shell completion. (An array: a `Set` costs a hash seed
     /// and a table, a sixth of a millisecond before anything else can start.)
     static let treeWords: [String] = [
-        "open", "check", "stats", "export", "quiz", "questions", "changes", "help", "-h", "--help", "--version",
+        "open", "check", "stats", "export", "quiz", "questions", "changes", "init", "help", "-h", "--help", "--version",
         "--generate-completion-script", "--experimental-dump-help",
     ]
 

@@ -172,7 +172,7 @@ struct QuizSessionTests {
         var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30, now: t0, scheduler: scheduler,
                              studyOptions: StudyOptions(examQuestions: 5, seed: 9))
         state.selectedRow = 0
-        press(["e"], &state)
+        press(["x"], &state)
         #expect(state.quiz?.session.mode == .exam)
         var reviews: [ReviewRecord] = []
         for index in 0..<5 {
@@ -200,7 +200,7 @@ struct QuizSessionTests {
     @Test("an exam ends on the clock tick at its limit, not at the next key; unanswered questions are missed")
     func anExamEndsAtItsTimeLimit() {
         var state = onGlue(options: StudyOptions(examQuestions: 4, examMinutes: 1, seed: 2))
-        press(["e"], &state)
+        press(["x"], &state)
         _ = answer(correctly: true, &state)
         AppUpdate.update(&state, .clockTicked(t0.adding(milliseconds: 61_000)))
         guard case .summary(let summary)? = state.quiz?.phase else {
@@ -302,7 +302,7 @@ struct QuizSessionTests {
         #expect(state.quiz?.phase == .nothingToDo(.init(nextDue: nil, newHeldBack: 4)))
 
         var exam = onGlue(options: StudyOptions(examQuestions: 4, examMinutes: Int.max, seed: 2))
-        press(["e"], &exam)
+        press(["x"], &exam)
         let deadline = exam.quiz?.session.deadline
         #expect(deadline.map { $0 > t0.adding(milliseconds: 86_400_000 * 365 * 99) } == true)
         _ = answer(correctly: true, &exam)

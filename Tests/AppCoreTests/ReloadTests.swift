@@ -80,3 +80,59 @@ struct ReloadTests {
         #expect(state.message?.text == "the notes changed but do not load (recap.md: is empty); the last good version stays")
     }
 }
+
+/// `e` opens the selected fact's post in the learner's editor; `x` is the exam.
+@Suite("Edit from the app")
+struct EditKeyTests {
+    let post = """
+        # Recap
+
+        ## Kinesis
+
+        - Kinesis Data Streams keeps records for 24 hours by default.
+        - Kinesis Data Firehose loads streaming data into S3.
+        """
+
+    func state(editable: Bool) throws -> AppState {
+        var state = AppState(decks: [try DeckLoader.load(text: post, file: "recap.md")], width: 100, height: 30,
+                             studyOptions: StudyOptions(seed: 2, objectiveOnly: true))
+        state.editablePosts = editable
+        state.selectedRow = state.rows.firstIndex { $0.title == "Kinesis" }!
+        return state
+    }
+
+    @Test func eOnAFactInTheDetailOpensItsLineOnTheTopicItsHeading() throws {
+        var state = try state(editable: true)
+        #expect(AppUpdate.update(&state, .keyPressed("e")) == [.editPost(deck: 0, line: 3)])
+        AppUpdate.update(&state, .keyPressed("Tab"))
+        AppUpdate.update(&state, .keyPressed("j"))
+        var effects = AppUpdate.update(&state, .keyPressed("e"))
+        effects.removeAll { if case .loadFactHistory = $0 { true } else { false } }
+        #expect(effects == [.editPost(deck: 0, line: 6)])
+    }
+
+    @Test func eOnTheFeedbackOpensTheFactJustAnswered() throws {
+        var state = try state(editable: true)
+        AppUpdate.update(&state, .keyPressed("s"))
+        let id = try #require(state.quiz?.question?.factID)
+        let line = state.decks[0].root.children[0].children[0].facts.first { $0.id == id }!.line
+        AppUpdate.update(&state, .keyPressed("1"))
+        guard case .feedback? = state.quiz?.phase else {
+            Issue.record("no feedback: \(String(describing: state.quiz?.phase))")
+            return
+        }
+        #expect(AppUpdate.update(&state, .keyPressed("e")) == [.editPost(deck: 0, line: line)])
+    }
+
+    @Test func theBundledPostSaysHowToGetAFile() throws {
+        var state = try state(editable: false)
+        #expect(AppUpdate.update(&state, .keyPressed("e")).isEmpty)
+        #expect(state.message?.text.hasPrefix("the bundled post is read-only: awsml-tui init FILE writes it out") == true)
+    }
+
+    @Test func xStartsAnExam() throws {
+        var state = try state(editable: true)
+        AppUpdate.update(&state, .keyPressed("x"))
+        #expect(state.quiz?.session.mode == .exam)
+    }
+}

@@ -225,7 +225,7 @@ struct RunLoopTests {
     @Test("a timed exam counts down on screen and ends by itself at zero, unanswered counted as missed")
     func examEndsByItself() throws {
         var harness = try Harness(options: StudyOptions(examQuestions: 5, examMinutes: 1, seed: 3))
-        harness.press("e")
+        harness.press("x")
         #expect(harness.screen.contains("1:00 left"))
         #expect(harness.backend.requestedTimeouts.last == 500)
         harness.answerCurrent()

@@ -112,7 +112,7 @@ struct QuizSnapshotTests {
         var long = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
                             studyOptions: StudyOptions(examQuestions: 20, seed: 3))
         long.selectedRow = 0
-        press(["e"], &long)
+        press(["x"], &long)
         for _ in 0..<3 { press(["2"], &long) }
         press(["Esc"], &long)
         let top = render(long).textLines()

@@ -231,7 +231,7 @@ tm new-session -d -x 100 -y 30 -s h \
   "$binary --store $work/limits.sqlite --no-mouse --exam-minutes 1440 --exam-questions 1000 --new-per-day 10000 \
    --seed 18446744073709551615; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
 wait_for "q quit" >/dev/null
-tm send-keys -t h g e
+tm send-keys -t h g x
 check "the highest limits: an exam on the whole post starts" wait_for "left · AWS Machine Learning Specialty Bite Size"
 tm send-keys -t h Escape Escape q
 check "and it quits cleanly" wait_for_output "[exit 0]"

@@ -392,7 +392,7 @@ tm send-keys -t e2e q
 exam_store="$work/exam.sqlite"
 start "$(app_command "$binary" --store "$exam_store" --seed 3 --exam-minutes 1 --exam-questions 5 --no-mouse)"
 wait_for "Retraining with a larger number" >/dev/null
-tm send-keys -t e2e g e
+tm send-keys -t e2e g x
 check "a timed exam shows its countdown" wait_for "⏱ 1:00 left"
 check "which counts down without a key" wait_for "⏱ 0:5"
 tm send-keys -t e2e 1
@@ -516,6 +516,42 @@ tm send-keys -t e2e q
 check "and it quits" wait_for_output "[exit 0]"
 check "every card is kept after the live re-link" test "$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")" = "$cards_before"
 check "two re-links recorded" test "$(sqlite3 "$edit_store" "SELECT count(*) FROM fact_link WHERE undone = 0")" = 2
+
+# 16f. e opens the selected fact in $EDITOR at its line; on return the post is
+# read again (an EDITOR script that edits that line stands in for a person).
+# The bundled post is read-only and says how to get a file: awsml-tui init
+# writes it out, and the progress made on the bundled post carries over.
+cat > "$work/ed.sh" <<'SH'
+#!/bin/sh
+# awsml-tui runs: $EDITOR +LINE FILE
+line=${1#+}
+sed -i "${line}s/\.\$/, as edited./" "$2"
+SH
+chmod +x "$work/ed.sh"
+start "$(app_command env EDITOR="$work/ed.sh" "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+check "the app opens for e" wait_for "↑↓ move"
+cp "$work/edit.md" "$work/edit.before"
+tm send-keys -t e2e Tab
+tm send-keys -t e2e e
+check "e: the editor ran and the post is read again" wait_for "notes read again" 10
+check "the editor edited one line, the selected fact's (+LINE)" \
+  bash -c "[ \$(diff '$work/edit.before' '$work/edit.md' | grep -c '^>') = 1 ] && diff '$work/edit.before' '$work/edit.md' | grep -q '^> - .*, as edited\.\$'"
+check "the screen shows the edited fact" wait_for ", as edited."
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "with the terminal as it was" terminal_restored
+start "$(app_command "$binary" --store "$work/bundled-e.sqlite" --no-mouse)"
+wait_for "↑↓ move" >/dev/null
+tm send-keys -t e2e e
+check "e on the bundled post says it is read-only and how to get a file" wait_for "the bundled post is read-only: awsml-tui init FILE"
+tm send-keys -t e2e q
+wait_for_output "[exit 0]" >/dev/null
+check "awsml-tui init writes the bundled post out" bash -c "'$binary' init '$work/mine.md' >/dev/null && cmp -s '$work/mine.md' '$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md'"
+check "and refuses to overwrite it" bash -c "! '$binary' init '$work/mine.md' 2>/dev/null"
+check "the progress made on the bundled post is the file's" \
+  test "$("$binary" stats --store "$quiz_store" "$work/mine.md" | sed -n 2,3p)" = "$("$binary" stats --store "$quiz_store" | sed -n 2,3p)"
+check "with nothing changed to re-link" \
+  bash -c "'$binary' changes --store '$quiz_store' '$work/mine.md' | grep -qx 'Gone, progress kept (0)'"
 
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.

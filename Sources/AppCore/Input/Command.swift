@@ -8,6 +8,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case acceptSearch, cancelSearch, eraseSearchCharacter, typeSearchText
     case showHelp, closeHelp
     case startStudy, startPractice, startExam
+    /// Open the selected fact's post at its line in the learner's editor.
+    case editFact
     case answer1, answer2, answer3, answer4, answer5, answer6, answer7, answer8, answer9
     case submitChoices
     case reveal, acceptGrade, submitTyped, eraseTyped, clearTyped, typeAnswerText

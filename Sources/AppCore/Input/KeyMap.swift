@@ -69,7 +69,8 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["Esc"], in: .browsing, .clearSearch, "clear the search", status: Label(keys: "Esc", action: "clear")),
         KeyBinding(["s"], in: .browsing, .startStudy, "study it: due, then new", status: Label(keys: "s", action: "study")),
         KeyBinding(["p"], in: .browsing, .startPractice, "practise it"),
-        KeyBinding(["e"], in: .browsing, .startExam, "exam on it"),
+        KeyBinding(["x"], in: .browsing, .startExam, "exam on it"),
+        KeyBinding(["e"], in: .browsing, .editFact, "edit it in your $EDITOR"),
         KeyBinding(["u"], in: .browsing, .undoAnswer, "undo the last change"),
         KeyBinding(["@"], in: .browsing, .toggleSuspend, "suspend or unsuspend"),
         KeyBinding(["-"], in: .browsing, .toggleBury, "bury until tomorrow"),
@@ -145,6 +146,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["4"], in: .quizFeedback, .answer4, "grade Easy instead"),
         KeyBinding(["@"], in: .quizFeedback, .toggleSuspend, "suspend this fact", status: Label(keys: "@", action: "suspend")),
         KeyBinding(["-"], in: .quizFeedback, .toggleBury, "bury this fact until tomorrow"),
+        KeyBinding(["e"], in: .quizFeedback, .editFact, "edit this fact in your $EDITOR"),
 
         KeyBinding(["Up", "k"], in: .quizSummary, .moveUp, "scroll up", status: Label(keys: "↑↓", action: "scroll")),
         KeyBinding(["Down", "j"], in: .quizSummary, .moveDown, "scroll down"),

@@ -93,6 +93,10 @@ public enum Effect: Hashable, Sendable {
     case loadFactHistory(FactID)
     /// Throw away what the terminal shows and draw everything again (Ctrl-L).
     case repaint
+    /// Open post `deck` (its index in `AppState.decks`) at `line` in the
+    /// learner's editor, the screen suspended meanwhile; the post is read
+    /// again on return (as `.postsReloaded`).
+    case editPost(deck: Int, line: Int)
 }
 
 /// A store operation that failed, and why. Typed, so the run loop and plain

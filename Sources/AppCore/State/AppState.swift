@@ -64,6 +64,8 @@ public struct AppState: Equatable, Sendable {
     /// How often the run loop looks at the posts on disk (milliseconds; nil:
     /// it does not), so a change is read within that time.
     public var postsWatchInterval: Int?
+    /// The posts are files the learner may edit (`e`); not the bundled post.
+    public var editablePosts = false
 
     public init(decks: [Deck], width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
                 now: Timestamp = Timestamp(milliseconds: 0), progress: [FactID: CardProgress] = [:],

@@ -101,6 +101,28 @@ public enum AppUpdate {
         return []
     }
 
+    /// `e`: the post of the selected fact (or node, or the fact just
+    /// answered) opened in the learner's editor at its line; the run loop
+    /// suspends the screen for it, and the post is read again on return.
+    /// The bundled post is not a file: say how to get one.
+    static func editFact(_ state: inout AppState) -> [Effect] {
+        guard state.editablePosts else {
+            state.message = StatusMessage("the bundled post is read-only: awsml-tui init FILE writes it out; "
+                                          + "then awsml-tui FILE keeps your progress", at: state.now)
+            return []
+        }
+        var target: (path: NodePath, line: Int)?
+        if let quiz = state.quiz, case .feedback = quiz.phase, let id = quiz.question?.factID,
+           let path = state.factPaths[id], let fact = state.decks.node(at: path)?.facts.first(where: { $0.id == id }) {
+            target = (path, fact.line)
+        } else if state.quiz == nil, let path = state.selectedPath, let node = state.decks.node(at: path) {
+            let fact = state.focus == .detail ? state.selectedFactID.flatMap { id in node.facts.first { $0.id == id } } : nil
+            target = (path, fact?.line ?? node.line)
+        }
+        guard let target, let deck = target.path.indices.first else { return [] }
+        return [.editPost(deck: deck, line: max(1, target.line))]
+    }
+
     /// Takes posts read again: a new state over the new decks, keeping the
     /// place in the tree (by titles), the screen's settings, the undo stack
     /// and today's counts; the question generator is made again on use.
@@ -114,6 +136,7 @@ public enum AppUpdate {
         fresh.extraNewToday = state.extraNewToday
         fresh.focus = state.focus == .detail ? .detail : .tree
         fresh.postsWatchInterval = state.postsWatchInterval
+        fresh.editablePosts = state.editablePosts
         fresh.lastStoreFailure = state.lastStoreFailure
         if let row = fresh.rows.firstIndex(where: { fresh.decks.titles(along: $0.path) == titles }) {
             fresh.selectedRow = row
@@ -203,6 +226,7 @@ public enum AppUpdate {
         case .startStudy: startSession(.study, &state)
         case .startPractice: startSession(.practice, &state)
         case .startExam: startSession(.exam, &state)
+        case .editFact: return editFact(&state)
         case .answer1: return numberPressed(1, &state)
         case .answer2: return numberPressed(2, &state)
         case .answer3: return numberPressed(3, &state)

@@ -17,6 +17,11 @@ public protocol TerminalBackend: AnyObject {
 
     /// Gives the terminal back as it was found. Safe to call more than once.
     func stop()
+
+    /// Runs `body` with the terminal given back as it was found (another
+    /// program, an editor, takes it meanwhile), then takes it again and
+    /// redraws everything at the next `draw`.
+    func outside(_ body: () -> Void)
 }
 
 /// Something that happened at the terminal.

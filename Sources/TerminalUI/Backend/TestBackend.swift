@@ -47,6 +47,15 @@ public final class TestBackend: TerminalBackend {
         isStopped = true
     }
 
+    /// How many times the terminal was handed to another program.
+    public private(set) var timesOutside = 0
+
+    public func outside(_ body: () -> Void) {
+        timesOutside += 1
+        body()
+        invalidate()
+    }
+
     /// The last frame as text, one line a row, trailing spaces dropped.
     public var screenText: String {
         guard let frame = lastFrame else { return "" }

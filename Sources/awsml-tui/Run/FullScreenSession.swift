@@ -93,7 +93,16 @@ struct FullScreenSession {
         if !files.isEmpty {
             let watcher = PostWatcher(files: files, store: store)
             state.postsWatchInterval = PostWatcher.interval
+            state.editablePosts = true
             runLoop.watch = watcher.check
+            // A deck's post by its file name as shown (a file given twice is one deck).
+            let files = self.files, decks = state.decks, environment = self.environment
+            runLoop.edit = { deck, line in
+                guard decks.indices.contains(deck),
+                      let file = files.first(where: { ArgumentBytes.shown($0) == decks[deck].file }) else { return }
+                EditorLauncher.open(path: ArgumentBytes.bytes(of: file), line: line, environment: environment)
+                watcher.lookNow()
+            }
         }
         return runLoop.run(&state)
     }

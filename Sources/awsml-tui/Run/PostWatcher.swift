@@ -73,6 +73,12 @@ final class PostWatcher {
         }
     }
 
+    /// Looks at the files at the next check, whatever the time (the editor
+    /// opened with `e` has just closed).
+    func lookNow() {
+        lastLook = Int64.min / 2
+    }
+
     private static func stamp(_ file: String) -> FileStamp? {
         var info = FileStatus()
         guard CPath.status(ArgumentBytes.bytes(of: file), &info) == 0 else { return nil }
