@@ -40,6 +40,19 @@ public struct EffectRunner {
         case .repaint, .editPost:
             terminalEffect(effect)
             return nil
+        case .relinkByHand(let old, let new, let time):
+            do {
+                return .factsRelinked(try store.relink([FactLink.Move(old: old, new: new.id, reason: "confirmed", fact: new)],
+                                                       now: time))
+            } catch {
+                return .storeFailed(StoreFailure(.relink, detail: "\(error)"))
+            }
+        case .undoRelink(let link):
+            do {
+                return try store.undoRelink(id: link.id) ? .relinkUndone(link) : nil
+            } catch {
+                return .storeFailed(StoreFailure(.relink, detail: "\(error)"))
+            }
         case .saveReview(let review):
             // The store applies the answer to the card it holds and says what
             // it wrote: `update` takes that card as its own.

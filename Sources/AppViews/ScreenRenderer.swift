@@ -28,6 +28,9 @@ public struct ScreenRenderer: Sendable {
         case .stats(let view):
             TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
             StatsPane(state: state, view: view, theme: theme).draw(in: layout.detail.rect, into: &buffer)
+        case .changes(let view):
+            TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
+            ChangesPane(state: state, view: view, theme: theme).draw(in: layout.detail.rect, into: &buffer)
         case .browse:
             TreePane(state: state, theme: theme).draw(in: layout.tree.rect, into: &buffer)
             DetailPane(state: state, theme: theme).draw(in: layout.detail.rect, into: &buffer)

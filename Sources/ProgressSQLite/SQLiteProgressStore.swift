@@ -663,6 +663,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                     try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
                     try db.execute(sql: "DELETE FROM fact_text WHERE fact_id = ?", arguments: [new])
                     try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+                    if let fact = move.fact { try Self.remember(fact, in: db) }
                     try db.execute(sql: """
                         INSERT INTO fact_link (old_id, new_id, origin_id, old_text, reason, linked_at)
                         VALUES (?, ?, ?, ?, ?, ?)

@@ -56,7 +56,7 @@ struct ReloadTests {
         #expect(state.decks == [edited])
         #expect(state.progress == [newFact.id: card])
         #expect(state.selectedNode?.title.plainText == "Elastic Inference")
-        #expect(state.message?.text == "notes read again: 1 fact changed since last time: 1 re-linked")
+        #expect(state.message?.text == "notes read again: 1 fact changed since last time: 1 re-linked (c: what changed)")
         #expect(state.postsWatchInterval == 1000)
         #expect(state.wakeUpAfter.map { $0 <= 1000 } == true)
     }

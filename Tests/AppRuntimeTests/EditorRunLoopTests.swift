@@ -28,6 +28,6 @@ struct EditorRunLoopTests {
         _ = loop.run(&harness.state)
         #expect(edits == [[0, max(1, line)]])
         #expect(harness.backend.timesOutside == 1)
-        #expect(harness.state.message?.text == "notes read again: 1 fact changed since last time: 1 re-linked")
+        #expect(harness.state.message?.text == "notes read again: 1 fact changed since last time: 1 re-linked (c: what changed)")
     }
 }

@@ -10,6 +10,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case startStudy, startPractice, startExam
     /// Open the selected fact's post at its line in the learner's editor.
     case editFact
+    /// The "what changed" screen: open, close, undo a re-link or discard.
+    case showChanges, closeChanges, discardChange
     case answer1, answer2, answer3, answer4, answer5, answer6, answer7, answer8, answer9
     case submitChoices
     case reveal, acceptGrade, submitTyped, eraseTyped, clearTyped, typeAnswerText

@@ -30,6 +30,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case quizEmpty
     /// The stats screen.
     case stats
+    /// The "what changed" screen.
+    case changes
 
     /// The contexts whose bindings apply here too, after this one's own.
     /// Typing contexts inherit only `global` (control keys), since every
@@ -37,7 +39,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     public var inherits: [KeyContext] {
         switch self {
         case .global, .help: []
-        case .browsing, .searchInput, .quizTyping, .stats, .quiz, .quizEmpty: [.global]
+        case .browsing, .searchInput, .quizTyping, .stats, .changes, .quiz, .quizEmpty: [.global]
         case .tree, .detail: [.browsing, .global]
         case .quizChoice, .quizTrueFalse, .quizFlip, .quizGrade, .quizFeedback, .quizSummary: [.quiz, .global]
         }
@@ -62,6 +64,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .quizSummary: "The summary"
         case .quizEmpty: "Nothing due"
         case .stats: "Stats screen"
+        case .changes: "What changed"
         }
     }
 

@@ -76,6 +76,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["-"], in: .browsing, .toggleBury, "bury until tomorrow"),
         KeyBinding(["+"], in: .browsing, .raiseNewLimit, "10 more new facts today"),
         KeyBinding(["t"], in: .browsing, .showStats, "stats of the selected node", status: Label(keys: "t", action: "stats")),
+        KeyBinding(["c"], in: .browsing, .showChanges, "what changed in the notes"),
         KeyBinding(["?"], in: .browsing, .showHelp, "this help", status: Label(keys: "?", action: "help")),
         KeyBinding(["q"], in: .browsing, .quit, "quit", keysLabel: "q Ctrl-C", status: Label(keys: "q", action: "quit")),
 
@@ -173,5 +174,25 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["Esc", "t"], in: .stats, .closeStats, "close the stats", status: Label(keys: "Esc", action: "close")),
         KeyBinding(["?"], in: .stats, .showHelp, "this help", status: Label(keys: "?", action: "help")),
         KeyBinding(["q"], in: .stats, .quit, "quit", status: Label(keys: "q", action: "quit")),
+
+        KeyBinding(["Up", "k"], in: .changes, .moveUp, "change above", status: Label(keys: "↑↓", action: "change")),
+        KeyBinding(["Down", "j"], in: .changes, .moveDown, "change below"),
+        KeyBinding(["Home", "g"], in: .changes, .moveToFirst, "first change"),
+        KeyBinding(["End", "G"], in: .changes, .moveToLast, "last change"),
+        KeyBinding(["1"], in: .changes, .answer1, "re-link to candidate 1", keysLabel: "1-9",
+                   status: Label(keys: "1-9", action: "re-link")),
+        KeyBinding(["2"], in: .changes, .answer2, "re-link to candidate 2", keysLabel: "2"),
+        KeyBinding(["3"], in: .changes, .answer3, "re-link to candidate 3", keysLabel: "3"),
+        KeyBinding(["4"], in: .changes, .answer4, "re-link to candidate 4", keysLabel: "4"),
+        KeyBinding(["5"], in: .changes, .answer5, "re-link to candidate 5", keysLabel: "5"),
+        KeyBinding(["6"], in: .changes, .answer6, "re-link to candidate 6", keysLabel: "6"),
+        KeyBinding(["7"], in: .changes, .answer7, "re-link to candidate 7", keysLabel: "7"),
+        KeyBinding(["8"], in: .changes, .answer8, "re-link to candidate 8", keysLabel: "8"),
+        KeyBinding(["9"], in: .changes, .answer9, "re-link to candidate 9", keysLabel: "9"),
+        KeyBinding(["d"], in: .changes, .discardChange, "undo a re-link, or discard gone progress",
+                   status: Label(keys: "d", action: "undo/discard")),
+        KeyBinding(["Esc", "c"], in: .changes, .closeChanges, "back to the tree", status: Label(keys: "Esc", action: "close")),
+        KeyBinding(["?"], in: .changes, .showHelp, "this help", status: Label(keys: "?", action: "help")),
+        KeyBinding(["q"], in: .changes, .quit, "quit", status: Label(keys: "q", action: "quit")),
     ])
 }

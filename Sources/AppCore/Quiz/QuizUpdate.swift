@@ -315,7 +315,7 @@ extension AppUpdate {
                 quiz.phase = .summary(quiz.session.summary(cards: state.progress, scope: quiz.scope, now: state.now))
             }
             state.screen = .quiz(quiz)
-        case .undo, .saveCards, .loadReviewActivity, .loadFactHistory:
+        case .undo, .saveCards, .loadReviewActivity, .loadFactHistory, .relink:
             break
         }
     }

@@ -56,6 +56,10 @@ public enum AppAction: Equatable, Sendable {
     case reviewActivityLoaded(ReviewActivity)
     /// The last answers of a fact, for the detail.
     case factHistoryLoaded(FactHistory)
+    /// The store moved these facts' progress (a change confirmed by hand).
+    case factsRelinked([FactLink])
+    /// The store put this re-link back.
+    case relinkUndone(FactLink)
     /// The store could not do what an effect asked.
     case storeFailed(StoreFailure)
 
@@ -97,6 +101,11 @@ public enum Effect: Hashable, Sendable {
     /// learner's editor, the screen suspended meanwhile; the post is read
     /// again on return (as `.postsReloaded`).
     case editPost(deck: Int, line: Int)
+    /// Move `old`'s progress to `new` (a change confirmed on the "what
+    /// changed" screen); comes back as `.factsRelinked`.
+    case relinkByHand(old: FactID, new: KnownFact, at: Timestamp)
+    /// Put a re-link back; comes back as `.relinkUndone`.
+    case undoRelink(FactLink)
 }
 
 /// A store operation that failed, and why. Typed, so the run loop and plain
@@ -111,6 +120,7 @@ public struct StoreFailure: Hashable, Sendable {
         case saveCards
         case loadReviewActivity
         case loadFactHistory
+        case relink
     }
 
     public var operation: Operation
@@ -139,6 +149,7 @@ public struct StoreFailure: Hashable, Sendable {
         case .saveCards: "change NOT saved: \(detail)"
         case .loadReviewActivity: "could not read the review log: \(detail)"
         case .loadFactHistory: "could not read the fact's answers: \(detail)"
+        case .relink: "re-link NOT saved: \(detail)"
         }
     }
 }

@@ -66,6 +66,9 @@ public struct AppState: Equatable, Sendable {
     public var postsWatchInterval: Int?
     /// The posts are files the learner may edit (`e`); not the bundled post.
     public var editablePosts = false
+    /// What changed in the notes when they were last opened or read again:
+    /// the "what changed" screen (`c`) lists it.
+    public var notesChanges = NotesChanges()
 
     public init(decks: [Deck], width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
                 now: Timestamp = Timestamp(milliseconds: 0), progress: [FactID: CardProgress] = [:],
@@ -240,6 +243,8 @@ public struct AppState: Equatable, Sendable {
             return focus == .tree ? .tree : .detail
         case .stats:
             return .stats
+        case .changes:
+            return .changes
         case .quiz(let quiz):
             switch quiz.phase {
             case .asking:

@@ -30,6 +30,10 @@ public enum AppUpdate {
             reviewReplaced(record, &state) // the undo entry keeps the same row id
         case .reviewUndone(let record):
             reviewUndone(record, &state)
+        case .factsRelinked(let links):
+            factsRelinked(links, &state)
+        case .relinkUndone(let link):
+            relinkUndone(link, &state)
         case .cardsSaved:
             break // already applied in memory when asked for
         case .reviewActivityLoaded(let activity):
@@ -137,11 +141,13 @@ public enum AppUpdate {
         fresh.focus = state.focus == .detail ? .detail : .tree
         fresh.postsWatchInterval = state.postsWatchInterval
         fresh.editablePosts = state.editablePosts
+        fresh.notesChanges = reloaded.changes.changedCount > 0 ? reloaded.changes : state.notesChanges
         fresh.lastStoreFailure = state.lastStoreFailure
         if let row = fresh.rows.firstIndex(where: { fresh.decks.titles(along: $0.path) == titles }) {
             fresh.selectedRow = row
         }
-        fresh.message = StatusMessage("notes read again" + (reloaded.summary.map { ": " + $0 } ?? ""), at: state.now)
+        fresh.message = StatusMessage("notes read again" + (reloaded.summary.map { ": " + $0 + " (c: what changed)" } ?? ""),
+                                      at: state.now)
         state = fresh
         keepSelectionVisible(&state)
     }
@@ -189,6 +195,7 @@ public enum AppUpdate {
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToFirst, .moveToLast:
             switch state.screen {
             case .stats: moveInStats(command, &state)
+            case .changes: moveInChanges(command, &state)
             case .quiz: scrollSummary(command, &state)
             case .browse: if state.focus == .tree { moveInTree(command, &state) } else { moveInDetail(command, &state) }
             }
@@ -227,15 +234,15 @@ public enum AppUpdate {
         case .startPractice: startSession(.practice, &state)
         case .startExam: startSession(.exam, &state)
         case .editFact: return editFact(&state)
-        case .answer1: return numberPressed(1, &state)
-        case .answer2: return numberPressed(2, &state)
-        case .answer3: return numberPressed(3, &state)
-        case .answer4: return numberPressed(4, &state)
-        case .answer5: return numberPressed(5, &state)
-        case .answer6: return numberPressed(6, &state)
-        case .answer7: return numberPressed(7, &state)
-        case .answer8: return numberPressed(8, &state)
-        case .answer9: return numberPressed(9, &state)
+        case .answer1: return state.screen.changes != nil ? confirmChange(1, &state) : numberPressed(1, &state)
+        case .answer2: return state.screen.changes != nil ? confirmChange(2, &state) : numberPressed(2, &state)
+        case .answer3: return state.screen.changes != nil ? confirmChange(3, &state) : numberPressed(3, &state)
+        case .answer4: return state.screen.changes != nil ? confirmChange(4, &state) : numberPressed(4, &state)
+        case .answer5: return state.screen.changes != nil ? confirmChange(5, &state) : numberPressed(5, &state)
+        case .answer6: return state.screen.changes != nil ? confirmChange(6, &state) : numberPressed(6, &state)
+        case .answer7: return state.screen.changes != nil ? confirmChange(7, &state) : numberPressed(7, &state)
+        case .answer8: return state.screen.changes != nil ? confirmChange(8, &state) : numberPressed(8, &state)
+        case .answer9: return state.screen.changes != nil ? confirmChange(9, &state) : numberPressed(9, &state)
         case .submitChoices: return submitChoices(&state)
         case .reveal: reveal(&state)
         case .acceptGrade: acceptGrade(&state)
@@ -249,8 +256,10 @@ public enum AppUpdate {
             state.screen = .browse
         case .showStats:
             return showStats(&state)
-        case .closeStats:
+        case .closeStats, .closeChanges:
             state.screen = .browse
+        case .showChanges: showChanges(&state)
+        case .discardChange: return discardChange(&state)
         case .openStatsTopic:
             openStatsTopic(&state)
         case .toggleSuspend: return toggleSuspend(&state)

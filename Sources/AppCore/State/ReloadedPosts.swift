@@ -9,10 +9,13 @@ public struct ReloadedPosts: Hashable, Sendable {
     public var decks: [Deck]
     public var progress: [FactID: CardProgress]
     public var summary: String?
+    /// What changed, for the "what changed" screen.
+    public var changes: NotesChanges
 
-    public init(decks: [Deck], progress: [FactID: CardProgress], summary: String?) {
+    public init(decks: [Deck], progress: [FactID: CardProgress], summary: String?, changes: NotesChanges = NotesChanges()) {
         self.decks = decks
         self.progress = progress
         self.summary = summary
+        self.changes = changes
     }
 }

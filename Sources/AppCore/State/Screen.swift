@@ -11,6 +11,8 @@ public enum Screen: Equatable, Sendable {
     case quiz(QuizState)
     /// The stats of a node, beside the tree.
     case stats(StatsViewState)
+    /// What changed in the notes since they were last opened (`c`).
+    case changes(ChangesViewState)
 
     /// The quiz, when the screen is one.
     public var quiz: QuizState? {
@@ -21,6 +23,12 @@ public enum Screen: Equatable, Sendable {
     /// The stats view, when the screen is one.
     public var stats: StatsViewState? {
         if case .stats(let view) = self { return view }
+        return nil
+    }
+
+    /// The "what changed" view, when the screen is one.
+    public var changes: ChangesViewState? {
+        if case .changes(let view) = self { return view }
         return nil
     }
 }

@@ -22,6 +22,9 @@ struct HelpOverlay {
         case .stats:
             let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
             return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
+        case .changes:
+            let keyWidth = state.keyMap.bindings(in: .changes).map { TextWidth.of($0.keysLabel) }.max() ?? 0
+            return block(.changes, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
         }
     }
 

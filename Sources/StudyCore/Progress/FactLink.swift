@@ -10,11 +10,15 @@ public struct FactLink: Hashable, Sendable {
         public var old: FactID
         public var new: FactID
         public var reason: String
+        /// The new fact as it reads, kept as its text from now on (nil: the
+        /// old text stays until the fact is next answered).
+        public var fact: KnownFact?
 
-        public init(old: FactID, new: FactID, reason: String) {
+        public init(old: FactID, new: FactID, reason: String, fact: KnownFact? = nil) {
             self.old = old
             self.new = new
             self.reason = reason
+            self.fact = fact
         }
     }
 

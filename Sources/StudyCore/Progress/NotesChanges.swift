@@ -91,11 +91,11 @@ public struct NotesChanges: Hashable, Sendable {
             }
         }
         let links = apply
-            ? try store.relink(report.relinked.map { FactLink.Move(old: $0.old, new: $0.new, reason: $0.reason.name) },
-                               now: now)
+            ? try store.relink(report.relinked.map {
+                // The texts kept follow: the next change is matched from these.
+                FactLink.Move(old: $0.old, new: $0.new, reason: $0.reason.name, fact: current[$0.new])
+            }, now: now)
             : []
-        // The texts kept follow: the next change is matched from these.
-        if apply { try store.rememberFacts(links.compactMap { current[$0.new] }) }
         return NotesChanges(report: report, links: links, facts: facts)
     }
 

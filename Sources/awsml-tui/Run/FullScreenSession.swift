@@ -74,8 +74,9 @@ struct FullScreenSession {
                 state.message = StatusMessage("warning: " + warnings.map(\.summary).joined(separator: " · "),
                                               kind: .error, at: now)
             } else if let summary = changes.summary {
-                state.message = StatusMessage(summary + " (awsml-tui changes lists them)", at: now)
+                state.message = StatusMessage(summary + " (c: what changed)", at: now)
             }
+            state.notesChanges = changes
             endingSignal = loop(&state, on: terminal, store: store)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }

@@ -67,7 +67,7 @@ final class PostWatcher {
             let changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: SystemClock.now(),
                                                   apply: true)
             return .postsReloaded(ReloadedPosts(decks: decks, progress: changes.applied(to: cards),
-                                                summary: changes.summary))
+                                                summary: changes.summary, changes: changes))
         } catch {
             return .postsReloadFailed(TerminalSafe.line("the progress store: \(error)"))
         }

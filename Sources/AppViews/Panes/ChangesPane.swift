@@ -1,0 +1,67 @@
+import AppCore
+import SafeText
+import StudyCore
+import TerminalUI
+
+/// The "what changed" screen in the right-hand pane: each fact whose
+/// progress moved, or waits to be placed, since the notes were last opened,
+/// with its text before and after and the keys that act on it. The selected
+/// change is marked `›`; what was done shows on its line.
+struct ChangesPane {
+    let state: AppState
+    let view: ChangesViewState
+    let theme: Theme
+
+    func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
+        buffer.drawBox(frame, title: "What changed", lines: .heavy, style: theme.border, titleStyle: theme.paneTitle)
+        let content = DetailPane.contentRect(in: frame)
+        guard content.width > 0, content.height > 0 else { return }
+        let (lines, selectedLine) = self.lines(width: content.width)
+        let top = selectedLine.map { max(0, $0 - content.height + 4) } ?? 0
+        for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
+            buffer.write(line, x: content.x, y: content.y + offset, clip: content)
+        }
+        if top > 0 { buffer.write("↑", x: frame.maxX - 1, y: frame.y + 1, style: theme.border) }
+        if lines.count > top + content.height { buffer.write("↓", x: frame.maxX - 1, y: frame.maxY - 2, style: theme.border) }
+    }
+
+    /// The lines, and the index of the selected change's first line.
+    func lines(width: Int) -> ([StyledLine], Int?) {
+        var lines: [StyledLine] = []
+        var selectedLine: Int?
+        func text(_ string: String, _ style: CellStyle, indent: String = "  ") {
+            lines += TextWrapper.wrap([StyledRun(indent + TerminalSafe.line(string), style: style)], width: width)
+        }
+        guard !view.items.isEmpty else {
+            text("Nothing changed in the notes since they were last opened.", theme.body, indent: "")
+            return (lines, nil)
+        }
+        for (index, item) in view.items.enumerated() {
+            let selected = index == view.selected
+            if selected { selectedLine = lines.count }
+            let marker = selected ? "› " : "  "
+            let heading = selected ? theme.selection : theme.paneTitle
+            switch item {
+            case .relinked(let link, let newText):
+                text("\(marker)re-linked (\(link.reason)) · d undoes it", heading, indent: "")
+                text("was: " + link.oldText, theme.breadcrumb)
+                text("now: " + newText, theme.body)
+            case .toConfirm(let old, let candidates):
+                let keys = candidates.count == 1 ? "1" : "1-\(candidates.count)"
+                text("\(marker)to confirm · \(keys) re-links it to that fact · d leaves it gone", heading, indent: "")
+                text("was: " + old.text, theme.breadcrumb)
+                for (number, candidate) in candidates.enumerated() {
+                    text("\(number + 1). " + candidate.text, theme.body)
+                }
+            case .gone(let old):
+                text("\(marker)gone, progress kept · d discards the progress", heading, indent: "")
+                text("was: " + old.text, theme.breadcrumb)
+            case .settled(let old, let outcome):
+                text("\(marker)\(outcome)", heading, indent: "")
+                text("was: " + old, theme.breadcrumb)
+            }
+            lines.append([])
+        }
+        return (lines, selectedLine)
+    }
+}

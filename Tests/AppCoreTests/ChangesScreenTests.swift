@@ -1,0 +1,94 @@
+import Testing
+import AppCore
+import DeckKit
+import StudyCore
+
+/// The "what changed" screen (`c`): each change with its keys; what the
+/// store does comes back through `update` and shows on the change's line.
+@Suite("What changed")
+struct ChangesScreenTests {
+    let post = """
+        # Recap
+
+        ## Kinesis
+
+        - Kinesis Data Streams keeps records for 24 hours by default, up to a year.
+        - Kinesis Data Streams keeps records for a day by default.
+        - Kinesis Data Firehose loads streaming data into S3.
+        """
+    let now = Timestamp(milliseconds: 1_795_600_000_000)
+
+    /// A state whose last opening found: one re-link made, one change to
+    /// confirm between the two Data Streams facts, and one fact gone.
+    func state() throws -> (AppState, old: KnownFact, gone: KnownFact, link: FactLink, candidates: [KnownFact]) {
+        let deck = try DeckLoader.load(text: post, file: "recap.md")
+        let current = NotesChanges.knownFacts(in: [deck]).values.sorted { $0.text < $1.text }
+        let firehose = current.first { $0.text.contains("Firehose") }!
+        let candidates = current.filter { $0.text.contains("Data Streams") }
+        let old = KnownFact(id: FactID(rawValue: "old-streams"), text: "Kinesis Data Streams keeps records for 24 hours.",
+                            topicPath: ["Recap", "Recap", "Kinesis"])
+        let gone = KnownFact(id: FactID(rawValue: "old-shards"), text: "Shards scale a stream.", topicPath: ["Recap", "Recap", "Kinesis"])
+        let link = FactLink(id: 7, old: FactID(rawValue: "old-firehose"), new: firehose.id, origin: FactID(rawValue: "old-firehose"),
+                            oldText: "Kinesis Firehose loads streaming data into S3.", reason: "edited", linkedAt: now)
+        var facts = [old.id: old, gone.id: gone, firehose.id: firehose]
+        for candidate in candidates { facts[candidate.id] = candidate }
+        let report = RelinkReport(changes: [
+            .relinked(old: link.old, new: link.new, reason: .edited),
+            .toConfirm(old: old.id, candidates: candidates.map { RelinkCandidate(new: $0.id, similarity: 0.7) }),
+            .removed(old: gone.id),
+        ])
+        var state = AppState(decks: [deck], width: 100, height: 30, now: now,
+                             progress: [old.id: CardProgress(factID: old.id, state: .review, reps: 3),
+                                        gone.id: CardProgress(factID: gone.id, state: .review, reps: 2),
+                                        firehose.id: CardProgress(factID: firehose.id, state: .review, reps: 4)])
+        state.notesChanges = NotesChanges(report: report, links: [link], facts: facts)
+        return (state, old, gone, link, candidates)
+    }
+
+    @Test func cListsEveryChangeAndItsKeysActThroughTheStore() throws {
+        var (state, old, gone, link, candidates) = try state()
+        AppUpdate.update(&state, .keyPressed("c"))
+        let view = try #require(state.screen.changes)
+        #expect(view.items.count == 3)
+        #expect(state.keyContext == .changes)
+
+        // The change to confirm: 2 re-links it to the second candidate.
+        AppUpdate.update(&state, .keyPressed("j"))
+        #expect(AppUpdate.update(&state, .keyPressed("2")) == [.relinkByHand(old: old.id, new: candidates[1], at: now)])
+        let confirmed = FactLink(id: 8, old: old.id, new: candidates[1].id, origin: old.id, oldText: old.text,
+                                 reason: "confirmed", linkedAt: now)
+        AppUpdate.update(&state, .factsRelinked([confirmed]))
+        #expect(state.progress[old.id] == nil)
+        #expect(state.progress[candidates[1].id]?.reps == 3)
+        #expect(state.screen.changes?.items[1] == .relinked(confirmed, newText: candidates[1].text))
+
+        // The gone fact: d discards its card (only with the key).
+        AppUpdate.update(&state, .keyPressed("j"))
+        #expect(AppUpdate.update(&state, .keyPressed("d"))
+            == [.saveCards([CardSnapshot(factID: gone.id, deck: "Recap", card: nil)])])
+        #expect(state.progress[gone.id] == nil)
+        #expect(state.screen.changes?.items[2] == .settled(old: gone.text, outcome: "progress discarded"))
+
+        // The re-link made on opening: d undoes it through the store.
+        AppUpdate.update(&state, .keyPressed("g"))
+        #expect(AppUpdate.update(&state, .keyPressed("d")) == [.undoRelink(link)])
+        AppUpdate.update(&state, .relinkUndone(link))
+        #expect(state.progress[link.new] == nil)
+        #expect(state.progress[link.old]?.reps == 4)
+        if case .settled(_, let outcome)? = state.screen.changes?.items[0] {
+            #expect(outcome.hasPrefix("re-link undone"))
+        } else {
+            Issue.record("the undone re-link does not say so")
+        }
+        AppUpdate.update(&state, .keyPressed("Esc"))
+        #expect(state.screen == .browse)
+    }
+
+    @Test func nothingChangedSaysSo() throws {
+        var state = AppState(decks: [try DeckLoader.load(text: post, file: "recap.md")], width: 100, height: 30)
+        AppUpdate.update(&state, .keyPressed("c"))
+        #expect(state.screen.changes?.items.isEmpty == true)
+        #expect(AppUpdate.update(&state, .keyPressed("d")).isEmpty)
+        #expect(AppUpdate.update(&state, .keyPressed("1")).isEmpty)
+    }
+}
