@@ -1,12 +1,12 @@
 import AppCore
-import SafeText
 import StudyCore
 import TerminalUI
 
 /// The "what changed" screen in the right-hand pane: each fact whose
 /// progress moved, or waits to be placed, since the notes were last opened,
 /// with its text before and after and the keys that act on it. The selected
-/// change is marked `›`; what was done shows on its line.
+/// change is marked `›`; what was done shows on its line. (The buffer makes
+/// every character displayable, as for the other panes.)
 struct ChangesPane {
     let state: AppState
     let view: ChangesViewState
@@ -30,7 +30,7 @@ struct ChangesPane {
         var lines: [StyledLine] = []
         var selectedLine: Int?
         func text(_ string: String, _ style: CellStyle, indent: String = "  ") {
-            lines += TextWrapper.wrap([StyledRun(indent + TerminalSafe.line(string), style: style)], width: width)
+            lines += TextWrapper.wrap([StyledRun(indent + string, style: style)], width: width)
         }
         guard !view.items.isEmpty else {
             text("Nothing changed in the notes since they were last opened.", theme.body, indent: "")
