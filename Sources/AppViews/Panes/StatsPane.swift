@@ -12,17 +12,8 @@ struct StatsPane {
     let theme: Theme
 
     func draw(in frame: Rect, into buffer: inout ScreenBuffer) {
-        buffer.drawBox(frame, title: "Stats · \(view.scopeTitle)", lines: .heavy, style: theme.border,
-                       titleStyle: theme.paneTitle)
-        let content = DetailPane.contentRect(in: frame)
-        guard content.width > 0, content.height > 0 else { return }
-        let (lines, selectedLine) = self.lines(width: content.width)
-        let top = selectedLine.map { max(0, $0 - content.height + 2) } ?? 0
-        for (offset, line) in lines.dropFirst(top).prefix(content.height).enumerated() {
-            buffer.write(line, x: content.x, y: content.y + offset, clip: content)
-        }
-        if top > 0 { buffer.write("↑", x: frame.maxX - 1, y: frame.y + 1, style: theme.border) }
-        if lines.count > top + content.height { buffer.write("↓", x: frame.maxX - 1, y: frame.maxY - 2, style: theme.border) }
+        ScrollingLines(title: "Stats · \(view.scopeTitle)", theme: theme)
+            .draw(in: frame, into: &buffer, margin: 2) { lines(width: $0) }
     }
 
     /// The lines, and the index of the highlighted topic's line.

@@ -21,24 +21,11 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         let decks = try DeckSource.load(files)
-        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
-                                      environment: ProcessEnvironment.current())
-        let store: SQLiteProgressStore
-        do {
-            store = try SQLiteProgressStore.openReadOnly(path: path)
-        } catch {
-            throw CommandFailure.report(error)
-        }
-        defer { try? store.close() }
-        for warning in store.warnings { StandardError.warn(warning) }
-        let text: String
-        do {
+        let text = try StoreSnapshot.reading(storePath: storePath) { store, path in
             let changes = try NotesChanges.follow(decks: decks, cards: try store.loadCards(), store: store,
                                                   now: SystemClock.now(), apply: false)
-            text = ChangesReport.text(changes: changes, links: try store.links(),
+            return ChangesReport.text(changes: changes, links: try store.links(),
                                       current: NotesChanges.knownFacts(in: decks), storePath: path)
-        } catch {
-            throw CommandFailure.report(storeRead: path, error)
         }
         try StandardOutput.write(text)
     }

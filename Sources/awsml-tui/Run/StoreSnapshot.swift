@@ -20,6 +20,19 @@ struct StoreSnapshot {
 
     static func read(storePath: String?, wholeLog: Bool = false, activityOf scopes: [Set<FactID>] = [],
                      recentSince: Timestamp = Timestamp(milliseconds: 0)) throws -> StoreSnapshot {
+        try reading(storePath: storePath) { store, path in
+            StoreSnapshot(path: path, cards: try store.loadCards(), log: wholeLog ? try store.reviewLog() : [],
+                          activities: try scopes.map { try store.reviewActivity(of: $0, recentSince: recentSince) },
+                          links: try store.links(),
+                          reviewCount: try store.reviewCount())
+        }
+    }
+
+    /// Opens the store read-only (its warnings to stderr), gives it to
+    /// `body` with its path, and closes it; a failure to open or to read is
+    /// one line naming the file.
+    static func reading<Result>(storePath: String?,
+                                _ body: (SQLiteProgressStore, String) throws -> Result) throws -> Result {
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
                                       environment: ProcessEnvironment.current())
         let store: SQLiteProgressStore
@@ -31,10 +44,7 @@ struct StoreSnapshot {
         defer { try? store.close() }
         for warning in store.warnings { StandardError.warn(warning) }
         do {
-            return StoreSnapshot(path: path, cards: try store.loadCards(), log: wholeLog ? try store.reviewLog() : [],
-                                 activities: try scopes.map { try store.reviewActivity(of: $0, recentSince: recentSince) },
-                                 links: try store.links(),
-                                 reviewCount: try store.reviewCount())
+            return try body(store, path)
         } catch {
             throw CommandFailure.report(storeRead: path, error)
         }
