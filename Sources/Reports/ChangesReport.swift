@@ -24,19 +24,20 @@ public enum ChangesReport {
         }
         func text(_ value: String?) -> String { TerminalSafe.line(value ?? "(its text was not kept)") }
 
+        func move(_ heading: String, was: String?, now: String?) {
+            lines += ["  " + heading, "    was: \(text(was))", "    now: \(text(now))"]
+        }
         let earlier = links.filter { current[$0.new] != nil }
         lines.append("Re-linked when the notes were opened (\(earlier.count))\(earlier.isEmpty ? "" : ":")")
         for link in earlier {
-            lines.append("  \(TerminalSafe.line(link.reason)) · \(topic(current[link.new])) · \(link.linkedAt.isoDate)")
-            lines.append("    was: \(text(link.oldText))")
-            lines.append("    now: \(text(current[link.new]?.text))")
+            move("\(TerminalSafe.line(link.reason)) · \(topic(current[link.new])) · \(link.linkedAt.isoDate)",
+                 was: link.oldText, now: current[link.new]?.text)
         }
         let pending = changes.report.relinked
         lines.append("To re-link the next time the notes are opened (\(pending.count))\(pending.isEmpty ? "" : ":")")
-        for move in pending {
-            lines.append("  \(move.reason.name) · \(topic(changes.facts[move.new]))")
-            lines.append("    was: \(text(changes.facts[move.old]?.text))")
-            lines.append("    now: \(text(changes.facts[move.new]?.text))")
+        for pair in pending {
+            move("\(pair.reason.name) · \(topic(changes.facts[pair.new]))",
+                 was: changes.facts[pair.old]?.text, now: changes.facts[pair.new]?.text)
         }
         let doubtful = changes.report.toConfirm
         lines.append("To confirm (\(doubtful.count))\(doubtful.isEmpty ? "" : ":")")
