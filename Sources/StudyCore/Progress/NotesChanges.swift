@@ -38,15 +38,21 @@ public struct NotesChanges: Hashable, Sendable {
                               apply: Bool) throws -> NotesChanges {
         let titles = decks.map(\.title)
         guard !titles.isEmpty else { return NotesChanges() }
-        var inDecks = Set<FactID>()
-        for deck in decks { deck.root.forEachNode { node in for fact in node.facts { inDecks.insert(fact.id) } } }
         // Every card of these decks is a fact of them, and as many facts as
         // when last opened: the notes are as they were (the common case; it
-        // costs two counts).
+        // costs two counts and a look-up per fact, no set of ids).
+        var factCount = 0, cardsPresent = 0
+        for deck in decks {
+            deck.root.forEachNode { node in
+                factCount += node.facts.count
+                for fact in node.facts where cards[fact.id] != nil { cardsPresent += 1 }
+            }
+        }
         let seenCount = try store.seenFactCount(inDecks: titles)
-        let cardsPresent = inDecks.reduce(0) { $0 + (cards[$1] == nil ? 0 : 1) }
         let hasOrphans = try store.cardCount(inDecks: titles) != cardsPresent
-        guard hasOrphans || seenCount != inDecks.count else { return NotesChanges() }
+        guard hasOrphans || seenCount != factCount else { return NotesChanges() }
+        var inDecks = Set<FactID>(minimumCapacity: factCount)
+        for deck in decks { deck.root.forEachNode { node in for fact in node.facts { inDecks.insert(fact.id) } } }
         let orphans = hasOrphans ? try store.cardIDs(inDecks: titles).filter { !inDecks.contains($0) }.sorted() : []
         // Cards answered before the store kept texts get theirs the first
         // time their deck is opened (it has no facts seen yet).
