@@ -82,6 +82,6 @@ struct LeechTests {
         var buffer = ScreenBuffer(size: Size(width: 100, height: 40))
         ScreenRenderer(theme: .monochrome).render(state, into: &buffer)
         let screen = buffer.textLines().joined(separator: "\n")
-        #expect(screen.contains("Leech: forgotten 8 times. @ suspends it"), "\(screen)")
+        #expect(screen.contains("Leech: forgotten 8 times. e rewords the note"), "\(screen)")
     }
 }

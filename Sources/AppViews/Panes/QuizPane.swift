@@ -181,8 +181,8 @@ struct QuizPane {
                 // note or a bad question, so say what can be done.
                 let lapses = feedback.review.after.lapses
                 if feedback.review.mode.updatesSchedule, graded == .again, lapses >= state.studyOptions.leechLapses {
-                    wrap([StyledRun("Leech: forgotten \(lapses) times. @ suspends it; or reword the note in your "
-                                    + "post: its progress follows the edit.", style: theme.warning)])
+                    wrap([StyledRun("Leech: forgotten \(lapses) times. e rewords the note (its progress follows the "
+                                    + "edit), @ suspends it.", style: theme.warning)])
                 }
                 wrap([StyledRun("Saved as \(graded.name)\(graded == feedback.suggested ? " (suggested)" : ""). "
                                 + "Enter next question, or change the grade: 1 Again · 2 Hard · 3 Good · 4 Easy · u undo",
