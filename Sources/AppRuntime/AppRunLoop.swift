@@ -26,8 +26,9 @@ public struct AppRunLoop {
     public var watch: (AppState) -> AppAction? = { _ in nil }
     /// Opens post `deck` at `line` in the learner's editor (`.editPost`),
     /// the backend's screen suspended meanwhile (`TerminalBackend.outside`);
-    /// the watcher is then told to look at once.
-    public var edit: (_ deck: Int, _ line: Int) -> Void = { _, _ in }
+    /// the watcher is then told to look at once. What went wrong, if
+    /// anything, comes back as an action (`.editorFailed`).
+    public var edit: (_ deck: Int, _ line: Int) -> AppAction? = { _, _ in nil }
 
     public init(backend: any TerminalBackend, store: any ProgressStore, theme: Theme, clock: @escaping () -> Timestamp) {
         self.backend = backend
@@ -43,10 +44,11 @@ public struct AppRunLoop {
         let hitTester = HitTester(theme: theme)
         let backend = self.backend
         let edit = self.edit
+        var editorProblem: AppAction?
         let runner = EffectRunner(store: store) { effect in
             switch effect {
             case .repaint: backend.invalidate()
-            case .editPost(let deck, let line): backend.outside { edit(deck, line) }
+            case .editPost(let deck, let line): backend.outside { editorProblem = edit(deck, line) }
             default: break
             }
         }
@@ -76,6 +78,10 @@ public struct AppRunLoop {
             }
             runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)
             if let action { runner.run(AppUpdate.update(&state, action), on: &state) }
+            if let problem = editorProblem {
+                editorProblem = nil
+                runner.run(AppUpdate.update(&state, problem), on: &state)
+            }
             if let change = watch(state) { runner.run(AppUpdate.update(&state, change), on: &state) }
         }
         return nil

@@ -101,3 +101,28 @@ void terminal_guard_reraise(int sig) {
     sigprocmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
 }
+
+/* While another program (the learner's editor) has the terminal: Ctrl-C and
+   Ctrl-\ are its, not ours (ignored here, as git does around its editor),
+   and Ctrl-Z stops this process as it stops the editor (the default action,
+   not ncurses' handler, which would redraw the app over the editor). */
+static struct sigaction saved_int, saved_quit, saved_tstp;
+
+void terminal_guard_hand_over(void) {
+    struct sigaction ignore, fallback;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(SIGINT, &ignore, &saved_int);
+    sigaction(SIGQUIT, &ignore, &saved_quit);
+    sigaction(SIGTSTP, &fallback, &saved_tstp);
+}
+
+void terminal_guard_take_back(void) {
+    sigaction(SIGINT, &saved_int, NULL);
+    sigaction(SIGQUIT, &saved_quit, NULL);
+    sigaction(SIGTSTP, &saved_tstp, NULL);
+}

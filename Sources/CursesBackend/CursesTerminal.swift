@@ -296,7 +296,9 @@ public final class CursesTerminal: TerminalBackend {
         if let descriptor = sgrMouseDescriptor { Self.send("\u{1B}[?1006l", to: descriptor) }
         def_prog_mode()
         endwin()
+        terminal_guard_hand_over()
         body()
+        terminal_guard_take_back()
         reset_prog_mode()
         if let descriptor = sgrMouseDescriptor { Self.send("\u{1B}[?1006h", to: descriptor) }
         invalidate()

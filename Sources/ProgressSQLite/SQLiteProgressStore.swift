@@ -548,7 +548,10 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             if outsideReviews <= insideReviews {
                 let quarters = try Row.fetchCursor(db, sql: "SELECT quarter, reviews, passed FROM review_quarter")
                 while let row = try quarters.next() {
-                    buckets[row[0]] = ReviewActivity.Tally(reviews: row[1], passed: row[2])
+                    // (Optional reads: a time SQLite could not read would be
+                    // NULL, and must not stop the statistics.)
+                    guard let quarter: Int64 = row[0], let reviews: Int = row[1], let passed: Int = row[2] else { continue }
+                    buckets[quarter] = ReviewActivity.Tally(reviews: reviews, passed: passed)
                 }
                 (correcting, sign) = (outside, -1)
             } else {
@@ -560,7 +563,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             for id in correcting {
                 let rows = try Row.fetchCursor(reviewsOfFact, arguments: [id])
                 while let row = try rows.next() {
-                    let milliseconds: Int64 = row[0], rating: Int = row[1]
+                    guard let milliseconds: Int64 = row[0], let rating: Int = row[1] else { continue }
                     let bucket = ReviewActivity.bucket(of: Timestamp(milliseconds: milliseconds))
                     var tally = buckets[bucket] ?? ReviewActivity.Tally(reviews: 0, passed: 0)
                     tally.reviews += sign
@@ -576,9 +579,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 """, arguments: [recentSince.milliseconds])
             while let row = try rows.next() {
                 let id = FactID(rawValue: row[1])
-                guard scope.contains(id), let rating = Rating(rawValue: row[3]), let mode = StudyMode(rawValue: row[4])
-                else { continue }
-                recent.append((row[0], ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: row[2]),
+                guard scope.contains(id), let milliseconds: Int64 = row[2], let rating = Rating(rawValue: row[3]),
+                      let mode = StudyMode(rawValue: row[4]) else { continue }
+                recent.append((row[0], ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: milliseconds),
                                                       rating: rating, mode: mode)))
             }
             recent.sort { $0.id < $1.id }
@@ -651,7 +654,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             try db.inTransaction(.immediate) {
                 for move in moves {
                     let (old, new) = (move.old.rawValue, move.new.rawValue)
+                    // The new fact has no progress of its own (no card, and no
+                    // practice or exam answers either), the old one a card.
                     guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [new]) == 0,
+                          try Int.fetchOne(db, sql: "SELECT count(*) FROM review_fact_count WHERE fact_id = ?",
+                                           arguments: [new]) == 0,
                           try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 1
                     else { continue }
                     let origin = try String.fetchOne(db, sql: """
@@ -686,14 +693,28 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         try database.writeWithoutTransaction { db in
             var undone = false
             try db.inTransaction(.immediate) {
-                guard let row = try Row.fetchOne(db, sql: "SELECT old_id, new_id FROM fact_link WHERE id = ? AND undone = 0",
-                                                 arguments: [id]) else { return .commit }
-                let (old, new): (String, String) = (row[0], row[1])
-                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 0
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT old_id, new_id, old_text FROM fact_link WHERE id = ? AND undone = 0
+                    """, arguments: [id]) else { return .commit }
+                let (old, new, oldText): (String, String, String) = (row[0], row[1], row[2])
+                // Only while the progress is still where the link put it: not
+                // moved on by a later re-link, and the old id free again.
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 0,
+                      try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [new]) == 1,
+                      try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_link WHERE old_id = ? AND undone = 0 AND id > ?",
+                                       arguments: [new, id]) == 0
                 else { return .commit }
                 try db.execute(sql: "UPDATE card SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
                 try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
-                try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [old, new])
+                // The old id reads as it did before the link; the new fact's
+                // text is kept again when it is next answered.
+                let path = try String.fetchOne(db, sql: "SELECT topic_path FROM fact_text WHERE fact_id = ?",
+                                               arguments: [new]) ?? ""
+                try db.execute(sql: "DELETE FROM fact_text WHERE fact_id IN (?, ?)", arguments: [old, new])
+                if !oldText.isEmpty {
+                    try db.execute(sql: "INSERT INTO fact_text (fact_id, topic_path, text) VALUES (?, ?, ?)",
+                                   arguments: [old, path, oldText])
+                }
                 try db.execute(sql: "UPDATE fact_link SET undone = 1 WHERE id = ?", arguments: [id])
                 undone = true
                 return .commit

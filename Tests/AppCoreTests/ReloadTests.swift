@@ -61,6 +61,21 @@ struct ReloadTests {
         #expect(state.wakeUpAfter.map { $0 <= 1000 } == true)
     }
 
+    @Test func undoEntriesFollowTheirFactsNewIds() throws {
+        var state = AppState(decks: [try deck(post)], width: 100, height: 30)
+        let old = FactID(rawValue: "old-id"), new = FactID(rawValue: "new-id")
+        state.undoStack = [.answer(reviewID: 3, factID: old),
+                           .cardChange(before: [CardSnapshot(factID: old, deck: "Recap", card: CardProgress(factID: old))],
+                                       description: "suspended")]
+        let link = FactLink(id: 1, old: old, new: new, origin: old, oldText: "", reason: "edited",
+                            linkedAt: Timestamp(milliseconds: 0))
+        AppUpdate.update(&state, .postsReloaded(ReloadedPosts(decks: state.decks, progress: [:], summary: nil,
+                                                              changes: NotesChanges(links: [link]))))
+        #expect(state.undoStack == [.answer(reviewID: 3, factID: new),
+                                    .cardChange(before: [CardSnapshot(factID: new, deck: "Recap", card: CardProgress(factID: new))],
+                                                description: "suspended")])
+    }
+
     @Test func nothingChangesUnderASession() throws {
         var state = AppState(decks: [try deck(post)], width: 100, height: 30, studyOptions: StudyOptions(seed: 2))
         select("Elastic Inference", &state)

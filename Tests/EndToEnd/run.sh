@@ -521,14 +521,16 @@ check "two re-links recorded" test "$(sqlite3 "$edit_store" "SELECT count(*) FRO
 # read again (an EDITOR script that edits that line stands in for a person).
 # The bundled post is read-only and says how to get a file: awsml-tui init
 # writes it out, and the progress made on the bundled post carries over.
-cat > "$work/ed.sh" <<'SH'
+# Named vi, so awsml-tui gives it +LINE as it gives vi.
+mkdir -p "$work/editor"
+cat > "$work/editor/vi" <<'SH'
 #!/bin/sh
-# awsml-tui runs: $EDITOR +LINE FILE
+# awsml-tui runs: vi +LINE FILE
 line=${1#+}
 sed -i "${line}s/\.\$/, as edited./" "$2"
 SH
-chmod +x "$work/ed.sh"
-start "$(app_command env EDITOR="$work/ed.sh" "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+chmod +x "$work/editor/vi"
+start "$(app_command env EDITOR="$work/editor/vi" "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
 check "the app opens for e" wait_for "↑↓ move"
 cp "$work/edit.md" "$work/edit.before"
 tm send-keys -t e2e Tab

@@ -183,4 +183,41 @@ struct NotesChangesTests {
         #expect(try reader.links().isEmpty)
         try reader.close()
     }
+
+    /// A doubtful change found at one opening can still be confirmed at the
+    /// next: its candidates are not counted as seen until it is settled.
+    @Test func aChangeToConfirmStaysToConfirmAtTheNextOpening() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let before = try deck(Self.post)
+        try studyAll(before, in: store)
+        #expect(try follow(before, store).summary == nil)
+        let after = try deck(Self.post.replacingOccurrences(of: "Reduces deep learning inference costs by up to 75%",
+                                                            with: "Cuts deep learning inference costs by as much as 75%"))
+        let first = try follow(after, store)
+        #expect(first.report.toConfirm.count == 1 && first.links.isEmpty)
+        let second = try follow(after, store)
+        #expect(second.report.toConfirm.map(\.old) == first.report.toConfirm.map(\.old))
+        #expect(second.report.removed.isEmpty)
+        try store.close()
+    }
+
+    @Test func undoingAReLinkPutsBackTheOldTextAndARelinkNeverTakesAFactWithAnswers() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let before = try deck(Self.post)
+        try studyAll(before, in: store)
+        #expect(try follow(before, store).summary == nil)
+        let old = try #require(id(of: "Kinesis Data Streams keeps records for 24 hours by default.", in: before))
+        let after = try deck(Self.post.replacingOccurrences(of: "24 hours by default", with: "24 hours by default, up to 365 days"))
+        let link = try #require(try follow(after, store).links.first)
+        #expect(try store.undoRelink(id: link.id))
+        #expect(try store.knownFacts([old]).map(\.text) == ["Kinesis Data Streams keeps records for 24 hours by default."])
+        #expect(try store.knownFacts([link.new]).isEmpty)
+        // The new fact now has practice answers of its own: no re-link onto it.
+        var practice = answer(.new(factID: link.new), .good, at: t0, mode: .practice)
+        practice.deck = after.title
+        try store.record(practice)
+        #expect(try store.relink([FactLink.Move(old: old, new: link.new, reason: "confirmed")], now: t0).isEmpty)
+        #expect(try store.loadCards()[old] != nil)
+        try store.close()
+    }
 }

@@ -70,6 +70,8 @@ public enum AppAction: Equatable, Sendable {
     /// The posts changed on disk but no longer load: the last good version
     /// stays, and this one line says why.
     case postsReloadFailed(String)
+    /// The editor opened with `e` could not start or did not end well.
+    case editorFailed(String)
 }
 
 /// I/O that `update` asks the run loop to do.

@@ -1,3 +1,4 @@
+import DeckKit
 import StudyCore
 
 /// The app's logic: a pure function from the state and what happened to the
@@ -47,6 +48,8 @@ public enum AppUpdate {
             // posts again; should one come anyway, the session keeps its facts.
             guard state.quiz == nil else { return [] }
             takeReloadedPosts(reloaded, &state)
+        case .editorFailed(let problem):
+            state.message = StatusMessage(problem, kind: .error, at: state.now)
         case .postsReloadFailed(let reason):
             state.message = StatusMessage("the notes changed but do not load (\(reason)); the last good version stays",
                                           kind: .error, at: state.now)
@@ -136,7 +139,10 @@ public enum AppUpdate {
                              keyMap: state.keyMap, now: state.now, progress: reloaded.progress,
                              scheduler: state.scheduler, studyOptions: state.studyOptions,
                              newFactsStartedToday: state.newFactsStartedToday)
-        fresh.undoStack = state.undoStack
+        // Undo entries follow the facts their progress moved to.
+        var moved: [FactID: FactID] = [:]
+        for link in reloaded.changes.links { moved[link.old] = link.new }
+        fresh.undoStack = state.undoStack.map { $0.following(moved) }
         fresh.extraNewToday = state.extraNewToday
         fresh.focus = state.focus == .detail ? .detail : .tree
         fresh.postsWatchInterval = state.postsWatchInterval

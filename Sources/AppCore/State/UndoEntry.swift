@@ -11,6 +11,26 @@ public enum UndoEntry: Equatable, Sendable {
     case cardChange(before: [CardSnapshot], description: String)
 }
 
+extension UndoEntry {
+    /// The same entry after facts' progress moved to new ids (`moved`: old
+    /// to new), so `u` still finds the answer it takes back and puts the
+    /// card back under the id the fact has now.
+    func following(_ moved: [FactID: FactID]) -> UndoEntry {
+        guard !moved.isEmpty else { return self }
+        switch self {
+        case .answer(let reviewID, let factID):
+            return .answer(reviewID: reviewID, factID: moved[factID] ?? factID)
+        case .cardChange(let before, let description):
+            return .cardChange(before: before.map { snapshot in
+                guard let new = moved[snapshot.factID] else { return snapshot }
+                var card = snapshot.card
+                card?.factID = new
+                return CardSnapshot(factID: new, deck: snapshot.deck, card: card)
+            }, description: description)
+        }
+    }
+}
+
 /// A card as it was, for undoing a suspension or burial.
 public struct CardSnapshot: Hashable, Sendable {
     public var factID: FactID

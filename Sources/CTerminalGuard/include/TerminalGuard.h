@@ -35,4 +35,9 @@ int terminal_guard_pending_signal(void);
 /* Restores the default action of `sig` and raises it: the process ends as if
  * the signal had never been caught. Call after the terminal is restored. */
 void terminal_guard_reraise(int sig);
+
+/* Around another program that has the terminal (an editor): SIGINT and
+   SIGQUIT ignored, SIGTSTP at its default; then the handlers put back. */
+void terminal_guard_hand_over(void);
+void terminal_guard_take_back(void);
 #endif

@@ -63,15 +63,24 @@ public struct NotesChanges: Hashable, Sendable {
             try store.rememberFacts(unwritten.compactMap { current[$0] })
         }
         let seen = try store.seenFacts(inDecks: titles)
-        if apply {
+        /// What the notes hold now, less the candidates of changes still to
+        /// confirm: those stay "new since last time", so the change can be
+        /// confirmed at a later opening too. Written after the re-links.
+        func rememberSeen(except unconfirmed: Set<FactID>) throws {
+            guard apply else { return }
             let perDeck = decks.map { deck in
                 var ids = Set<FactID>()
-                deck.root.forEachNode { node in for fact in node.facts { ids.insert(fact.id) } }
+                deck.root.forEachNode { node in
+                    for fact in node.facts where !unconfirmed.contains(fact.id) { ids.insert(fact.id) }
+                }
                 return (title: deck.title, ids: ids)
             }
             try store.updateSeenFacts(perDeck, previous: seen)
         }
-        guard !orphans.isEmpty else { return NotesChanges() }
+        guard !orphans.isEmpty else {
+            try rememberSeen(except: [])
+            return NotesChanges()
+        }
         let old = try store.knownFacts(orphans)
         // Only a fact new since the notes were last opened can be what a
         // changed fact became: a fact that was there all along, unstudied, is
@@ -102,6 +111,7 @@ public struct NotesChanges: Hashable, Sendable {
                 FactLink.Move(old: $0.old, new: $0.new, reason: $0.reason.name, fact: current[$0.new])
             }, now: now)
             : []
+        try rememberSeen(except: Set(report.toConfirm.flatMap { $0.candidates.map(\.new) }))
         return NotesChanges(report: report, links: links, facts: facts)
     }
 

@@ -5,6 +5,7 @@ import ArgumentParser
 import CursesBackend
 import DeckKit
 import ProgressSQLite
+import SafeText
 import StudyCore
 import TerminalUI
 
@@ -100,9 +101,10 @@ struct FullScreenSession {
             let files = self.files, decks = state.decks, environment = self.environment
             runLoop.edit = { deck, line in
                 guard decks.indices.contains(deck),
-                      let file = files.first(where: { ArgumentBytes.shown($0) == decks[deck].file }) else { return }
-                EditorLauncher.open(path: ArgumentBytes.bytes(of: file), line: line, environment: environment)
+                      let file = files.first(where: { ArgumentBytes.shown($0) == decks[deck].file }) else { return nil }
+                let problem = EditorLauncher.open(path: ArgumentBytes.bytes(of: file), line: line, environment: environment)
                 watcher.lookNow()
+                return problem.map { AppAction.editorFailed(TerminalSafe.line($0)) }
             }
         }
         return runLoop.run(&state)
