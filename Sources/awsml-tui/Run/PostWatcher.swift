@@ -14,8 +14,9 @@ import StudyCore
 /// the store (`NotesChanges`) and hands `update` the result, or the reason
 /// the posts no longer load (the last good version stays on screen).
 ///
-/// It waits while a session is on (the question on screen and the session's
-/// answers keep their facts) and looks again once the session closes.
+/// It waits while anything but the tree is on screen (a session's question
+/// and answers keep their facts; the stats, "what changed", help and a search
+/// keep what they show) and looks again once back in the tree.
 /// An mtime check on clock ticks rather than inotify: it needs no thread and
 /// sees a file replaced by rename (as most editors save) like any other.
 final class PostWatcher {
@@ -44,7 +45,10 @@ final class PostWatcher {
     }
 
     func check(_ state: AppState) -> AppAction? {
-        guard state.quiz == nil else { return nil }
+        // Only in the tree, with nothing over it: a session, the stats or
+        // "what changed" screen, help or a search being typed keep what they
+        // show, and the posts are read again once back in the tree.
+        guard state.screen == .browse, state.overlay == nil else { return nil }
         let now = Self.monotonicMilliseconds()
         guard now - lastLook >= Int64(Self.interval) else { return nil }
         lastLook = now
