@@ -4,6 +4,7 @@ import DeckKit
 import Reports
 import StudyCore
 import TerminalUI
+import TestSupport
 @testable import AppViews
 
 /// Leeches (issue 16): a fact forgotten `--leech-lapses` times (8 by default)
@@ -13,11 +14,7 @@ import TerminalUI
 struct LeechTests {
     let deck = DeckLoader.bundled()
     let t0 = Timestamp(iso8601: "2026-11-25T09:00:00Z")!
-    let scheduler: FSRSScheduler = {
-        var configuration = SchedulerConfiguration.standard
-        configuration.enableFuzzing = false
-        return try! FSRSScheduler(configuration)
-    }()
+    let scheduler = FSRSScheduler.withoutFuzzing
 
     /// A review card due now, forgotten `lapses` times before.
     func card(_ id: FactID, lapses: Int) -> CardProgress {

@@ -2,6 +2,7 @@ import Testing
 import AppCore
 import DeckKit
 import StudyCore
+import TestSupport
 @testable import AppViews
 
 /// The tree's mastery glyph reads how well a topic is known: a fact just
@@ -10,11 +11,7 @@ import StudyCore
 struct MasteryGlyphTests {
     let deck = DeckLoader.bundled()
     let t0 = Timestamp(iso8601: "2026-11-25T09:00:00Z")!
-    let scheduler: FSRSScheduler = {
-        var configuration = SchedulerConfiguration.standard
-        configuration.enableFuzzing = false
-        return try! FSRSScheduler(configuration)
-    }()
+    let scheduler = FSRSScheduler.withoutFuzzing
 
     /// The glyph of "Model Retraining" (one fact) with its card as given, a minute after `t0`.
     func glyph(_ card: (FactID) -> CardProgress) -> String {

@@ -16,9 +16,7 @@ public struct ReviewSimulation {
     ///   - start: the first day's first review (reviews are 10 minutes apart).
     ///   - skipping: day numbers with no study (to break streaks).
     public init(deck: Deck, days: Int, newPerDay: Int = 3, start: Timestamp, skipping: Set<Int> = [], seed: UInt64 = 1) {
-        var configuration = SchedulerConfiguration.standard
-        configuration.enableFuzzing = false
-        let scheduler = try! FSRSScheduler(configuration)
+        let scheduler = FSRSScheduler.withoutFuzzing
         self.scheduler = scheduler
         now = start.adding(milliseconds: Int64(days) * Timestamp.millisecondsPerDay - 3_600_000)
         var cards: [FactID: CardProgress] = [:]
