@@ -252,7 +252,9 @@ struct MarkdownDeckBuilder {
                 continue
             }
             // "Benefits:" or "Use cases" introducing nested items is their context, not a fact.
-            let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text))
+            // So is a bare label ("Language", "Misc", "Amazon SQS") over items:
+            // it states nothing to be asked about, and its items name it.
+            let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text) || Self.isBareLabel(text))
             if !isLeadIn {
                 target.facts.append(DraftFact(text: text, line: line,
                                               details: details(of: blocks.dropFirst().filter { cmark_node_get_type($0) != CMARK_NODE_LIST }[...],
@@ -290,6 +292,15 @@ struct MarkdownDeckBuilder {
         "disadvantages", "pros", "cons", "limitations", "includes", "types", "options", "properties",
         "characteristics", "notes", "why", "how", "when to use", "supports", "steps", "requirements",
     ]
+
+    /// A label rather than a statement: at most three words (six characters
+    /// of CJK), no sentence punctuation, no number.
+    static func isBareLabel(_ text: InlineText) -> Bool {
+        let plain = text.plainText.trimmingCharacters(in: " *_")
+        guard !plain.isEmpty, !plain.contains(where: { ".!?。！？,，;；(（".contains($0) || $0.isNumber }) else { return false }
+        if plain.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return plain.count <= 6 }
+        return plain.split(separator: " ").count <= 3
+    }
 
     static func isLeadInWord(_ text: InlineText) -> Bool {
         leadInWords.contains(text.plainText.lowercased().trimmingCharacters(in: " *_"))

@@ -127,6 +127,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             if let choice = keyTermChoice(at: position) { return make(choice.gapped, answer: choice.term.text) }
             // An item of a list of names ("Strings, Hashes, _____, Sets"): recall the missing one.
             if let (prompt, answer) = listCompletion(at: position) { return make(prompt, answer: answer) }
+            // An item of a list of statements ("State assumptions"): recalled whole, the others shown.
+            if let prompt = itemRecall(at: position) { return make(prompt, answer: plain.trimmedSpaces()) }
+            // A statement with no term to hide: a phrase of it recalled from the rest.
+            if let (prompt, answer) = phraseRecall(at: position) { return make(prompt, answer: answer) }
             // Else the topic it belongs to, recalled rather than picked: a short
             // title that names a subject ("Amazon SQS"), never a question or a
             // sentence, with its words masked in the fact and no path shown.
@@ -389,6 +393,96 @@ public struct QuestionGenerator: Sendable, Equatable {
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
         return (prompt, answer)
+    }
+
+    /// An item of a list of statements, recalled whole from the rest of the
+    /// list ("Traffic is not evenly distributed; Following a short link
+    /// should be fast; _____; …"), self-graded. Nil when the item is long,
+    /// when the list is a list of short names (`listCompletion` asks those),
+    /// when any word of it shows in the list or above it, or when it would
+    /// be most of what is shown.
+    private func itemRecall(at position: Int) -> String? {
+        guard let items = index.siblingList(around: position) else { return nil }
+        let whole = index.analysis(position).plain.trimmedSpaces()
+        let words = TextTokens(whole).words.count
+        let cjk = Self.isCJK(whole)
+        guard cjk ? (4...40).contains(whole.count) : (3...14).contains(words), whole.count <= 100 else { return nil }
+        let shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
+        let list = shown.joined(separator: cjk ? "；" : "; ")
+        let prompt = (cjk ? "" : "Recall the missing item: ") + list
+        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+        let stems = index.stems(whole)
+        guard cjk ? whole.count >= 4 : stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+              stems.isDisjoint(with: index.stems(prompt)), stems.isDisjoint(with: index.contextStems(of: position)),
+              !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible) else { return nil }
+        return prompt
+    }
+
+    /// A statement with no single term worth hiding, asked as a flip card:
+    /// a phrase of it hidden, recalled and self-graded ("rustc is linked
+    /// statically on Windows MSVC targets, _____" → "allowing it to run
+    /// without installing the MSVC runtime"). The phrase is whole words,
+    /// begins and ends on a word that is not grammar, holds at most 60% of
+    /// the fact, and none of its words shows in the rest or in the path
+    /// above; what is left keeps two words that are not grammar. Preferred:
+    /// a phrase ending the fact or a clause, then one a clause break opens,
+    /// then the one with more words worth recalling.
+    private func phraseRecall(at position: Int) -> (prompt: String, answer: String)? {
+        let tokens = index.analysis(position).tokens
+        let words = tokens.words
+        guard words.count >= 4, words.count <= 60, tokens.units.count <= 400 else { return nil }
+        var end = tokens.units.count
+        while end > 0, let scalar = Unicode.Scalar(tokens.units[end - 1]), " .。!！".unicodeScalars.contains(scalar) { end -= 1 }
+        guard let lastWord = words.last, lastWord.range.upperBound <= end else { return nil }
+        let total = end
+        let cjk = words.contains { $0.kind.isCJK }
+        let texts = words.map { tokens.string($0.range).lowercased() }
+        let isGrammar = texts.map { WordLists.grammarWords.contains($0) }
+        let contextStems = index.contextStems(of: position)
+        let contextLines = index.context(of: position).joined(separator: "\n")
+        func isBreak(after word: Int) -> Bool {
+            guard word + 1 < words.count else { return true }
+            let gap = tokens.gap(from: words[word].range.upperBound, to: words[word + 1].range.lowerBound)
+            return gap.contains { ",:;—–()，：；（）、".contains($0) } || gap.contains(" - ")
+        }
+        var spans: [(first: Int, last: Int, score: Int)] = []
+        for first in words.indices where !isGrammar[first] {
+            for last in first..<min(words.count, first + 12) where !isGrammar[last] {
+                let length = words[last].range.upperBound - words[first].range.lowerBound
+                guard last > first || cjk, length * 10 <= total * 6 else { continue }
+                let score = (isBreak(after: last) ? 2 : 0) + (first == 0 || isBreak(after: first - 1) ? 1 : 0)
+                spans.append((first, last, score))
+            }
+        }
+        spans.sort { left, right in
+            if left.score != right.score { return left.score > right.score }
+            return (left.last - left.first) > (right.last - right.first)
+        }
+        for span in spans.prefix(200) {
+            let start = words[span.first].range.lowerBound, stop = words[span.last].range.upperBound
+            let answer = tokens.string(start..<stop)
+            let rest = (tokens.gap(from: 0, to: start) + " " + tokens.gap(from: stop, to: tokens.units.count))
+            let leftWords = (0..<words.count).filter { ($0 < span.first || $0 > span.last) && !isGrammar[$0] }.count
+            let answerStems = index.stems(answer)
+            // Not half of a word run together with Latin ("URL_____"), nor across a table row's cells.
+            let joinedBefore = start > 0 && Self.isLatinWordUnit(tokens.units[start - 1])
+            let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
+            let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
+            guard !joinedBefore, !joinedAfter, after != ":", after != "：", !answer.contains(where: { ";；—:：".contains($0) }),
+                  cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
+                  answerStems.isDisjoint(with: index.stems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
+            let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
+            let visible = prompt + "\n" + contextLines
+            guard !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
+                  !TextEdits.isHyphenJoined(start..<stop, in: tokens) else { continue }
+            return (prompt, answer)
+        }
+        return nil
+    }
+
+    /// A Latin letter or digit (one UTF-16 unit): what a blank may not touch.
+    static func isLatinWordUnit(_ unit: UInt16) -> Bool {
+        (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x5F
     }
 
     /// A long item of a list, in a list shown as a question: its first six words and "…".

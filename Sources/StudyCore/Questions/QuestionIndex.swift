@@ -338,6 +338,22 @@ final class QuestionIndex: Sendable {
         return stems
     }
 
+    /// The list an item belongs to, whatever its items' length: its siblings
+    /// (same topic, nested under the same item, same depth, next to each
+    /// other), three to twelve of them. Nil for a fact that stands alone.
+    func siblingList(around position: Int) -> [Int]? {
+        let entry = facts[position]
+        let range = topics[entry.topic].facts
+        let parent = fact(at: position).context
+        let depth = fact(at: position).depth
+        func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
+        var first = position, last = position
+        while first - 1 >= range.lowerBound, sameList(first - 1) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1) { last += 1 }
+        guard (3...12).contains(last - first + 1) else { return nil }
+        return Array(first...last)
+    }
+
     /// The list a short item belongs to: its siblings (same topic, nested
     /// under the same item, next to each other) when there are three or more
     /// and most are a few words, a name or a term rather than a sentence,
