@@ -333,6 +333,55 @@ struct QuestionGeneratorTests {
         #expect(generator.question(for: columnar.id, kind: .flip, seed: 1)?.answer == "Redshift Overview")
     }
 
+    @Test func anItemOfAListOfStatementsIsRecalledWholeFromTheRest() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## State assumptions
+            - Traffic is not evenly distributed
+            - Following a short link should be fast
+            - Pastes are text only
+            - Page view analytics do not need to be realtime
+            """)
+        let traffic = facts.first { $0.text.plainText.hasPrefix("Traffic") }!
+        let recall = try #require(generator.question(for: traffic.id, kind: .flip, seed: 1))
+        #expect(recall.answer == "Traffic is not evenly distributed")
+        #expect(recall.prompt.hasPrefix("Recall the missing item: _____; Following a short link should be fast; Pastes are text only"))
+        // Every other item shows; the recalled one nowhere.
+        #expect(!recall.prompt.contains("Traffic"))
+        #expect(recall.context == ["Pastebin › State assumptions"])
+    }
+
+    @Test func aStatementWithNoTermToHideIsAskedByAPhraseOfIt() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Release notes
+            ## Summary
+            - rustc is linked statically on Windows MSVC targets, allowing it to run without installing the MSVC runtime.
+            """)
+        let fact = try #require(facts.first)
+        let recall = try #require(generator.question(for: fact.id, kind: .flip, seed: 1))
+        // Whole words, after a clause break, none of them shown elsewhere ("MSVC" is in both halves, so not hidden).
+        #expect(recall.prompt.contains("_____"))
+        let whole = recall.prompt.replacingOccurrences(of: "_____", with: recall.answer)
+        #expect(whole == fact.text.plainText)
+        #expect(!recall.answer.contains("MSVC"))
+        for word in recall.answer.split(separator: " ") where word.count > 3 {
+            #expect(!recall.prompt.lowercased().contains(word.lowercased()), "\(word) shows beside the blank")
+        }
+        #expect(recall.answer.count * 10 <= fact.text.plainText.count * 6, "the blank is most of the fact")
+    }
+
+    @Test func aBareLabelOverNestedItemsIsTheirContextNotAFact() throws {
+        let (_, facts) = try Self.generator(for: """
+            # Version 0.10
+            - Language
+              - A new RFC process is now in place for modifying the language.
+            - Collect data
+              - from S3
+            """)
+        #expect(facts.map(\.text.plainText) == ["A new RFC process is now in place for modifying the language.", "Collect data", "from S3"])
+        #expect(facts[0].context?.plainText == "Language")
+    }
+
     // MARK: - Questions the notes ask
 
     @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {

@@ -293,13 +293,15 @@ struct MarkdownDeckBuilder {
         "characteristics", "notes", "why", "how", "when to use", "supports", "steps", "requirements",
     ]
 
-    /// A label rather than a statement: at most three words (six characters
-    /// of CJK), no sentence punctuation, no number.
+    /// A label rather than a statement: at most three words, each with a
+    /// capital ("Language", "Amazon SQS"; "Collect data" is a step, a
+    /// statement), or six characters of CJK; no sentence punctuation, no number.
     static func isBareLabel(_ text: InlineText) -> Bool {
         let plain = text.plainText.trimmingCharacters(in: " *_")
         guard !plain.isEmpty, !plain.contains(where: { ".!?。！？,，;；(（".contains($0) || $0.isNumber }) else { return false }
         if plain.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return plain.count <= 6 }
-        return plain.split(separator: " ").count <= 3
+        let words = plain.split(separator: " ")
+        return words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     static func isLeadInWord(_ text: InlineText) -> Bool {

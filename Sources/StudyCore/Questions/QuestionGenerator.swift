@@ -127,21 +127,23 @@ public struct QuestionGenerator: Sendable, Equatable {
             if let choice = keyTermChoice(at: position) { return make(choice.gapped, answer: choice.term.text) }
             // An item of a list of names ("Strings, Hashes, _____, Sets"): recall the missing one.
             if let (prompt, answer) = listCompletion(at: position) { return make(prompt, answer: answer) }
-            // An item of a list of statements ("State assumptions"): recalled whole, the others shown.
-            if let prompt = itemRecall(at: position) { return make(prompt, answer: plain.trimmedSpaces()) }
-            // A statement with no term to hide: a phrase of it recalled from the rest.
-            if let (prompt, answer) = phraseRecall(at: position) { return make(prompt, answer: answer) }
             // Else the topic it belongs to, recalled rather than picked: a short
             // title that names a subject ("Amazon SQS"), never a question or a
             // sentence, with its words masked in the fact and no path shown.
             let topic = index.topics[entry.topic]
             let titleWords = TextTokens(topic.title).words.count
-            guard !topic.isGeneric, (1...4).contains(titleWords), topic.title.count <= 40,
-                  let last = topic.title.last, !"?？:：.。".contains(last),
-                  let masked = maskingTitle(of: entry.topic, at: position) else { return nil }
-            let cjk = Self.isCJK(masked)
-            let cue = cjk ? (Self.isJapanese(masked) ? "どのトピック？ " : "属于哪个主题？ ") : "Which topic? "
-            return make(cue + masked, context: [], answer: topic.title)
+            if !topic.isGeneric, (1...4).contains(titleWords), topic.title.count <= 40,
+               let last = topic.title.last, !"?？:：.。".contains(last),
+               let masked = maskingTitle(of: entry.topic, at: position) {
+                let cjk = Self.isCJK(masked)
+                let cue = cjk ? (Self.isJapanese(masked) ? "どのトピック？ " : "属于哪个主题？ ") : "Which topic? "
+                return make(cue + masked, context: [], answer: topic.title)
+            }
+            // An item of a list of statements ("State assumptions"): recalled whole, the others shown.
+            if let prompt = itemRecall(at: position) { return make(prompt, answer: plain.trimmedSpaces()) }
+            // Else a phrase of it recalled from the rest.
+            guard let (prompt, answer) = phraseRecall(at: position) else { return nil }
+            return make(prompt, answer: answer)
         case .clozeTyped:
             // Typed answers are marked against the notes' wording: only a term
             // one types one way (a name, a number, a styled or single word), not
@@ -284,6 +286,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let contextStems = index.contextStems(of: position)
         // An open list ("Examples: _____, PostgreSQL, …, etc."): any member would do.
         if term.isListItem && Self.isOpenList(analysis.plain) { return nil }
+        // "(Hypermedia as the Engine of _____": half an aside, half outside it.
+        if Self.crossesABracket(term.text) { return nil }
         // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
         let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
         if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { return nil }
@@ -430,7 +434,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     private func phraseRecall(at position: Int) -> (prompt: String, answer: String)? {
         let tokens = index.analysis(position).tokens
         let words = tokens.words
-        guard words.count >= 4, words.count <= 60, tokens.units.count <= 400 else { return nil }
+        guard words.count >= 4, words.count <= 300, tokens.units.count <= 1_200 else { return nil }
         var end = tokens.units.count
         while end > 0, let scalar = Unicode.Scalar(tokens.units[end - 1]), " .。!！".unicodeScalars.contains(scalar) { end -= 1 }
         guard let lastWord = words.last, lastWord.range.upperBound <= end else { return nil }
@@ -449,7 +453,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         for first in words.indices where !isGrammar[first] {
             for last in first..<min(words.count, first + 12) where !isGrammar[last] {
                 let length = words[last].range.upperBound - words[first].range.lowerBound
-                guard last > first || cjk, length * 10 <= total * 6 else { continue }
+                // One word alone only when it is a term worth recalling: not a
+                // sentence's first word, not an adverb, four letters or more.
+                if last == first && !cjk {
+                    let word = texts[first]
+                    guard first > 0, word.count >= 4, !word.hasSuffix("ly"), word.contains(where: \.isLetter) else { continue }
+                }
+                guard length * 10 <= total * 6 else { continue }
                 let score = (isBreak(after: last) ? 2 : 0) + (first == 0 || isBreak(after: first - 1) ? 1 : 0)
                 spans.append((first, last, score))
             }
@@ -468,9 +478,9 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = start > 0 && Self.isLatinWordUnit(tokens.units[start - 1])
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
             let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
-            guard !joinedBefore, !joinedAfter, after != ":", after != "：", !answer.contains(where: { ";；—:：".contains($0) }),
+            guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer), !answer.contains(where: { ";；—:：".contains($0) }),
                   cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
-                  answerStems.isDisjoint(with: index.stems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
+                  answerStems.isDisjoint(with: OptionForms.contentStems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
             let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
             let visible = prompt + "\n" + contextLines
             guard !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
@@ -478,6 +488,17 @@ public struct QuestionGenerator: Sendable, Equatable {
             return (prompt, answer)
         }
         return nil
+    }
+
+    /// Whether the text opens a bracket it does not close, or closes one it
+    /// did not open: hidden, it would take half an aside ("(in libcore").
+    static func crossesABracket(_ text: String) -> Bool {
+        var depth = 0
+        for character in text {
+            if "([（「".contains(character) { depth += 1 }
+            if ")]）」".contains(character) { depth -= 1; if depth < 0 { return true } }
+        }
+        return depth != 0
     }
 
     /// A Latin letter or digit (one UTF-16 unit): what a blank may not touch.

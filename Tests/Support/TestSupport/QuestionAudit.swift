@@ -54,6 +54,11 @@ public struct QuestionAudit {
             }
         case .flip, .clozeTyped, .clozeChoice:
             found += blankFindings(prompt: prompt, answer: answer, fact: fact)
+            // "(Hypermedia as the Engine of _____": a blank that opens or closes a bracket but not both.
+            for (open, close) in [("(", ")"), ("[", "]"), ("（", "）"), ("「", "」")]
+            where answer.filter({ String($0) == open }).count != answer.filter({ String($0) == close }).count {
+                found.append("the blank crosses a bracket: \(answer)")
+            }
             found += visibleAnswer(answer, in: shown, options: question.options)
         case .whichTopic:
             if !question.context.isEmpty { found.append("which-topic shows a context (the path is its answer)") }
