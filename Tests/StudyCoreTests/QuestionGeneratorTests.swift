@@ -345,7 +345,7 @@ struct QuestionGeneratorTests {
         let traffic = facts.first { $0.text.plainText.hasPrefix("Traffic") }!
         let recall = try #require(generator.question(for: traffic.id, kind: .flip, seed: 1))
         #expect(recall.answer == "Traffic is not evenly distributed")
-        #expect(recall.prompt.hasPrefix("Recall the missing item: _____; Following a short link should be fast; Pastes are text only"))
+        #expect(recall.prompt.hasPrefix("_____; Following a short link should be fast; Pastes are text only"))
         // Every other item shows; the recalled one nowhere.
         #expect(!recall.prompt.contains("Traffic"))
         #expect(recall.context == ["Pastebin › State assumptions"])

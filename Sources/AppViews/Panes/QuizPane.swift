@@ -126,7 +126,7 @@ struct QuizPane {
                 lines.append([])
                 wrap([StyledRun("How well did you recall it?  1 Again · 2 Hard · 3 Good · 4 Easy", style: theme.breadcrumb)])
             } else if question.prompt.contains(Question.blank) {
-                wrap([StyledRun("Recall the missing term, then press Space to check.", style: theme.breadcrumb)])
+                wrap([StyledRun("Recall the missing \(question.recallGap.rawValue), then press Space to check.", style: theme.breadcrumb)])
             } else {
                 wrap([StyledRun("Answer it in your head, then press Space to check.", style: theme.breadcrumb)])
             }

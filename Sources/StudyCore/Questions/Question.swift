@@ -37,6 +37,16 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     }
 }
 
+/// What a recall card's blank hides, so the quiz can ask for it by name.
+public enum RecallGap: String, Sendable {
+    /// One term ("Recall the missing term").
+    case term
+    /// A phrase of the fact.
+    case words
+    /// The whole fact, an item of the list shown.
+    case item
+}
+
 /// One question about one fact, ready to show.
 public struct Question: Hashable, Sendable {
     public var kind: QuestionKind
@@ -85,6 +95,13 @@ public struct Question: Hashable, Sendable {
     /// Whether `chosen` is exactly the right answer.
     public func isRight(choosing chosen: Set<Int>) -> Bool {
         chosen == Set(correctOptions)
+    }
+
+    /// What the blank hides: the whole fact (an item recalled from its
+    /// list), a phrase of it, or one term.
+    public var recallGap: RecallGap {
+        if answer == fact.text.plainText.trimmedSpaces() { return .item }
+        return answer.contains(" ") ? .words : .term
     }
 
     /// The blank that stands for a hidden term.

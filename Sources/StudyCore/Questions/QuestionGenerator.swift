@@ -401,7 +401,8 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     /// An item of a list of statements, recalled whole from the rest of the
     /// list ("Traffic is not evenly distributed; Following a short link
-    /// should be fast; _____; …"), self-graded. Nil when the item is long,
+    /// should be fast; _____; …"), self-graded (the quiz says "Recall the
+    /// missing item"). Nil when the item is long,
     /// when the list is a list of short names (`listCompletion` asks those),
     /// when any word of it shows in the list or above it, or when it would
     /// be most of what is shown.
@@ -413,7 +414,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard cjk ? (4...40).contains(whole.count) : (3...14).contains(words), whole.count <= 100 else { return nil }
         let shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         let list = shown.joined(separator: cjk ? "；" : "; ")
-        let prompt = (cjk ? "" : "Recall the missing item: ") + list
+        let prompt = list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let stems = index.stems(whole)
         guard cjk ? whole.count >= 4 : stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
