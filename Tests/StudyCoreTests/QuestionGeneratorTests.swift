@@ -382,6 +382,26 @@ struct QuestionGeneratorTests {
         #expect(facts[0].context?.plainText == "Language")
     }
 
+    @Test func noBlankOnAnAbbreviationTheWordsAroundItSpellOutNorOnAUnitAlone() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Databases
+            ## Migration
+            - **Database Migration** Service: **DMS** moves databases to AWS
+            ## Sizes
+            - Size per paste total = ~1.27 KB of text
+            """)
+        for fact in facts {
+            for kind in QuestionKind.allCases {
+                guard let question = generator.question(for: fact.id, kind: kind, seed: 1), question.prompt.contains("_____") else { continue }
+                #expect(question.answer != "DMS", "\(kind): \(question.prompt)")
+                #expect(question.answer != "KB", "\(kind): \(question.prompt)")
+            }
+        }
+        #expect(QuestionGenerator.spellsOut("DMS", "Database Migration _____"))
+        #expect(QuestionGenerator.spellsOut("SNS: _____", "Notification service in AWS"))
+        #expect(!QuestionGenerator.spellsOut("EC2", "Elastic Compute Cloud"))
+    }
+
     // MARK: - Questions the notes ask
 
     @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {

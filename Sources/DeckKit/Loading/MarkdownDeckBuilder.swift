@@ -141,6 +141,12 @@ struct MarkdownDeckBuilder {
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { answer.append(InlineSpan(" ")) }
             for span in paragraph.text.spans { answer.append(span) }
+            // "…pass parameters:" over an example: say the example is in the
+            // notes, or the answer reads "parameters: This is…".
+            let nextLine = index + 1 < paragraphs.count ? paragraphs[index + 1].line : Int.max
+            if node.notes.contains(where: { $0.kind == .code && $0.line > paragraph.line && $0.line < nextLine }) {
+                answer.append(InlineSpan(" [example in the notes]"))
+            }
         }
         node.notes.removeAll { $0.kind == .paragraph }
         node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: answer))

@@ -288,6 +288,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         if term.isListItem && Self.isOpenList(analysis.plain) { return nil }
         // "(Hypermedia as the Engine of _____": half an aside, half outside it.
         if Self.crossesABracket(term.text) { return nil }
+        if Self.isInNavigationLink(term.text, of: index.fact(at: position)) { return nil }
         // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
         let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
         if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { return nil }
@@ -328,7 +329,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         // "Twitterタイムライン": a CJK word run into Latin letters is part of one word.
         if term.isCJK, TextEdits.touchesLatin(term.range, in: analysis.tokens) { return nil }
         // Any word of it left in view, in either number ("ABIs" beside "ABI").
-        if TextEdits.showsAWord(of: term.text, in: ([gapped] + index.context(of: position)).joined(separator: "\n")) { return nil }
+        let shown = ([gapped] + index.context(of: position)).joined(separator: "\n")
+        if TextEdits.showsAWord(of: term.text, in: shown) { return nil }
+        // "Database Migration: _____" → DMS; "SNS: _____" → Notification service: one spells the other.
+        if Self.spellsOut(term.text, shown) { return nil }
+        // "total = ~1.27 _____" → KB: a unit is half of its number.
+        if term.text.count <= 5, term.text.allSatisfy(\.isLetter),
+           occurrences.contains(where: { TextEdits.wordBefore($0, in: analysis.tokens)?.last?.isNumber == true }) { return nil }
         return QuestionIndex.KeyTermChoice(term: term, gapped: gapped)
     }
 
@@ -419,7 +426,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let stems = index.stems(whole)
         guard cjk ? whole.count >= 4 : stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
               stems.isDisjoint(with: index.stems(prompt)), stems.isDisjoint(with: index.contextStems(of: position)),
-              !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible) else { return nil }
+              !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible),
+              !Self.spellsOut(whole, visible) else { return nil }
         return prompt
     }
 
@@ -479,16 +487,63 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = start > 0 && Self.isLatinWordUnit(tokens.units[start - 1])
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
             let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
-            guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer), !answer.contains(where: { ";；—:：".contains($0) }),
+            guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer),
+                  !Self.isInNavigationLink(answer, of: index.fact(at: position)), !answer.contains(where: { ";；—:：".contains($0) }),
                   cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
                   answerStems.isDisjoint(with: OptionForms.contentStems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
             let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
             let visible = prompt + "\n" + contextLines
             guard !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
-                  !TextEdits.isHyphenJoined(start..<stop, in: tokens) else { continue }
+                  !TextEdits.isHyphenJoined(start..<stop, in: tokens), !Self.spellsOut(answer, visible) else { continue }
             return (prompt, answer)
         }
         return nil
+    }
+
+    /// Whether the text is part of a link that only points somewhere
+    /// ("click here", "可以点击这里查看"): words that are no term to learn.
+    static func isInNavigationLink(_ text: String, of fact: Fact) -> Bool {
+        fact.text.spans.contains { span in
+            guard span.link != nil, span.text.contains(text) || text.contains(span.text) else { return false }
+            let words = span.text.lowercased()
+            return ["here", "click", "this link", "read more", "点击", "这里", "查看", "ここ", "こちら"].contains { words.contains($0) }
+        }
+    }
+
+    /// Whether one text spells out an abbreviation the other shows: "DMS"
+    /// and "Database Migration …", "SNS" and "… Notification service". The
+    /// abbreviation (2-6 capitals) matches the initials of as many words in
+    /// a row, or all but its first or last letter ("Simple", "Amazon",
+    /// "Service" left out).
+    static func spellsOut(_ left: String, _ right: String) -> Bool {
+        func abbreviations(_ text: String) -> [String] {
+            text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+                .filter { (2...6).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isASCII } }
+        }
+        func initials(_ text: String) -> [Character] {
+            text.split { !($0.isLetter || $0.isNumber) }.compactMap { $0.first.map { Character($0.uppercased()) } }
+        }
+        func spelled(_ short: String, by text: String) -> Bool {
+            let letters = Array(short), heads = initials(text)
+            let forms = [letters, Array(letters.dropFirst()), Array(letters.dropLast())]
+            for wanted in forms where wanted.count >= 2 {
+                guard heads.count >= wanted.count else { continue }
+                for start in 0...(heads.count - wanted.count) where Array(heads[start..<(start + wanted.count)]) == wanted {
+                    return true
+                }
+            }
+            return false
+        }
+        return abbreviations(left).contains { spelled($0, by: right) } || abbreviations(right).contains { spelled($0, by: left) }
+    }
+
+    /// A run of three katakana or more: a loanword, often a title's English word.
+    static func hasKatakanaWord(_ text: String) -> Bool {
+        var run = 0
+        for scalar in text.unicodeScalars {
+            if (0x30A1...0x30FA).contains(scalar.value) || scalar.value == 0x30FC { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
     }
 
     /// Whether the text opens a bracket it does not close, or closes one it
@@ -802,6 +857,9 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// The fact with the words of `title` masked (see `maskingTitle`).
     private func masking(_ title: String, at position: Int) -> String? {
         let analysis = index.analysis(position)
+        // "欠点: federation" over "フェデレーションでは…": a Latin word of the
+        // title may stand in the fact in katakana, which no mask can find.
+        if title.contains(where: { $0.isASCII && $0.isLetter }), Self.hasKatakanaWord(analysis.plain) { return nil }
         let titleTokens = TextTokens(title)
         var titleStems: Set<String> = []
         var titleCJK: [String] = []
@@ -866,7 +924,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // The first two terms that can be swapped are enough for a false version or two.
         var tried = 0
-        for term in analysis.candidates where !term.isListItem && term.kind != .phrase {
+        // A table row's first cell names what the row compares ("サインアップ —
+        // RPC: POST /signup"): swapped, the row contradicts itself at a glance.
+        var rowHeaderEnd = 0
+        if let dash = plain.utf16.firstRange(of: " — ".utf16), plain.contains(": ") {
+            rowHeaderEnd = plain.utf16.distance(from: plain.utf16.startIndex, to: dash.lowerBound)
+        }
+        for term in analysis.candidates where !term.isListItem && term.kind != .phrase && term.range.lowerBound >= rowHeaderEnd {
             if tried == 2 { break }
             tried += 1
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),

@@ -44,6 +44,17 @@ public struct QuestionAudit {
             if question.kind != .flip { found.append("a written flip card asked as \(question.kind.rawValue)") }
             if question.prompt != fact.trimmingCharacters(" ") { found.append("a written flip card not asked as written") }
             if answer.isEmpty { found.append("a written flip card with no answer") }
+            // "…pass parameters: This is an equivalent…", "…the below command, And apply…":
+            // an example was dropped between two sentences.
+            let words = answer.split(separator: " ").map(String.init)
+            for index in words.indices.dropFirst() {
+                let previous = words[index - 1], word = words[index]
+                let opener = ["And", "Note:", "Then"].contains(word)
+                let introduces = previous.hasSuffix(":") && ["below:", "following:", "example:", "command:"].contains(previous.lowercased())
+                if (previous.hasSuffix(",") && opener) || (introduces && word.first?.isUppercase == true) {
+                    found.append("a written answer joined where an example was dropped: \(previous) \(word)")
+                }
+            }
             return found
         }
         switch question.kind {
@@ -54,6 +65,20 @@ public struct QuestionAudit {
             }
         case .flip, .clozeTyped, .clozeChoice:
             found += blankFindings(prompt: prompt, answer: answer, fact: fact)
+            // "1.27 _____" → KB: the unit of a number left in view.
+            if answer.count <= 5, answer.allSatisfy(\.isLetter),
+               let before = prompt.split(separator: Question.blank, omittingEmptySubsequences: false).first?.split(separator: " ").last,
+               before.last?.isNumber == true {
+                found.append("a blank on a number's unit: \(before) \(answer)")
+            }
+            // "Database Migration: _____" → DMS: an abbreviation and its words, one in view.
+            if let spelled = Self.abbreviationSpelledOut(answer, shown) { found.append("an abbreviation spelled out in view: \(spelled)") }
+            // "可以点击这里查看" ("click here"): a link's words are where it points, not a term.
+            let navigation = ["here", "click", "this link", "read more", "点击", "这里", "查看", "ここ", "こちら"]
+            for span in question.fact.text.spans where span.link != nil && span.text.contains(answer)
+                && navigation.contains(where: { span.text.lowercased().contains($0) }) {
+                found.append("a blank on a link's text: \(answer)")
+            }
             // "(Hypermedia as the Engine of _____": a blank that opens or closes a bracket but not both.
             for (open, close) in [("(", ")"), ("[", "]"), ("（", "）"), ("「", "」")]
             where answer.filter({ String($0) == open }).count != answer.filter({ String($0) == close }).count {
@@ -313,8 +338,33 @@ public struct QuestionAudit {
     /// plural counts), or for CJK as a substring.
     static func contains(word: String, in text: String) -> Bool {
         if word.unicodeScalars.contains(where: isCJK) { return text.contains(word) }
-        let target = singular(word.lowercased())
-        return words(text).contains { singular($0.lowercased()) == target }
+        let target = base(word.lowercased())
+        return words(text).contains { base($0.lowercased()) == target }
+    }
+
+    /// A word's base for "the same word shows": singular, and "-ing", "-ed"
+    /// and a final "e" taken off ("Caching" and "cache", "_.throttle" and
+    /// "Throttling").
+    private static func base(_ word: String) -> String {
+        var word = singular(word)
+        if word.count > 6 && word.hasSuffix("ing") { word.removeLast(3) } else if word.count > 5 && word.hasSuffix("ed") { word.removeLast(2) }
+        if word.count > 4 && word.hasSuffix("e") && !word.hasSuffix("ee") { word.removeLast() }
+        return word
+    }
+
+    /// An abbreviation in one text whose letters (all, or all but the
+    /// first or last) are the initials of words in a row of the other.
+    static func abbreviationSpelledOut(_ left: String, _ right: String) -> String? {
+        func parts(_ text: String) -> [Substring] { text.split { !($0.isLetter || $0.isNumber) } }
+        for (short, long) in [(left, right), (right, left)] {
+            let heads = parts(long).compactMap { $0.first?.uppercased() }.joined()
+            for word in parts(short) where (2...6).contains(word.count) && word.allSatisfy({ $0.isUppercase && $0.isASCII }) {
+                if heads.contains(word) || (word.count >= 3 && (heads.contains(String(word.dropFirst())) || heads.contains(String(word.dropLast())))) {
+                    return String(word)
+                }
+            }
+        }
+        return nil
     }
 
     private static func singular(_ word: String) -> String {

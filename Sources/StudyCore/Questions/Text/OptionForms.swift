@@ -70,8 +70,8 @@ public enum OptionForms {
         return stems
     }
 
-    /// A crude English stem: "warehouses" → "warehouse", "policies" → "policy",
-    /// "groups" → "group", "tagging" → "tagg"; enough to see that two words
+    /// A crude English stem: "warehouses" → "warehous", "policies" → "policy",
+    /// "groups" → "group", "tagging" → "tagg", "cache" and "caching" → "cach"; enough to see that two words
     /// are forms of one.
     public static func stem(_ word: String) -> String {
         var word = word
@@ -81,10 +81,14 @@ public enum OptionForms {
             return String(word.dropLast(2))
         }
         if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            return String(word.dropLast())
+            word.removeLast()
+        } else if word.count > 6, word.hasSuffix("ing") {
+            word.removeLast(3)
+        } else if word.count > 5, word.hasSuffix("ed") {
+            word.removeLast(2)
         }
-        if word.count > 6, word.hasSuffix("ing") { return String(word.dropLast(3)) }
-        if word.count > 5, word.hasSuffix("ed") { return String(word.dropLast(2)) }
+        // "cache" and "caching", "update" and "updated": one stem ("cach", "updat").
+        if word.count > 4, word.hasSuffix("e"), !word.hasSuffix("ee") { word.removeLast() }
         return word
     }
 

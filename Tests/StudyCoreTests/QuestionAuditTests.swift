@@ -1,0 +1,70 @@
+import Testing
+import DeckKit
+import StudyCore
+import TestSupport
+
+/// The audit that runs over the corpus finds what a learner found broken
+/// in a hand-judged sample: each question here was seen (or built as the
+/// generator once made it) and must be reported, and its repaired form not.
+@Suite("The question audit finds what learners found broken")
+struct QuestionAuditTests {
+    let audit = QuestionAudit(decks: [])
+
+    func question(_ kind: QuestionKind, fact: InlineText, path: [String] = ["Notes", "Topic"], prompt: String,
+                  options: [String] = [], answer: String, answerOfCard: InlineText? = nil) -> Question {
+        let id = FactID(rawValue: "audit")
+        let fact = Fact(id: id, text: fact, line: 1, answer: answerOfCard)
+        let correct = options.firstIndex(of: answer)
+        return Question(kind: kind, factID: id, fact: fact, topicPath: path, prompt: prompt, options: options,
+                        correctOption: correct, answer: answer)
+    }
+
+    @Test func aTopicWhoseWordShowsInAnotherFormIsFound() {
+        // "Which topic? Where to cache" → Caching: the title shows as "cache".
+        let recall = question(.flip, fact: InlineText(plain: "Where to cache"), path: ["Pastebin", "Caching"],
+                              prompt: "Which topic? Where to cache", answer: "Caching")
+        let recallNoContext = Question(kind: .flip, factID: recall.factID, fact: recall.fact, topicPath: recall.topicPath,
+                                       context: [], prompt: recall.prompt, answer: recall.answer)
+        #expect(audit.findings(for: recallNoContext).contains { $0.contains("title word") })
+        // "_____: … using _.throttle" → Throttling.
+        let cloze = question(.clozeTyped, fact: InlineText(plain: "Throttling: Changes based on a time based frequency, as _.throttle does"),
+                             prompt: "_____: Changes based on a time based frequency, as _.throttle does", answer: "Throttling")
+        #expect(audit.findings(for: cloze).contains { $0.contains("visible") })
+    }
+
+    @Test func aBlankOnALinkThatOnlyPointsIsFound() {
+        let text = InlineText([InlineSpan("如何保证消息队列的高可用，"), InlineSpan("可以点击这里查看", style: .link, link: "ha.md"), InlineSpan("。")])
+        let blank = question(.flip, fact: text, prompt: "如何保证消息队列的高可用，_____。", answer: "可以点击这里查看")
+        #expect(audit.findings(for: blank).contains { $0.contains("link") })
+        // A link on a term ("Rust's [lifetime bounds]") is the term itself: no finding for that.
+        let term = InlineText([InlineSpan("Allow "), InlineSpan("lifetime bounds", style: .link, link: "#1"), InlineSpan(" on generic parameters")])
+        let termBlank = question(.flip, fact: term, prompt: "Allow _____ on generic parameters", answer: "lifetime bounds")
+        #expect(!audit.findings(for: termBlank).contains { $0.contains("link") })
+    }
+
+    @Test func aBlankAcrossABracketIsFound() {
+        let blank = question(.clozeTyped, fact: InlineText(plain: "Adds f32::to_degrees (in libcore) for floats"),
+                             prompt: "Adds _____) for floats", answer: "f32::to_degrees (in libcore")
+        #expect(audit.findings(for: blank).contains { $0.contains("bracket") })
+    }
+
+    @Test func aWrittenAnswerMissingItsExampleIsFound() {
+        let heading = InlineText(plain: "How to pass a parameter to an event handler?")
+        let broken = InlineText(plain: "You can add this plugin using the below command, And apply the below config")
+        let card = question(.flip, fact: heading, prompt: heading.plainText, answer: broken.plainText, answerOfCard: broken)
+        #expect(audit.findings(for: card).contains { $0.contains("example was dropped") })
+        let repaired = InlineText(plain: "You can add this plugin using the below command, [example in the notes] And apply the below config")
+        let fixed = question(.flip, fact: heading, prompt: heading.plainText, answer: repaired.plainText, answerOfCard: repaired)
+        #expect(audit.findings(for: fixed).isEmpty)
+    }
+
+    @Test func anAbbreviationSpelledOutAndAUnitAloneAreFound() {
+        let dms = question(.flip, fact: InlineText(plain: "Database Migration: DMS"), prompt: "Database Migration: _____", answer: "DMS")
+        #expect(audit.findings(for: dms).contains { $0.contains("abbreviation") })
+        let sns = question(.flip, fact: InlineText(plain: "Notification service in AWS"), path: ["Notes", "Summary"],
+                           prompt: "SNS: _____; Multiple subscribers", answer: "Notification service in AWS")
+        #expect(audit.findings(for: sns).contains { $0.contains("abbreviation") })
+        let unit = question(.clozeTyped, fact: InlineText(plain: "Size per paste total = ~1.27 KB"), prompt: "Size per paste total = ~1.27 _____", answer: "KB")
+        #expect(audit.findings(for: unit).contains { $0.contains("unit") })
+    }
+}
