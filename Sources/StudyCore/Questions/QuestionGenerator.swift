@@ -131,8 +131,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             // title that names a subject ("Amazon SQS"), never a question or a
             // sentence, with its words masked in the fact and no path shown.
             let topic = index.topics[entry.topic]
+            // Up to six words of Latin script ("AWS IAM Identity Center (SSO)"); four of CJK words.
             let titleWords = TextTokens(topic.title).words.count
-            if !topic.isGeneric, (1...4).contains(titleWords), topic.title.count <= 40,
+            let titleLimit = Self.isCJK(topic.title) ? 4 : 6
+            if !topic.isGeneric, (1...titleLimit).contains(titleWords), topic.title.count <= titleLimit * 10,
                let last = topic.title.last, !"?？:：.。".contains(last),
                let masked = maskingTitle(of: entry.topic, at: position) {
                 let cjk = Self.isCJK(masked)
