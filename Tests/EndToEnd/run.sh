@@ -555,6 +555,34 @@ check "the progress made on the bundled post is the file's" \
 check "with nothing changed to re-link" \
   bash -c "'$binary' changes --store '$quiz_store' '$work/mine.md' | grep -qx 'Gone, progress kept (0)'"
 
+# 16g. r on the "what changed" screen re-links gone progress by hand: delete a
+# studied fact's line, open the post (1 gone), then c, r, type part of an
+# unstudied fact and Enter: its progress moves there, recorded "by hand".
+third=$(sqlite3 "$edit_store" "SELECT text FROM fact_text ORDER BY fact_id" | while IFS= read -r text; do
+  grep -qxF -- "- $text" "$work/edit.md" && { echo "$text"; break; }; done)
+target=$(grep -E '^- [A-Za-z][A-Za-z0-9 ,.%()-]{30,}$' "$work/edit.md" | cut -c3- | while IFS= read -r text; do
+  sqlite3 "$edit_store" "SELECT text FROM fact_text" | grep -qxF -- "$text" || { echo "$text"; break; }; done)
+grep -vxF -- "- $third" "$work/edit.md" > "$work/edit.cut" && mv "$work/edit.cut" "$work/edit.md"
+cards_now=$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")
+start "$(app_command "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+check "a deleted fact's progress is said gone" wait_for "1 fact changed since last time: 1 gone"
+tm send-keys -t e2e c
+check "c lists it, with r to re-link it by hand" wait_for "r re-links it to a fact you choose"
+tm send-keys -t e2e r
+check "r opens the picker over the deck's facts" wait_for "Re-link by hand"
+tm send-keys -t e2e -l -- "${target:0:28}"
+check "typing narrows it to the fact typed for" wait_for "› ${target:0:20}"
+tm send-keys -t e2e Enter
+check "Enter re-links the progress there" wait_for "re-linked (by hand)"
+tm send-keys -t e2e Escape
+wait_for "↑↓ move" >/dev/null
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "the card is kept, with its reps" test "$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")" = "$cards_now"
+check "under the chosen fact, recorded by hand with the old text" \
+  test "$(sqlite3 -separator '|' "$edit_store" "SELECT l.old_text, t.text FROM fact_link l JOIN card c ON c.fact_id = l.new_id
+    JOIN fact_text t ON t.fact_id = l.new_id WHERE l.reason = 'by hand' AND l.undone = 0")" = "$third|$target"
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?

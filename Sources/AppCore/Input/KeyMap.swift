@@ -191,8 +191,20 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["9"], in: .changes, .answer9, "re-link to candidate 9", keysLabel: "9"),
         KeyBinding(["d"], in: .changes, .discardChange, "undo a re-link, or discard gone progress",
                    status: Label(keys: "d", action: "undo/discard")),
+        KeyBinding(["r"], in: .changes, .pickFactToRelink, "re-link gone progress to a fact you choose",
+                   status: Label(keys: "r", action: "re-link to…")),
         KeyBinding(["Esc", "c"], in: .changes, .closeChanges, "back to the tree", status: Label(keys: "Esc", action: "close")),
         KeyBinding(["?"], in: .changes, .showHelp, "this help", status: Label(keys: "?", action: "help")),
         KeyBinding(["q"], in: .changes, .quit, "quit", status: Label(keys: "q", action: "quit")),
+
+        KeyBinding([], in: .factPicker, .typeFactFilter, "narrow the facts", keysLabel: "text"),
+        KeyBinding(["Backspace"], in: .factPicker, .eraseFactFilter, "erase a character"),
+        KeyBinding(["Up"], in: .factPicker, .moveUp, "fact above", status: Label(keys: "↑↓", action: "fact")),
+        KeyBinding(["Down"], in: .factPicker, .moveDown, "fact below"),
+        KeyBinding(["PgUp"], in: .factPicker, .pageUp, "a page up"),
+        KeyBinding(["PgDn"], in: .factPicker, .pageDown, "a page down"),
+        KeyBinding(["Enter"], in: .factPicker, .relinkToPickedFact, "re-link the progress to this fact",
+                   status: Label(keys: "Enter", action: "re-link")),
+        KeyBinding(["Esc"], in: .factPicker, .cancelFactPicker, "back to the changes", status: Label(keys: "Esc", action: "cancel")),
     ])
 }

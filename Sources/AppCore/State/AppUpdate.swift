@@ -33,6 +33,8 @@ public enum AppUpdate {
             reviewUndone(record, &state)
         case .factsRelinked(let links):
             factsRelinked(links, &state)
+        case .relinkRefused(let old, let new):
+            relinkRefused(old: old, new: new, &state)
         case .relinkUndone(let link):
             relinkUndone(link, &state)
         case .cardsSaved:
@@ -182,6 +184,7 @@ public enum AppUpdate {
         switch context {
         case .searchInput: if let text = typedText(key) { appendToSearch(text, &state) }
         case .quizTyping: if let text = typedText(key) { typeAnswer(text, &state) }
+        case .factPicker: if let text = typedText(key) { typeInPicker(text, &state) }
         default: break
         }
         return []
@@ -217,7 +220,7 @@ public enum AppUpdate {
             if state.searchIndex == nil { state.searchIndex = SearchIndex(decks: state.decks) }
             state.search = SearchState(origin: origin)
             state.overlay = .searchInput
-        case .typeSearchText, .typeAnswerText: break // handled with the key's text in `press`
+        case .typeSearchText, .typeAnswerText, .typeFactFilter: break // handled with the key's text in `press`
         case .eraseSearchCharacter:
             guard var search = state.search, !search.query.isEmpty else { return [] }
             search.query.removeLast()
@@ -266,6 +269,10 @@ public enum AppUpdate {
             state.screen = .browse
         case .showChanges: showChanges(&state)
         case .discardChange: return discardChange(&state)
+        case .pickFactToRelink: openFactPicker(&state)
+        case .eraseFactFilter: eraseInPicker(&state)
+        case .relinkToPickedFact: return relinkToPickedFact(&state)
+        case .cancelFactPicker: cancelFactPicker(&state)
         case .openStatsTopic:
             openStatsTopic(&state)
         case .toggleSuspend: return toggleSuspend(&state)

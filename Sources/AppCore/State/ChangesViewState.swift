@@ -7,7 +7,9 @@ import StudyCore
 ///
 /// - re-linked: `d` undoes it (the progress goes back to the old id);
 /// - to confirm: `1`-`9` re-links it to that candidate, `d` leaves it gone;
-/// - gone: `d` discards its progress (the card; its reviews stay in the log).
+/// - gone: `d` discards its progress (the card; its reviews stay in the log);
+/// - to confirm or gone: `r` opens a picker of the deck's facts, to re-link
+///   it to any of them (`picker`).
 ///
 /// What was done shows on its line; nothing is dropped without a key.
 public struct ChangesViewState: Hashable, Sendable {
@@ -21,6 +23,8 @@ public struct ChangesViewState: Hashable, Sendable {
 
     public var items: [Item]
     public var selected = 0
+    /// The fact picker of `r`, while it is open (it takes the keys).
+    public var picker: FactPicker?
 
     public init(items: [Item]) {
         self.items = items

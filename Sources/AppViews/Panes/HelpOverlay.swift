@@ -23,8 +23,10 @@ struct HelpOverlay {
             let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
             return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
         case .changes:
-            let keyWidth = state.keyMap.bindings(in: .changes).map { TextWidth.of($0.keysLabel) }.max() ?? 0
-            return block(.changes, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
+            let keyWidth = (state.keyMap.bindings(in: .changes) + state.keyMap.bindings(in: .factPicker))
+                .map { TextWidth.of($0.keysLabel) }.max() ?? 0
+            return sideBySide(block(.changes, keyWidth: keyWidth), block(.factPicker, keyWidth: keyWidth))
+                + [[]] + block(.global, keyWidth: keyWidth)
         }
     }
 
