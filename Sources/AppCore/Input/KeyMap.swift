@@ -149,13 +149,15 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(["-"], in: .quizFeedback, .toggleBury, "bury this fact until tomorrow"),
         KeyBinding(["e"], in: .quizFeedback, .editFact, "edit this fact in your $EDITOR"),
 
-        KeyBinding(["Up", "k"], in: .quizSummary, .moveUp, "scroll up", status: Label(keys: "↑↓", action: "scroll")),
-        KeyBinding(["Down", "j"], in: .quizSummary, .moveDown, "scroll down"),
+        KeyBinding(["Up", "k"], in: .quizSummary, .moveUp, "miss above, or scroll up", status: Label(keys: "↑↓", action: "scroll")),
+        KeyBinding(["Down", "j"], in: .quizSummary, .moveDown, "miss below, or scroll down"),
         KeyBinding(["PgUp"], in: .quizSummary, .pageUp, "a page up"),
         KeyBinding(["PgDn"], in: .quizSummary, .pageDown, "a page down"),
         KeyBinding(["Home", "g"], in: .quizSummary, .moveToFirst, "top"),
         KeyBinding(["End", "G"], in: .quizSummary, .moveToLast, "bottom"),
         KeyBinding(["r"], in: .quizSummary, .redrillMisses, "re-drill the misses as practice", status: Label(keys: "r", action: "re-drill")),
+        KeyBinding(["e"], in: .quizSummary, .editFact, "edit the selected miss in your $EDITOR",
+                   status: Label(keys: "e", action: "edit")),
         KeyBinding(["Esc", "Enter"], in: .quizSummary, .closeQuiz, "back to the tree", status: Label(keys: "Esc", action: "close")),
         KeyBinding(["q"], in: .quizSummary, .quit, "quit", status: Label(keys: "q", action: "quit")),
 

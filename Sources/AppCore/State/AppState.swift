@@ -113,8 +113,10 @@ public struct AppState: Equatable, Sendable {
         for id in summary.lapsed + summary.missedQuestions.map(\.factID) {
             texts[id] = questionGenerator?.fact(id)?.text.plainText ?? AppUpdate.factText(id, in: self)
         }
-        return SummaryDocument(summary: summary, facts: texts,
-                               days: studyOptions.dayBoundary)
+        return SummaryDocument(summary: summary, facts: texts, days: studyOptions.dayBoundary,
+                               selectedMiss: summary.missedQuestions.isEmpty ? nil
+                                   : min(quiz.selectedMiss, summary.missedQuestions.count - 1),
+                               editable: editablePosts)
     }
 
     /// Every fact's node path, in one walk.
@@ -231,6 +233,10 @@ public struct AppState: Equatable, Sendable {
             }
         case .relinkToPickedFact:
             return screen.changes?.picker?.selectedFact != nil
+        case .editFact:
+            // On the summary: a miss to open.
+            if let quiz, case .summary(let summary) = quiz.phase { return !summary.missedQuestions.isEmpty }
+            return true
         default:
             return true
         }

@@ -111,9 +111,10 @@ public enum AppUpdate {
     }
 
     /// `e`: the post of the selected fact (or node, or the fact just
-    /// answered) opened in the learner's editor at its line; the run loop
-    /// suspends the screen for it, and the post is read again on return.
-    /// The bundled post is not a file: say how to get one.
+    /// answered, or the miss selected on the summary) opened in the
+    /// learner's editor at its line; the run loop suspends the screen for
+    /// it, and the post is read again on return. The bundled post is not a
+    /// file: say how to get one.
     static func editFact(_ state: inout AppState) -> [Effect] {
         guard state.editablePosts else {
             state.message = StatusMessage("the bundled post is read-only: awsml-tui init FILE writes it out; "
@@ -123,6 +124,14 @@ public enum AppUpdate {
         var target: (path: NodePath, line: Int)?
         if let quiz = state.quiz, case .feedback = quiz.phase, let id = quiz.question?.factID,
            let path = state.factPaths[id], let fact = state.decks.node(at: path)?.facts.first(where: { $0.id == id }) {
+            target = (path, fact.line)
+        } else if let quiz = state.quiz, case .summary(let summary) = quiz.phase, !summary.missedQuestions.isEmpty {
+            let id = summary.missedQuestions[min(quiz.selectedMiss, summary.missedQuestions.count - 1)].factID
+            guard let path = state.factPaths[id], let fact = state.decks.node(at: path)?.facts.first(where: { $0.id == id })
+            else {
+                state.message = StatusMessage("that fact is no longer in the notes", at: state.now)
+                return []
+            }
             target = (path, fact.line)
         } else if state.quiz == nil, let path = state.selectedPath, let node = state.decks.node(at: path) {
             let fact = state.focus == .detail ? state.selectedFactID.flatMap { id in node.facts.first { $0.id == id } } : nil
