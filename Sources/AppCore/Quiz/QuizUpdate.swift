@@ -238,7 +238,7 @@ extension AppUpdate {
     }
 
     /// The next question, or the summary when there is none.
-    private static func advance(_ quiz: inout QuizState, _ state: AppState) {
+    static func advance(_ quiz: inout QuizState, _ state: AppState) {
         quiz.typed = ""
         quiz.marked = []
         quiz.shownAt = state.now

@@ -46,9 +46,8 @@ public enum AppUpdate {
         case .storeFailed(let failure):
             storeFailed(failure, &state)
         case .postsReloaded(let reloaded):
-            // The watcher waits for a session to close before reading the
-            // posts again; should one come anyway, the session keeps its facts.
-            guard state.quiz == nil else { return [] }
+            // The watcher reads the posts during a session only when `e`
+            // was used in it; the session then follows the notes.
             takeReloadedPosts(reloaded, &state)
         case .editorFailed(let problem):
             state.message = StatusMessage(problem, kind: .error, at: state.now)
@@ -143,7 +142,8 @@ public enum AppUpdate {
 
     /// Takes posts read again: a new state over the new decks, keeping the
     /// place in the tree (by titles), the screen's settings, the undo stack
-    /// and today's counts; the question generator is made again on use.
+    /// and today's counts; the question generator is made again on use. A
+    /// session on screen follows the notes (`followNotes`).
     static func takeReloadedPosts(_ reloaded: ReloadedPosts, _ state: inout AppState) {
         let titles = state.selectedPath.map { state.decks.titles(along: $0) } ?? []
         var fresh = AppState(decks: reloaded.decks, width: state.layout.screenWidth, height: state.layout.screenHeight,
@@ -165,8 +165,10 @@ public enum AppUpdate {
         }
         fresh.message = StatusMessage("notes read again" + (reloaded.summary.map { ": " + $0 + " (c: what changed)" } ?? ""),
                                       at: state.now)
+        let quiz = state.quiz
         state = fresh
         keepSelectionVisible(&state)
+        if let quiz { followNotes(quiz, moved: moved, &state) }
     }
 
     /// The time moved on: messages expire, an exam out of time ends, and the
