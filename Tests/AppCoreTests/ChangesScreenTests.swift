@@ -163,4 +163,30 @@ struct ChangesScreenTests {
         #expect(state.screen.changes?.items == before)
         #expect(state.keyContext == .changes)
     }
+
+    /// A deck renamed is the first line, said once; it has no keys (its
+    /// cards moved already), and its facts' moves follow the undo entries.
+    @Test func aDeckRenamedIsListedFirstAndFollowedByUndoEntries() throws {
+        var (state, _, _, link, _) = try state()
+        let old = FactID(rawValue: "old-glue"), new = try #require(state.decks[0].root.children[0].children[0].facts.first?.id)
+        let moved = FactLink(id: 11, old: old, new: new, origin: old, oldText: "Glue crawls S3.", reason: DeckRename.reason,
+                             linkedAt: now)
+        let rename = DeckRename(id: 3, oldTitle: "AWS Recap", newTitle: "Recap", cards: 3, matched: 3, renamedAt: now,
+                                links: [moved])
+        state.undoStack = [.answer(reviewID: 5, factID: old)]
+        let changes = NotesChanges(report: state.notesChanges.report, links: [link], facts: state.notesChanges.facts,
+                                   renames: [rename])
+        AppUpdate.update(&state, .postsReloaded(ReloadedPosts(decks: state.decks, progress: state.progress,
+                                                              summary: changes.summary, changes: changes)))
+        #expect(state.undoStack == [.answer(reviewID: 5, factID: new)])
+        #expect(state.message?.text.hasPrefix("notes read again: deck renamed: AWS Recap → Recap (3 cards moved) · ") == true)
+        AppUpdate.update(&state, .keyPressed("c"))
+        let view = try #require(state.screen.changes)
+        #expect(view.items.first == .deckRenamed(rename))
+        #expect(view.items.count == 4)
+        #expect(!state.canPerform(.discardChange) && !state.canPerform(.pickFactToRelink))
+        #expect(AppUpdate.update(&state, .keyPressed("d")).isEmpty)
+        AppUpdate.update(&state, .keyPressed("r"))
+        #expect(state.screen.changes == view)
+    }
 }

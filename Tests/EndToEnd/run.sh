@@ -583,6 +583,28 @@ check "under the chosen fact, recorded by hand with the old text" \
   test "$(sqlite3 -separator '|' "$edit_store" "SELECT l.old_text, t.text FROM fact_link l JOIN card c ON c.fact_id = l.new_id
     JOIN fact_text t ON t.fact_id = l.new_id WHERE l.reason = 'by hand' AND l.undone = 0")" = "$third|$target"
 
+# 16h. A post's title renamed in its front matter keeps its progress: the
+# cards follow the deck to its new title (and the facts to their new ids);
+# changes says so before (to move) and after (moved), the status line on
+# opening too.
+rename_store="$work/rename.sqlite"
+printf -- '---\ntitle: Streams Recap\n---\n' > "$work/rename.md"
+sed -n '/^## /,$p' "$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md" >> "$work/rename.md"
+printf '1\n%.0s' $(seq 1 40) | "$binary" quiz --plain --seed 5 --questions 4 --store "$rename_store" "$work/rename.md" >/dev/null
+renamed_cards=$(sqlite3 "$rename_store" "SELECT count(*) || ' ' || sum(reps) FROM card WHERE deck = 'Streams Recap'")
+sed -i 's/^title: Streams Recap$/title: Streams and Lakes Recap/' "$work/rename.md"
+check "changes finds the rename before it is made" bash -c "'$binary' changes --store '$rename_store' '$work/rename.md' \
+  | grep -qE '^  deck renamed: Streams Recap → Streams and Lakes Recap · [0-9]+ cards? to move the next time'"
+start "$(app_command "$binary" --store "$rename_store" --no-mouse "$work/rename.md")"
+check "opening says the deck was renamed and its cards moved" wait_for "deck renamed: Streams Recap → Streams and Lakes"
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "every card moved to the new title, with its reps" \
+  test "$(sqlite3 "$rename_store" "SELECT count(*) || ' ' || sum(reps) FROM card WHERE deck = 'Streams and Lakes Recap'")" = "$renamed_cards"
+check "none left under the old one" test "$(sqlite3 "$rename_store" "SELECT count(*) FROM card WHERE deck = 'Streams Recap'")" = 0
+check "changes lists the rename made" bash -c "'$binary' changes --store '$rename_store' '$work/rename.md' \
+  | grep -qE '^  deck renamed: Streams Recap → Streams and Lakes Recap · [0-9-]+ · [0-9]+ cards? moved'"
+
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.
 out=$("$binary" --help 2>&1); status=$?

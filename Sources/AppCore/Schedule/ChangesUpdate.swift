@@ -48,7 +48,7 @@ extension AppUpdate {
         let old: KnownFact
         switch view.items[view.selected] {
         case .gone(let fact), .toConfirm(let fact, _): old = fact
-        case .relinked, .settled: return
+        case .relinked, .settled, .deckRenamed: return
         }
         let deck = old.topicPath.first.flatMap { title in state.decks.firstIndex { $0.title == title } }
         view.picker = FactPicker(item: view.selected, old: old, deck: deck, matches: [])
@@ -136,7 +136,7 @@ extension AppUpdate {
         case .toConfirm(let old, _):
             view.items[view.selected] = .gone(old: old)
             state.screen = .changes(view)
-        case .settled:
+        case .settled, .deckRenamed:
             break
         }
         return []

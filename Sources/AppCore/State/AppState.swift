@@ -219,8 +219,10 @@ public struct AppState: Equatable, Sendable {
             return question.options.count >= number
         case .discardChange:
             guard let view = screen.changes, view.items.indices.contains(view.selected) else { return false }
-            if case .settled = view.items[view.selected] { return false }
-            return true
+            switch view.items[view.selected] {
+            case .relinked, .toConfirm, .gone: return true
+            case .settled, .deckRenamed: return false
+            }
         case .submitChoices:
             guard let quiz, case .asking = quiz.phase, let question = quiz.question else { return false }
             return question.choosesSeveral
@@ -229,7 +231,7 @@ public struct AppState: Equatable, Sendable {
             guard let view = screen.changes, view.items.indices.contains(view.selected) else { return false }
             switch view.items[view.selected] {
             case .gone, .toConfirm: return true
-            case .relinked, .settled: return false
+            case .relinked, .settled, .deckRenamed: return false
             }
         case .relinkToPickedFact:
             return screen.changes?.picker?.selectedFact != nil

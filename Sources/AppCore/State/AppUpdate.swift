@@ -150,15 +150,15 @@ public enum AppUpdate {
                              keyMap: state.keyMap, now: state.now, progress: reloaded.progress,
                              scheduler: state.scheduler, studyOptions: state.studyOptions,
                              newFactsStartedToday: state.newFactsStartedToday)
-        // Undo entries follow the facts their progress moved to.
-        var moved: [FactID: FactID] = [:]
-        for link in reloaded.changes.links { moved[link.old] = link.new }
+        // Undo entries follow the facts their progress moved to (with a
+        // deck renamed too).
+        let moved = reloaded.changes.moves
         fresh.undoStack = state.undoStack.map { $0.following(moved) }
         fresh.extraNewToday = state.extraNewToday
         fresh.focus = state.focus == .detail ? .detail : .tree
         fresh.postsWatchInterval = state.postsWatchInterval
         fresh.editablePosts = state.editablePosts
-        fresh.notesChanges = reloaded.changes.changedCount > 0 ? reloaded.changes : state.notesChanges
+        fresh.notesChanges = reloaded.changes.summary != nil ? reloaded.changes : state.notesChanges
         fresh.lastStoreFailure = state.lastStoreFailure
         if let row = fresh.rows.firstIndex(where: { fresh.decks.titles(along: $0.path) == titles }) {
             fresh.selectedRow = row

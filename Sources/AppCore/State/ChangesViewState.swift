@@ -9,7 +9,9 @@ import StudyCore
 /// - to confirm: `1`-`9` re-links it to that candidate, `d` leaves it gone;
 /// - gone: `d` discards its progress (the card; its reviews stay in the log);
 /// - to confirm or gone: `r` opens a picker of the deck's facts, to re-link
-///   it to any of them (`picker`).
+///   it to any of them (`picker`);
+/// - a deck renamed (its title changed, its cards moved with it): said once,
+///   first.
 ///
 /// What was done shows on its line; nothing is dropped without a key.
 public struct ChangesViewState: Hashable, Sendable {
@@ -19,6 +21,8 @@ public struct ChangesViewState: Hashable, Sendable {
         case gone(old: KnownFact)
         /// Done with: what became of it, in words.
         case settled(old: String, outcome: String)
+        /// A deck whose title changed: its cards went to the new title.
+        case deckRenamed(DeckRename)
     }
 
     public var items: [Item]
@@ -33,7 +37,7 @@ public struct ChangesViewState: Hashable, Sendable {
     /// The items of `changes` (old texts as the store kept them, new ones as
     /// the notes read now).
     public init(changes: NotesChanges) {
-        var items: [Item] = []
+        var items: [Item] = changes.renames.map { .deckRenamed($0) }
         for link in changes.links {
             items.append(.relinked(link, newText: changes.facts[link.new]?.text ?? link.new.rawValue))
         }

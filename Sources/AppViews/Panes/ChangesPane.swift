@@ -90,6 +90,11 @@ struct ChangesPane {
             case .settled(let old, let outcome):
                 text("\(marker)\(outcome)", heading, indent: "")
                 text("was: " + old, theme.breadcrumb)
+            case .deckRenamed(let rename):
+                let cards = rename.cards == 1 ? "its card" : "its \(rename.cards) cards"
+                text("\(marker)deck renamed · \(cards) moved with it", heading, indent: "")
+                text("was: " + rename.oldTitle, theme.breadcrumb)
+                text("now: " + rename.newTitle, theme.body)
             }
             lines.append([])
         }
