@@ -32,6 +32,9 @@ struct ScreenSnapshotTests {
         state.notesChanges = NotesChanges(report: RelinkReport(changes: [.removed(old: old.id)]), facts: [old.id: old])
         AppUpdate.update(&state, .keyPressed("c"))
         assertSnapshot(render(state, width: 80, height: 24), named: "changes-gone-80x24")
+        var help = state
+        AppUpdate.update(&help, .keyPressed("?"))
+        assertSnapshot(render(help, width: 80, height: 24), named: "changes-help-80x24")
         AppUpdate.update(&state, .keyPressed("r"))
         for key in ["s", "a", "g", "e", "m", "a", "k", "e", "r", "Down"] { AppUpdate.update(&state, .keyPressed(key)) }
         assertSnapshot(render(state, width: 80, height: 24), named: "changes-picker-80x24")
