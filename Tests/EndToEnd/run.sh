@@ -542,6 +542,46 @@ check "the screen shows the edited fact" wait_for ", as edited."
 tm send-keys -t e2e q
 check "and it quits" wait_for_output "[exit 0]"
 check "with the terminal as it was" terminal_restored
+# e on a question's feedback: the post is read at once, the session goes on
+# and the feedback shows the fact as it now reads (a post and an editor of its own).
+cp "$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md" "$work/feedback.md"
+mkdir -p "$work/editor2"
+cat > "$work/editor2/vi" <<'SH'
+#!/bin/sh
+# awsml-tui runs: vi +LINE FILE; one word put at the end of that line
+sed -i "${1#+}s/\$/ REWORDEDNOW/" "$2"
+SH
+chmod +x "$work/editor2/vi"
+start "$(app_command env EDITOR="$work/editor2/vi" "$binary" --store "$work/feedback-e.sqlite" --no-mouse --seed 2 "$work/feedback.md")"
+wait_for "↑↓ move" >/dev/null
+tm send-keys -t e2e g s
+wait_for "answered" >/dev/null
+# Answers until a question shows its feedback (a flip card has none: it is
+# graded and the next comes): 1 chooses or types, Enter checks what was typed.
+until_feedback() {
+  local tries=0
+  while [ $tries -lt 8 ]; do
+    tries=$((tries + 1))
+    if screen | grep -qF "press Space to check"; then
+      tm send-keys -t e2e Space; wait_for "How well did you recall" 5 >/dev/null
+      tm send-keys -t e2e 3; wait_gone "How well did you recall" 5; continue
+    fi
+    tm send-keys -t e2e 1
+    wait_for "Saved as" 3 >/dev/null && return 0
+    tm send-keys -t e2e Enter
+    wait_for "Saved as" 3 >/dev/null && return 0
+  done
+  return 1
+}
+check "a question answered shows its feedback" until_feedback
+tm send-keys -t e2e e
+check "e on the feedback: the post is read again at once, in the session" wait_for "notes read again" 10
+check "the feedback shows the fact as edited, the session still on" \
+  bash -c "tmux -L '$socket' -f /dev/null capture-pane -p -t e2e | grep -qF 'REWORDEDNOW' && tmux -L '$socket' -f /dev/null capture-pane -p -t e2e | grep -qF 'Saved as'"
+tm send-keys -t e2e q
+wait_for "summary" >/dev/null
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
 start "$(app_command "$binary" --store "$work/bundled-e.sqlite" --no-mouse)"
 wait_for "↑↓ move" >/dev/null
 tm send-keys -t e2e e
