@@ -51,7 +51,7 @@ extension AppUpdate {
         case .relinked, .settled, .deckRenamed: return
         }
         let deck = old.topicPath.first.flatMap { title in state.decks.firstIndex { $0.title == title } }
-        view.picker = FactPicker(item: view.selected, old: old, deck: deck, matches: [])
+        view.picker = FactPicker(old: old, deck: deck, matches: [])
         state.screen = .changes(view)
         refreshPicker(&state)
     }

@@ -11,11 +11,9 @@ import StudyCore
 /// them: case and accents ignored), moves with the arrows and takes one with
 /// Enter; the re-link goes through the store like a confirmed candidate.
 ///
-///     FactPicker(item: 2, old: gone, deck: 0, matches: everyFactOfTheDeck)
+///     FactPicker(old: gone, deck: 0, matches: everyFactOfTheDeck)
 ///     // typing "firehose" leaves the facts whose text holds it
 public struct FactPicker: Hashable, Sendable {
-    /// The index in `ChangesViewState.items` of the change being placed.
-    public var item: Int
     /// The progress to place, as the store kept its fact.
     public var old: KnownFact
     /// The index in `AppState.decks` of the deck whose facts are offered
@@ -30,8 +28,7 @@ public struct FactPicker: Hashable, Sendable {
     /// Index into `matches` of the highlighted fact.
     public var selected = 0
 
-    public init(item: Int, old: KnownFact, deck: Int?, matches: [FactID]) {
-        self.item = item
+    public init(old: KnownFact, deck: Int?, matches: [FactID]) {
         self.old = old
         self.deck = deck
         self.matches = matches

@@ -33,6 +33,7 @@ public struct DeckRename: Hashable, Sendable {
     /// The cards under the old title: moved, or to move.
     public var cards: Int
     /// The cards found in the new deck (by id or text): why it is a rename.
+    /// The store does not keep it: a rename read back says `cards`.
     public var matched: Int
     public var renamedAt: Timestamp?
     /// The facts whose ids changed with the title: each card moved to its
