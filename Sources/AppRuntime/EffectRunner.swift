@@ -40,10 +40,11 @@ public struct EffectRunner {
         case .repaint, .editPost:
             terminalEffect(effect)
             return nil
-        case .relinkByHand(let old, let new, let time):
+        case .relinkByHand(let old, let new, let reason, let time):
             do {
-                return .factsRelinked(try store.relink([FactLink.Move(old: old, new: new.id, reason: "confirmed", fact: new)],
-                                                       now: time))
+                // The store skips a move its guard refuses: none made is a refusal.
+                let links = try store.relink([FactLink.Move(old: old, new: new.id, reason: reason, fact: new)], now: time)
+                return links.isEmpty ? .relinkRefused(old: old, new: new) : .factsRelinked(links)
             } catch {
                 return .storeFailed(StoreFailure(.relink, detail: "\(error)"))
             }

@@ -143,6 +143,18 @@ enum ProgressSchema {
             CREATE INDEX seen_fact_deck ON seen_fact(deck);
             CREATE INDEX card_deck ON card(deck);
             """),
+        // A deck's title changed (issue 16): its cards moved to the new title
+        // (`DeckRename`), recorded so `changes` and the "what changed"
+        // screen can say so. Its facts' moves are in fact_link.
+        ("v6-deck-renames", """
+            CREATE TABLE deck_rename (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                old_title  TEXT NOT NULL,
+                new_title  TEXT NOT NULL,
+                cards      INTEGER NOT NULL,
+                renamed_at TEXT NOT NULL
+            );
+            """),
     ]
 
     /// How a topic path is kept in one column: the titles joined by U+001F

@@ -653,35 +653,113 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             var made: [FactLink] = []
             try db.inTransaction(.immediate) {
                 for move in moves {
-                    let (old, new) = (move.old.rawValue, move.new.rawValue)
-                    // The new fact has no progress of its own (no card, and no
-                    // practice or exam answers either), the old one a card.
-                    guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [new]) == 0,
-                          try Int.fetchOne(db, sql: "SELECT count(*) FROM review_fact_count WHERE fact_id = ?",
-                                           arguments: [new]) == 0,
-                          try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 1
-                    else { continue }
-                    let origin = try String.fetchOne(db, sql: """
-                        SELECT origin_id FROM fact_link WHERE new_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1
-                        """, arguments: [old]) ?? old
-                    let oldText = try String.fetchOne(db, sql: "SELECT text FROM fact_text WHERE fact_id = ?",
-                                                      arguments: [old]) ?? ""
-                    try db.execute(sql: "UPDATE card SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
-                    try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
-                    try db.execute(sql: "DELETE FROM fact_text WHERE fact_id = ?", arguments: [new])
-                    try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
-                    if let fact = move.fact { try Self.remember(fact, in: db) }
-                    try db.execute(sql: """
-                        INSERT INTO fact_link (old_id, new_id, origin_id, old_text, reason, linked_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [old, new, origin, oldText, move.reason, now.iso8601])
-                    made.append(FactLink(id: db.lastInsertedRowID, old: move.old, new: move.new,
-                                         origin: FactID(rawValue: origin), oldText: oldText, reason: move.reason,
-                                         linkedAt: now))
+                    if let link = try Self.relink(move, now: now, in: db) { made.append(link) }
                 }
                 return .commit
             }
             return made
+        }
+    }
+
+    /// One move of `relink`, inside the caller's transaction; nil when the
+    /// guard keeps the progress where it is.
+    private static func relink(_ move: FactLink.Move, now: Timestamp, in db: Database) throws -> FactLink? {
+        let (old, new) = (move.old.rawValue, move.new.rawValue)
+        // The new fact has no progress of its own (no card, and no
+        // practice or exam answers either), the old one a card.
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [new]) == 0,
+              try Int.fetchOne(db, sql: "SELECT count(*) FROM review_fact_count WHERE fact_id = ?",
+                               arguments: [new]) == 0,
+              try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE fact_id = ?", arguments: [old]) == 1
+        else { return nil }
+        let origin = try String.fetchOne(db, sql: """
+            SELECT origin_id FROM fact_link WHERE new_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1
+            """, arguments: [old]) ?? old
+        let oldText = try String.fetchOne(db, sql: "SELECT text FROM fact_text WHERE fact_id = ?",
+                                          arguments: [old]) ?? ""
+        try db.execute(sql: "UPDATE card SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+        try db.execute(sql: "UPDATE review SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+        try db.execute(sql: "DELETE FROM fact_text WHERE fact_id = ?", arguments: [new])
+        try db.execute(sql: "UPDATE fact_text SET fact_id = ? WHERE fact_id = ?", arguments: [new, old])
+        if let fact = move.fact { try Self.remember(fact, in: db) }
+        try db.execute(sql: """
+            INSERT INTO fact_link (old_id, new_id, origin_id, old_text, reason, linked_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [old, new, origin, oldText, move.reason, now.iso8601])
+        return FactLink(id: db.lastInsertedRowID, old: move.old, new: move.new, origin: FactID(rawValue: origin),
+                        oldText: oldText, reason: move.reason, linkedAt: now)
+    }
+
+    // MARK: - A deck's title changed (`DeckRename`)
+
+    public func deckCardCounts() throws -> [String: Int] {
+        try database.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT deck, count(*) FROM card GROUP BY deck") {
+                counts[row[0]] = row[1]
+            }
+            return counts
+        }
+    }
+
+    /// Moves deck `old`'s progress to deck `new` in one transaction: every
+    /// card and review filed under it, the facts seen in it, each card of
+    /// `moves` to its new id (as `relink` does, recorded in `fact_link`),
+    /// and the kept topics of its facts (the first title, and a first
+    /// heading that repeated it, become `new`); the rename is recorded in
+    /// `deck_rename`. Nil, with nothing written, when `old` has no card or
+    /// `new` has cards already (another window made the rename first).
+    public func renameDeck(from old: String, to new: String, moves: [FactLink.Move],
+                           now: Timestamp) throws -> DeckRename? {
+        try database.writeWithoutTransaction { db in
+            var rename: DeckRename?
+            try db.inTransaction(.immediate) {
+                let cards = try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE deck = ?", arguments: [old]) ?? 0
+                guard cards > 0,
+                      try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE deck = ?", arguments: [new]) == 0
+                else { return .commit }
+                var links: [FactLink] = []
+                for move in moves {
+                    if let link = try Self.relink(move, now: now, in: db) { links.append(link) }
+                }
+                // The topics kept for the deck's facts (those not just
+                // written from the new notes) start with the new title.
+                let separator = String(ProgressSchema.pathSeparator)
+                let kept = try Row.fetchAll(db, sql: """
+                    SELECT t.fact_id, t.topic_path FROM fact_text t JOIN card c ON c.fact_id = t.fact_id WHERE c.deck = ?
+                    """, arguments: [old])
+                for row in kept {
+                    var path = (row[1] as String).split(separator: ProgressSchema.pathSeparator,
+                                                        omittingEmptySubsequences: false).map(String.init)
+                    guard path.first == old else { continue }
+                    if path.count > 1 && path[1] == old { path[1] = new }
+                    path[0] = new
+                    try db.execute(sql: "UPDATE fact_text SET topic_path = ? WHERE fact_id = ?",
+                                   arguments: [path.joined(separator: separator), row[0] as String])
+                }
+                try db.execute(sql: "UPDATE card SET deck = ? WHERE deck = ?", arguments: [new, old])
+                try db.execute(sql: "UPDATE review SET deck = ? WHERE deck = ?", arguments: [new, old])
+                try db.execute(sql: "UPDATE seen_fact SET deck = ? WHERE deck = ?", arguments: [new, old])
+                try db.execute(sql: """
+                    INSERT INTO deck_rename (old_title, new_title, cards, renamed_at) VALUES (?, ?, ?, ?)
+                    """, arguments: [old, new, cards, now.iso8601])
+                rename = DeckRename(id: db.lastInsertedRowID, oldTitle: old, newTitle: new, cards: cards,
+                                    matched: links.count, renamedAt: now, links: links)
+                return .commit
+            }
+            return rename
+        }
+    }
+
+    /// Every rename made, oldest first (without their fact links: `links()`
+    /// lists those, with the reason `DeckRename.reason`).
+    public func deckRenames() throws -> [DeckRename] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, old_title, new_title, cards, renamed_at FROM deck_rename ORDER BY id")
+                .map { row in
+                    DeckRename(id: row[0], oldTitle: row[1], newTitle: row[2], cards: row[3], matched: row[3],
+                               renamedAt: Timestamp(iso8601: row[4]))
+                }
         }
     }
 

@@ -6,6 +6,8 @@ import StudyCore
 /// written, and what became of the progress, as lines a person reads:
 ///
 ///     Progress: /home/ana/.local/share/awsml-tui/progress.sqlite
+///     Decks renamed (1):
+///       deck renamed: AWS Recap → AWS ML Recap · 2026-11-28 · 42 cards moved
 ///     Re-linked when the notes were opened (2):
 ///       edited · AWS ML › Amazon Elastic Inference
 ///         was: Reduces deep learning inference cost by up to 75%.
@@ -14,11 +16,29 @@ import StudyCore
 ///     To confirm (1): …
 ///     Gone, progress kept (0)
 ///
-/// Every text is shown as the terminal shows it (`TerminalSafe.line`).
+/// Decks renamed are listed only when there are some: those made (whose
+/// new title is a deck given), and those found, whose cards move when the
+/// notes are next opened. The facts that moved with a deck's title are not
+/// listed one by one. Every text is shown as the terminal shows it
+/// (`TerminalSafe.line`).
 public enum ChangesReport {
-    public static func text(changes: NotesChanges, links: [FactLink], current: [FactID: KnownFact],
-                            storePath: String) -> String {
+    /// - Parameters:
+    ///   - renames: the decks renamed as the store recorded them (for the
+    ///     decks given); those found but not made are in `changes.renames`.
+    public static func text(changes: NotesChanges, links: [FactLink], renames: [DeckRename] = [],
+                            current: [FactID: KnownFact], storePath: String) -> String {
         var lines = ["Progress: \(TerminalSafe.line(storePath))"]
+        let allRenames = renames + changes.renames.filter { $0.id == nil }
+        if !allRenames.isEmpty {
+            lines.append("Decks renamed (\(allRenames.count)):")
+            for rename in allRenames {
+                let cards = rename.cards == 1 ? "1 card" : "\(rename.cards) cards"
+                let when = rename.renamedAt.map { "\($0.isoDate) · \(cards) moved" }
+                    ?? "\(cards) to move the next time the notes are opened"
+                lines.append("  deck renamed: \(TerminalSafe.line(rename.oldTitle)) → \(TerminalSafe.line(rename.newTitle))"
+                             + " · " + when)
+            }
+        }
         func topic(_ fact: KnownFact?) -> String {
             TerminalSafe.line((fact?.topicPath ?? []).joined(separator: " › "))
         }
@@ -27,7 +47,7 @@ public enum ChangesReport {
         func move(_ heading: String, was: String?, now: String?) {
             lines += ["  " + heading, "    was: \(text(was))", "    now: \(text(now))"]
         }
-        let earlier = links.filter { current[$0.new] != nil }
+        let earlier = links.filter { current[$0.new] != nil && $0.reason != DeckRename.reason }
         lines.append("Re-linked when the notes were opened (\(earlier.count))\(earlier.isEmpty ? "" : ":")")
         for link in earlier {
             move("\(TerminalSafe.line(link.reason)) · \(topic(current[link.new])) · \(link.linkedAt.isoDate)",

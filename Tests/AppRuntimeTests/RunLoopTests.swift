@@ -47,6 +47,11 @@ final class RefusingStore: ProgressStore {
     func updateSeenFacts(_ decks: [(title: String, ids: Set<FactID>)], previous: Set<FactID>) throws {
         try inner.updateSeenFacts(decks, previous: previous)
     }
+    func deckCardCounts() throws -> [String: Int] { try inner.deckCardCounts() }
+    func renameDeck(from old: String, to new: String, moves: [FactLink.Move], now: Timestamp) throws -> DeckRename? {
+        try inner.renameDeck(from: old, to: new, moves: moves, now: now)
+    }
+    func deckRenames() throws -> [DeckRename] { try inner.deckRenames() }
 }
 
 /// The whole run loop on a `TestBackend` and a real SQLite store in a fresh

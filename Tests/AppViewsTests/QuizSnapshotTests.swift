@@ -103,6 +103,21 @@ struct QuizSnapshotTests {
         assertSnapshot(render(state), named: "quiz-true-false-feedback-80x24")
     }
 
+    /// A summary of misses: the second one selected (`›`, `e` opens it).
+    @Test func summaryWithAMissSelected() {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24, now: t0,
+                             studyOptions: StudyOptions(seed: 5, objectiveOnly: true))
+        state.editablePosts = true
+        state.selectedRow = state.rows.firstIndex { $0.title == "AWS Glue Data Catalog" }!
+        press(["p"], &state)
+        for _ in 0..<2 {
+            guard let question = state.quiz?.question, question.kind != .clozeTyped else { break }
+            press([String((question.correctOption! + 1) % question.options.count + 1), "Enter"], &state)
+        }
+        press(["q", "Down"], &state)
+        assertSnapshot(render(state), named: "quiz-summary-misses-80x24")
+    }
+
     @Test func summaryAndNothingDue() {
         var state = state(asking: .trueFalse, fact: 0, topic: "Dropout Regularization")
         press([String(state.quiz!.question!.correctOption! + 1), "Enter"], &state)

@@ -1,6 +1,7 @@
 import Testing
 import AppCore
 import DeckKit
+import StudyCore
 import TerminalUI
 @testable import AppViews
 
@@ -20,6 +21,23 @@ struct ScreenSnapshotTests {
         var state = AppState(decks: [DeckLoader.bundled()], width: 80, height: 24)
         for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
         return state
+    }
+
+    /// The "what changed" screen with gone progress, and its `r` picker
+    /// narrowed to the facts that mention "sagemaker".
+    @Test func changesAndThePickerOfR() {
+        var state = bundledState()
+        let old = KnownFact(id: FactID(rawValue: "feedfacefeedface"), text: "Zebra stripes confuse biting flies.",
+                            topicPath: [state.decks[0].title, "Zoology"])
+        state.notesChanges = NotesChanges(report: RelinkReport(changes: [.removed(old: old.id)]), facts: [old.id: old])
+        AppUpdate.update(&state, .keyPressed("c"))
+        assertSnapshot(render(state, width: 80, height: 24), named: "changes-gone-80x24")
+        var help = state
+        AppUpdate.update(&help, .keyPressed("?"))
+        assertSnapshot(render(help, width: 80, height: 24), named: "changes-help-80x24")
+        AppUpdate.update(&state, .keyPressed("r"))
+        for key in ["s", "a", "g", "e", "m", "a", "k", "e", "r", "Down"] { AppUpdate.update(&state, .keyPressed(key)) }
+        assertSnapshot(render(state, width: 80, height: 24), named: "changes-picker-80x24")
     }
 
     @Test func startAt80x24() {

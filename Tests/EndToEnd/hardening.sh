@@ -315,11 +315,10 @@ for command in stats "export --format json"; do
 done
 check "and stats counts the answers in the -wal" \
   bash -c "'$binary' stats --store '$store' | head -1 | grep -qE '\(([0-9]+) reviews logged\)' && [ \$('$binary' stats --store '$store' | head -1 | grep -oE '[0-9]+ reviews' | grep -oE '[0-9]+') -ge $((2 + acked)) ]"
-# A store of an older schema (before v5-fact-texts, the newest): read, not
+# A store of an older schema (before v6-deck-renames, the newest): read, not
 # migrated.
 older_schema() { # STORE: takes the newest migration back out of it
-  sqlite3 "$1" "DROP TABLE fact_text; DROP TABLE fact_link; DROP TABLE seen_fact; DROP INDEX card_deck;
-    DELETE FROM grdb_migrations WHERE identifier = 'v5-fact-texts'"
+  sqlite3 "$1" "DROP TABLE deck_rename; DELETE FROM grdb_migrations WHERE identifier = 'v6-deck-renames'"
 }
 make_store "$work/read/old.sqlite"; rm -rf "$work/read/backups"
 older_schema "$work/read/old.sqlite"
@@ -328,7 +327,7 @@ check "stats on a store of an older schema: read as it is, not migrated, no back
 check "and it reports its answers" grep -q "(2 reviews logged)" "$work/out"
 "$binary" quiz --store "$store" < /dev/null > /dev/null 2>&1
 check "a command that writes migrates it, with a copy kept first" \
-  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v5-fact-texts'\" | grep -qx 1 \
+  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v6-deck-renames'\" | grep -qx 1 \
     && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
 
 # 8. A backups folder that cannot take a copy (a file in its place, or

@@ -542,6 +542,46 @@ check "the screen shows the edited fact" wait_for ", as edited."
 tm send-keys -t e2e q
 check "and it quits" wait_for_output "[exit 0]"
 check "with the terminal as it was" terminal_restored
+# e on a question's feedback: the post is read at once, the session goes on
+# and the feedback shows the fact as it now reads (a post and an editor of its own).
+cp "$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md" "$work/feedback.md"
+mkdir -p "$work/editor2"
+cat > "$work/editor2/vi" <<'SH'
+#!/bin/sh
+# awsml-tui runs: vi +LINE FILE; one word put at the end of that line
+sed -i "${1#+}s/\$/ REWORDEDNOW/" "$2"
+SH
+chmod +x "$work/editor2/vi"
+start "$(app_command env EDITOR="$work/editor2/vi" "$binary" --store "$work/feedback-e.sqlite" --no-mouse --seed 2 "$work/feedback.md")"
+wait_for "↑↓ move" >/dev/null
+tm send-keys -t e2e g s
+wait_for "answered" >/dev/null
+# Answers until a question shows its feedback (a flip card has none: it is
+# graded and the next comes): 1 chooses or types, Enter checks what was typed.
+until_feedback() {
+  local tries=0
+  while [ $tries -lt 8 ]; do
+    tries=$((tries + 1))
+    if screen | grep -qF "press Space to check"; then
+      tm send-keys -t e2e Space; wait_for "How well did you recall" 5 >/dev/null
+      tm send-keys -t e2e 3; wait_gone "How well did you recall" 5; continue
+    fi
+    tm send-keys -t e2e 1
+    wait_for "Saved as" 3 >/dev/null && return 0
+    tm send-keys -t e2e Enter
+    wait_for "Saved as" 3 >/dev/null && return 0
+  done
+  return 1
+}
+check "a question answered shows its feedback" until_feedback
+tm send-keys -t e2e e
+check "e on the feedback: the post is read again at once, in the session" wait_for "notes read again" 10
+check "the feedback shows the fact as edited, the session still on" \
+  bash -c "tmux -L '$socket' -f /dev/null capture-pane -p -t e2e | grep -qF 'REWORDEDNOW' && tmux -L '$socket' -f /dev/null capture-pane -p -t e2e | grep -qF 'Saved as'"
+tm send-keys -t e2e q
+wait_for "summary" >/dev/null
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
 start "$(app_command "$binary" --store "$work/bundled-e.sqlite" --no-mouse)"
 wait_for "↑↓ move" >/dev/null
 tm send-keys -t e2e e
@@ -554,6 +594,56 @@ check "the progress made on the bundled post is the file's" \
   test "$("$binary" stats --store "$quiz_store" "$work/mine.md" | sed -n 2,3p)" = "$("$binary" stats --store "$quiz_store" | sed -n 2,3p)"
 check "with nothing changed to re-link" \
   bash -c "'$binary' changes --store '$quiz_store' '$work/mine.md' | grep -qx 'Gone, progress kept (0)'"
+
+# 16g. r on the "what changed" screen re-links gone progress by hand: delete a
+# studied fact's line, open the post (1 gone), then c, r, type part of an
+# unstudied fact and Enter: its progress moves there, recorded "by hand".
+third=$(sqlite3 "$edit_store" "SELECT text FROM fact_text ORDER BY fact_id" | while IFS= read -r text; do
+  grep -qxF -- "- $text" "$work/edit.md" && { echo "$text"; break; }; done)
+target=$(grep -E '^- [A-Za-z][A-Za-z0-9 ,.%()-]{30,}$' "$work/edit.md" | cut -c3- | while IFS= read -r text; do
+  sqlite3 "$edit_store" "SELECT text FROM fact_text" | grep -qxF -- "$text" || { echo "$text"; break; }; done)
+grep -vxF -- "- $third" "$work/edit.md" > "$work/edit.cut" && mv "$work/edit.cut" "$work/edit.md"
+cards_now=$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")
+start "$(app_command "$binary" --store "$edit_store" --no-mouse "$work/edit.md")"
+check "a deleted fact's progress is said gone" wait_for "1 fact changed since last time: 1 gone"
+tm send-keys -t e2e c
+check "c lists it, with r to re-link it by hand" wait_for "r re-links it to a fact you choose"
+tm send-keys -t e2e r
+check "r opens the picker over the deck's facts" wait_for "Re-link by hand"
+tm send-keys -t e2e -l -- "${target:0:28}"
+check "typing narrows it to the fact typed for" wait_for "› ${target:0:20}"
+tm send-keys -t e2e Enter
+check "Enter re-links the progress there" wait_for "re-linked (by hand)"
+tm send-keys -t e2e Escape
+wait_for "↑↓ move" >/dev/null
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "the card is kept, with its reps" test "$(sqlite3 "$edit_store" "SELECT count(*) || ' ' || sum(reps) FROM card")" = "$cards_now"
+check "under the chosen fact, recorded by hand with the old text" \
+  test "$(sqlite3 -separator '|' "$edit_store" "SELECT l.old_text, t.text FROM fact_link l JOIN card c ON c.fact_id = l.new_id
+    JOIN fact_text t ON t.fact_id = l.new_id WHERE l.reason = 'by hand' AND l.undone = 0")" = "$third|$target"
+
+# 16h. A post's title renamed in its front matter keeps its progress: the
+# cards follow the deck to its new title (and the facts to their new ids);
+# changes says so before (to move) and after (moved), the status line on
+# opening too.
+rename_store="$work/rename.sqlite"
+printf -- '---\ntitle: Streams Recap\n---\n' > "$work/rename.md"
+sed -n '/^## /,$p' "$(dirname "$0")/../../assets/aws-ml-specialty-recap-2-of-3.md" >> "$work/rename.md"
+printf '1\n%.0s' $(seq 1 40) | "$binary" quiz --plain --seed 5 --questions 4 --store "$rename_store" "$work/rename.md" >/dev/null
+renamed_cards=$(sqlite3 "$rename_store" "SELECT count(*) || ' ' || sum(reps) FROM card WHERE deck = 'Streams Recap'")
+sed -i 's/^title: Streams Recap$/title: Streams and Lakes Recap/' "$work/rename.md"
+check "changes finds the rename before it is made" bash -c "'$binary' changes --store '$rename_store' '$work/rename.md' \
+  | grep -qE '^  deck renamed: Streams Recap → Streams and Lakes Recap · [0-9]+ cards? to move the next time'"
+start "$(app_command "$binary" --store "$rename_store" --no-mouse "$work/rename.md")"
+check "opening says the deck was renamed and its cards moved" wait_for "deck renamed: Streams Recap → Streams and Lakes"
+tm send-keys -t e2e q
+check "and it quits" wait_for_output "[exit 0]"
+check "every card moved to the new title, with its reps" \
+  test "$(sqlite3 "$rename_store" "SELECT count(*) || ' ' || sum(reps) FROM card WHERE deck = 'Streams and Lakes Recap'")" = "$renamed_cards"
+check "none left under the old one" test "$(sqlite3 "$rename_store" "SELECT count(*) FROM card WHERE deck = 'Streams Recap'")" = 0
+check "changes lists the rename made" bash -c "'$binary' changes --store '$rename_store' '$work/rename.md' \
+  | grep -qE '^  deck renamed: Streams Recap → Streams and Lakes Recap · [0-9-]+ · [0-9]+ cards? moved'"
 
 # 17. Help: awsml-tui alone runs open, so its help shows open's options (and
 # the subcommands); a subcommand's help is its own.

@@ -12,6 +12,9 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case editFact
     /// The "what changed" screen: open, close, undo a re-link or discard.
     case showChanges, closeChanges, discardChange
+    /// Re-link a gone (or doubtful) change to any fact of the deck, chosen
+    /// in a picker: open it, type to narrow it, take the fact, or cancel.
+    case pickFactToRelink, typeFactFilter, eraseFactFilter, relinkToPickedFact, cancelFactPicker
     case answer1, answer2, answer3, answer4, answer5, answer6, answer7, answer8, answer9
     case submitChoices
     case reveal, acceptGrade, submitTyped, eraseTyped, clearTyped, typeAnswerText

@@ -32,6 +32,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case stats
     /// The "what changed" screen.
     case changes
+    /// The fact picker of `r` on that screen: printable keys narrow it.
+    case factPicker
 
     /// The contexts whose bindings apply here too, after this one's own.
     /// Typing contexts inherit only `global` (control keys), since every
@@ -39,7 +41,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     public var inherits: [KeyContext] {
         switch self {
         case .global, .help: []
-        case .browsing, .searchInput, .quizTyping, .stats, .changes, .quiz, .quizEmpty: [.global]
+        case .browsing, .searchInput, .quizTyping, .stats, .changes, .factPicker, .quiz, .quizEmpty: [.global]
         case .tree, .detail: [.browsing, .global]
         case .quizChoice, .quizTrueFalse, .quizFlip, .quizGrade, .quizFeedback, .quizSummary: [.quiz, .global]
         }
@@ -65,6 +67,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .quizEmpty: "Nothing due"
         case .stats: "Stats screen"
         case .changes: "What changed"
+        case .factPicker: "Re-linking by hand (r)"
         }
     }
 

@@ -73,6 +73,9 @@ public struct QuizState: Equatable, Sendable {
     public var question: Question?
     /// The first summary line shown (the summary scrolls).
     public var summaryScroll = 0
+    /// The miss the summary marks (`›`), an index into its
+    /// `missedQuestions`: `↑`/`↓` move it, `e` opens its fact in the editor.
+    public var selectedMiss = 0
 
     public init(session: StudySession, scope: [FactID], scopeTitle: String, phase: Phase, shownAt: Timestamp) {
         self.session = session

@@ -238,7 +238,7 @@ extension AppUpdate {
     }
 
     /// The next question, or the summary when there is none.
-    private static func advance(_ quiz: inout QuizState, _ state: AppState) {
+    static func advance(_ quiz: inout QuizState, _ state: AppState) {
         quiz.typed = ""
         quiz.marked = []
         quiz.shownAt = state.now
@@ -383,13 +383,30 @@ extension AppUpdate {
 
     // MARK: - Summary scrolling
 
+    /// `↑`/`↓` move the selected miss (for `e`), the summary scrolling to
+    /// keep it in view; past the first or last miss, and with none, they
+    /// scroll a line, so every line stays in reach. The other moves scroll.
     static func scrollSummary(_ command: Command, _ state: inout AppState) {
-        guard var quiz = state.quiz, let document = state.summaryDocument else { return }
+        guard var quiz = state.quiz, case .summary(let summary) = quiz.phase,
+              let document = state.summaryDocument else { return }
         let width = SummaryDocument.contentWidth(state.layout)
         let page = max(1, SummaryDocument.contentHeight(state.layout))
         let total = document.wrappedLineCount(width: width)
         let last = max(0, total - page)
-        quiz.summaryScroll = moved(quiz.summaryScroll, by: command, page: max(1, page - 1), last: last)
+        let misses = summary.missedQuestions.count
+        let selected = min(quiz.selectedMiss, max(0, misses - 1))
+        let step = command == .moveDown ? 1 : command == .moveUp ? -1 : 0
+        if step != 0, misses > 0, (0..<misses).contains(selected + step) {
+            quiz.selectedMiss = selected + step
+            // The whole miss in view when it fits, else its first line.
+            let lines = document.wrappedLines(ofMiss: quiz.selectedMiss, width: width)
+            var scroll = quiz.summaryScroll
+            if lines.upperBound > scroll + page { scroll = lines.upperBound - page }
+            if lines.lowerBound < scroll { scroll = lines.lowerBound }
+            quiz.summaryScroll = min(max(0, scroll), last)
+        } else {
+            quiz.summaryScroll = moved(quiz.summaryScroll, by: command, page: max(1, page - 1), last: last)
+        }
         state.screen = .quiz(quiz)
     }
 

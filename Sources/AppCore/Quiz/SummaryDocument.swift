@@ -3,8 +3,8 @@ import StudyCore
 import TerminalUI
 
 /// The end screen of a session as lines of text with a role each: the score
-/// first, then what was not saved, the misses with their right answers, what
-/// lapsed, the topics, and the keys.
+/// first, then what was not saved, the misses with their right answers (one
+/// of them selected, for `e`), what lapsed, the topics, and the keys.
 ///
 /// It lives in AppCore, not in the view, because `update` scrolls it and must
 /// know how many screen lines it takes (wrapped by the same `TextWrapper` the
@@ -12,6 +12,8 @@ import TerminalUI
 public struct SummaryDocument: Equatable, Sendable {
     public enum Role: Equatable, Sendable {
         case heading, body, warning, dim, emphasis
+        /// The selected miss: drawn as the selection, marked `›`.
+        case selected
     }
 
     public struct Line: Equatable, Sendable {
@@ -22,8 +24,15 @@ public struct SummaryDocument: Equatable, Sendable {
     }
 
     public private(set) var lines: [Line] = []
+    /// The lines of each miss (its question and its answer), in the order of
+    /// `SessionSummary.missedQuestions`: scrolling keeps the selected one in view.
+    public private(set) var missLines: [Range<Int>] = []
 
-    public init(summary: SessionSummary, facts: [FactID: String], days: DayBoundary) {
+    /// - Parameters:
+    ///   - selectedMiss: the miss to mark (an index into `missedQuestions`).
+    ///   - editable: the posts are files (`e` is offered on a miss).
+    public init(summary: SessionSummary, facts: [FactID: String], days: DayBoundary, selectedMiss: Int? = nil,
+                editable: Bool = false) {
         func add(_ text: String, _ role: Role, indent: Int = 0) { lines.append(Line(text: text, role: role, indent: indent)) }
         func blank() { add("", .body) }
         let seconds = summary.durationMilliseconds / 1000
@@ -52,14 +61,18 @@ public struct SummaryDocument: Equatable, Sendable {
         }
         if !summary.missedQuestions.isEmpty {
             blank()
-            add("Missed (\(summary.missedQuestions.count))", .heading)
-            for miss in summary.missedQuestions {
+            add("Missed (\(summary.missedQuestions.count)) · ↑↓ choose one" + (editable ? " · e edits its note" : ""), .heading)
+            for (index, miss) in summary.missedQuestions.enumerated() {
+                let start = lines.count
+                // Two columns before each miss: the selected one's `›` goes there.
+                let role: Role = index == selectedMiss ? .selected : .body
                 if miss.answered, let prompt = miss.prompt {
-                    add("✗ " + prompt, .body, indent: 2)
+                    add("  ✗ " + prompt, role, indent: 4)
                 } else {
-                    add("– not answered: " + (miss.prompt ?? facts[miss.factID] ?? miss.factID.rawValue), .body, indent: 2)
+                    add("  – not answered: " + (miss.prompt ?? facts[miss.factID] ?? miss.factID.rawValue), role, indent: 4)
                 }
-                if let answer = miss.answer { add("  → " + answer, .emphasis, indent: 4) }
+                if let answer = miss.answer { add("    → " + answer, .emphasis, indent: 6) }
+                missLines.append(start..<lines.count)
             }
         }
         if !summary.lapsed.isEmpty {
@@ -82,23 +95,38 @@ public struct SummaryDocument: Equatable, Sendable {
 
     /// The lines wrapped to `width` columns, with their roles.
     public func wrapped(width: Int) -> [(runs: [StyledRun], role: Role)] {
-        var result: [(runs: [StyledRun], role: Role)] = []
-        for line in lines {
-            // Leading spaces are an indent the wrapper would drop: kept as a run.
-            let text = line.text.drop { $0 == " " }
-            if text.isEmpty { result.append(([], line.role)); continue }
-            let lead = min(line.text.count - text.count, max(0, width - 1))
-            let hanging = min(max(line.indent, lead), max(0, width - 1))
-            let pieces = TextWrapper.wrap([StyledRun(String(text))], width: max(1, width - hanging))
-            for (index, piece) in pieces.enumerated() {
-                let indent = index == 0 ? lead : hanging
-                result.append(((indent > 0 ? [StyledRun(String(repeating: " ", count: indent))] : []) + piece, line.role))
-            }
+        lines.flatMap { wrap($0, width: width) }
+    }
+
+    /// One line wrapped to `width` columns. The selected miss's first
+    /// screen line has `›` in its indent (the same width: the wrapping, and
+    /// so the scrolling, do not depend on which miss is selected).
+    private func wrap(_ line: Line, width: Int) -> [(runs: [StyledRun], role: Role)] {
+        // Leading spaces are an indent the wrapper would drop: kept as a run.
+        let text = line.text.drop { $0 == " " }
+        if text.isEmpty { return [([], line.role)] }
+        let lead = min(line.text.count - text.count, max(0, width - 1))
+        let hanging = min(max(line.indent, lead), max(0, width - 1))
+        let pieces = TextWrapper.wrap([StyledRun(String(text))], width: max(1, width - hanging))
+        return pieces.enumerated().map { index, piece in
+            let indent = index == 0 ? lead : hanging
+            var margin = String(repeating: " ", count: indent)
+            if index == 0, line.role == .selected, indent > 0 { margin = "›" + margin.dropFirst() }
+            return ((indent > 0 ? [StyledRun(margin)] : []) + piece, line.role)
         }
-        return result
     }
 
     public func wrappedLineCount(width: Int) -> Int { wrapped(width: width).count }
+
+    /// The screen lines (wrapped to `width`) of miss `index`: its question
+    /// and its answer.
+    public func wrappedLines(ofMiss index: Int, width: Int) -> Range<Int> {
+        guard missLines.indices.contains(index) else { return 0..<0 }
+        let range = missLines[index]
+        let start = lines[..<range.lowerBound].reduce(0) { $0 + wrap($1, width: width).count }
+        let count = lines[range].reduce(0) { $0 + wrap($1, width: width).count }
+        return start..<(start + count)
+    }
 
     /// The width of the quiz's text at this layout (the full-width quiz box
     /// less its border and padding), as the view draws it.

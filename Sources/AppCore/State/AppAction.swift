@@ -58,6 +58,9 @@ public enum AppAction: Equatable, Sendable {
     case factHistoryLoaded(FactHistory)
     /// The store moved these facts' progress (a change confirmed by hand).
     case factsRelinked([FactLink])
+    /// The store would not move `old`'s progress to `new` (`new` has
+    /// progress of its own, or `old` none any more).
+    case relinkRefused(old: FactID, new: KnownFact)
     /// The store put this re-link back.
     case relinkUndone(FactLink)
     /// The store could not do what an effect asked.
@@ -104,8 +107,10 @@ public enum Effect: Hashable, Sendable {
     /// again on return (as `.postsReloaded`).
     case editPost(deck: Int, line: Int)
     /// Move `old`'s progress to `new` (a change confirmed on the "what
-    /// changed" screen); comes back as `.factsRelinked`.
-    case relinkByHand(old: FactID, new: KnownFact, at: Timestamp)
+    /// changed" screen, or a fact chosen there by hand), recorded with
+    /// `reason` ("confirmed", "by hand"); comes back as `.factsRelinked`, or
+    /// `.relinkRefused` when the store's guard keeps the progress where it is.
+    case relinkByHand(old: FactID, new: KnownFact, reason: String, at: Timestamp)
     /// Put a re-link back; comes back as `.relinkUndone`.
     case undoRelink(FactLink)
 }

@@ -113,8 +113,10 @@ public struct AppState: Equatable, Sendable {
         for id in summary.lapsed + summary.missedQuestions.map(\.factID) {
             texts[id] = questionGenerator?.fact(id)?.text.plainText ?? AppUpdate.factText(id, in: self)
         }
-        return SummaryDocument(summary: summary, facts: texts,
-                               days: studyOptions.dayBoundary)
+        return SummaryDocument(summary: summary, facts: texts, days: studyOptions.dayBoundary,
+                               selectedMiss: summary.missedQuestions.isEmpty ? nil
+                                   : min(quiz.selectedMiss, summary.missedQuestions.count - 1),
+                               editable: editablePosts)
     }
 
     /// Every fact's node path, in one walk.
@@ -204,14 +206,39 @@ public struct AppState: Equatable, Sendable {
         case .redrillMisses:
             if let quiz, case .summary(let summary) = quiz.phase { return !summary.misses.isEmpty }
             return false
-        case .answer5, .answer6, .answer7, .answer8, .answer9:
-            // Only a question of the notes has more than four options.
-            guard let quiz, case .asking = quiz.phase, let question = quiz.question else { return true }
+        case .answer1, .answer2, .answer3, .answer4, .answer5, .answer6, .answer7, .answer8, .answer9:
             let number = Command.allCases.firstIndex(of: command)! - Command.allCases.firstIndex(of: .answer1)! + 1
+            // On "what changed": a candidate of the change to confirm selected.
+            if let view = screen.changes {
+                guard view.items.indices.contains(view.selected),
+                      case .toConfirm(_, let candidates) = view.items[view.selected] else { return false }
+                return candidates.count >= number
+            }
+            // Only a question of the notes has more than four options.
+            guard number > 4, let quiz, case .asking = quiz.phase, let question = quiz.question else { return true }
             return question.options.count >= number
+        case .discardChange:
+            guard let view = screen.changes, view.items.indices.contains(view.selected) else { return false }
+            switch view.items[view.selected] {
+            case .relinked, .toConfirm, .gone: return true
+            case .settled, .deckRenamed: return false
+            }
         case .submitChoices:
             guard let quiz, case .asking = quiz.phase, let question = quiz.question else { return false }
             return question.choosesSeveral
+        case .pickFactToRelink:
+            // Only progress still waiting for its fact: gone, or to confirm.
+            guard let view = screen.changes, view.items.indices.contains(view.selected) else { return false }
+            switch view.items[view.selected] {
+            case .gone, .toConfirm: return true
+            case .relinked, .settled, .deckRenamed: return false
+            }
+        case .relinkToPickedFact:
+            return screen.changes?.picker?.selectedFact != nil
+        case .editFact:
+            // On the summary: a miss to open.
+            if let quiz, case .summary(let summary) = quiz.phase { return !summary.missedQuestions.isEmpty }
+            return true
         default:
             return true
         }
@@ -243,8 +270,8 @@ public struct AppState: Equatable, Sendable {
             return focus == .tree ? .tree : .detail
         case .stats:
             return .stats
-        case .changes:
-            return .changes
+        case .changes(let view):
+            return view.picker == nil ? .changes : .factPicker
         case .quiz(let quiz):
             switch quiz.phase {
             case .asking:

@@ -33,6 +33,8 @@ public enum AppUpdate {
             reviewUndone(record, &state)
         case .factsRelinked(let links):
             factsRelinked(links, &state)
+        case .relinkRefused(let old, let new):
+            relinkRefused(old: old, new: new, &state)
         case .relinkUndone(let link):
             relinkUndone(link, &state)
         case .cardsSaved:
@@ -44,9 +46,8 @@ public enum AppUpdate {
         case .storeFailed(let failure):
             storeFailed(failure, &state)
         case .postsReloaded(let reloaded):
-            // The watcher waits for a session to close before reading the
-            // posts again; should one come anyway, the session keeps its facts.
-            guard state.quiz == nil else { return [] }
+            // The watcher reads the posts during a session only when `e`
+            // was used in it; the session then follows the notes.
             takeReloadedPosts(reloaded, &state)
         case .editorFailed(let problem):
             state.message = StatusMessage(problem, kind: .error, at: state.now)
@@ -109,9 +110,10 @@ public enum AppUpdate {
     }
 
     /// `e`: the post of the selected fact (or node, or the fact just
-    /// answered) opened in the learner's editor at its line; the run loop
-    /// suspends the screen for it, and the post is read again on return.
-    /// The bundled post is not a file: say how to get one.
+    /// answered, or the miss selected on the summary) opened in the
+    /// learner's editor at its line; the run loop suspends the screen for
+    /// it, and the post is read again on return. The bundled post is not a
+    /// file: say how to get one.
     static func editFact(_ state: inout AppState) -> [Effect] {
         guard state.editablePosts else {
             state.message = StatusMessage("the bundled post is read-only: awsml-tui init FILE writes it out; "
@@ -121,6 +123,14 @@ public enum AppUpdate {
         var target: (path: NodePath, line: Int)?
         if let quiz = state.quiz, case .feedback = quiz.phase, let id = quiz.question?.factID,
            let path = state.factPaths[id], let fact = state.decks.node(at: path)?.facts.first(where: { $0.id == id }) {
+            target = (path, fact.line)
+        } else if let quiz = state.quiz, case .summary(let summary) = quiz.phase, !summary.missedQuestions.isEmpty {
+            let id = summary.missedQuestions[min(quiz.selectedMiss, summary.missedQuestions.count - 1)].factID
+            guard let path = state.factPaths[id], let fact = state.decks.node(at: path)?.facts.first(where: { $0.id == id })
+            else {
+                state.message = StatusMessage("that fact is no longer in the notes", at: state.now)
+                return []
+            }
             target = (path, fact.line)
         } else if state.quiz == nil, let path = state.selectedPath, let node = state.decks.node(at: path) {
             let fact = state.focus == .detail ? state.selectedFactID.flatMap { id in node.facts.first { $0.id == id } } : nil
@@ -132,30 +142,33 @@ public enum AppUpdate {
 
     /// Takes posts read again: a new state over the new decks, keeping the
     /// place in the tree (by titles), the screen's settings, the undo stack
-    /// and today's counts; the question generator is made again on use.
+    /// and today's counts; the question generator is made again on use. A
+    /// session on screen follows the notes (`followNotes`).
     static func takeReloadedPosts(_ reloaded: ReloadedPosts, _ state: inout AppState) {
         let titles = state.selectedPath.map { state.decks.titles(along: $0) } ?? []
         var fresh = AppState(decks: reloaded.decks, width: state.layout.screenWidth, height: state.layout.screenHeight,
                              keyMap: state.keyMap, now: state.now, progress: reloaded.progress,
                              scheduler: state.scheduler, studyOptions: state.studyOptions,
                              newFactsStartedToday: state.newFactsStartedToday)
-        // Undo entries follow the facts their progress moved to.
-        var moved: [FactID: FactID] = [:]
-        for link in reloaded.changes.links { moved[link.old] = link.new }
+        // Undo entries follow the facts their progress moved to (with a
+        // deck renamed too).
+        let moved = reloaded.changes.moves
         fresh.undoStack = state.undoStack.map { $0.following(moved) }
         fresh.extraNewToday = state.extraNewToday
         fresh.focus = state.focus == .detail ? .detail : .tree
         fresh.postsWatchInterval = state.postsWatchInterval
         fresh.editablePosts = state.editablePosts
-        fresh.notesChanges = reloaded.changes.changedCount > 0 ? reloaded.changes : state.notesChanges
+        fresh.notesChanges = reloaded.changes.summary != nil ? reloaded.changes : state.notesChanges
         fresh.lastStoreFailure = state.lastStoreFailure
         if let row = fresh.rows.firstIndex(where: { fresh.decks.titles(along: $0.path) == titles }) {
             fresh.selectedRow = row
         }
         fresh.message = StatusMessage("notes read again" + (reloaded.summary.map { ": " + $0 + " (c: what changed)" } ?? ""),
                                       at: state.now)
+        let quiz = state.quiz
         state = fresh
         keepSelectionVisible(&state)
+        if let quiz { followNotes(quiz, moved: moved, &state) }
     }
 
     /// The time moved on: messages expire, an exam out of time ends, and the
@@ -182,6 +195,7 @@ public enum AppUpdate {
         switch context {
         case .searchInput: if let text = typedText(key) { appendToSearch(text, &state) }
         case .quizTyping: if let text = typedText(key) { typeAnswer(text, &state) }
+        case .factPicker: if let text = typedText(key) { typeInPicker(text, &state) }
         default: break
         }
         return []
@@ -217,7 +231,7 @@ public enum AppUpdate {
             if state.searchIndex == nil { state.searchIndex = SearchIndex(decks: state.decks) }
             state.search = SearchState(origin: origin)
             state.overlay = .searchInput
-        case .typeSearchText, .typeAnswerText: break // handled with the key's text in `press`
+        case .typeSearchText, .typeAnswerText, .typeFactFilter: break // handled with the key's text in `press`
         case .eraseSearchCharacter:
             guard var search = state.search, !search.query.isEmpty else { return [] }
             search.query.removeLast()
@@ -266,6 +280,10 @@ public enum AppUpdate {
             state.screen = .browse
         case .showChanges: showChanges(&state)
         case .discardChange: return discardChange(&state)
+        case .pickFactToRelink: openFactPicker(&state)
+        case .eraseFactFilter: eraseInPicker(&state)
+        case .relinkToPickedFact: return relinkToPickedFact(&state)
+        case .cancelFactPicker: cancelFactPicker(&state)
         case .openStatsTopic:
             openStatsTopic(&state)
         case .toggleSuspend: return toggleSuspend(&state)

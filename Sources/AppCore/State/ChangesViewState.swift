@@ -7,7 +7,11 @@ import StudyCore
 ///
 /// - re-linked: `d` undoes it (the progress goes back to the old id);
 /// - to confirm: `1`-`9` re-links it to that candidate, `d` leaves it gone;
-/// - gone: `d` discards its progress (the card; its reviews stay in the log).
+/// - gone: `d` discards its progress (the card; its reviews stay in the log);
+/// - to confirm or gone: `r` opens a picker of the deck's facts, to re-link
+///   it to any of them (`picker`);
+/// - a deck renamed (its title changed, its cards moved with it): said once,
+///   first.
 ///
 /// What was done shows on its line; nothing is dropped without a key.
 public struct ChangesViewState: Hashable, Sendable {
@@ -17,10 +21,14 @@ public struct ChangesViewState: Hashable, Sendable {
         case gone(old: KnownFact)
         /// Done with: what became of it, in words.
         case settled(old: String, outcome: String)
+        /// A deck whose title changed: its cards went to the new title.
+        case deckRenamed(DeckRename)
     }
 
     public var items: [Item]
     public var selected = 0
+    /// The fact picker of `r`, while it is open (it takes the keys).
+    public var picker: FactPicker?
 
     public init(items: [Item]) {
         self.items = items
@@ -29,7 +37,7 @@ public struct ChangesViewState: Hashable, Sendable {
     /// The items of `changes` (old texts as the store kept them, new ones as
     /// the notes read now).
     public init(changes: NotesChanges) {
-        var items: [Item] = []
+        var items: [Item] = changes.renames.map { .deckRenamed($0) }
         for link in changes.links {
             items.append(.relinked(link, newText: changes.facts[link.new]?.text ?? link.new.rawValue))
         }

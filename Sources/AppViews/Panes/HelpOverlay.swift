@@ -23,8 +23,14 @@ struct HelpOverlay {
             let keyWidth = state.keyMap.bindings(in: .stats).map { TextWidth.of($0.keysLabel) }.max() ?? 0
             return block(.stats, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
         case .changes:
-            let keyWidth = state.keyMap.bindings(in: .changes).map { TextWidth.of($0.keysLabel) }.max() ?? 0
-            return block(.changes, keyWidth: keyWidth) + [[]] + block(.global, keyWidth: keyWidth)
+            // The picker's keys beside the global ones (help cannot open
+            // from the picker: every key is text there); `1-9` is one line,
+            // as its first binding labels it.
+            let keyWidth = (state.keyMap.bindings(in: .changes) + state.keyMap.bindings(in: .factPicker))
+                .map { TextWidth.of($0.keysLabel) }.max() ?? 0
+            let candidates: Set<Command> = [.answer2, .answer3, .answer4, .answer5, .answer6, .answer7, .answer8, .answer9]
+            return block(.changes, keyWidth: keyWidth) { !candidates.contains($0.command) } + [[]]
+                + sideBySide(block(.global, keyWidth: keyWidth), block(.factPicker, keyWidth: keyWidth))
         }
     }
 

@@ -85,6 +85,7 @@ struct QuizPane {
                 case .warning: theme.warning
                 case .dim: theme.breadcrumb
                 case .emphasis: theme.paneTitle
+                case .selected: theme.selection
                 }
                 lines.append(runs.map { StyledRun($0.text, style: style) })
             }

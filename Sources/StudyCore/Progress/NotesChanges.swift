@@ -22,12 +22,16 @@ public struct NotesChanges: Hashable, Sendable {
     /// The facts on both sides, as they read: the old as the store kept them,
     /// the new as the notes have them now (for showing a change).
     public var facts: [FactID: KnownFact]
+    /// Decks whose title changed, their cards moved to the new title (or,
+    /// when not applied, to move).
+    public var renames: [DeckRename]
 
     public init(report: RelinkReport = RelinkReport(changes: []), links: [FactLink] = [],
-                facts: [FactID: KnownFact] = [:]) {
+                facts: [FactID: KnownFact] = [:], renames: [DeckRename] = []) {
         self.report = report
         self.links = links
         self.facts = facts
+        self.renames = renames
     }
 
     /// Finds what changed for `decks` and, with `apply`, moves the confident
@@ -42,15 +46,33 @@ public struct NotesChanges: Hashable, Sendable {
         // when last opened: the notes are as they were (the common case; it
         // costs two counts and a look-up per fact, no set of ids).
         var factCount = 0, cardsPresent = 0
+        var bareDecks: [Deck] = [] // none of their facts has a card
         for deck in decks {
+            let before = cardsPresent
             deck.root.forEachNode { node in
                 factCount += node.facts.count
                 for fact in node.facts where cards[fact.id] != nil { cardsPresent += 1 }
             }
+            if cardsPresent == before { bareDecks.append(deck) }
+        }
+        // A deck with no progress may be one whose title changed (and with
+        // it every fact's id): its cards follow it first (`DeckRename`), and
+        // the rest goes on as for any deck.
+        let renames = bareDecks.isEmpty ? []
+            : try followRenames(of: bareDecks, titles: Set(titles), store: store, now: now, apply: apply)
+        var cards = cards
+        for link in renames.flatMap(\.links) {
+            guard var card = cards.removeValue(forKey: link.old) else { continue }
+            card.factID = link.new
+            cards[link.new] = card
+            cardsPresent += 1
         }
         let seenCount = try store.seenFactCount(inDecks: titles)
         let hasOrphans = try store.cardCount(inDecks: titles) != cardsPresent
-        guard hasOrphans || seenCount != factCount else { return NotesChanges() }
+        // After a rename the facts seen are written again (their ids changed).
+        guard hasOrphans || seenCount != factCount || (apply && !renames.isEmpty) else {
+            return NotesChanges(renames: renames)
+        }
         var inDecks = Set<FactID>(minimumCapacity: factCount)
         for deck in decks { deck.root.forEachNode { node in for fact in node.facts { inDecks.insert(fact.id) } } }
         let orphans = hasOrphans ? try store.cardIDs(inDecks: titles).filter { !inDecks.contains($0) }.sorted() : []
@@ -79,7 +101,7 @@ public struct NotesChanges: Hashable, Sendable {
         }
         guard !orphans.isEmpty else {
             try rememberSeen(except: [])
-            return NotesChanges()
+            return NotesChanges(renames: renames)
         }
         let old = try store.knownFacts(orphans)
         // Only a fact new since the notes were last opened can be what a
@@ -112,7 +134,89 @@ public struct NotesChanges: Hashable, Sendable {
             }, now: now)
             : []
         try rememberSeen(except: Set(report.toConfirm.flatMap { $0.candidates.map(\.new) }))
-        return NotesChanges(report: report, links: links, facts: facts)
+        return NotesChanges(report: report, links: links, facts: facts, renames: renames)
+    }
+
+    /// The decks among `bare` (none of whose facts has a card) whose title
+    /// changed: each one with no card under its title, for which the cards
+    /// under a title no loaded deck has (not in `titles`) are mostly its
+    /// facts (`DeckRename.minimumShare`), by id or by the text and topic the
+    /// store kept (`matches`). With `apply`, their cards move to the new
+    /// title (and ids) in the store. Each old title goes to one deck at
+    /// most, and each deck takes one: the pair with most cards found first.
+    static func followRenames(of bare: [Deck], titles: Set<String>, store: any ProgressStore, now: Timestamp,
+                              apply: Bool) throws -> [DeckRename] {
+        let empty = try bare.filter { try store.cardCount(inDecks: [$0.title]) == 0 }
+        guard !empty.isEmpty else { return [] }
+        let orphanTitles = try store.deckCardCounts().filter { !titles.contains($0.key) && $0.value > 0 }
+        guard !orphanTitles.isEmpty else { return [] }
+        var found: [(rename: DeckRename, moves: [FactLink.Move])] = []
+        for (oldTitle, count) in orphanTitles.sorted(by: { $0.key < $1.key }) {
+            let ids = try store.cardIDs(inDecks: [oldTitle])
+            let kept = try store.knownFacts(ids)
+            for deck in empty {
+                let current = knownFacts(in: [deck])
+                let moves = matches(of: ids, kept: kept, in: current)
+                let matched = ids.filter { current[$0] != nil }.count + moves.count
+                guard matched > 0, Double(matched) >= DeckRename.minimumShare * Double(count) else { continue }
+                found.append((DeckRename(id: nil, oldTitle: oldTitle, newTitle: deck.title, cards: count,
+                                         matched: matched, renamedAt: nil),
+                              moves))
+            }
+        }
+        found.sort { lhs, rhs in
+            if lhs.rename.matched != rhs.rename.matched { return lhs.rename.matched > rhs.rename.matched }
+            return (lhs.rename.oldTitle, lhs.rename.newTitle) < (rhs.rename.oldTitle, rhs.rename.newTitle)
+        }
+        var usedOld = Set<String>(), usedNew = Set<String>()
+        var renames: [DeckRename] = []
+        for (rename, moves) in found where !usedOld.contains(rename.oldTitle) && !usedNew.contains(rename.newTitle) {
+            usedOld.insert(rename.oldTitle)
+            usedNew.insert(rename.newTitle)
+            guard apply else {
+                renames.append(rename)
+                continue
+            }
+            if var made = try store.renameDeck(from: rename.oldTitle, to: rename.newTitle, moves: moves, now: now) {
+                made.matched = rename.matched
+                renames.append(made)
+            }
+        }
+        return renames
+    }
+
+    /// The cards of `ids` whose fact is in `current` under another id, as
+    /// moves to make: the same text at the same place below the deck (the
+    /// deck's title, and a first heading that repeats it, set aside: they
+    /// changed), else the same text found once on each side (a first
+    /// heading renamed along). One move per old and per new fact.
+    static func matches(of ids: [FactID], kept: [KnownFact], in current: [FactID: KnownFact]) -> [FactLink.Move] {
+        func place(_ fact: KnownFact) -> [String] {
+            var below = Array(fact.topicPath.dropFirst())
+            if let deck = fact.topicPath.first, below.first == deck { below[0] = "\u{1F}the deck" }
+            return below + [fact.text]
+        }
+        let present = Set(ids.filter { current[$0] != nil })
+        var byPlace: [[String]: [FactID]] = [:], byText: [String: [FactID]] = [:]
+        for fact in current.values.sorted(by: { $0.id < $1.id }) {
+            byPlace[place(fact), default: []].append(fact.id)
+            byText[fact.text, default: []].append(fact.id)
+        }
+        var keptTexts: [String: Int] = [:]
+        for fact in kept { keptTexts[fact.text, default: 0] += 1 }
+        var taken = present
+        var moves: [FactLink.Move] = []
+        for fact in kept.sorted(by: { $0.id < $1.id }) where !present.contains(fact.id) {
+            var new = byPlace[place(fact)]?.first { !taken.contains($0) }
+            if new == nil, keptTexts[fact.text] == 1, let same = byText[fact.text], same.count == 1,
+               !taken.contains(same[0]) {
+                new = same[0]
+            }
+            guard let new else { continue }
+            taken.insert(new)
+            moves.append(FactLink.Move(old: fact.id, new: new, reason: DeckRename.reason, fact: current[new]))
+        }
+        return moves
     }
 
     /// Every fact of the decks as the relinker reads it: its plain text and
@@ -132,11 +236,20 @@ public struct NotesChanges: Hashable, Sendable {
         return result
     }
 
-    /// The cards with the re-links made applied: each moved card under its
-    /// new id.
+    /// Every move made, old id to new: the facts whose ids changed with
+    /// their deck's title, then the re-links (for what follows facts: undo
+    /// entries, a session).
+    public var moves: [FactID: FactID] {
+        var moved: [FactID: FactID] = [:]
+        for link in renames.flatMap(\.links) + links { moved[link.old] = link.new }
+        return moved
+    }
+
+    /// The cards with the moves made applied (a deck renamed, then the
+    /// re-links): each moved card under its new id.
     public func applied(to cards: [FactID: CardProgress]) -> [FactID: CardProgress] {
         var cards = cards
-        for link in links {
+        for link in renames.flatMap(\.links) + links {
             guard var card = cards.removeValue(forKey: link.old) else { continue }
             card.factID = link.new
             cards[link.new] = card
@@ -148,8 +261,15 @@ public struct NotesChanges: Hashable, Sendable {
     public var changedCount: Int { report.relinked.count + report.toConfirm.count + report.removed.count }
 
     /// One line for the status bar, nil when nothing changed:
-    /// "3 facts changed since last time: 2 re-linked, 1 to confirm".
+    /// "3 facts changed since last time: 2 re-linked, 1 to confirm", after
+    /// any deck renamed ("deck renamed: Old → New (42 cards moved) · …").
     public var summary: String? {
+        let parts = renames.map(\.summary) + [factsSummary].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The facts' part of `summary`.
+    private var factsSummary: String? {
         guard changedCount > 0 else { return nil }
         var parts: [String] = []
         let relinked = links.isEmpty ? report.relinked.count : links.count

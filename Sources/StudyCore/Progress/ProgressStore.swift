@@ -77,4 +77,16 @@ public protocol ProgressStore: AnyObject {
     func seenFacts(inDecks decks: [String]) throws -> Set<FactID>
     /// Records the facts each deck holds now (`previous`: what `seenFacts` gave).
     func updateSeenFacts(_ decks: [(title: String, ids: Set<FactID>)], previous: Set<FactID>) throws
+
+    // A deck's title changed (`DeckRename`).
+
+    /// How many cards each deck title holds (titles with none are absent).
+    func deckCardCounts() throws -> [String: Int]
+    /// Moves every card (and review, and fact seen) of deck `old` to deck
+    /// `new`, and each card of `moves` to its new id, in one transaction,
+    /// recorded; nil when there was nothing to move, or `new` has cards of
+    /// its own already (another window made the rename first).
+    func renameDeck(from old: String, to new: String, moves: [FactLink.Move], now: Timestamp) throws -> DeckRename?
+    /// The renames made, oldest first.
+    func deckRenames() throws -> [DeckRename]
 }

@@ -92,7 +92,9 @@ public struct StudySession: Hashable, Sendable {
     /// True and false statements shown so far.
     public private(set) var trueFalseShown = TrueFalseTally()
     private var questionsAsked: UInt64 = 0
-    private let generator: QuestionGenerator
+    /// The notes' questions; replaced when the notes are read again during
+    /// the session (`follow`).
+    private var generator: QuestionGenerator
     private let scheduler: FSRSScheduler
 
     public func hash(into hasher: inout Hasher) {
@@ -299,6 +301,73 @@ public struct StudySession: Hashable, Sendable {
         ending = nil
         current = last.question
         return current
+    }
+
+    /// What became of the question up when the session followed the notes.
+    public enum Following: Hashable, Sendable {
+        /// Its fact reads as it did: the question stays as asked.
+        case unchanged
+        /// Its fact changed (or moved to a new id): the question was made
+        /// again from the new text, of the same kind when that still works.
+        case rebuilt
+        /// Its fact is no longer in the notes (nor re-linked): nothing is up.
+        case gone
+    }
+
+    /// The session after the notes were read again during it (`e` on a
+    /// question's feedback or on the summary): every fact follows its
+    /// re-link (`moved`: old id to new), a fact no longer in the notes
+    /// leaves the queue and the pending list, and the question up, when its
+    /// fact changed, is made again with `generator` (the new notes'). The
+    /// answers stay, each under the id its stored review now has: they are
+    /// history, and the store keeps them. Returns what became of the
+    /// question up, nil when none was.
+    ///
+    ///     let up = session.follow([old: new], generator: QuestionGenerator(decks: edited))
+    ///     // .rebuilt: session.current asks the new text
+    public mutating func follow(_ moved: [FactID: FactID], generator: QuestionGenerator) -> Following? {
+        self.generator = generator
+        func placed(_ id: FactID) -> FactID? {
+            let new = moved[id] ?? id
+            return generator.fact(new) == nil ? nil : new
+        }
+        queue = queue.compactMap(placed)
+        pending = pending.compactMap { item in placed(item.factID).map { Pending(factID: $0, due: item.due) } }
+        for index in answers.indices {
+            guard let new = moved[answers[index].factID] else { continue }
+            answers[index].factID = new
+            answers[index].question.factID = new
+        }
+        guard let question = current else { return nil }
+        guard let new = placed(question.factID), let fact = generator.fact(new) else {
+            current = nil
+            return .gone
+        }
+        if new == question.factID && Self.sameWording(fact, question.fact) { return .unchanged }
+        let seed = options.seed &+ questionsAsked
+        current = generator.question(for: new, kind: question.kind, seed: seed, truth: question.truth)
+            ?? generator.question(for: new, choosingFrom: allowedKinds, seed: seed)
+        return current == nil ? .gone : .rebuilt
+    }
+
+    /// Whether two versions of a fact read the same, wherever they stand in
+    /// the file (a line added above moves every line number, and asks for no
+    /// new question).
+    private static func sameWording(_ lhs: Fact, _ rhs: Fact) -> Bool {
+        func unplaced(_ details: [FactDetail]) -> [FactDetail] {
+            details.map { detail in
+                var copy = detail
+                copy.line = 0
+                copy.details = unplaced(detail.details)
+                return copy
+            }
+        }
+        var left = lhs, right = rhs
+        left.line = 0
+        right.line = 0
+        left.details = unplaced(lhs.details)
+        right.details = unplaced(rhs.details)
+        return left == right
     }
 
     /// Ends the session now, for `reason`.

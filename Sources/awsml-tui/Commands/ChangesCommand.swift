@@ -24,7 +24,9 @@ struct ChangesCommand: ParsableCommand {
         let text = try StoreSnapshot.reading(storePath: storePath) { store, path in
             let changes = try NotesChanges.follow(decks: decks, cards: try store.loadCards(), store: store,
                                                   now: SystemClock.now(), apply: false)
+            let titles = Set(decks.map(\.title))
             return ChangesReport.text(changes: changes, links: try store.links(),
+                                      renames: try store.deckRenames().filter { titles.contains($0.newTitle) },
                                       current: NotesChanges.knownFacts(in: decks), storePath: path)
         }
         try StandardOutput.write(text)

@@ -16,7 +16,10 @@ import StudyCore
 ///
 /// It waits while anything but the tree is on screen (a session's question
 /// and answers keep their facts; the stats, "what changed", help and a search
-/// keep what they show) and looks again once back in the tree.
+/// keep what they show) and looks again once back in the tree; but after
+/// `e` (`lookNow`) it reads them at once, in a session too, which then
+/// follows the notes (`AppUpdate.followNotes`): the learner edited the
+/// fact on screen to see it changed.
 /// An mtime check on clock ticks rather than inotify: it needs no thread and
 /// sees a file replaced by rename (as most editors save) like any other.
 final class PostWatcher {
@@ -27,6 +30,9 @@ final class PostWatcher {
     private let store: SQLiteProgressStore
     private var stamps: [FileStamp?]
     private var lastLook: Int64
+    /// The editor of `e` has closed since the last look: read the posts
+    /// now, even in a session.
+    private var editorClosed = false
 
     /// What a file looked like: a change to any of these is a change.
     private struct FileStamp: Equatable {
@@ -47,11 +53,14 @@ final class PostWatcher {
     func check(_ state: AppState) -> AppAction? {
         // Only in the tree, with nothing over it: a session, the stats or
         // "what changed" screen, help or a search being typed keep what they
-        // show, and the posts are read again once back in the tree.
-        guard state.screen == .browse, state.overlay == nil else { return nil }
+        // show, and the posts are read again once back in the tree. A
+        // session where `e` was just used is read at once.
+        let afterEdit = editorClosed && state.quiz != nil
+        guard state.screen == .browse || afterEdit, state.overlay == nil else { return nil }
         let now = Self.monotonicMilliseconds()
         guard now - lastLook >= Int64(Self.interval) else { return nil }
         lastLook = now
+        editorClosed = false
         let current = files.map(Self.stamp)
         guard current != stamps else { return nil }
         stamps = current
@@ -81,6 +90,7 @@ final class PostWatcher {
     /// opened with `e` has just closed).
     func lookNow() {
         lastLook = Int64.min / 2
+        editorClosed = true
     }
 
     private static func stamp(_ file: String) -> FileStamp? {
