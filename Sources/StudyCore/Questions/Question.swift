@@ -101,7 +101,8 @@ public struct Question: Hashable, Sendable {
     /// list), a phrase of it, or one term.
     public var recallGap: RecallGap {
         if answer == fact.text.plainText.trimmedSpaces() { return .item }
-        return answer.contains(" ") ? .words : .term
+        // "14 days", "Amazon EMR": a term; three words or more, a phrase.
+        return answer.split(separator: " ").count >= 3 ? .words : .term
     }
 
     /// The blank that stands for a hidden term.

@@ -440,8 +440,8 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// begins and ends on a word that is not grammar, holds at most 60% of
     /// the fact, and none of its words shows in the rest or in the path
     /// above; what is left keeps two words that are not grammar. Preferred:
-    /// a phrase ending the fact or a clause, then one a clause break opens,
-    /// then the one with more words worth recalling.
+    /// a phrase ending the fact or a clause (the longest), then one a clause
+    /// break opens, else the shortest.
     private func phraseRecall(at position: Int) -> (prompt: String, answer: String)? {
         let tokens = index.analysis(position).tokens
         let words = tokens.words
@@ -475,9 +475,14 @@ public struct QuestionGenerator: Sendable, Equatable {
                 spans.append((first, last, score))
             }
         }
+        // A whole clause where one ends ("…targets, _____."); else the
+        // fewest words, not a run across a verb ("A visibility _____ a
+        // message" for "timeout hides").
         spans.sort { left, right in
             if left.score != right.score { return left.score > right.score }
-            return (left.last - left.first) > (right.last - right.first)
+            let leftLength = left.last - left.first, rightLength = right.last - right.first
+            if leftLength != rightLength { return left.score >= 2 ? leftLength > rightLength : leftLength < rightLength }
+            return left.first < right.first
         }
         for span in spans.prefix(200) {
             let start = words[span.first].range.lowerBound, stop = words[span.last].range.upperBound
