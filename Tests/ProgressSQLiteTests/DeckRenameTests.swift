@@ -14,22 +14,8 @@ import StudyCore
 struct DeckRenameTests {
     let folder = StoreFolder()
 
-    static let post = """
-        ---
-        title: AWS Recap
-        ---
-        # Recap
-
-        ## Amazon Elastic Inference
-
-        - Reduces deep learning inference costs by up to 75%.
-        - Attaches GPU-powered acceleration to EC2 and SageMaker instances.
-
-        ## Amazon Kinesis
-
-        - Kinesis Data Streams keeps records for 24 hours by default.
-        - Kinesis Data Firehose loads streaming data into S3 and Redshift.
-        """
+    /// The notes of `NotesChangesTests`, under a front-matter title.
+    static let post = "---\ntitle: AWS Recap\n---\n" + NotesChangesTests.post
 
     func deck(_ text: String, file: String = "recap.md") throws -> Deck { try DeckLoader.load(text: text, file: file) }
 
