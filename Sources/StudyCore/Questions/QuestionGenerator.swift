@@ -489,7 +489,7 @@ public struct QuestionGenerator: Sendable, Equatable {
             let answer = tokens.string(start..<stop)
             let rest = (tokens.gap(from: 0, to: start) + " " + tokens.gap(from: stop, to: tokens.units.count))
             let leftWords = (0..<words.count).filter { ($0 < span.first || $0 > span.last) && !isGrammar[$0] }.count
-            let answerStems = index.stems(answer)
+            let answerStems = OptionForms.contentStems(answer) // not remembered: up to 200 phrases a fact
             // Not half of a word run together with Latin ("URL_____"), nor across a table row's cells.
             let joinedBefore = start > 0 && Self.isLatinWordUnit(tokens.units[start - 1])
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
