@@ -67,4 +67,13 @@ struct QuestionAuditTests {
         let unit = question(.clozeTyped, fact: InlineText(plain: "Size per paste total = ~1.27 KB"), prompt: "Size per paste total = ~1.27 _____", answer: "KB")
         #expect(audit.findings(for: unit).contains { $0.contains("unit") })
     }
+
+    @Test func aBlankThatCutsANameOrAGenericIsFound() {
+        let name = question(.flip, fact: InlineText(plain: "Directory Services: integrate Microsoft Active Directory in AWS"),
+                            prompt: "Directory Services: _____ Directory in AWS", answer: "integrate Microsoft Active")
+        #expect(audit.findings(for: name).contains { $0.contains("cuts a name") })
+        let generic = question(.flip, fact: InlineText(plain: "std: A new vector type, Vec<T>, has been added"),
+                               prompt: "std: A new vector type, _____>, has been added", answer: "Vec<T")
+        #expect(audit.findings(for: generic).contains { $0.contains("angle brackets") })
+    }
 }

@@ -402,6 +402,35 @@ struct QuestionGeneratorTests {
         #expect(!QuestionGenerator.spellsOut("EC2", "Elastic Compute Cloud"))
     }
 
+    @Test func noFalseStatementSwapsAnIdInAPathAndNoPhraseCutsANameOrAGeneric() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Communication
+            ## RPC and REST
+            | Operation | RPC | REST |
+            |---|---|---|
+            | Read a person | GET /readPerson?personid=1234 | GET /persons/1234 |
+            | Read a person's items | GET /readUsersItemsList?personid=456 | GET /persons/456/items |
+            ## Identity
+            - Directory Services: integrate Microsoft Active Directory in AWS
+            - std: A new vector type, Vec<T>, has been added in preparation for DST.
+            """)
+        for fact in facts {
+            for seed in 1...6 as ClosedRange<UInt64> {
+                // Each row keeps its own ids in any false version ("1234" is not swapped for "456").
+                for (own, other) in [("1234", "456"), ("456", "1234")] where fact.text.plainText.contains("/persons/\(own)") {
+                    if let statement = generator.question(for: fact.id, kind: .trueFalse, seed: seed, truth: false) {
+                        #expect(!statement.prompt.contains(other), "\(statement.prompt)")
+                    }
+                }
+                for kind in [QuestionKind.flip, .clozeTyped, .clozeChoice] {
+                    guard let question = generator.question(for: fact.id, kind: kind, seed: seed) else { continue }
+                    #expect(!question.prompt.contains("_____ Directory"), "\(question.prompt)")
+                    #expect(!question.prompt.contains("_____>"), "\(question.prompt)")
+                }
+            }
+        }
+    }
+
     // MARK: - Questions the notes ask
 
     @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {

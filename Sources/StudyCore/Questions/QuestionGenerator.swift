@@ -453,6 +453,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let cjk = words.contains { $0.kind.isCJK }
         let texts = words.map { tokens.string($0.range).lowercased() }
         let isGrammar = texts.map { WordLists.grammarWords.contains($0) }
+        let isCapitalised = words.map { tokens.string($0.range).first?.isUppercase == true }
         let contextStems = index.contextStems(of: position)
         let contextLines = index.context(of: position).joined(separator: "\n")
         func isBreak(after word: Int) -> Bool {
@@ -468,8 +469,12 @@ public struct QuestionGenerator: Sendable, Equatable {
                 // sentence's first word, not an adverb, four letters or more.
                 if last == first && !cjk {
                     let word = texts[first]
-                    guard first > 0, word.count >= 4, !word.hasSuffix("ly"), word.contains(where: \.isLetter) else { continue }
+                    guard first > 0, word.count >= 4, !word.hasSuffix("ly"), word.contains(where: \.isLetter),
+                          Self.isSpecificWord(word) || !index.stems(word).isDisjoint(with: index.glossary()) else { continue }
                 }
+                // Never half of a name ("integrate Microsoft Active | Directory").
+                if !cjk, first > 0, isCapitalised[first - 1], isCapitalised[first] { continue }
+                if !cjk, last + 1 < words.count, isCapitalised[last], isCapitalised[last + 1] { continue }
                 guard length * 10 <= total * 6 else { continue }
                 let score = (isBreak(after: last) ? 2 : 0) + (first == 0 || isBreak(after: first - 1) ? 1 : 0)
                 spans.append((first, last, score))
@@ -553,6 +558,18 @@ public struct QuestionGenerator: Sendable, Equatable {
         return false
     }
 
+    /// Whether the range sits in a run of text (no spaces) holding a path or
+    /// query mark: "/persons/1234", "?personid=456".
+    static func isInsideAPath(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let units = tokens.units
+        let marks: Set<UInt16> = [0x2F, 0x3D, 0x3F, 0x26, 0x23] // / = ? & #
+        var index = range.lowerBound - 1
+        while index >= 0, units[index] != 0x20 { if marks.contains(units[index]) { return true }; index -= 1 }
+        index = range.upperBound
+        while index < units.count, units[index] != 0x20 { if marks.contains(units[index]) { return true }; index += 1 }
+        return false
+    }
+
     /// Whether the text opens a bracket it does not close, or closes one it
     /// did not open: hidden, it would take half an aside ("(in libcore").
     static func crossesABracket(_ text: String) -> Bool {
@@ -561,7 +578,11 @@ public struct QuestionGenerator: Sendable, Equatable {
             if "([（「".contains(character) { depth += 1 }
             if ")]）」".contains(character) { depth -= 1; if depth < 0 { return true } }
         }
-        return depth != 0
+        // "Vec<T" of "Vec<T>": a generic's angle brackets (not "<10 ms").
+        let characters = Array(text)
+        let opened = characters.indices.filter { characters[$0] == "<" && $0 > 0 && characters[$0 - 1].isLetter }.count
+        let closed = characters.indices.filter { characters[$0] == ">" && $0 > 0 && (characters[$0 - 1].isLetter || characters[$0 - 1] == ">") }.count
+        return depth != 0 || opened != closed
     }
 
     /// A Latin letter or digit (one UTF-16 unit): what a blank may not touch.
@@ -942,6 +963,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             tried += 1
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
                WordLists.boundWords.contains(before.lowercased()) { continue }
+            // "GET /persons/1234": an id in a path or query is an example's value; another is as true.
+            if term.kind == .number, Self.isInsideAPath(term.range, in: analysis.tokens) { continue }
             let factStems = index.forms(position).stems
             // "Web Hosting: … Web Hosting strategies": a label repeated in its body would be swapped twice.
             if term.isDefinedTerm && TextEdits.occurrences(of: term.text, in: analysis.tokens).count > 1 { continue }

@@ -79,6 +79,21 @@ public struct QuestionAudit {
                 && navigation.contains(where: { span.text.lowercased().contains($0) }) {
                 found.append("a blank on a link's text: \(answer)")
             }
+            // "integrate Microsoft Active | Directory": a phrase of plain words
+            // that runs into a name and stops inside it.
+            let around = prompt.split(separator: Question.blank, omittingEmptySubsequences: false)
+            let answerWords = answer.split(separator: " ")
+            if around.count == 2, answerWords.count >= 2, let first = answerWords.first, let last = answerWords.last,
+               first.first?.isLowercase == true, last.first?.isUppercase == true, last.allSatisfy(\.isLetter),
+               let after = around[1].split(separator: " ").first, around[1].hasPrefix(" "),
+               after.first?.isUppercase == true, after.allSatisfy(\.isLetter) {
+                found.append("the blank cuts a name: \(last) | \(after)")
+            }
+            // "Vec<T" of "Vec<T>".
+            if answer.contains(where: { $0 == "<" }) != answer.contains(where: { $0 == ">" }), answer.contains(where: \.isLetter),
+               prompt.contains(Question.blank + ">") || prompt.contains("<" + Question.blank) {
+                found.append("the blank crosses a generic's angle brackets: \(answer)")
+            }
             // "(Hypermedia as the Engine of _____": a blank that opens or closes a bracket but not both.
             for (open, close) in [("(", ")"), ("[", "]"), ("（", "）"), ("「", "」")]
             where answer.filter({ String($0) == open }).count != answer.filter({ String($0) == close }).count {
