@@ -528,6 +528,17 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// a row, or all but its first or last letter ("Simple", "Amazon",
     /// "Service" left out).
     static func spellsOut(_ left: String, _ right: String) -> Bool {
+        // Cheap first: no two capitals in a row on either side, no abbreviation.
+        func hasCapitalPair(_ text: String) -> Bool {
+            var previous = false
+            for byte in text.utf8 {
+                let capital = (0x41...0x5A).contains(byte)
+                if capital && previous { return true }
+                previous = capital
+            }
+            return false
+        }
+        guard hasCapitalPair(left) || hasCapitalPair(right) else { return false }
         func abbreviations(_ text: String) -> [String] {
             text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
                 .filter { (2...6).contains($0.count) && $0.allSatisfy { $0.isUppercase && $0.isASCII } }

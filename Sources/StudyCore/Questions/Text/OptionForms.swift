@@ -76,19 +76,23 @@ public enum OptionForms {
     public static func stem(_ word: String) -> String {
         var word = word
         if word.hasSuffix("'s") || word.hasSuffix("’s") { word.removeLast(2) }
-        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.count > 5, word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
+        // Lengths in UTF-8 bytes: `count` walks the graphemes, and this runs
+        // for every word of every option weighed.
+        let length = word.utf8.count
+        if length > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if length > 5, word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
             return String(word.dropLast(2))
         }
-        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            word.removeLast()
-        } else if word.count > 6, word.hasSuffix("ing") {
-            word.removeLast(3)
-        } else if word.count > 5, word.hasSuffix("ed") {
-            word.removeLast(2)
+        var base = length
+        if length > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            word.removeLast(); base -= 1
+        } else if length > 6, word.hasSuffix("ing") {
+            word.removeLast(3); base -= 3
+        } else if length > 5, word.hasSuffix("ed") {
+            word.removeLast(2); base -= 2
         }
         // "cache" and "caching", "update" and "updated": one stem ("cach", "updat").
-        if word.count > 4, word.hasSuffix("e"), !word.hasSuffix("ee") { word.removeLast() }
+        if base > 4, word.hasSuffix("e"), !word.hasSuffix("ee") { word.removeLast() }
         return word
     }
 
