@@ -76,4 +76,11 @@ struct QuestionAuditTests {
                                prompt: "std: A new vector type, _____>, has been added", answer: "Vec<T")
         #expect(audit.findings(for: generic).contains { $0.contains("angle brackets") })
     }
+
+    @Test func aBrokenOptionIsFound() {
+        let choice = question(.clozeChoice, fact: InlineText(plain: "The argument types changed from *const to *mut"),
+                              prompt: "The argument types changed from *_____ to *mut",
+                              options: ["pow", "attr(\"true", "static", "const"], answer: "const")
+        #expect(audit.findings(for: choice).contains { $0.contains("broken option") })
+    }
 }

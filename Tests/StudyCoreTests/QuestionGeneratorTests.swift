@@ -431,6 +431,22 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # 消息队列
+            ## 缺点
+            - 一致性问题 A 系统处理完了直接返回成功了，人都以为你这个请求就成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统写库成功了，结果 C 系统写库失败了，咋整？你这数据就不一致了。
+            """)
+        let fact = try #require(facts.first)
+        for seed in 1...5 as ClosedRange<UInt64> {
+            guard let recall = generator.question(for: fact.id, kind: .flip, seed: seed) else { continue }
+            // "写_____" would hide half of 写库.
+            #expect(!recall.prompt.contains("写_____"), "\(recall.prompt)")
+            let before = recall.prompt.split(separator: "_____", omittingEmptySubsequences: false)[0].last
+            #expect(before.map { "，；。 ：的了是在和与或就都也把被".contains($0) || $0.isASCII } ?? true, "\(recall.prompt)")
+        }
+    }
+
     // MARK: - Questions the notes ask
 
     @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {

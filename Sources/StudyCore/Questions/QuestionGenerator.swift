@@ -496,7 +496,12 @@ public struct QuestionGenerator: Sendable, Equatable {
             let leftWords = (0..<words.count).filter { ($0 < span.first || $0 > span.last) && !isGrammar[$0] }.count
             let answerStems = OptionForms.contentStems(answer) // not remembered: up to 200 phrases a fact
             // Not half of a word run together with Latin ("URL_____"), nor across a table row's cells.
-            let joinedBefore = start > 0 && Self.isLatinWordUnit(tokens.units[start - 1])
+            // In Chinese and Japanese a phrase runs from a break to a break
+            // (punctuation, a space, Latin): words touching it may be one word ("写|库").
+            // A particle beside it (の, を, 的, 了…) is a break too.
+            let touchesCJK = cjk && ((start > 0 && Self.isCJKUnit(tokens.units[start - 1]) && !Self.isParticleUnit(tokens.units[start - 1]))
+                || (stop < tokens.units.count && Self.isCJKUnit(tokens.units[stop]) && !Self.isParticleUnit(tokens.units[stop])))
+            let joinedBefore = touchesCJK || (start > 0 && Self.isLatinWordUnit(tokens.units[start - 1]))
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
             let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
             guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer),
@@ -596,6 +601,18 @@ public struct QuestionGenerator: Sendable, Equatable {
         return depth != 0 || opened != closed
     }
 
+    /// A kana or CJK ideograph (one UTF-16 unit; the BMP is enough here).
+    static func isCJKUnit(_ unit: UInt16) -> Bool {
+        (0x3041...0x30FF).contains(unit) || (0x3400...0x9FFF).contains(unit) || (0xF900...0xFAFF).contains(unit)
+    }
+
+    /// A one-character particle that ends or opens a phrase in Japanese
+    /// ("の", "を", "が", "に", "は", "で", "と", "も", "へ") or Chinese
+    /// ("的", "了", "是", "在", "和", "与", "或", "就", "都", "也", "把", "被").
+    static func isParticleUnit(_ unit: UInt16) -> Bool {
+        "のをがにはでともへ的了是在和与或就都也把被".utf16.contains(unit)
+    }
+
     /// A Latin letter or digit (one UTF-16 unit): what a blank may not touch.
     static func isLatinWordUnit(_ unit: UInt16) -> Bool {
         (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x5F
@@ -649,7 +666,11 @@ public struct QuestionGenerator: Sendable, Equatable {
             guard sameShape ? ShapeMatch.compatibleWithinShape(candidate.term, with: answer) : ShapeMatch.compatible(candidate.term, with: answer),
                   !candidate.overlaps(weighedAnswer),
                   !chosen.contains(where: { $0.overlaps(candidate) }),
-                  candidate.stems.isDisjoint(with: visibleStems)
+                  candidate.stems.isDisjoint(with: visibleStems),
+                  // "if let" beside "while let": with no content word, no telling what it holds.
+                  !candidate.stems.isEmpty,
+                  // "attr(\"true": half of a call or a quotation is no option.
+                  !Self.crossesABracket(candidate.term.text), candidate.term.text.filter({ $0 == "\"" }).count % 2 == 0
             else { return false }
             chosen.append(candidate)
             return chosen.count >= limit

@@ -122,6 +122,13 @@ public struct QuestionAudit {
         }
         if question.kind == .clozeChoice || question.kind == .whichTopic || question.kind == .definitionChoice {
             found += optionFindings(question)
+            // `attr("true`: half of a call or a quotation as an option (a
+            // whole statement of the notes is as the notes wrote it).
+            for option in question.options where question.kind != .definitionChoice {
+                let quotes = option.filter { $0 == "\"" }.count
+                let opens = option.filter { "([".contains($0) }.count, closes = option.filter { ")]".contains($0) }.count
+                if quotes % 2 == 1 || opens != closes { found.append("a broken option: \(option)") }
+            }
         }
         if question.kind != .authoredChoice, let correct = question.correctOption,
            !question.options.indices.contains(correct) || question.options[correct] != answer {

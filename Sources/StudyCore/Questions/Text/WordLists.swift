@@ -32,6 +32,7 @@ public enum WordLists {
         "via", "per", "than", "then", "and", "or", "but", "nor", "so", "yet", "if", "unless", "because", "while",
         "although", "though", "whereas", "like", "unlike", "versus", "vs", "etc", "e.g", "i.e", "eg", "ie", "up",
         "down", "out", "off", "instead", "rather", "thus", "hence", "therefore", "however", "also",
+        "regardless", "respectively", "otherwise", "anyway", "meanwhile", "nevertheless",
         // adverbs
         "not", "only", "just", "very", "too", "quite", "already", "once", "twice", "always", "never", "often",
         "sometimes", "usually", "generally", "typically", "still", "even", "ever", "again", "here", "there",
