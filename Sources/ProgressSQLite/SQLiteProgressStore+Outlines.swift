@@ -54,31 +54,45 @@ extension SQLiteProgressStore {
         }
     }
 
-    /// Keeps `outline` under `post`, in one transaction, and drops the
-    /// outlines it replaces: earlier versions of the same deck (by title),
-    /// and the oldest beyond `outlinesKept`.
-    public func saveOutline(_ outline: DeckOutline, post: PostFingerprint, now: Timestamp) throws {
-        let facts = Data(outline.encodedFacts()), chunks = outline.encodedTexts().map { Data($0) }
+    /// Keeps each outline under its post, in one transaction, and drops the
+    /// outlines they replace: earlier versions of the same decks (by title;
+    /// not those of `loaded`, the posts loaded with them, which may share a
+    /// title), and the oldest beyond `outlinesKept`.
+    public func saveOutlines(_ outlines: [(outline: DeckOutline, post: PostFingerprint)], loaded: [PostFingerprint],
+                             now: Timestamp) throws {
+        guard !outlines.isEmpty else { return }
+        let encoded = outlines.map { ($0.outline.title, $0.post.key, Data($0.outline.encodedFacts()),
+                                      $0.outline.encodedTexts().map { Data($0) }) }
+        let kept = Array(Set(loaded.map(\.key) + outlines.map(\.post.key)))
+        let marks = kept.map { _ in "?" }.joined(separator: ", ")
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                try db.execute(sql: "DELETE FROM post_outline WHERE title = ? AND post <> ?",
-                               arguments: [outline.title, post.key])
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO post_outline (post, title, facts, written_at) VALUES (?, ?, ?, ?)
-                    """, arguments: [post.key, outline.title, facts, now.iso8601])
+                for (title, _, _, _) in encoded {
+                    try db.execute(sql: "DELETE FROM post_outline WHERE title = ? AND post NOT IN (\(marks))",
+                                   arguments: StatementArguments([title] + kept))
+                }
+                let insert = try db.cachedStatement(sql: "INSERT INTO post_outline_text (post, chunk, texts) VALUES (?, ?, ?)")
+                for (title, post, facts, chunks) in encoded {
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO post_outline (post, title, facts, written_at) VALUES (?, ?, ?, ?)
+                        """, arguments: [post, title, facts, now.iso8601])
+                    // The texts of this outline, written whole.
+                    try db.execute(sql: "DELETE FROM post_outline_text WHERE post = ?", arguments: [post])
+                    for (chunk, texts) in chunks.enumerated() { try insert.execute(arguments: [post, chunk, texts]) }
+                }
                 try db.execute(sql: """
                     DELETE FROM post_outline WHERE rowid NOT IN
                         (SELECT rowid FROM post_outline ORDER BY written_at DESC, rowid DESC LIMIT ?)
                     """, arguments: [Self.outlinesKept])
-                // The texts of this outline, written whole; none of an outline no longer kept.
-                try db.execute(sql: "DELETE FROM post_outline_text WHERE post = ?", arguments: [post.key])
-                let insert = try db.cachedStatement(sql: "INSERT INTO post_outline_text (post, chunk, texts) VALUES (?, ?, ?)")
-                for (chunk, texts) in chunks.enumerated() {
-                    try insert.execute(arguments: [post.key, chunk, texts])
-                }
+                // No texts of an outline no longer kept.
                 try db.execute(sql: "DELETE FROM post_outline_text WHERE post NOT IN (SELECT post FROM post_outline)")
                 return .commit
             }
         }
+    }
+
+    /// `saveOutlines` of one outline, loaded alone.
+    public func saveOutline(_ outline: DeckOutline, post: PostFingerprint, now: Timestamp) throws {
+        try saveOutlines([(outline, post)], loaded: [post], now: now)
     }
 }

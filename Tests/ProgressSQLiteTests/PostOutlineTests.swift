@@ -76,6 +76,25 @@ struct PostOutlineTests {
         #expect(chunks == [Self.fingerprint(edited).key])
     }
 
+    /// Two posts of one title (kept apart on the screen) loaded together
+    /// keep both outlines; the next version of one replaces only its own.
+    @Test func postsOfOneTitleLoadedTogetherKeepBothOutlines() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let first = DeckOutline(deck: try Self.deck())
+        let otherText = Self.text + "\n- One more fact in the other file.\n"
+        let second = DeckOutline(deck: try Self.deck(otherText))
+        #expect(first.title == second.title)
+        let (a, b) = (Self.fingerprint(), Self.fingerprint(otherText))
+        try store.saveOutlines([(first, a), (second, b)], loaded: [a, b], now: t0)
+        #expect(try store.hasOutline(post: a) && store.hasOutline(post: b))
+        // Opened again, only one of them edited since.
+        let edited = Self.text.replacingOccurrences(of: "for years", with: "for yeers")
+        let c = Self.fingerprint(edited)
+        try store.saveOutlines([(DeckOutline(deck: try Self.deck(edited)), c)], loaded: [c, b], now: t0.adding(milliseconds: 5))
+        #expect(try !store.hasOutline(post: a))
+        #expect(try store.hasOutline(post: b) && store.hasOutline(post: c))
+    }
+
     @Test func onlyTheOutlinesOfTheLatestPostsAreKept() throws {
         let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
         let outline = DeckOutline(deck: try Self.deck())

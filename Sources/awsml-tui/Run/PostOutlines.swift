@@ -14,10 +14,13 @@ enum PostOutlines {
     @discardableResult
     static func keep(_ posts: [LoadedPost], in store: SQLiteProgressStore, now: Timestamp) -> (any Error)? {
         do {
+            var missing: [(outline: DeckOutline, post: PostFingerprint)] = []
             for post in posts {
                 guard let fingerprint = post.fingerprint, try !store.hasOutline(post: fingerprint) else { continue }
-                try store.saveOutline(DeckOutline(deck: post.deck), post: fingerprint, now: now)
+                missing.append((DeckOutline(deck: post.deck), fingerprint))
             }
+            // Posts loaded together keep each other's outlines, whatever their titles.
+            try store.saveOutlines(missing, loaded: posts.compactMap(\.fingerprint), now: now)
             return nil
         } catch {
             return error
