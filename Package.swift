@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "DeckKit", dependencies: ["CCmarkGFM", "CCmarkArena", "SafeText"],
                 plugins: ["EmbedBundledPost"]),
         .target(name: "StudyCore", dependencies: ["DeckKit", "CWordBreak"]),
-        .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ProgressSQLite", dependencies: ["StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift"),
+                                                  // SQLite's column calls, for the reads of 100,000 rows (`SQLiteColumns`).
+                                                  .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Reports", dependencies: ["DeckKit", "StudyCore", "SafeText"]),
         .target(name: "TerminalUI", dependencies: ["SafeText"]),
         .target(name: "AppCore", dependencies: ["DeckKit", "StudyCore", "TerminalUI"]),
@@ -74,7 +76,8 @@ let package = Package(
 
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", "Reports",
+                                                       .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         // Test helpers as their own target: a fixed-clock study simulation.
         .target(name: "TestSupport", dependencies: ["StudyCore", "DeckKit"], path: "Tests/Support/TestSupport"),

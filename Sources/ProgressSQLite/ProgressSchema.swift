@@ -155,6 +155,27 @@ enum ProgressSchema {
                 renamed_at TEXT NOT NULL
             );
             """),
+        // `stats` without parsing the post (issue 14): each post's outline
+        // (`DeckOutline`: fact ids in order, topic paths, plain texts) as it
+        // was when last loaded by a command that writes, under the
+        // fingerprint of its bytes and of the code that parsed it
+        // (`PostFingerprint`). The texts are kept apart, in chunks of 1,024
+        // facts, so `stats` reads only the chunks of the leeches it names.
+        // Only new tables: nothing existing changes.
+        ("v7-post-outlines", """
+            CREATE TABLE post_outline (
+                post       TEXT PRIMARY KEY NOT NULL,
+                title      TEXT NOT NULL,
+                facts      BLOB NOT NULL,
+                written_at TEXT NOT NULL
+            );
+            CREATE TABLE post_outline_text (
+                post  TEXT NOT NULL,
+                chunk INTEGER NOT NULL,
+                texts BLOB NOT NULL,
+                PRIMARY KEY (post, chunk)
+            );
+            """),
     ]
 
     /// How a topic path is kept in one column: the titles joined by U+001F

@@ -322,22 +322,51 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
 
     public func loadCards() throws -> [FactID: CardProgress] {
         try database.read { db in
-            var cards: [FactID: CardProgress] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
-                FROM card
-                """)
-            // Columns by position, not by name: a name lookup per column per
-            // row was most of reading 90,000 cards.
-            while let row = try rows.next() {
-                let id = FactID(rawValue: row[0])
-                cards[id] = CardProgress(
-                    factID: id, state: CardState(rawValue: row[1]) ?? .new, step: row[2], stability: row[3],
-                    difficulty: row[4], due: (row[5] as String?).flatMap(Timestamp.init(iso8601:)),
-                    lastReview: (row[6] as String?).flatMap(Timestamp.init(iso8601:)), reps: row[7], lapses: row[8],
-                    suspended: row[9], buriedUntil: (row[10] as String?).flatMap(Timestamp.init(iso8601:)))
+            // Room for every card first: growing the table rehashed 90,000 ids.
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM card") ?? 0
+            var cards = [FactID: CardProgress](minimumCapacity: count)
+            try Self.forEachCard(in: db) { id, read in cards[id] = read() }
+            return cards
+        }
+    }
+
+    /// The cards of the facts of `index`, each at its fact's position (nil:
+    /// no card), read in one pass over the table: what the statistics of a
+    /// deck take, with no hashing of ids and no card decoded for a fact the
+    /// deck does not hold.
+    public func cards(of index: FactIndex) throws -> [CardProgress?] {
+        try database.read { db in
+            var cards = [CardProgress?](repeating: nil, count: index.count)
+            try Self.forEachCard(in: db) { id, read in
+                if let position = index.position(of: id) { cards[position] = read() }
             }
             return cards
+        }
+    }
+
+    /// Steps over every card, handing `body` its fact id and a function that
+    /// decodes the rest of the row (only while `body` runs). By SQLite's
+    /// column calls on the statement GRDB's cursor steps: GRDB's decoding
+    /// and a string for every id and every time were most of reading 90,000
+    /// cards.
+    private static func forEachCard(in db: Database, _ body: (FactID, () -> CardProgress) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: """
+            SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
+            FROM card
+            """)
+        let rows = try Row.fetchCursor(statement)
+        let row = statement.sqliteStatement
+        typealias Column = SQLiteColumns
+        while try rows.next() != nil {
+            let id = Column.factID(row, 0)
+            try body(id) {
+                CardProgress(
+                    factID: id, state: CardState(rawValue: Column.integer(row, 1)) ?? .new,
+                    step: Column.optionalInteger(row, 2), stability: Column.optionalDouble(row, 3),
+                    difficulty: Column.optionalDouble(row, 4), due: Column.timestamp(row, 5),
+                    lastReview: Column.timestamp(row, 6), reps: Column.integer(row, 7), lapses: Column.integer(row, 8),
+                    suspended: Column.integer(row, 9) != 0, buriedUntil: Column.timestamp(row, 10))
+            }
         }
     }
 
@@ -488,8 +517,16 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             """, arguments: [factID.rawValue]).map { row in Self.card(from: row, prefix: "", factID: factID) }
     }
 
+    /// From the reviews per fact the triggers keep (v4 on), which add up to
+    /// the log's length: `count(*)` walks a whole index of the log (15 MB
+    /// at a million reviews), the counts are a seventh of that.
     public func reviewCount() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
+        try database.read { db in
+            guard try db.tableExists("review_fact_count") else {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(reviews), 0) FROM review_fact_count") ?? 0
+        }
     }
 
     public func reviewLog() throws -> [ReviewLogEntry] {
@@ -526,16 +563,28 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// without the counts (opened read-only from an older release) is read
     /// whole instead.
     public func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: scope.contains, recentSince: recentSince)
+    }
+
+    /// The same for the facts of `index` (a deck's, for `stats`).
+    public func reviewActivity(of index: FactIndex, recentSince: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: index.contains, recentSince: recentSince)
+    }
+
+    private func reviewActivity(inScope isInScope: (FactID) -> Bool, recentSince: Timestamp) throws -> ReviewActivity {
         try database.read { db in
             guard try db.tableExists("review_quarter") else {
-                return ReviewActivity(log: try Self.reviewLog(in: db), scope: scope, recentSince: recentSince)
+                let log = try Self.reviewLog(in: db).filter { isInScope($0.factID) }
+                return ReviewActivity(log: log, scope: Set(log.map(\.factID)), recentSince: recentSince)
             }
-            var inside: [String] = [], outside: [String] = []
+            var inside: [FactID] = [], outside: [FactID] = []
             var insideReviews = 0, outsideReviews = 0
-            let counts = try Row.fetchCursor(db, sql: "SELECT fact_id, reviews FROM review_fact_count")
-            while let row = try counts.next() {
-                let id: String = row[0], reviews: Int = row[1]
-                if scope.contains(FactID(rawValue: id)) {
+            let countStatement = try db.makeStatement(sql: "SELECT fact_id, reviews FROM review_fact_count")
+            let counts = try Row.fetchCursor(countStatement)
+            let countRow = countStatement.sqliteStatement
+            while try counts.next() != nil {
+                let id = SQLiteColumns.factID(countRow, 0), reviews = SQLiteColumns.integer(countRow, 1)
+                if isInScope(id) {
                     inside.append(id)
                     insideReviews += reviews
                 } else {
@@ -544,14 +593,19 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 }
             }
             var buckets: [Int64: ReviewActivity.Tally] = [:]
-            let correcting: [String], sign: Int
+            let correcting: [FactID], sign: Int
             if outsideReviews <= insideReviews {
-                let quarters = try Row.fetchCursor(db, sql: "SELECT quarter, reviews, passed FROM review_quarter")
-                while let row = try quarters.next() {
+                buckets.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM review_quarter") ?? 0)
+                let statement = try db.makeStatement(sql: "SELECT quarter, reviews, passed FROM review_quarter")
+                let quarters = try Row.fetchCursor(statement)
+                let row = statement.sqliteStatement
+                while try quarters.next() != nil {
                     // (Optional reads: a time SQLite could not read would be
                     // NULL, and must not stop the statistics.)
-                    guard let quarter: Int64 = row[0], let reviews: Int = row[1], let passed: Int = row[2] else { continue }
-                    buckets[quarter] = ReviewActivity.Tally(reviews: reviews, passed: passed)
+                    guard let quarter = SQLiteColumns.optionalInteger(row, 0),
+                          let reviews = SQLiteColumns.optionalInteger(row, 1),
+                          let passed = SQLiteColumns.optionalInteger(row, 2) else { continue }
+                    buckets[Int64(quarter)] = ReviewActivity.Tally(reviews: reviews, passed: passed)
                 }
                 (correcting, sign) = (outside, -1)
             } else {
@@ -561,7 +615,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 SELECT reviewed_ms, rating FROM review INDEXED BY review_fact WHERE fact_id = ?
                 """)
             for id in correcting {
-                let rows = try Row.fetchCursor(reviewsOfFact, arguments: [id])
+                let rows = try Row.fetchCursor(reviewsOfFact, arguments: [id.rawValue])
                 while let row = try rows.next() {
                     guard let milliseconds: Int64 = row[0], let rating: Int = row[1] else { continue }
                     let bucket = ReviewActivity.bucket(of: Timestamp(milliseconds: milliseconds))
@@ -574,15 +628,20 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             // By the time index, then into log order here: asked to sort by
             // id, SQLite would walk the whole table in id order instead.
             var recent: [(id: Int64, entry: ReviewLogEntry)] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let recentStatement = try db.makeStatement(sql: """
                 SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time WHERE reviewed_ms >= ?
-                """, arguments: [recentSince.milliseconds])
-            while let row = try rows.next() {
-                let id = FactID(rawValue: row[1])
-                guard scope.contains(id), let milliseconds: Int64 = row[2], let rating = Rating(rawValue: row[3]),
-                      let mode = StudyMode(rawValue: row[4]) else { continue }
-                recent.append((row[0], ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: milliseconds),
-                                                      rating: rating, mode: mode)))
+                """)
+            let rows = try Row.fetchCursor(recentStatement, arguments: [recentSince.milliseconds])
+            let row = recentStatement.sqliteStatement
+            while try rows.next() != nil {
+                let id = SQLiteColumns.factID(row, 1)
+                guard isInScope(id), let milliseconds = SQLiteColumns.optionalInteger(row, 2),
+                      let rating = SQLiteColumns.optionalInteger(row, 3).flatMap(Rating.init(rawValue:)),
+                      let mode = SQLiteColumns.withText(row, 4, { $0.flatMap { StudyMode(rawValue: String(decoding: $0, as: UTF8.self)) } })
+                else { continue }
+                recent.append((Int64(SQLiteColumns.integer(row, 0)),
+                               ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: Int64(milliseconds)),
+                                              rating: rating, mode: mode)))
             }
             recent.sort { $0.id < $1.id }
             return ReviewActivity(buckets: buckets, recent: recent.map(\.entry), recentSince: recentSince)

@@ -29,11 +29,39 @@ public enum StatsReport {
     /// them all, in the same order).
     public static let weakestTopicsShown = 5
 
+    /// What the report says of a deck besides its figures: whether the deck
+    /// was parsed or read from its outline in the store (`DeckOutline`), the
+    /// report is made from these, so the two print the same bytes.
+    public struct Heading: Hashable, Sendable {
+        /// As shown (after `Deck.keptApart`).
+        public var title: String
+        /// The path as the user gave it.
+        public var file: String
+        /// The plain texts of the leeches the text lists (`leechesShown`).
+        public var leechTexts: [FactID: String]
+
+        public init(title: String, file: String, leechTexts: [FactID: String] = [:]) {
+            self.title = title
+            self.file = file
+            self.leechTexts = leechTexts
+        }
+    }
+
+    /// The leeches whose texts the text report shows: the first few of each deck.
+    public static func leechesShown(_ stats: ProgressStatistics) -> [ProgressStatistics.Leech] {
+        Array(stats.leeches.prefix(weakestTopicsShown))
+    }
+
     /// The store path and titles are shown as the terminal shows them
     /// (`TerminalSafe.line`), one line each whatever they hold.
     public static func text(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
+        text(headings: headings(decks, statistics), statistics: statistics, reviews: reviews, storePath: storePath)
+    }
+
+    /// The same from headings (a deck read from its outline has no `Deck`).
+    public static func text(headings: [Heading], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
         var lines = ["Progress: \(TerminalSafe.line(storePath)) (\(reviews) \(reviews == 1 ? "review" : "reviews") logged)"]
-        for (deck, stats) in zip(decks, statistics) {
+        for (deck, stats) in zip(headings, statistics) {
             lines.append("\(TerminalSafe.line(deck.title)): \(stats.facts) \(stats.facts == 1 ? "fact" : "facts")")
             lines.append("  cards: new \(stats.new) · learning \(stats.learning) · young \(stats.young) · mature \(stats.mature) · suspended \(stats.suspended) · buried \(stats.buried)")
             let week = stats.forecast.prefix(7).reduce(0, +), month = stats.forecast.reduce(0, +)
@@ -47,9 +75,9 @@ public enum StatsReport {
                 }
             }
             if !stats.leeches.isEmpty {
-                let texts = leechTexts(stats.leeches, in: deck)
+                let texts = deck.leechTexts
                 lines.append("  leeches (forgotten \(stats.leechLapses) times or more; reword the note or suspend it): \(stats.leeches.count)")
-                for leech in stats.leeches.prefix(weakestTopicsShown) {
+                for leech in leechesShown(stats) {
                     lines.append("    \(leech.lapses) lapses  \(TerminalSafe.line(texts[leech.id] ?? leech.id.rawValue))  (\(TerminalSafe.line(leech.path.joined(separator: " › "))))")
                 }
             }
@@ -57,9 +85,18 @@ public enum StatsReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The plain text of the leeches' facts (one walk of the deck, made only
-    /// when there are leeches).
+    /// Each deck's heading, with the texts of the leeches shown (one walk of
+    /// the deck, made only when it has leeches).
+    public static func headings(_ decks: [Deck], _ statistics: [ProgressStatistics]) -> [Heading] {
+        zip(decks, statistics).map { deck, stats in
+            Heading(title: deck.title, file: deck.file, leechTexts: leechTexts(leechesShown(stats), in: deck))
+        }
+    }
+
+    /// The plain text of the leeches' facts (the last of a repeated id, as
+    /// the walk meets them).
     static func leechTexts(_ leeches: [ProgressStatistics.Leech], in deck: Deck) -> [FactID: String] {
+        guard !leeches.isEmpty else { return [:] }
         let wanted = Set(leeches.map(\.id))
         var texts: [FactID: String] = [:]
         for (fact, _) in FactListing.facts(in: deck) where wanted.contains(fact.id) { texts[fact.id] = fact.text.plainText }
@@ -69,20 +106,26 @@ public enum StatsReport {
     /// The documented JSON: `{"store","reviews","decks":[{"title","file","facts","cards":{…},"due":{…},
     /// "reviews":{…},"meanRetrievability","streak":{…},"calendar":{…},"topics":[…]}]}`.
     public static func json(decks: [Deck], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
+        json(headings: decks.map { Heading(title: $0.title, file: $0.file) }, statistics: statistics, reviews: reviews,
+             storePath: storePath)
+    }
+
+    /// The same from headings (the JSON names no leech's text).
+    public static func json(headings: [Heading], statistics: [ProgressStatistics], reviews: Int, storePath: String) -> String {
         var json = JSONWriter()
         json.object { json in
             json.field("store") { $0.string(storePath) }
             json.field("reviews") { $0.number(reviews) }
             json.field("decks") { json in
                 json.array { json in
-                    for (deck, stats) in zip(decks, statistics) { write(deck, stats, to: &json) }
+                    for (deck, stats) in zip(headings, statistics) { write(deck, stats, to: &json) }
                 }
             }
         }
         return json.text
     }
 
-    private static func write(_ deck: Deck, _ stats: ProgressStatistics, to json: inout JSONWriter) {
+    private static func write(_ deck: Heading, _ stats: ProgressStatistics, to json: inout JSONWriter) {
         json.object { json in
             json.field("title") { $0.string(deck.title) }
             json.field("file") { $0.string(deck.file) }

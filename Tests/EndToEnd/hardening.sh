@@ -315,10 +315,10 @@ for command in stats "export --format json"; do
 done
 check "and stats counts the answers in the -wal" \
   bash -c "'$binary' stats --store '$store' | head -1 | grep -qE '\(([0-9]+) reviews logged\)' && [ \$('$binary' stats --store '$store' | head -1 | grep -oE '[0-9]+ reviews' | grep -oE '[0-9]+') -ge $((2 + acked)) ]"
-# A store of an older schema (before v6-deck-renames, the newest): read, not
+# A store of an older schema (before v7-post-outlines, the newest): read, not
 # migrated.
 older_schema() { # STORE: takes the newest migration back out of it
-  sqlite3 "$1" "DROP TABLE deck_rename; DELETE FROM grdb_migrations WHERE identifier = 'v6-deck-renames'"
+  sqlite3 "$1" "DROP TABLE post_outline; DROP TABLE post_outline_text; DELETE FROM grdb_migrations WHERE identifier = 'v7-post-outlines'"
 }
 make_store "$work/read/old.sqlite"; rm -rf "$work/read/backups"
 older_schema "$work/read/old.sqlite"
@@ -327,8 +327,55 @@ check "stats on a store of an older schema: read as it is, not migrated, no back
 check "and it reports its answers" grep -q "(2 reviews logged)" "$work/out"
 "$binary" quiz --store "$store" < /dev/null > /dev/null 2>&1
 check "a command that writes migrates it, with a copy kept first" \
-  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v6-deck-renames'\" | grep -qx 1 \
+  bash -c "sqlite3 '$store' \"SELECT count(*) FROM grdb_migrations WHERE identifier = 'v7-post-outlines'\" | grep -qx 1 \
     && ls '$work/read/backups' | grep -q '^old.sqlite.before-migration-'"
+
+# 7b. stats reads a post's outline from the store instead of parsing it when
+# the post's bytes (and the build) are those a command that writes last
+# loaded: the same output either way, and any edit, even one that keeps the
+# size and the modification time, is parsed again.
+mkdir -p "$work/outline"; store="$work/outline/progress.sqlite"; post="$work/outline/notes.md"
+"$binary" init "$post" > /dev/null 2>&1
+outline_count() { sqlite3 "$store" "SELECT count(*) FROM post_outline"; }
+printf '1\n2\n1\n' | "$binary" quiz --store "$store" --seed 5 "$post" > /dev/null 2>&1
+check "a command that writes keeps the post's outline in the store" test "$(outline_count)" = 1
+"$binary" stats --store "$store" "$post" > "$work/outline/before.txt" 2>&1
+sqlite3 "$store" ".backup '$work/outline/p.sqlite'"
+sqlite3 "$work/outline/p.sqlite" "DELETE FROM post_outline; DELETE FROM post_outline_text"
+"$binary" stats --store "$work/outline/p.sqlite" "$post" | sed "s|$work/outline/p.sqlite|$store|" > "$work/outline/reparsed.txt" 2>&1
+check "stats from the outline prints what stats from the parsed post prints" \
+  bash -c "grep -q 'reviews logged' '$work/outline/before.txt' && cmp -s '$work/outline/before.txt' '$work/outline/reparsed.txt'"
+"$binary" stats --json --store "$store" "$post" > "$work/outline/before.json" 2>&1
+"$binary" stats --json --store "$work/outline/p.sqlite" "$post" | sed "s|$work/outline/p.sqlite|$store|" > "$work/outline/reparsed.json" 2>&1
+check "and so does stats --json" cmp -s "$work/outline/before.json" "$work/outline/reparsed.json"
+sqlite3 "$store" ".backup '$work/outline/marked.sqlite'"
+sqlite3 "$work/outline/marked.sqlite" "UPDATE post_outline SET title = 'Read from the outline'"
+check "(stats does read the outline: a title changed in the store shows)" \
+  bash -c "'$binary' stats --store '$work/outline/marked.sqlite' '$post' | grep -q '^Read from the outline: '"
+# A word of a studied fact changed in place (same length), then the old
+# modification time put back: the post is parsed again, the studied fact is
+# new, and the figures are those of a store with no outline at all.
+touch -r "$post" "$work/outline/stamp"
+word=$(sqlite3 "$store" "SELECT text FROM card JOIN fact_text USING (fact_id) LIMIT 1" | tr -c 'A-Za-z' '\n' | awk 'length > 4' | head -1)
+python3 - "$post" "$word" <<'PY'
+import sys
+path, word = sys.argv[1:]
+text = open(path, encoding="utf-8").read()
+assert word and word in text
+swapped = word[:-1] + ("q" if word[-1] != "q" else "z")
+open(path, "w", encoding="utf-8").write(text.replace(word, swapped))
+PY
+touch -r "$work/outline/stamp" "$post"
+"$binary" stats --json --store "$store" "$post" > "$work/outline/edited.json" 2>&1
+"$binary" stats --json --store "$work/outline/p.sqlite" "$post" | sed "s|$work/outline/p.sqlite|$store|" > "$work/outline/edited-parsed.json" 2>&1
+check "an edit that keeps the size and the time is parsed again ('$word' changed): the studied fact is new" \
+  python3 -c "
+import json, sys
+before, after = (json.load(open(f))['decks'][0]['cards']['new'] for f in sys.argv[1:3])
+assert after > before, (before, after)
+" "$work/outline/before.json" "$work/outline/edited.json"
+check "and its figures are those of the post parsed" cmp -s "$work/outline/edited.json" "$work/outline/edited-parsed.json"
+check "and stats wrote nothing: the store still holds the old outline only" test "$(outline_count)" = 1
 
 # 8. A backups folder that cannot take a copy (a file in its place, or
 # read-only) does not stop a good store: quiz answers and says so in one

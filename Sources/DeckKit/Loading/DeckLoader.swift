@@ -27,6 +27,13 @@ public enum DeckLoader {
         return try load(bytes: bytes, file: file, progress: progress)
     }
 
+    /// The bytes of the post at `path` after the checks made before any
+    /// parse (a regular file, not too large), for a caller that fingerprints
+    /// them (`PostFingerprint`) before it parses them with `load(bytes:file:)`.
+    public static func read(path: [UInt8], file: String) throws(DeckLoadError) -> [UInt8] {
+        try SourceText.read(path: path, file: file)
+    }
+
     /// Parses a post already in memory; `file` names it in the deck and in errors.
     public static func load(bytes: [UInt8], file: String, cutting: PostCutting = .standard,
                             progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {

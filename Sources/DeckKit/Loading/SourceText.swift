@@ -39,20 +39,32 @@ enum SourceText {
         guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG else {
             throw DeckLoadError(file: file, reason: .notRegularFile)
         }
+        // Straight into the array, sized by fstat (one byte more, to see the
+        // end at once), growing only if the file grew since.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(info.st_size, 0)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = Int(max(opened.st_size, 0)) + 1
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(errno))))
+            var failure: Int32 = 0
+            let filled = bytes.count
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if filled > 0 { _ = buffer.initialize(from: bytes) }
+                count = filled
+                while count < capacity {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if read == 0 { return }
+                    count += read
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if failure != 0 { throw DeckLoadError(file: file, reason: .unreadable(String(cString: strerror(failure)))) }
             if bytes.count > maximumSize { throw DeckLoadError(file: file, reason: .tooLarge(limit: maximumSize)) }
+            if bytes.count < capacity { return bytes }
+            capacity = min(capacity * 2, maximumSize + 1)
         }
-        return bytes
     }
 
     /// The bytes as a String, after the checks every post must pass: not

@@ -32,15 +32,25 @@ public struct Deck: Hashable, Sendable {
     /// stats and exports tell them apart. Titles are shown, never used as
     /// identity; the deck node's title follows.
     public static func keptApart(_ decks: [Deck]) -> [Deck] {
+        let titles = keptApart(titles: decks.map { ($0.title, $0.file) })
+        return zip(decks, titles).map { deck, title in
+            guard title != deck.title else { return deck }
+            var kept = deck
+            kept.title = title
+            kept.root.title = InlineText(plain: title)
+            return kept
+        }
+    }
+
+    /// The titles `keptApart` gives decks of these titles and files (for a
+    /// deck known only by its outline).
+    public static func keptApart(titles decks: [(title: String, file: String)]) -> [String] {
         var counts: [String: Int] = [:]
         for deck in decks { counts[deck.title, default: 0] += 1 }
         return decks.map { deck in
-            guard counts[deck.title, default: 0] > 1 else { return deck }
-            var kept = deck
+            guard counts[deck.title, default: 0] > 1 else { return deck.title }
             let name = TerminalSafe.line(deck.file.split(separator: "/").last.map(String.init) ?? deck.file)
-            kept.title = "\(deck.title) · \(name)"
-            kept.root.title = InlineText(plain: kept.title)
-            return kept
+            return "\(deck.title) · \(name)"
         }
     }
 

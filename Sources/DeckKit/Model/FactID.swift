@@ -8,16 +8,86 @@
 /// text before hashing.
 ///
 ///     FactID.make(deck: "AWS …", path: ["Amazon EMR"], text: "Instantly provisions capacity …")
+///
+/// Sixteen lowercase hex digits (every id the loader makes) are kept as the
+/// 64-bit number they spell, not as a string: 16 bytes is one more than a
+/// Swift string holds inline, so each id was a heap object, and hashing and
+/// comparing 100,000 of them (the statistics, the tree's labels, following
+/// the notes) was a string compare at every probe. Any other raw value (an
+/// id from a test, or a store edited by hand) is kept as it is; the two
+/// forms never spell the same raw value, so equality is the raw value's.
 public struct FactID: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let rawValue: String
+    /// The number the 16 hex digits spell; 0 when `other` holds the id.
+    let bits: UInt64
+    /// An id that is not 16 lowercase hex digits, as given.
+    let other: String?
 
     public init(rawValue: String) {
-        self.rawValue = rawValue
+        if let bits = Self.bits(ofHex: rawValue.utf8) {
+            self.bits = bits
+            other = nil
+        } else {
+            bits = 0
+            other = rawValue
+        }
+    }
+
+    /// The id whose 16 hex digits spell `bits`.
+    init(bits: UInt64) {
+        self.bits = bits
+        other = nil
+    }
+
+    /// The id spelled by these UTF-8 bytes (a store's column, an outline),
+    /// read without making a string first for the common, hex, form; nil
+    /// when they are not valid UTF-8.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let bits = Self.bits(ofHex: bytes) {
+            self.bits = bits
+            other = nil
+        } else {
+            guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+            bits = 0
+            other = text
+        }
+    }
+
+    /// The id as written in the store and in exports.
+    public var rawValue: String {
+        if let other { return other }
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8((bits >> (60 - 4 * UInt64(index))) & 0xF)
+                buffer[index] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 16
+        }
     }
 
     public var description: String { rawValue }
 
-    public static func < (lhs: FactID, rhs: FactID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The raw values' order: for two hex ids, the numbers' (same width,
+    /// and "0"…"9" sort before "a"…"f").
+    public static func < (lhs: FactID, rhs: FactID) -> Bool {
+        if lhs.other == nil && rhs.other == nil { return lhs.bits < rhs.bits }
+        return lhs.rawValue < rhs.rawValue
+    }
+
+    /// Exactly 16 digits 0-9, a-f: what `make` writes.
+    private static func bits<Bytes: Collection>(ofHex bytes: Bytes) -> UInt64? where Bytes.Element == UInt8 {
+        guard bytes.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x57
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
 
     /// Builds the id from the parts that define a fact.
     public static func make(deck: String, path: [String], text: String, occurrence: Int = 1) -> FactID {
@@ -39,7 +109,7 @@ public struct FactID: Hashable, Sendable, Comparable, CustomStringConvertible {
         var key = topicKey + "\u{1F}" + normalisedText
         if occurrence > 1 { key += "#\(occurrence)" }
         let digest = SHA256.hash(Array(key.utf8))
-        return FactID(rawValue: hex(digest.prefix(8)))
+        return FactID(bits: digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
     }
 
     /// Lowercased, white space folded to single spaces, trimmed: so re-wrapping
@@ -79,15 +149,5 @@ public struct FactID: Hashable, Sendable, Comparable, CustomStringConvertible {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -100,6 +100,17 @@ public struct ProgressStatistics: Hashable, Sendable {
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], activity: ReviewActivity,
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
                                leechLapses: Int = 8) -> ProgressStatistics {
+        compute(scope: scope, cardsInScope: scope.map { cards[$0.0] }, activity: activity, now: now, days: days,
+                scheduler: scheduler, leechLapses: leechLapses)
+    }
+
+    /// The same with each fact's card at the fact's place in `scope` (nil:
+    /// no card), as the store reads them for `stats`
+    /// (`SQLiteProgressStore.cards(of:)`): no look-up per fact.
+    public static func compute(scope: [(FactID, [String])], cardsInScope: [CardProgress?], activity: ReviewActivity,
+                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
+                               leechLapses: Int = 8) -> ProgressStatistics {
+        precondition(cardsInScope.count == scope.count, "one card (or nil) per fact in scope")
         let day = Timestamp.millisecondsPerDay
         let today = days.day(of: now)
         let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
@@ -111,7 +122,7 @@ public struct ProgressStatistics: Hashable, Sendable {
         var studiedPerTopic: [Int] = []
         // Facts come topic by topic: look a path up only when it changes.
         var lastPath: [String]?, topic = 0
-        for (id, path) in scope {
+        for (index, (id, path)) in scope.enumerated() {
             stats.facts += 1
             if path != lastPath {
                 if let known = topicIndex[path] {
@@ -125,7 +136,7 @@ public struct ProgressStatistics: Hashable, Sendable {
                 lastPath = path
             }
             stats.topics[topic].facts += 1
-            guard let card = cards[id] else { stats.new += 1; continue }
+            guard let card = cardsInScope[index] else { stats.new += 1; continue }
             if card.lapses >= leechLapses { stats.leeches.append(Leech(id: id, path: path, lapses: card.lapses)) }
             if card.suspended { stats.suspended += 1 }
             if card.isBuried(at: now) { stats.buried += 1 }

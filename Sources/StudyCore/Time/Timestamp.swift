@@ -53,6 +53,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil for anything else.
+    /// The same from UTF-8 bytes (a store's column, read in place).
+    public init?(iso8601 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let milliseconds = Self.milliseconds(iso8601: bytes) else { return nil }
+        self.milliseconds = milliseconds
+    }
+
     public init?(iso8601 text: String) {
         // On the string's own UTF-8 (no copy): a store's cards hold two or
         // three of these each, read by the hundred thousand at start-up.

@@ -63,7 +63,8 @@ struct OpenCommand: ParsableCommand {
 
     /// Runs with the store perhaps being opened already (`EarlyStoreOpen`).
     func run(earlyStore: EarlyStoreOpen?) throws {
-        let decks = try DeckSource.load(files)
+        let posts = try DeckSource.loadPosts(files)
+        let decks = Deck.keptApart(posts.map(\.deck))
         if plain {
             var plainOptions = try PlainQuizOptions.parse([])
             plainOptions.mode = mode
@@ -74,7 +75,7 @@ struct OpenCommand: ParsableCommand {
             plainOptions.storePath = storePath
             plainOptions.dayStart = dayStart
             plainOptions.leech = leech
-            try plainOptions.session(decks: decks).run()
+            try plainOptions.session(posts: posts).run()
             return
         }
         let environment = ProcessEnvironment.current()
@@ -83,7 +84,7 @@ struct OpenCommand: ParsableCommand {
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: examQuestions, examMinutes: examMinutes,
                                    seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
                                    dayBoundary: dayStart.dayBoundary(at: now), leechLapses: leech.lapses)
-        try FullScreenSession(decks: decks, files: files, useColour: useColour, useMouse: !noMouse, environment: environment,
+        try FullScreenSession(decks: decks, posts: posts, files: files, useColour: useColour, useMouse: !noMouse, environment: environment,
                               storePath: storePath, studyOptions: options, earlyStore: earlyStore).run()
     }
 }

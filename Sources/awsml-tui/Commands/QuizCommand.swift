@@ -19,7 +19,7 @@ struct QuizCommand: ParsableCommand {
     @OptionGroup var options: PlainQuizOptions
 
     func run() throws {
-        try options.session(decks: try DeckSource.load(files)).run()
+        try options.session(posts: try DeckSource.loadPosts(files)).run()
     }
 }
 
@@ -56,7 +56,7 @@ struct PlainQuizOptions: ParsableArguments {
 
     @OptionGroup var leech: LeechOption
 
-    func session(decks: [Deck]) -> PlainSession {
+    func session(posts: [LoadedPost]) -> PlainSession {
         let now = SystemClock.now()
         let options = StudyOptions(newPerDay: newPerDay, examQuestions: questions ?? 20,
                                    seed: seed ?? UInt64(truncatingIfNeeded: now.milliseconds),
@@ -67,7 +67,7 @@ struct PlainQuizOptions: ParsableArguments {
         case .practice: .practice
         case .exam: .exam
         }
-        return PlainSession(decks: decks, mode: studyMode, topic: topic.map(ArgumentBytes.shown), storePath: storePath, options: options,
+        return PlainSession(decks: Deck.keptApart(posts.map(\.deck)), posts: posts, mode: studyMode, topic: topic.map(ArgumentBytes.shown), storePath: storePath, options: options,
                             environment: ProcessEnvironment.current())
     }
 }

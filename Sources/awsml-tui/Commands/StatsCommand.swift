@@ -1,11 +1,14 @@
 import ArgumentParser
 import DeckKit
-import Reports
 import ProgressSQLite
 import Reports
 import StudyCore
 
 /// `awsml-tui stats [FILE…] [--store PATH]`: where you stand, as text.
+///
+/// A post the store has an outline of (the same bytes, loaded by this build
+/// of the app) is not parsed (`StatsDeck`); the store is opened read-only
+/// first for that, but a bad post is still reported before a bad store.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -25,21 +28,52 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var leech: LeechOption
 
     func run() throws {
-        let decks = try DeckSource.load(files)
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
+                                      environment: ProcessEnvironment.current())
+        let store: SQLiteProgressStore
+        do {
+            store = try SQLiteProgressStore.openReadOnly(path: path)
+        } catch {
+            // The posts' own errors first, as when they were loaded before the store.
+            _ = try DeckSource.load(files)
+            throw CommandFailure.report(error)
+        }
+        defer { try? store.close() }
+        let decks = try StatsDeck.load(files, store: store)
+        for warning in store.warnings { StandardError.warn(warning) }
         let now = SystemClock.now()
-        let scopes = decks.map { StatsReport.scope(of: $0) }
-        let snapshot = try StoreSnapshot.read(storePath: storePath, activityOf: scopes.map { Set($0.map(\.0)) },
-                                              recentSince: ReviewActivity.recentSince(now: now))
-        let (path, reviews) = (snapshot.path, snapshot.reviewCount)
-        let statistics = zip(scopes, snapshot.activities).map { scope, activity in
-            ProgressStatistics.compute(scope: scope, cards: snapshot.cards, activity: activity, now: now,
-                                       days: dayStart.dayBoundary(at: now), scheduler: .standard,
-                                       leechLapses: leech.lapses)
+        let titles = Deck.keptApart(titles: decks.map { ($0.title, $0.file) })
+        let report: String
+        do {
+            let scopes = decks.map(\.scope)
+            let recentSince = ReviewActivity.recentSince(now: now)
+            var allCards: [FactID: CardProgress]?
+            let statistics = try scopes.map { scope in
+                // Each deck's cards in one pass, by the place of their fact
+                // (`FactIndex`); every card by id only for a deck with an id twice.
+                let index = FactIndex(scope.map(\.0))
+                let cards: [CardProgress?]
+                if index.hasRepeats {
+                    if allCards == nil { allCards = try store.loadCards() }
+                    cards = scope.map { allCards?[$0.0] }
+                } else {
+                    cards = try store.cards(of: index)
+                }
+                let activity = try store.reviewActivity(of: index, recentSince: recentSince)
+                return ProgressStatistics.compute(scope: scope, cardsInScope: cards, activity: activity, now: now,
+                                                  days: dayStart.dayBoundary(at: now), scheduler: .standard,
+                                                  leechLapses: leech.lapses)
+            }
+            let headings = try zip(decks, zip(titles, statistics)).map { deck, titled in
+                try deck.heading(title: titled.0, statistics: titled.1, store: store)
+            }
+            let reviews = try store.reviewCount()
+            report = json
+                ? StatsReport.json(headings: headings, statistics: statistics, reviews: reviews, storePath: path) + "\n"
+                : StatsReport.text(headings: headings, statistics: statistics, reviews: reviews, storePath: path)
+        } catch {
+            throw CommandFailure.report(storeRead: path, error)
         }
-        if json {
-            try StandardOutput.write(StatsReport.json(decks: decks, statistics: statistics, reviews: reviews, storePath: path) + "\n")
-        } else {
-            try StandardOutput.write(StatsReport.text(decks: decks, statistics: statistics, reviews: reviews, storePath: path))
-        }
+        try StandardOutput.write(report)
     }
 }

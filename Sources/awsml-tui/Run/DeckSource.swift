@@ -18,9 +18,29 @@ enum DeckSource {
     ///     awsml-tui check a.md a.md
     ///     // awsml-tui: warning: a.md: given more than once; loaded once
     static func load(_ files: [String]) throws -> [Deck] {
-        guard !files.isEmpty else { return [DeckLoader.bundled()] }
-        var decks: [Deck] = []
-        // Each file already loaded, by device and inode, with the name it was first given as.
+        Deck.keptApart(try loadPosts(files).map(\.deck))
+    }
+
+    /// The same as `load`, each deck as the loader made it (before
+    /// `Deck.keptApart`) with its post's fingerprint, for keeping its
+    /// outline in the store (`PostOutlines`).
+    static func loadPosts(_ files: [String]) throws -> [LoadedPost] {
+        guard !files.isEmpty else { return [LoadedPost(deck: DeckLoader.bundled(), fingerprint: nil)] }
+        let loader = BuildIdentity.current()
+        var posts: [LoadedPost] = []
+        try read(files) { post in
+            let fingerprint = loader.map { post.fingerprint(loader: $0) }
+            posts.append(LoadedPost(deck: try parse(post), fingerprint: fingerprint))
+        }
+        return posts
+    }
+
+    /// Reads each file once (with the warnings of `load`), in the order
+    /// given, and hands its bytes to `body` before reading the next (one
+    /// post's bytes in memory at a time); a file that cannot be read stops
+    /// it with one line.
+    static func read(_ files: [String], _ body: (PostFile) throws -> Void) throws {
+        // Each file already read, by device and inode, with the name it was first given as.
         var loaded: [FileIdentity: String] = [:]
         var warned: Set<FileIdentity> = []
         for file in files {
@@ -34,16 +54,27 @@ enum DeckSource {
                 }
                 continue
             }
+            let bytes: [UInt8]
             do {
-                var line = LoadProgressLine(file: shown)
-                defer { line.clear() }
-                decks.append(try DeckLoader.load(path: path, file: shown) { parsed, total in line.show(parsed, of: total) })
+                bytes = try DeckLoader.read(path: path, file: shown)
             } catch {
                 throw CommandFailure.report(error)
             }
+            try body(PostFile(shown: shown, bytes: bytes))
             if let identity { loaded[identity] = shown }
         }
-        return Deck.keptApart(decks)
+    }
+
+    /// The deck of a post read by `read`, with "Loading FILE: N of M MB…"
+    /// on stderr while a large one parses; a bad post is one line.
+    static func parse(_ post: PostFile) throws -> Deck {
+        do {
+            var line = LoadProgressLine(file: post.shown)
+            defer { line.clear() }
+            return try DeckLoader.load(bytes: post.bytes, file: post.shown) { parsed, total in line.show(parsed, of: total) }
+        } catch {
+            throw CommandFailure.report(error)
+        }
     }
 
     /// A file as the system knows it, whatever path names it.

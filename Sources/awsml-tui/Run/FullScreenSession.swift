@@ -22,6 +22,9 @@ import TerminalUI
 /// crash (the C signal guard).
 struct FullScreenSession {
     let decks: [Deck]
+    /// The decks as loaded, with their fingerprints: their outlines are kept
+    /// in the store after the first frame (`PostOutlines`).
+    var posts: [LoadedPost] = []
     /// The posts as given on the command line (none: the bundled post),
     /// watched for changes while the screen is open.
     var files: [String] = []
@@ -91,7 +94,13 @@ struct FullScreenSession {
         let now = state.now
         // Not before the first frame: a copy of the store once a day (a
         // folder that cannot take it was said in the status bar already).
-        runLoop.afterFirstFrame = { try? store.backUpDailyIfNeeded(now: now) }
+        // Then each post's outline, when the store has none of this version
+        // of it (a cache for `stats`: see `PostOutlines.keep`).
+        let posts = self.posts
+        runLoop.afterFirstFrame = {
+            try? store.backUpDailyIfNeeded(now: now)
+            PostOutlines.keep(posts, in: store, now: now)
+        }
         if !files.isEmpty {
             let watcher = PostWatcher(files: files, store: store)
             state.postsWatchInterval = PostWatcher.interval

@@ -17,6 +17,9 @@ import Glibc
 ///     printf '1\n2\n' | awsml-tui quiz --plain --seed 7
 struct PlainSession {
     let decks: [Deck]
+    /// The decks as loaded, with their fingerprints: their outlines are kept
+    /// in the store once it is open (`PostOutlines`).
+    var posts: [LoadedPost] = []
     let mode: StudyMode
     let topic: String?
     let storePath: String?
@@ -42,6 +45,8 @@ struct PlainSession {
             throw CommandFailure.report(error)
         }
         for warning in store.warnings { StandardError.warn(warning) }
+        // Each post's outline, for `stats` (a cache: see `PostOutlines.keep`).
+        PostOutlines.keep(posts, in: store, now: now)
         if let summary = changes.summary { try StandardOutput.write(summary + " (awsml-tui changes lists them)\n") }
         state.selectedRow = try selectedRow(in: state)
         send(.startSession(mode), to: &state, store: store)

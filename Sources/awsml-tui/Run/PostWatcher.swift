@@ -65,20 +65,26 @@ final class PostWatcher {
         guard current != stamps else { return nil }
         stamps = current
         do {
-            var decks: [Deck] = []
+            var posts: [LoadedPost] = []
             var seen: Set<[UInt64]> = []
+            let loader = BuildIdentity.current()
             for (file, stamp) in zip(files, current) {
                 if let stamp, !seen.insert([stamp.device, stamp.inode]).inserted { continue }
                 do {
-                    decks.append(try DeckLoader.load(path: ArgumentBytes.bytes(of: file), file: ArgumentBytes.shown(file)))
+                    let shown = ArgumentBytes.shown(file)
+                    let post = PostFile(shown: shown, bytes: try DeckLoader.read(path: ArgumentBytes.bytes(of: file), file: shown))
+                    posts.append(LoadedPost(deck: try DeckLoader.load(bytes: post.bytes, file: shown),
+                                            fingerprint: loader.map { post.fingerprint(loader: $0) }))
                 } catch {
                     return .postsReloadFailed(TerminalSafe.line("\(error)"))
                 }
             }
-            decks = Deck.keptApart(decks)
+            let decks = Deck.keptApart(posts.map(\.deck))
             let cards = try store.loadCards()
             let changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: SystemClock.now(),
                                                   apply: true)
+            // The edited posts' outlines, for `stats` (a cache: see `PostOutlines.keep`).
+            PostOutlines.keep(posts, in: store, now: SystemClock.now())
             return .postsReloaded(ReloadedPosts(decks: decks, progress: changes.applied(to: cards),
                                                 summary: changes.summary, changes: changes))
         } catch {

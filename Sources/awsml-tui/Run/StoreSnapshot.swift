@@ -2,29 +2,24 @@ import DeckKit
 import ProgressSQLite
 import StudyCore
 
-/// What the read-only commands (`stats`, `export`) read from the store: the
-/// cards, the log's length, and either the whole review log (`export`) or
-/// what the statistics need of it for each deck (`stats`: counts per quarter
-/// hour and the last 30 days, never the whole log). The store is opened read-only (no
-/// migration, backup or checkpoint: its bytes stay as they were), its
-/// warnings go to stderr, and every failure is one line naming the file.
+/// What `export` reads from the store: the cards, the log's length, the
+/// re-links, and the whole review log when the format needs it. The store is
+/// opened read-only (no migration, backup or checkpoint: its bytes stay as
+/// they were), its warnings go to stderr, and every failure is one line
+/// naming the file. (`stats` opens it itself: it reads the posts' outlines
+/// from it before the cards, `StatsCommand`.)
 struct StoreSnapshot {
     let path: String
     let cards: [FactID: CardProgress]
     let log: [ReviewLogEntry]
-    /// One per scope asked for, in order.
-    let activities: [ReviewActivity]
     /// The re-links made as the notes changed (for the Anki guids).
     let links: [FactLink]
     let reviewCount: Int
 
-    static func read(storePath: String?, wholeLog: Bool = false, activityOf scopes: [Set<FactID>] = [],
-                     recentSince: Timestamp = Timestamp(milliseconds: 0)) throws -> StoreSnapshot {
+    static func read(storePath: String?, wholeLog: Bool = false) throws -> StoreSnapshot {
         try reading(storePath: storePath) { store, path in
             StoreSnapshot(path: path, cards: try store.loadCards(), log: wholeLog ? try store.reviewLog() : [],
-                          activities: try scopes.map { try store.reviewActivity(of: $0, recentSince: recentSince) },
-                          links: try store.links(),
-                          reviewCount: try store.reviewCount())
+                          links: try store.links(), reviewCount: try store.reviewCount())
         }
     }
 
