@@ -40,6 +40,8 @@ struct FullScreenSession {
         // The store is opened (and checked) before the screen is taken, so a
         // bad file is one line on a normal terminal; perhaps already, on a
         // second thread (`EarlyStoreOpen`). Daily backup after the first frame.
+        // The question generator is made on the other core meanwhile.
+        let questions = QuestionPreparation.begin(decks: decks)
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         var opened: EarlyStoreOpen.Opened
@@ -78,16 +80,18 @@ struct FullScreenSession {
                 state.message = StatusMessage(summary + " (c: what changed)", at: now)
             }
             state.notesChanges = changes
-            endingSignal = loop(&state, on: terminal, store: store)
+            endingSignal = loop(&state, on: terminal, store: store, questions: questions)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }
     }
 
     /// Runs until the user quits or input ends; returns the signal that ended
     /// it, if one did.
-    private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore) -> Int32? {
+    private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore,
+                      questions: QuestionPreparation?) -> Int32? {
         var runLoop = AppRunLoop(backend: terminal, store: store, theme: useColour ? .colour : .monochrome,
                                  clock: SystemClock.now)
+        if let questions { runLoop.incoming = questions.arrived }
         let now = state.now
         // Not before the first frame: a copy of the store once a day (a
         // folder that cannot take it was said in the status bar already).
