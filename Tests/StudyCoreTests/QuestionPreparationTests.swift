@@ -74,17 +74,19 @@ struct QuestionPreparationTests {
         let facts = Self.facts(Self.deck)
         var table = FactPositions(capacity: facts.count)
         for (position, fact) in facts.enumerated() { table.insert(fact.id, at: position) }
+        table.finish()
         for (position, fact) in facts.enumerated() { #expect(table[fact.id] == position) }
         #expect(FactPositions.number(facts[0].id) != nil) // real ids take the fast path
         #expect(table[FactID(rawValue: "0123456789abcdef")] == nil)
 
         // Ids of another form: not 16 lowercase hex digits.
-        var odd = FactPositions(capacity: 4)
+        var odd = FactPositions()
         let upper = FactID(rawValue: "0123456789ABCDEF"), lower = FactID(rawValue: "0123456789abcdef")
         odd.insert(FactID(rawValue: "a"), at: 0)
         odd.insert(upper, at: 1)
         odd.insert(lower, at: 2)
         odd.insert(FactID(rawValue: "0123456789abcdeg"), at: 3)
+        odd.finish()
         #expect(FactPositions.number(upper) == nil)
         #expect(FactPositions.number(lower) == 0x0123_4567_89AB_CDEF)
         #expect(odd[FactID(rawValue: "a")] == 0)
@@ -94,16 +96,22 @@ struct QuestionPreparationTests {
         #expect(odd[FactID(rawValue: "b")] == nil)
         // A second insert of an id replaces the first, as a dictionary's does.
         odd.insert(lower, at: 9)
+        odd.finish()
         #expect(odd[lower] == 9)
 
-        // Past half full, the rest still go in (to the dictionary) and are found.
-        var small = FactPositions(capacity: 1)
-        let many = (0..<40).map { FactID(rawValue: String(format: "%016llx", UInt64($0) &* 0x9E37_79B9)) }
+        // Made-up ids that share their top bytes (a pass of the sort skipped),
+        // inserted out of order, and inserted again: the last insert wins.
+        var small = FactPositions()
+        let many = (0..<300).map { FactID(rawValue: String(format: "%016llx", UInt64(($0 * 7919) % 300) &* 0x9E37)) }
         for (position, id) in many.enumerated() { small.insert(id, at: position) }
-        for (position, id) in many.enumerated() { #expect(small[id] == position) }
-        small.insert(many[39], at: 100)
-        small.insert(many[0], at: 101)
-        #expect(small[many[39]] == 100)
-        #expect(small[many[0]] == 101)
+        small.insert(many[39], at: 1000)
+        small.insert(many[0], at: 1001)
+        small.finish()
+        for (position, id) in many.enumerated().dropFirst() where position != 39 { #expect(small[id] == position) }
+        #expect(small[many[39]] == 1000)
+        #expect(small[many[0]] == 1001)
+        #expect(small[FactID(rawValue: String(format: "%016llx", UInt64(301) &* 0x9E37))] == nil)
+        #expect(small[FactID(rawValue: "ffffffffffffffff")] == nil)
+        #expect(small[FactID(rawValue: "0000000000000000")] == 1001) // many[0] spells 0
     }
 }

@@ -141,6 +141,7 @@ final class QuestionIndex: Sendable {
                 for child in node.children.reversed() { stack.append((child, path + [child.title.plainText])) }
             }
         }
+        positions.finish()
         self.decks = decks
         self.facts = facts
         self.topics = topics

@@ -19,8 +19,10 @@ import Synchronization
 /// are loaded, and the second core is idle then (the store was opened
 /// early, `EarlyStoreOpen`; the parse worker is done).
 ///
-/// The result reaches the state as `.questionsPrepared`, through `update`,
-/// when the run loop polls `arrived()` after an event. Nothing ever waits
+/// The generator reaches the state as `.questionsPrepared`, through
+/// `update`, when the run loop polls `arrived()` after an event once the
+/// index and the glossary are made; the thread goes on warming the analyses
+/// near the first topic in the same generator. Nothing ever waits
 /// for the thread: if `s` comes first, the session builds a generator of
 /// its own (the same questions, `QuestionPreparationTests`) and the
 /// prepared one is dropped; so does a quit, which does not join it.
@@ -49,8 +51,12 @@ final class QuestionPreparation: Sendable {
         let status = awsml_thread_start_elsewhere(&thread, { raw in
             let preparation = Unmanaged<QuestionPreparation>.fromOpaque(raw!).takeRetainedValue()
             let generator = QuestionGenerator(decks: preparation.decks)
-            generator.prepare(near: preparation.near)
+            generator.prepare()
+            // Handed over before the warm-up: an `s` that comes during it
+            // finds the index and the glossary made, and the analyses done
+            // so far (the caches are the generator's, behind mutexes).
             preparation.made.withLock { $0 = generator }
+            generator.prepare(near: preparation.near)
             return nil
         }, context)
         guard status == 0 else {
