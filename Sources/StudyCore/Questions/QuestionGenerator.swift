@@ -18,10 +18,11 @@ import DeckKit
 ///     generator.kinds(for: fact.id)                        // [.flip, .whichTopic, …]
 ///     generator.question(for: fact.id, kind: .clozeChoice, seed: 7)
 ///
-/// Built when a session starts, not at launch. Building only indexes the
-/// deck (ids, topics); each fact is analysed the first time a question needs
-/// it (`QuestionIndex` keeps the analysis), so a question costs the same on
-/// a 100,000-fact deck as on a small one.
+/// Built when a session starts, or on a spare core while the full screen
+/// opens (`prepare(near:)`), not in the way of the first frame. Building only
+/// indexes the deck (ids, topics); each fact is analysed the first time a
+/// question needs it (`QuestionIndex` keeps the analysis), so a question
+/// costs the same on a 100,000-fact deck as on a small one.
 public struct QuestionGenerator: Sendable, Equatable {
     private let index: QuestionIndex
 

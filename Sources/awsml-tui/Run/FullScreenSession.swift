@@ -40,15 +40,18 @@ struct FullScreenSession {
         // The store is opened (and checked) before the screen is taken, so a
         // bad file is one line on a normal terminal; perhaps already, on a
         // second thread (`EarlyStoreOpen`). Daily backup after the first frame.
-        // The question generator is made on the other core meanwhile.
-        let questions = QuestionPreparation.begin(decks: decks)
         let now = SystemClock.now()
         let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
         var opened: EarlyStoreOpen.Opened
         let startedToday: Int
         let changes: NotesChanges
+        let questions: QuestionPreparation?
         do {
             opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
+            // The question generator is made on the other core while the
+            // notes are checked and the screen opens (not sooner: the store
+            // may still be reading its cards there).
+            questions = QuestionPreparation.begin(decks: decks)
             // New facts count against --new-per-day from the start of the learner's day.
             startedToday = try opened.store.newFactsStarted(since: studyOptions.dayBoundary.startOfDay(containing: now))
             // Progress follows facts edited, moved or renamed since last time.

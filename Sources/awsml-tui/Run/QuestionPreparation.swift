@@ -8,20 +8,21 @@ import StudyCore
 import Synchronization
 
 /// Makes the question generator on a second core while the full screen
-/// opens (the store read, the notes checked for changes, the terminal
-/// started, the first frame drawn), so that `s` finds it ready.
+/// opens (the notes checked for changes, the terminal started, the first
+/// frame drawn), so that `s` finds it ready.
 ///
 /// On a 100,000-fact post, the first `s` spent about 80 ms building the
 /// generator's index over the whole deck (its fact-id map), the glossary of
 /// bold and code terms and the analyses of the 350 facts near the topic
 /// that a search for options reads; a question on the bundled post takes a
-/// millisecond. The screen takes longer than that to open after the posts
-/// are loaded, and the second core is idle then (the store was opened
-/// early, `EarlyStoreOpen`; the parse worker is done).
+/// millisecond. The screen usually takes longer than that to open after the
+/// posts are loaded, and the second core is idle then: it starts once the store
+/// is open (`EarlyStoreOpen` may be reading the cards there until then) and
+/// the parse worker is done.
 ///
 /// The generator reaches the state as `.questionsPrepared`, through
-/// `update`, when the run loop polls `arrived()` after an event once the
-/// index and the glossary are made; the thread goes on warming the analyses
+/// `update`, when the run loop polls `arrived()` after an event once its
+/// index is made; the thread goes on with the glossary and the analyses
 /// near the first topic in the same generator. Nothing ever waits
 /// for the thread: if `s` comes first, the session builds a generator of
 /// its own (the same questions, `QuestionPreparationTests`) and the
@@ -42,6 +43,10 @@ final class QuestionPreparation: Sendable {
         near = AppState.firstSelectedFacts(in: decks)
     }
 
+    /// The thread's `nice` (Linux schedules threads apart: this is its own):
+    /// the preparation is about 100 ms of work for a 100,000-fact post.
+    static let niceness: Int32 = 10
+
     /// Starts the thread; nil when no thread could be started (the session
     /// then builds the generator when it starts, as before).
     static func begin(decks: [Deck]) -> QuestionPreparation? {
@@ -50,11 +55,15 @@ final class QuestionPreparation: Sendable {
         let context = Unmanaged.passRetained(preparation).toOpaque()
         let status = awsml_thread_start_elsewhere(&thread, { raw in
             let preparation = Unmanaged<QuestionPreparation>.fromOpaque(raw!).takeRetainedValue()
+            // Below the main thread: on an idle core this changes nothing,
+            // but on a busy machine the screen's opening comes first. (On
+            // Linux a nice value is a thread's own, and 0 names the caller.)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, QuestionPreparation.niceness)
             let generator = QuestionGenerator(decks: preparation.decks)
-            generator.prepare()
-            // Handed over before the warm-up: an `s` that comes during it
-            // finds the index and the glossary made, and the analyses done
-            // so far (the caches are the generator's, behind mutexes).
+            // Handed over as soon as its index is made: an `s` that comes
+            // during the rest finds what is done so far (the glossary, the
+            // analyses: caches of the generator, behind mutexes held only to
+            // read or store them) and works out the rest itself.
             preparation.made.withLock { $0 = generator }
             generator.prepare(near: preparation.near)
             return nil
