@@ -24,6 +24,12 @@ public struct AppRunLoop {
     /// action. Nil when it has nothing to say (it keeps its own pace, and
     /// may wait, for a session to close say: it is shown the state).
     public var watch: (AppState) -> AppAction? = { _ in nil }
+    /// Asked after every event, before the event's own action: the result
+    /// of work done off the loop, if one has come (the question generator
+    /// prepared while the screen opened, `QuestionPreparation`), as an
+    /// action for `update`. Polled, never waited on: work not done yet is
+    /// simply not there, and `update` does without it.
+    public var incoming: () -> AppAction? = { nil }
     /// Opens post `deck` at `line` in the learner's editor (`.editPost`),
     /// the backend's screen suspended meanwhile (`TerminalBackend.outside`);
     /// the watcher is then told to look at once. What went wrong, if
@@ -77,6 +83,7 @@ public struct AppRunLoop {
             case .endOfInput: return nil
             }
             runner.run(AppUpdate.update(&state, .clockTicked(clock())), on: &state)
+            while let arrived = incoming() { runner.run(AppUpdate.update(&state, arrived), on: &state) }
             if let action { runner.run(AppUpdate.update(&state, action), on: &state) }
             if let problem = editorProblem {
                 editorProblem = nil

@@ -308,3 +308,25 @@ struct RunLoopTests {
         #expect(harness.screen.contains("last answers:"))
     }
 }
+
+@Suite("Run loop: work done off the loop", .serialized)
+struct IncomingRunLoopTests {
+    @Test("what arrives off the loop goes through update before the key that came with it")
+    func preparedGeneratorBeforeTheKey() throws {
+        var harness = try Harness()
+        let prepared = QuestionGenerator(decks: harness.state.decks)
+        prepared.prepare(near: AppState.firstSelectedFacts(in: harness.state.decks))
+        // Polled after each event; delivers once, as `QuestionPreparation.arrived` does.
+        final class Inbox: @unchecked Sendable { var pending: [AppAction] = [] }
+        let inbox = Inbox()
+        inbox.pending = [.questionsPrepared(prepared)]
+        harness.backend.events = [.key(Harness.key("s"))]
+        var loop = AppRunLoop(backend: harness.backend, store: harness.store, theme: .monochrome) { [clock = harness.clock] in clock.now }
+        loop.incoming = { inbox.pending.isEmpty ? nil : inbox.pending.removeFirst() }
+        _ = loop.run(&harness.state)
+        // `s` found the prepared generator: the session did not make its own.
+        #expect(harness.state.questionGenerator == prepared)
+        #expect(harness.state.quiz?.phase == .asking)
+        #expect(inbox.pending.isEmpty)
+    }
+}

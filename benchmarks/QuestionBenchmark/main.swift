@@ -80,6 +80,44 @@ if CommandLine.arguments.count > 3, CommandLine.arguments[2] == "--write-post" {
     exit(0)
 }
 let bundled = DeckLoader.bundled()
+// `QuestionBenchmark --session FILE [RUNS]`: only a session's first question
+// on one topic of FILE (benchmarks/run.sh's 100,000-fact post, say), in steps,
+// against the same on the bundled post; RUNS of each (default 5, seeds 1…RUNS), medians.
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--session" {
+    let post = try DeckLoader.load(path: CommandLine.arguments[2])
+    let runs = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 5 : 5
+    var smallTimes: [Double] = [], bigSteps: [(index: Double, glossary: Double, question: Double)] = []
+    // The app seeds a session from the clock: each run another seed.
+    for run in 0..<runs {
+        let small = try topicFirstQuestionSteps(bundled, seed: UInt64(run + 1))
+        smallTimes.append(small.index + small.glossary + small.question)
+        bigSteps.append(try topicFirstQuestionSteps(post, seed: UInt64(run + 1)))
+    }
+    // As the full screen does it (`QuestionPreparation`): the generator made
+    // and prepared near the topic before `s`; only the session and its
+    // first question are then on the key press.
+    var preparedTimes: [Double] = [], preparing: [Double] = []
+    for run in 0..<runs {
+        var topic: [FactID] = []
+        post.root.forEachNode { node in if topic.isEmpty { topic = node.facts.map(\.id) } }
+        let made = now()
+        let generator = QuestionGenerator(decks: [post])
+        generator.prepare(near: topic)
+        preparing.append(now() - made)
+        let clock = Timestamp(milliseconds: 1_800_000_000_000)
+        let start = now()
+        var session = StudySession.start(mode: .study, scope: topic, cards: [:], generator: generator,
+                                         scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: UInt64(run + 1)))
+        _ = session.nextQuestion(now: clock)
+        preparedTimes.append(now() - start)
+    }
+    func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] * 1000 }
+    let small = middle(smallTimes), big = middle(bigSteps.map { $0.index + $0.glossary + $0.question })
+    say("a study session on one topic, to its first question (median of \(runs)): bundled post \(formatted(small, 2)) ms; \(CommandLine.arguments[2]) \(formatted(big, 2)) ms (index \(formatted(middle(bigSteps.map(\.index)), 2)) ms, glossary \(formatted(middle(bigSteps.map(\.glossary)), 2)) ms, session and question \(formatted(middle(bigSteps.map(\.question)), 2)) ms): \(formatted(big / small))x")
+    say("  preparing the generator off the key press (index, glossary, analyses near the topic): \(formatted(middle(preparing), 2)) ms")
+    say("  with the generator prepared near the topic first: session and question \(formatted(middle(preparedTimes), 2)) ms (slowest \(formatted(preparedTimes.max()! * 1000, 2)) ms): \(formatted(middle(preparedTimes) / small))x")
+    exit(0)
+}
 let generated = try DeckLoader.load(text: GeneratedPost.text(bullets: size), file: "generated.md")
 let bundledFacts = facts(of: bundled).count, generatedFacts = facts(of: generated).count
 
@@ -145,7 +183,7 @@ say("a 2 MB bullet, to its first question (median of 3): \(formatted(longFirst *
 /// A study session on one topic of the generated post (its first topic with
 /// facts), to its first question, timed in steps: the index, the glossary
 /// (bold and code terms of the whole deck), then the session and question.
-func topicFirstQuestionSteps(_ deck: Deck) throws -> (index: Double, glossary: Double, question: Double) {
+func topicFirstQuestionSteps(_ deck: Deck, seed: UInt64 = 1) throws -> (index: Double, glossary: Double, question: Double) {
     var topic: [FactID] = []
     deck.root.forEachNode { node in if topic.isEmpty { topic = node.facts.map(\.id) } }
     let t0 = now()
@@ -155,7 +193,7 @@ func topicFirstQuestionSteps(_ deck: Deck) throws -> (index: Double, glossary: D
     let t2 = now()
     let clock = Timestamp(milliseconds: 1_800_000_000_000)
     var session = StudySession.start(mode: .study, scope: topic, cards: [:], generator: generator,
-                                     scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: 1))
+                                     scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: seed))
     _ = session.nextQuestion(now: clock)
     return (t1 - t0, t2 - t1, now() - t2)
 }

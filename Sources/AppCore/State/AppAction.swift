@@ -75,6 +75,11 @@ public enum AppAction: Equatable, Sendable {
     case postsReloadFailed(String)
     /// The editor opened with `e` could not start or did not end well.
     case editorFailed(String)
+    /// A question generator made and prepared off the run loop while the
+    /// screen opened, so the first `s` need not build its index over the
+    /// whole deck. Taken only when no session made one first and it was made
+    /// from the decks on screen.
+    case questionsPrepared(QuestionGenerator)
 }
 
 /// I/O that `update` asks the run loop to do.

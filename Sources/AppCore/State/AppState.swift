@@ -40,7 +40,8 @@ public struct AppState: Equatable, Sendable {
     public var studyOptions: StudyOptions
     /// New facts already started today (they count against `newPerDay`).
     public var newFactsStartedToday: Int
-    /// Built when the first session starts.
+    /// Built when the first session starts, unless one prepared off the
+    /// run loop came first (`.questionsPrepared`).
     public var questionGenerator: QuestionGenerator?
     /// A one-line message for the status bar (a store error, an undo); it
     /// goes at the next key, or when its time is up.
@@ -89,6 +90,17 @@ public struct AppState: Equatable, Sendable {
         let decks = self.decks
         selectedRow = rows.firstIndex { row in !(decks.node(at: row.path)?.facts.isEmpty ?? true) } ?? 0
         refreshNodeProgress()
+    }
+
+    /// The facts of the node the tree selects when the screen opens (the
+    /// first with facts of its own): what `s` studies if pressed at once,
+    /// so the question generator can be prepared for them while the screen
+    /// opens. The same rule as `init`, without building a state.
+    public static func firstSelectedFacts(in decks: [Deck]) -> [FactID] {
+        for path in TreeRow.visibleRows(of: decks, collapsed: []).map(\.path) {
+            if let node = decks.node(at: path), !node.facts.isEmpty { return node.facts.map(\.id) }
+        }
+        return []
     }
 
     /// The quiz, when the screen is one (read-only: change `screen`).

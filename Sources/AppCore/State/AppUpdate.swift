@@ -49,6 +49,12 @@ public enum AppUpdate {
             // The watcher reads the posts during a session only when `e`
             // was used in it; the session then follows the notes.
             takeReloadedPosts(reloaded, &state)
+        case .questionsPrepared(let generator):
+            // A session that started first made its own, asking the same
+            // questions; notes read again meanwhile make this one stale.
+            if state.questionGenerator == nil && generator.isBuilt(from: state.decks) {
+                state.questionGenerator = generator
+            }
         case .editorFailed(let problem):
             state.message = StatusMessage(problem, kind: .error, at: state.now)
         case .postsReloadFailed(let reason):

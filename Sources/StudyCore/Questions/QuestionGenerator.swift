@@ -18,10 +18,11 @@ import DeckKit
 ///     generator.kinds(for: fact.id)                        // [.flip, .whichTopic, …]
 ///     generator.question(for: fact.id, kind: .clozeChoice, seed: 7)
 ///
-/// Built when a session starts, not at launch. Building only indexes the
-/// deck (ids, topics); each fact is analysed the first time a question needs
-/// it (`QuestionIndex` keeps the analysis), so a question costs the same on
-/// a 100,000-fact deck as on a small one.
+/// Built when a session starts, or on a spare core while the full screen
+/// opens (`prepare(near:)`), not in the way of the first frame. Building only
+/// indexes the deck (ids, topics); each fact is analysed the first time a
+/// question needs it (`QuestionIndex` keeps the analysis), so a question
+/// costs the same on a 100,000-fact deck as on a small one.
 public struct QuestionGenerator: Sendable, Equatable {
     private let index: QuestionIndex
 
@@ -41,6 +42,49 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// caller with a core to spare before the learner asks.
     public func prepare() {
         _ = index.glossary()
+    }
+
+    /// `prepare()`, then the analyses a first question about these facts
+    /// reads: their topics' key terms and those of the nearest topics, as
+    /// far as a search for options reaches (a dense deck's first question
+    /// analysed 350 facts for its options). Nothing here changes a question:
+    /// the analyses are the ones a question would make and keep; it only
+    /// moves that work to before the question is asked. Safe on another
+    /// thread while questions are asked (the caches are behind mutexes).
+    ///
+    ///     let generator = QuestionGenerator(decks: decks)     // on a spare core,
+    ///     generator.prepare(near: topicFactIDs)              // before `s` is pressed
+    public func prepare(near ids: [FactID]) {
+        prepare()
+        var topics: [Int] = []
+        for id in ids {
+            guard let position = index.entry(id) else { continue }
+            let topic = index.facts[position].topic
+            if !topics.contains(topic) { topics.append(topic) }
+            if topics.count >= Self.preparedTopics { break }
+        }
+        for topic in topics {
+            var factsSeen = 0
+            for near in [topic] + index.topicsByDistance(from: topic, limit: 80) {
+                if factsSeen > Self.optionBudget { break }
+                factsSeen += index.topics[near].facts.count
+                _ = index.terms(ofTopic: near)
+            }
+        }
+    }
+
+    /// How many topics of a scope `prepare(near:)` warms, nearest first: a
+    /// session's first question is about one of its first facts.
+    static let preparedTopics = 2
+
+    /// The facts a search for options looks through, about (`distractors`).
+    static let optionBudget = 300
+
+    /// Whether this generator was made from these decks (same decks, same
+    /// facts): a generator made on another thread while the posts were read
+    /// again is for the old notes.
+    public func isBuilt(from decks: [Deck]) -> Bool {
+        index.decks == decks
     }
 
     /// The fact with this id, if it is in the decks.
@@ -658,7 +702,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// holding about `budget` facts: a swap for a false statement is looked
     /// for nearer (a third of the choice's reach), since there is always
     /// another way to make one, or a question of another kind.
-    private func distractors(for answer: KeyTerm, at position: Int, visible: [String], limit: Int, budget: Int = 300) -> [KeyTerm] {
+    private func distractors(for answer: KeyTerm, at position: Int, visible: [String], limit: Int, budget: Int = optionBudget) -> [KeyTerm] {
         let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(index.stems($1)) }
         var chosen: [QuestionIndex.WeighedTerm] = []
         let weighedAnswer = index.weighed(answer)
@@ -686,17 +730,18 @@ public struct QuestionGenerator: Sendable, Equatable {
         search: for topic in [ownTopic] + index.topicsByDistance(from: ownTopic, limit: 80) {
             if factsSeen > budget { break }
             factsSeen += index.topics[topic].facts.count
-            for candidate in index.terms(ofTopic: topic)[shape] ?? [] {
+            let enough = index.forEachTerm(ofTopic: topic, shape: shape) { candidate in
                 let term = candidate.term
                 if term.kind == .phrase && term.wordCount == 1 && !term.isCJK && !Self.isSpecificWord(term.text)
-                    && candidate.stems.isDisjoint(with: glossary) { continue }
+                    && candidate.stems.isDisjoint(with: glossary) { return false }
                 // A "Term: definition" label swaps only with a label of the same topic.
-                if answer.isDefinedTerm && !(term.isDefinedTerm && topic == ownTopic) { continue }
+                if answer.isDefinedTerm && !(term.isDefinedTerm && topic == ownTopic) { return false }
                 // A phrase ("store exist", "allowing customers") stands in only if it is
                 // the term its own fact would hide: a phrase worth learning, not a fragment.
-                if term.kind == .phrase, let home = candidate.position, keyTermChoice(at: home)?.term.text != term.text { continue }
-                if consider(candidate, sameShape: true) { break search }
+                if term.kind == .phrase, let home = candidate.position, keyTermChoice(at: home)?.term.text != term.text { return false }
+                return consider(candidate, sameShape: true)
             }
+            if enough { break search }
         }
         if answer.kind == .number && chosen.count < 3 {
             for value in ShapeMatch.madeUpNumbers(like: answer) {

@@ -48,8 +48,13 @@ struct FullScreenSession {
         var opened: EarlyStoreOpen.Opened
         let startedToday: Int
         let changes: NotesChanges
+        let questions: QuestionPreparation?
         do {
             opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
+            // The question generator is made on the other core while the
+            // notes are checked and the screen opens (not sooner: the store
+            // may still be reading its cards there).
+            questions = QuestionPreparation.begin(decks: decks)
             // New facts count against --new-per-day from the start of the learner's day.
             startedToday = try opened.store.newFactsStarted(since: studyOptions.dayBoundary.startOfDay(containing: now))
             // Progress follows facts edited, moved or renamed since last time.
@@ -81,16 +86,18 @@ struct FullScreenSession {
                 state.message = StatusMessage(summary + " (c: what changed)", at: now)
             }
             state.notesChanges = changes
-            endingSignal = loop(&state, on: terminal, store: store)
+            endingSignal = loop(&state, on: terminal, store: store, questions: questions)
         }
         if let endingSignal { CursesTerminal.endProcess(bySignal: endingSignal) }
     }
 
     /// Runs until the user quits or input ends; returns the signal that ended
     /// it, if one did.
-    private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore) -> Int32? {
+    private func loop(_ state: inout AppState, on terminal: CursesTerminal, store: SQLiteProgressStore,
+                      questions: QuestionPreparation?) -> Int32? {
         var runLoop = AppRunLoop(backend: terminal, store: store, theme: useColour ? .colour : .monochrome,
                                  clock: SystemClock.now)
+        if let questions { runLoop.incoming = questions.arrived }
         let now = state.now
         // Not before the first frame: a copy of the store once a day (a
         // folder that cannot take it was said in the status bar already).

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AppCore
+import CThreadPlacement
+import DeckKit
+import StudyCore
+import Synchronization
+
+/// Makes the question generator on a second core while the full screen
+/// opens (the notes checked for changes, the terminal started, the first
+/// frame drawn), so that `s` finds it ready.
+///
+/// On a 100,000-fact post, the first `s` spent about 80 ms building the
+/// generator's index over the whole deck (its fact-id map), the glossary of
+/// bold and code terms and the analyses of the 350 facts near the topic
+/// that a search for options reads; a question on the bundled post takes a
+/// millisecond. The screen usually takes longer than that to open after the
+/// posts are loaded, and the second core is idle then: it starts once the store
+/// is open (`EarlyStoreOpen` may be reading the cards there until then) and
+/// the parse worker is done.
+///
+/// The generator reaches the state as `.questionsPrepared`, through
+/// `update`, when the run loop polls `arrived()` after an event once its
+/// index is made; the thread goes on with the glossary and the analyses
+/// near the first topic in the same generator. Nothing ever waits
+/// for the thread: if `s` comes first, the session builds a generator of
+/// its own (the same questions, `QuestionPreparationTests`) and the
+/// prepared one is dropped; so does a quit, which does not join it.
+///
+///     let preparation = QuestionPreparation.begin(decks: decks)
+///     runLoop.incoming = { preparation?.arrived() }
+final class QuestionPreparation: Sendable {
+    private let decks: [Deck]
+    /// The facts `s` studies if pressed at once (the node the tree selects first).
+    private let near: [FactID]
+    /// Set once by the thread; taken once by the run loop.
+    private let made = Mutex<QuestionGenerator?>(nil)
+    private let delivered = Atomic<Bool>(false)
+
+    private init(decks: [Deck]) {
+        self.decks = decks
+        near = AppState.firstSelectedFacts(in: decks)
+    }
+
+    /// The thread's `nice` (Linux schedules threads apart: this is its own):
+    /// the preparation is about 100 ms of work for a 100,000-fact post.
+    static let niceness: Int32 = 10
+
+    /// Starts the thread; nil when no thread could be started (the session
+    /// then builds the generator when it starts, as before).
+    static func begin(decks: [Deck]) -> QuestionPreparation? {
+        let preparation = QuestionPreparation(decks: decks)
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(preparation).toOpaque()
+        let status = awsml_thread_start_elsewhere(&thread, { raw in
+            let preparation = Unmanaged<QuestionPreparation>.fromOpaque(raw!).takeRetainedValue()
+            // Below the main thread: on an idle core this changes nothing,
+            // but on a busy machine the screen's opening comes first. (On
+            // Linux a nice value is a thread's own, and 0 names the caller.)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, QuestionPreparation.niceness)
+            let generator = QuestionGenerator(decks: preparation.decks)
+            // Handed over as soon as its index is made: an `s` that comes
+            // during the rest finds what is done so far (the glossary, the
+            // analyses: caches of the generator, behind mutexes held only to
+            // read or store them) and works out the rest itself.
+            preparation.made.withLock { $0 = generator }
+            generator.prepare(near: preparation.near)
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<QuestionPreparation>.fromOpaque(context).release()
+            return nil
+        }
+        // Never joined: a quit does not wait for it.
+        pthread_detach(thread)
+        return preparation
+    }
+
+    /// The prepared generator as an action, the first time it is asked for
+    /// once the thread is done; nil before, and ever after.
+    func arrived() -> AppAction? {
+        guard !delivered.load(ordering: .relaxed) else { return nil }
+        guard let generator = made.withLock({ $0 }) else { return nil }
+        delivered.store(true, ordering: .relaxed)
+        return .questionsPrepared(generator)
+    }
+}
