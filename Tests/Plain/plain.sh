@@ -36,7 +36,7 @@ transcript practice-typed 'accelration\n76%%\nq\n' --plain --mode practice --see
 transcript exam-scored '3\n1\n3\n3\n1\n' quiz --plain --mode exam --seed 5 --questions 5 --topic "AWS Machine Learning Specialty 2/3"
 
 # quiz needs no --plain (plain lines are its only mode): the same session, word for word.
-printf '2\n1\noverfiting\n1\n' | TERM=dumb "$binary" quiz --seed 7 --questions 4 --store "$work/implied.sqlite" 2>&1 \
+printf '2\n1\noverfiting\n1\n' | TERM=dumb "$binary" quiz --seed 7 --questions 4 --day-starts-at "$day_starts_at" --store "$work/implied.sqlite" 2>&1 \
   | sed -E 's/, [0-9]+ s\.$/, N s./' > "$work/implied.txt"
 check "quiz without --plain runs the study-piped session" diff -u Tests/Plain/study-piped.txt "$work/implied.txt"
 
