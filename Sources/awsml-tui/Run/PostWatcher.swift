@@ -25,6 +25,9 @@ import StudyCore
 final class PostWatcher {
     /// How often the files are looked at, in milliseconds.
     static let interval = 1_000
+    /// How long a changed file must have been left alone before it is read,
+    /// in milliseconds.
+    static let quietPeriod = 300
 
     private let files: [String]
     private let store: SQLiteProgressStore
@@ -63,6 +66,14 @@ final class PostWatcher {
         editorClosed = false
         let current = files.map(Self.stamp)
         guard current != stamps else { return nil }
+        // A file written in the last moments may be half written (an editor
+        // or a sync tool mid-save): look again shortly, once it is quiet,
+        // rather than re-link against a truncated post. Not after `e`: the
+        // editor has closed.
+        if !afterEdit, current.contains(where: { $0.map(Self.isFresh) ?? false }) {
+            lastLook = now - Int64(Self.interval) + Int64(Self.quietPeriod)
+            return nil
+        }
         stamps = current
         do {
             var posts: [LoadedPost] = []
@@ -104,6 +115,17 @@ final class PostWatcher {
         guard CPath.status(ArgumentBytes.bytes(of: file), &info) == 0 else { return nil }
         return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                          modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// Whether the file was modified less than `quietPeriod` ago (by the
+    /// wall clock, as file times are; a time in the future counts as fresh
+    /// only within the same period, so a skewed clock cannot hold reloads off).
+    private static func isFresh(_ stamp: FileStamp) -> Bool {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        let now = Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+        let modified = stamp.modifiedSeconds * 1000 + stamp.modifiedNanoseconds / 1_000_000
+        return abs(now - modified) < Int64(quietPeriod)
     }
 
     private static func monotonicMilliseconds() -> Int64 {
