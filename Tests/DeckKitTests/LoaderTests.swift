@@ -285,4 +285,34 @@ struct LoaderTests {
         #expect(deck.root.children[0].title.plainText == "T\u{241B}[31m")
         #expect(facts(deck.root.children[0]) == ["bell\u{2407} back\u{2408} csi \u{FFFD}2J tab here evil"])
     }
+
+    @Test func aListsEtceteraAnItemRepeatingItsHeadingAndAWhereToLabelAreNoFacts() throws {
+        let deck = try load("""
+            # React
+            ## The purpose of `push()` and `replace()` methods of history
+            A history instance has two methods:
+
+            1. `push()`
+            2. `replace()`
+
+            ## Static content
+            - A reverse proxy can serve static content directly
+                - HTML/CSS/JS
+                - Photos
+                - etc.
+            ## Caching
+            - Where to cache
+                - Client caching keeps responses in the browser
+            - push() makes a new history entry
+            """)
+        let methods = deck.root.children[0].children[0]
+        #expect(!facts(methods).contains("push()") && !facts(methods).contains("replace()"))
+        #expect(methods.notes.map(\.text.plainText).contains("push()"), "still shown in the detail pane")
+        let content = deck.root.children[0].children[1]
+        #expect(facts(content) == ["A reverse proxy can serve static content directly", "HTML/CSS/JS", "Photos"])
+        #expect(content.notes.map(\.text.plainText).contains("etc."))
+        let caching = deck.root.children[0].children[2]
+        #expect(facts(caching) == ["Client caching keeps responses in the browser", "push() makes a new history entry"])
+        #expect(caching.facts[0].context?.plainText == "Where to cache")
+    }
 }

@@ -83,4 +83,28 @@ struct QuestionAuditTests {
                               options: ["pow", "attr(\"true", "static", "const"], answer: "const")
         #expect(audit.findings(for: choice).contains { $0.contains("broken option") })
     }
+
+    @Test func aTrueStatementMayBeTheFactAfterItsListsLeadInAndNothingElse() throws {
+        let deck = try DeckLoader.load(text: """
+            # Databases
+            ## SQL or NoSQL
+            Reasons for **SQL**:
+
+            - Transactions across tables
+            - Clear patterns for scaling
+            """, file: "t.md")
+        let fact = try #require(deck.root.children.first?.children.first?.facts.first)
+        let audit = QuestionAudit(decks: [deck])
+        func statement(_ prompt: String, truth: Bool) -> Question {
+            Question(kind: .trueFalse, factID: fact.id, fact: fact, topicPath: ["Databases", "SQL or NoSQL"], prompt: prompt,
+                     options: ["True", "False"], correctOption: truth ? 0 : 1, answer: truth ? "True" : "False", truth: truth)
+        }
+        #expect(audit.findings(for: statement("Reasons for SQL: Transactions across tables", truth: true)).isEmpty)
+        #expect(audit.findings(for: statement("Transactions across tables", truth: true)) == ["true/false on a fragment of under four words"])
+        #expect(audit.findings(for: statement("Good reasons: Transactions across tables", truth: true))
+            .contains("a true statement that is not the fact"))
+        // A false version may bring in a word of the notes' paragraphs ("NoSQL" of another lead-in), not a made-up one.
+        #expect(audit.findings(for: statement("Reasons for Cassandra: Transactions across tables", truth: false))
+            .contains { $0.contains("never use") })
+    }
 }

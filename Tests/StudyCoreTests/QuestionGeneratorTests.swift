@@ -447,6 +447,140 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aTableRowIsAskedByItsLabelAndAsATwoColumnSwap() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # State libraries
+            ## Redux and MobX
+            | Topic | Redux | MobX |
+            | --- | --- | --- |
+            | Learning curve | Steep with much boilerplate | Gentle with little ceremony |
+            | Debugging | Time travel through every action | Harder to follow implicit reactions |
+            | Mutability | Reducers return fresh objects | Observables are changed in place |
+            | Typing | Written in TypeScript today | Decorators need extra compiler flags |
+            """)
+        let row = try #require(facts.first { $0.text.plainText.hasPrefix("Debugging") })
+        let choice = try #require(generator.question(for: row.id, kind: .clozeChoice, seed: 3))
+        #expect(choice.prompt.hasPrefix("_____ — Redux: Time travel"), "\(choice.prompt)")
+        #expect(choice.answer == "Debugging")
+        #expect(Set(choice.options) == ["Debugging", "Learning curve", "Mutability", "Typing"])
+        let swapped = try #require(generator.question(for: row.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(swapped.prompt == "Debugging — Redux: Harder to follow implicit reactions; MobX: Time travel through every action")
+        // A label whose word shows in its cells is not blanked.
+        let (repeating, repeatingFacts) = try Self.generator(for: """
+            # Queues
+            ## Compared
+            | | ActiveMQ | Kafka |
+            | --- | --- | --- |
+            | Throughput | Ten thousand a second | Throughput of a hundred thousand |
+            | Latency | Milliseconds at most | Within milliseconds too |
+            | Availability | Primary and replica pair | Distributed replicas per partition |
+            | Features | Every feature of the field | Simple, aimed at logs |
+            """)
+        let throughput = try #require(repeatingFacts.first { $0.text.plainText.hasPrefix("Throughput") })
+        if let question = repeating.question(for: throughput.id, kind: .clozeChoice, seed: 1) {
+            #expect(!question.prompt.hasPrefix("_____ —"), "\(question.prompt)")
+        }
+    }
+
+    @Test func aReferenceColumnIsNeverSwappedWithANameAndAColumnNameNeverSwappedInACell() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Systems
+            ## Papers
+            | Area | System | Reference |
+            | --- | --- | --- |
+            | Storage | Bigtable - a column store by Google | research.google.com |
+            | Processing | Spark - a cluster engine by Databricks | slideshare.net |
+            | Caching | Memcached - a memory cache | slideshare.net |
+            """)
+        for fact in facts {
+            for seed in 1...6 as ClosedRange<UInt64> {
+                guard let statement = generator.question(for: fact.id, kind: .trueFalse, seed: seed, truth: false) else { continue }
+                #expect(!statement.prompt.contains("System: research") && !statement.prompt.contains("System: slideshare"), "\(statement.prompt)")
+            }
+        }
+    }
+
+    @Test func anItemOfOneOfTwoParallelListsIsSaidOfTheOtherAsAFalseStatement() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Databases
+            ## SQL or NoSQL
+            Reasons for **SQL**:
+
+            - Strict schemas
+            - Transactions across tables
+            - Clear patterns for scaling
+
+            Reasons for **NoSQL**:
+
+            - Dynamic or flexible schemas
+            - Very high write throughput
+            - Storing many terabytes
+            """)
+        let transactions = try #require(facts.first { $0.text.plainText == "Transactions across tables" })
+        let falseVersion = try #require(generator.question(for: transactions.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(falseVersion.prompt == "Reasons for NoSQL: Transactions across tables")
+        let trueVersion = try #require(generator.question(for: transactions.id, kind: .trueFalse, seed: 1, truth: true))
+        #expect(trueVersion.prompt == "Reasons for SQL: Transactions across tables")
+        // "Strict schemas" beside "Dynamic or flexible schemas": said of NoSQL it might read as either.
+        let strict = try #require(facts.first { $0.text.plainText == "Strict schemas" })
+        if let question = generator.question(for: strict.id, kind: .trueFalse, seed: 1, truth: false) {
+            #expect(!question.prompt.hasPrefix("Reasons for NoSQL"), "\(question.prompt)")
+        }
+    }
+
+    @Test func aFactUnderACatchAllHeadingIsAskedByItsSection() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Rust releases
+            ## Version 1.17.0
+            ### Misc
+            - rustc is linked statically on Windows MSVC targets
+            ## Version 1.16.0
+            ### Language
+            - Self may appear in impl headers
+            ## Version 1.15.0
+            ### Compiler
+            - Procedural derive macros became stable
+            ## Version 1.14.0
+            ### Cargo
+            - cargo install can install several crates at once
+            """)
+        let fact = try #require(facts.first)
+        let question = try #require(generator.question(for: fact.id, kind: .whichTopic, seed: 1))
+        #expect(question.answer == "Version 1.17.0")
+        #expect(Set(question.options) == ["Version 1.17.0", "Version 1.16.0", "Version 1.15.0", "Version 1.14.0"])
+        #expect(question.context.isEmpty)
+    }
+
+    @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
+        #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
+        #expect(QuestionGenerator.hasAHole("and  statement positions"))
+        #expect(!QuestionGenerator.hasAHole("cargo init creates a project.  It is otherwise like cargo new."))
+        let (generator, facts) = try Self.generator(for: """
+            # Load balancers
+            ## Routing
+            Benefits of a balancer:
+
+            - Session management sends a client to one instance every time it returns
+            - Preventing requests from going to unhealthy servers at all
+            - Eliminating a single point of failure in front of them
+
+            Balancers route traffic by these metrics:
+
+            - Random
+            - Least loaded
+            - Round robin
+            """)
+        let leastLoaded = try #require(facts.first { $0.text.plainText == "Least loaded" })
+        let recall = try #require(generator.question(for: leastLoaded.id, kind: .flip, seed: 1))
+        #expect(!recall.prompt.contains("Session management"), "\(recall.prompt)")
+    }
+
+    @Test func katakanaRefusesWhichTopicOnlyForATitleWordItMaySpell() {
+        #expect(QuestionGenerator.hasSpellableLatinWord("欠点: federation"))
+        #expect(!QuestionGenerator.hasSpellableLatinWord("欠点: DNS"))
+        #expect(!QuestionGenerator.hasSpellableLatinWord("パフォーマンス vs スケーラビリティ"))
+    }
+
     // MARK: - Questions the notes ask
 
     @Test func aQuestionBankItemIsAskedAsWrittenWithItsOptionsShuffled() throws {

@@ -260,7 +260,15 @@ struct MarkdownDeckBuilder {
             // "Benefits:" or "Use cases" introducing nested items is their context, not a fact.
             // So is a bare label ("Language", "Misc", "Amazon SQS") over items:
             // it states nothing to be asked about, and its items name it.
-            let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text) || Self.isBareLabel(text))
+            let isLeadIn = !nestedLists.isEmpty && (Self.endsWithColon(text) || Self.isLeadInWord(text) || Self.isBareLabel(text)
+                                                    || Self.isHeadingPhrase(text))
+            // "etc." closing a list, or "push()" listed under "What is the purpose of
+            // push() and replace()?": shown as written, but nothing to learn beyond
+            // the heading or the list. Kept as a note, so the detail pane still has it.
+            if nestedLists.isEmpty, context == nil ? Self.isFiller(text) || Self.echoes(text, heading: target.title) : Self.isFiller(text) {
+                target.notes.append(Note(kind: .paragraph, text: text, line: line))
+                continue
+            }
             if !isLeadIn {
                 target.facts.append(DraftFact(text: text, line: line,
                                               details: details(of: blocks.dropFirst().filter { cmark_node_get_type($0) != CMARK_NODE_LIST }[...],
@@ -308,6 +316,35 @@ struct MarkdownDeckBuilder {
         if plain.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return plain.count <= 6 }
         let words = plain.split(separator: " ")
         return words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// "Where to cache", "How to install": a heading written as a list
+    /// item over the items it introduces; a question word and "to".
+    static func isHeadingPhrase(_ text: InlineText) -> Bool {
+        let words = text.plainText.lowercased().trimmingCharacters(in: " *_").split(separator: " ")
+        guard (3...5).contains(words.count), words[1] == "to" else { return false }
+        return ["where", "what", "how", "when", "why", "which", "who"].contains(String(words[0]))
+    }
+
+    /// A list's "and so on" ("etc.", "などなど", "等等"): no fact of its own.
+    static func isFiller(_ text: InlineText) -> Bool {
+        let plain = text.plainText.lowercased().trimmingCharacters(in: " *_.…。、,")
+        return ["etc", "and so on", "and more", "and many more", "などなど", "など", "等等", "等", "..."].contains(plain)
+    }
+
+    /// An item of up to three words, every one of which a longer heading
+    /// already says ("push()" under "What is the purpose of push() and
+    /// replace() methods of history?"): it repeats the heading and adds nothing.
+    static func echoes(_ text: InlineText, heading: InlineText) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split { !($0.isLetter || $0.isNumber) }
+        }
+        let own = words(text.plainText)
+        guard (1...3).contains(own.count), !own.contains(where: { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }) else { return false }
+        // A heading that says more than the item ("B" over "- b" is a topic and its fact).
+        let headingWords = words(heading.plainText)
+        guard headingWords.count >= max(4, own.count * 3) else { return false }
+        return own.allSatisfy { headingWords.contains($0) }
     }
 
     static func isLeadInWord(_ text: InlineText) -> Bool {

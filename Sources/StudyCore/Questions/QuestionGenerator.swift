@@ -152,7 +152,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let plain = fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
-        if plain.containsBytes("  ") || plain.containsBytes(" , ") { return nil }
+        if Self.hasAHole(plain) { return nil }
         // A fragment introducing something ("Using spread operator:") states nothing.
         let ending = plain.trimmedSpaces().last
         if ending == ":" || ending == "：" { return nil }
@@ -198,10 +198,17 @@ public struct QuestionGenerator: Sendable, Equatable {
             guard let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) else { return nil }
             return make(prompt, answer: answer)
         case .clozeChoice:
-            guard let choice = keyTermChoice(at: position, forChoice: true) else { return nil }
+            // A table's row asked by its label, the other rows' labels as options.
+            func byRowLabel() -> Question? {
+                guard let (prompt, label, others) = rowLabelChoice(at: position) else { return nil }
+                var pool = others
+                random.shuffle(&pool)
+                return shuffled([label] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
+            }
+            guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() }
             let term = choice.term, gapped = choice.gapped
             var pool = distractors(for: term, at: position, visible: [gapped] + context, limit: 6)
-            guard pool.count >= 3 else { return nil }
+            guard pool.count >= 3 else { return byRowLabel() }
             pool = Array(pool.prefix(6))
             random.shuffle(&pool)
             let options = [term.text] + pool.prefix(3).map(\.text)
@@ -229,6 +236,14 @@ public struct QuestionGenerator: Sendable, Equatable {
             let titleWords = topic.title.split(separator: " ").count
             guard !topic.isGeneric, titleWords <= 8 || (topic.title.hasSuffix("?") && titleWords <= 14),
                   let masked = maskingTitle(of: entry.topic, at: position) else {
+                // Under "Misc" of "Version 1.17.0", the section the catch-all heading belongs to.
+                if topic.isGeneric, let (masked, section, others) = whichSection(at: position) {
+                    var pool = others
+                    random.shuffle(&pool)
+                    return shuffled([section] + pool.prefix(3), using: &random) {
+                        make(masked, context: [], options: $0, correct: $1, answer: section)
+                    }
+                }
                 // Under "Summary", an item nested under a label ("SQS:") is asked by its label.
                 guard let (masked, label, others) = whichLabel(at: position) else { return nil }
                 var pool = others
@@ -243,6 +258,13 @@ public struct QuestionGenerator: Sendable, Equatable {
                 make(masked, context: [], options: $0, correct: $1, answer: topic.title)
             }
         case .trueFalse:
+            // An item of one of two parallel lists ("SQL を選ぶ理由:" and "NoSQL
+            // を選ぶ理由:") said of its own list's subject, or of the other's.
+            if let swap = listSwap(at: position) {
+                let isTrue = truth ?? (random.nextUnit() < 0.5)
+                return make(isTrue ? swap.true : swap.false, options: ["True", "False"], correct: isTrue ? 0 : 1,
+                            answer: isTrue ? "True" : "False", truth: isTrue)
+            }
             let versions = falseStatements(at: position)
             guard !versions.isEmpty else { return nil }
             let coin = random.nextUnit() < 0.5
@@ -464,13 +486,15 @@ public struct QuestionGenerator: Sendable, Equatable {
         let whole = index.analysis(position).plain.trimmedSpaces()
         let words = TextTokens(whole).words.count
         let cjk = Self.isCJK(whole)
-        guard cjk ? (4...40).contains(whole.count) : (3...14).contains(words), whole.count <= 100 else { return nil }
+        // In Chinese or Japanese one word may be the item ("運" among the reasons an interview varies).
+        guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (3...14).contains(words),
+              whole.count <= 100 else { return nil }
         let shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         let list = shown.joined(separator: cjk ? "；" : "; ")
         let prompt = list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let stems = index.stems(whole)
-        guard cjk ? whole.count >= 4 : stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+        guard cjk || stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
               stems.isDisjoint(with: index.stems(prompt)), stems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible),
               !Self.spellsOut(whole, visible) else { return nil }
@@ -607,6 +631,37 @@ public struct QuestionGenerator: Sendable, Equatable {
             return false
         }
         return abbreviations(left).contains { spelled($0, by: right) } || abbreviations(right).contains { spelled($0, by: left) }
+    }
+
+    /// Whether the text has a hole where inline HTML was dropped ("For
+    /// example,  elements  to , or"): two spaces, or a space before a
+    /// comma. Two spaces after a sentence's end ("folder.  A variety") are
+    /// a typist's spacing, not a hole.
+    static func hasAHole(_ text: String) -> Bool {
+        guard text.containsBytes("  ") || text.containsBytes(" , ") else { return false }
+        if text.containsBytes(" , ") { return true }
+        var previous: UInt8 = 0, run = 0
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                run += 1
+                if run == 2, !".!?:;)".utf8.contains(previous) { return true }
+            } else {
+                run = 0
+                previous = byte
+            }
+        }
+        return false
+    }
+
+    /// Whether a title has a Latin word that katakana may spell in the fact
+    /// ("federation" as フェデレーション): not grammar ("vs") and not an
+    /// abbreviation ("DNS", "CDN", "REST"), which Japanese notes keep in Latin letters.
+    static func hasSpellableLatinWord(_ title: String) -> Bool {
+        title.split { !($0.isASCII && $0.isLetter) }.contains { word in
+            let text = String(word)
+            let isAbbreviation = text.count <= 5 && text.allSatisfy(\.isUppercase)
+            return !isAbbreviation && !titleGrammar.contains(text.lowercased())
+        }
     }
 
     /// A run of three katakana or more: a loanword, often a title's English word.
@@ -864,7 +919,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 let candidate = index.forms(candidatePosition)
                 let text = candidate.text, stems = candidate.stems
                 if isOwn && !index.stems(candidateParent?.plainText ?? "").isDisjoint(with: stems) { continue }
-                if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || text.containsBytes("  ") { continue }
+                if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || Self.hasAHole(text) { continue }
                 guard candidate.isCJK == cjk, !stems.isEmpty, candidate.length * 2 >= answerLength, candidate.length <= answerLength * 2,
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
@@ -929,6 +984,41 @@ public struct QuestionGenerator: Sendable, Equatable {
         return (masked, label, others)
     }
 
+    /// A fact under a catch-all heading ("Misc", "Summary") asked by the
+    /// section that heading belongs to ("Version 1.17.0 (2017-04-27)"): the
+    /// fact with the section's words masked, the section's title, and the
+    /// titles of the nearest other sections of the same level, none generic,
+    /// none naming the same thing, none showing in the fact.
+    private func whichSection(at position: Int) -> (masked: String, section: String, others: [String])? {
+        let own = index.facts[position].topic
+        let path = index.topics[own].path
+        // Deck › section › catch-all: the deck's own title is no section.
+        guard path.count >= 3 else { return nil }
+        let section = path[path.count - 2]
+        let words = section.split(separator: " ").count
+        guard !QuestionIndex.isGeneric(section), (1...8).contains(words), section.count <= 60,
+              let masked = masking(section, at: position) else { return nil }
+        let promptStems = index.stems(masked)
+        let cjk = Self.isCJK(section)
+        var others: [String] = []
+        for near in index.topicsByDistance(from: own, limit: 60) {
+            let other = index.topics[near]
+            // The title at the section's level: a section's own, or the one above a catch-all like this.
+            let candidate: String
+            if other.path.count == path.count - 1 { candidate = other.title }
+            else if other.path.count == path.count, other.path.dropLast(2) == path.dropLast(2) { candidate = other.path[path.count - 2] }
+            else { continue }
+            guard other.deck == index.topics[own].deck, candidate != section, !QuestionIndex.isGeneric(candidate),
+                  candidate.split(separator: " ").count <= 8, Self.isCJK(candidate) == cjk,
+                  !index.overlap(candidate, section), !others.contains(where: { index.overlap($0, candidate) }),
+                  !index.stems(candidate).isEmpty, index.stems(candidate).isDisjoint(with: promptStems) else { continue }
+            others.append(candidate)
+            if others.count == 8 { break }
+        }
+        guard others.count >= 3 else { return nil }
+        return (masked, section, others)
+    }
+
     /// Three other topics, nearest first, none generic, none sharing the
     /// answer's name or each other's, none whose words show in the prompt.
     private func topicDistractors(for topicIndex: Int, prompt: String, using random: inout SeededRandom) -> [String] {
@@ -964,7 +1054,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let analysis = index.analysis(position)
         // "欠点: federation" over "フェデレーションでは…": a Latin word of the
         // title may stand in the fact in katakana, which no mask can find.
-        if title.contains(where: { $0.isASCII && $0.isLetter }), Self.hasKatakanaWord(analysis.plain) { return nil }
+        if Self.hasSpellableLatinWord(title), Self.hasKatakanaWord(analysis.plain) { return nil }
         let titleTokens = TextTokens(title)
         var titleStems: Set<String> = []
         var titleCJK: [String] = []
@@ -1021,7 +1111,7 @@ public struct QuestionGenerator: Sendable, Equatable {
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
         // A row of a two-column comparison with its cells swapped: surely false.
-        if let swapped = swappedComparison(at: position) { return [swapped] }
+        if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) { return [swapped] }
         if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
@@ -1035,7 +1125,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         if let dash = plain.utf16.firstRange(of: " — ".utf16), plain.contains(": ") {
             rowHeaderEnd = plain.utf16.distance(from: plain.utf16.startIndex, to: dash.lowerBound)
         }
+        // A column's name ("RabbitMQ", or "MQ" of "ActiveMQ") is the table's scaffolding: swapped in a cell it says nothing.
+        let columnNames = Self.tableRow(plain)?.cells.map { $0.header.lowercased() } ?? []
         for term in analysis.candidates where !term.isListItem && term.kind != .phrase && term.range.lowerBound >= rowHeaderEnd {
+            if columnNames.contains(where: { $0.contains(term.text.lowercased()) }) { continue }
             if tried == 2 { break }
             tried += 1
             if term.kind == .number, let before = TextEdits.wordBefore(term.range, in: analysis.tokens),
@@ -1088,6 +1181,118 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         guard isTable else { return nil }
         return "\(own.left): \(own.rightCell) — \(own.right): \(own.leftCell)"
+    }
+
+    /// A row of a table as the loader writes it ("时效性 — ActiveMQ: ms 级;
+    /// RabbitMQ: 微秒级…"): the first cell, and each other cell with its
+    /// column's header. Nil for text of another shape.
+    static func tableRow(_ text: String) -> (label: String, cells: [(header: String, cell: String)])? {
+        let halves = text.split(separator: " — ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard halves.count == 2 else { return nil }
+        let label = String(halves[0]).trimmedSpaces()
+        var cells: [(header: String, cell: String)] = []
+        for part in halves[1].split(separator: "; ", omittingEmptySubsequences: false) {
+            let pair = part.split(separator: ": ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2, !pair[0].isEmpty, !String(pair[1]).trimmedSpaces().isEmpty else { return nil }
+            cells.append((String(pair[0]), String(pair[1]).trimmedSpaces()))
+        }
+        guard !label.isEmpty, !label.contains(": "), !cells.isEmpty else { return nil }
+        return (label, cells)
+    }
+
+    /// The other rows of the fact's table: facts of its topic written as
+    /// rows with the same column headers (a table, not a sentence with a dash).
+    private func sameTableRows(at position: Int) -> [(position: Int, label: String, cells: [(header: String, cell: String)])] {
+        guard let own = Self.tableRow(index.analysis(position).plain) else { return [] }
+        let headers = own.cells.map(\.header)
+        return index.topics[index.facts[position].topic].facts.compactMap { other in
+            guard other != position, let row = Self.tableRow(index.analysis(other).plain), row.cells.map(\.header) == headers else { return nil }
+            return (other, row.label, row.cells)
+        }
+    }
+
+    /// A table's row with its label blanked ("_____ — ActiveMQ: ms 级;
+    /// RabbitMQ: 微秒级…"), the label, and the labels of the table's other
+    /// rows as options: one closed set, so no option is a synonym of the
+    /// answer nor of another shape. Nil when a word of the label shows in
+    /// the cells or the path, or the table has under four rows.
+    private func rowLabelChoice(at position: Int) -> (prompt: String, label: String, others: [String])? {
+        let plain = index.analysis(position).plain
+        guard let own = Self.tableRow(plain), TextTokens(own.label).words.count <= 6, own.label.count <= 40,
+              !QuestionIndex.isGeneric(own.label) else { return nil }
+        let prompt = Question.blank + plain.dropFirst(own.label.count)
+        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+        let labelStems = index.stems(own.label)
+        guard !labelStems.isEmpty, labelStems.isDisjoint(with: index.stems(visible)),
+              !TextEdits.showsAWord(of: own.label, in: visible), !Self.sharesCJKPair(own.label, with: visible) else { return nil }
+        var others: [String] = []
+        for row in sameTableRows(at: position) {
+            let words = TextTokens(row.label).words.count
+            guard (1...6).contains(words), row.label.count <= 40, Self.isCJK(row.label) == Self.isCJK(own.label),
+                  !QuestionIndex.isGeneric(row.label),
+                  !index.overlap(row.label, own.label), !others.contains(where: { index.overlap($0, row.label) }),
+                  !index.stems(row.label).isEmpty else { continue }
+            others.append(row.label)
+        }
+        guard others.count >= 3 else { return nil }
+        return (prompt, own.label, others)
+    }
+
+    /// A row of a table of two columns besides its label ("Performance —
+    /// Redux: Need to be improved; MobX: Provides better performance") with
+    /// the two cells swapped: surely false when the cells say different
+    /// things and neither names a column.
+    private func swappedCells(at position: Int) -> String? {
+        guard let own = Self.tableRow(index.analysis(position).plain), own.cells.count == 2,
+              !sameTableRows(at: position).isEmpty else { return nil }
+        let (left, right) = (own.cells[0], own.cells[1])
+        let cjk = Self.isCJK(left.cell + right.cell)
+        guard left.header != right.header, cjk || (TextTokens(left.cell).words.count >= 2 && TextTokens(right.cell).words.count >= 2),
+              !index.overlap(left.cell, right.cell), OptionForms.key(left.cell) != OptionForms.key(right.cell) else { return nil }
+        let headers = index.stems(left.header).union(index.stems(right.header))
+        guard index.stems(left.cell).isDisjoint(with: headers), index.stems(right.cell).isDisjoint(with: headers),
+              !left.cell.contains(right.header), !right.cell.contains(left.header) else { return nil }
+        // Two columns of one kind ("Redux" and "MobX"), not a name beside its
+        // reference ("システム: Storm …; 参考ページ: slideshare.net"): swapped, those
+        // would be false by their shape alone.
+        func isAddress(_ text: String) -> Bool {
+            !text.contains(" ") && text.contains(".") && text.contains(where: \.isLetter) && !Self.isCJK(text)
+        }
+        guard isAddress(left.cell) == isAddress(right.cell),
+              ShapeMatch.looksLikeCode(left.cell) == ShapeMatch.looksLikeCode(right.cell),
+              min(left.cell.count, right.cell.count) * 3 >= max(left.cell.count, right.cell.count) else { return nil }
+        return "\(own.label) — \(left.header): \(right.cell); \(right.header): \(left.cell)"
+    }
+
+    /// An item of a list whose lead-in has a twin in the same topic, one
+    /// word apart ("**SQL** を選ぶ理由:" / "**NoSQL** を選ぶ理由:", "Pros of
+    /// SQS:" / "Pros of SNS:"): the item said under its own lead-in (true)
+    /// and under the twin's (false). The lists contrast two subjects, so an
+    /// item of one is taken as not true of the other, unless it shares a
+    /// word with any item of the other list ("複雑なジョインをする必要性"
+    /// beside "複雑なジョインをする必要がない").
+    private func listSwap(at position: Int) -> (true: String, false: String)? {
+        guard let own = index.leadInList(around: position) else { return nil }
+        let item = index.analysis(position).plain.trimmedSpaces()
+        guard !item.isEmpty, !Self.hasAHole(item), !item.hasSuffix(":"), !item.hasSuffix("："), item.count <= 160 else { return nil }
+        let ownWords = Self.leadInWords(own.leadIn)
+        for other in index.leadInLists(ofTopicOf: position) where other.leadIn != own.leadIn {
+            let otherWords = Self.leadInWords(other.leadIn)
+            guard ownWords.count == otherWords.count, ownWords.count >= 2 else { continue }
+            let differing = zip(ownWords, otherWords).filter { $0 != $1 }
+            guard differing.count == 1 else { continue }
+            let itemStems = index.stems(item)
+            guard !itemStems.isEmpty, !other.items.contains(where: { !index.stems(index.analysis($0).plain).isDisjoint(with: itemStems) })
+            else { continue }
+            return (own.leadIn + ": " + item, other.leadIn + ": " + item)
+        }
+        return nil
+    }
+
+    /// A lead-in's words, lowercased, for telling twins apart ("SQL", "を", "選ぶ", "理由").
+    static func leadInWords(_ text: String) -> [String] {
+        let tokens = TextTokens(text)
+        return tokens.words.map { tokens.string($0.range).lowercased() }
     }
 
     /// A list that says it is not complete: "etc.", "e.g.", "such as", "examples", "like".

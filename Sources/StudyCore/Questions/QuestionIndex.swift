@@ -372,10 +372,57 @@ final class QuestionIndex: Sendable {
         let depth = fact(at: position).depth
         func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
         var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1) { last += 1 }
+        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
         guard (3...12).contains(last - first + 1) else { return nil }
         return Array(first...last)
+    }
+
+    /// The paragraph ending in a colon right above the list the item opens
+    /// or belongs to ("**SQL** を選ぶ理由:"), its last sentence without the
+    /// colon, with the positions of that list's items. Nil for a nested item
+    /// or a list with no such lead-in.
+    func leadInList(around position: Int) -> (leadIn: String, items: [Int])? {
+        guard fact(at: position).context == nil else { return nil }
+        let entry = facts[position]
+        let range = topics[entry.topic].facts
+        func sameList(_ other: Int) -> Bool { fact(at: other).context == nil && fact(at: other).depth == fact(at: position).depth }
+        var first = position, last = position
+        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
+        let firstLine = fact(at: first).line
+        guard let note = topicNotes[entry.topic].last(where: { $0.kind == .paragraph && $0.line < firstLine }),
+              firstLine - note.line <= 3 else { return nil }
+        var text = note.text.plainText.trimmedSpaces()
+        guard text.hasSuffix(":") || text.hasSuffix("："), !text.contains("\n") else { return nil }
+        text.removeLast()
+        let leadIn = text.trimmedSpaces()
+        guard !leadIn.isEmpty, leadIn.count <= 60, !leadIn.contains(where: { ".。!?！？".contains($0) }) else { return nil }
+        return (leadIn, Array(first...last))
+    }
+
+    /// The lists of the fact's topic that have a lead-in, the fact's own first.
+    func leadInLists(ofTopicOf position: Int) -> [(leadIn: String, items: [Int])] {
+        var lists: [(leadIn: String, items: [Int])] = []
+        var next = topics[facts[position].topic].facts.lowerBound
+        let end = topics[facts[position].topic].facts.upperBound
+        while next < end {
+            if let list = leadInList(around: next) {
+                lists.append(list)
+                next = list.items.last! + 1
+            } else {
+                next += 1
+            }
+        }
+        return lists
+    }
+
+    /// Whether a paragraph of the topic stands between two of its facts
+    /// (`earlier` before `later`): they are items of two lists ("…the
+    /// following benefits:" then "…these metrics:"), not one.
+    private func paragraphBetween(_ earlier: Int, _ later: Int) -> Bool {
+        let from = fact(at: earlier).line, to = fact(at: later).line
+        return topicNotes[facts[earlier].topic].contains { $0.kind == .paragraph && $0.line > from && $0.line < to }
     }
 
     /// The list a short item belongs to: its siblings (same topic, nested
@@ -395,8 +442,8 @@ final class QuestionIndex: Sendable {
         }
         func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == fact(at: position).depth }
         var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1) { last += 1 }
+        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
         let items = Array(first...last)
         // Mostly names: two thirds short or more (a last "click handlers or
         // event handlers like …" does not unmake a list of methods), the

@@ -11,16 +11,29 @@ public struct QuestionAudit {
     /// Every word (lowercased) of every fact and title of the decks: a swap
     /// must bring in words the notes use, not pieces of words.
     private let vocabulary: Set<String>
+    /// For each fact, the paragraphs of its topic that end in a colon
+    /// ("Reasons for SQL:"), without the colon: a true statement may be the
+    /// fact said after the lead-in of its list.
+    private let leadIns: [FactID: [String]]
 
     public init(decks: [Deck]) {
         var words: Set<String> = []
+        var leadIns: [FactID: [String]] = [:]
         for deck in decks {
             deck.root.forEachNode { node in
                 for word in Self.words(node.title.plainText) { words.insert(word.lowercased()) }
                 for fact in node.facts { for word in Self.words(fact.text.plainText) { words.insert(word.lowercased()) } }
+                var colonParagraphs: [String] = []
+                for note in node.notes where note.kind == .paragraph {
+                    for word in Self.words(note.text.plainText) { words.insert(word.lowercased()) }
+                    let text = note.text.plainText.trimmingCharacters(" ")
+                    if text.hasSuffix(":") || text.hasSuffix("：") { colonParagraphs.append(String(text.dropLast()).trimmingCharacters(" ")) }
+                }
+                if !colonParagraphs.isEmpty { for fact in node.facts { leadIns[fact.id] = colonParagraphs } }
             }
         }
         vocabulary = words
+        self.leadIns = leadIns
     }
 
     public func findings(for question: Question) -> [String] {
@@ -248,8 +261,9 @@ public struct QuestionAudit {
         if !cjk && words.count < 4 { found.append("true/false on a fragment of under four words") }
         if statement.trimmingTrailingSpaces().hasSuffix(":") { found.append("true/false on a fragment ending in ':'") }
         guard let truth = question.truth else { return ["true/false without a truth"] }
+        let afterLeadIn = leadIns[question.factID, default: []].contains { statement == $0 + ": " + fact }
         if truth {
-            if statement != fact { found.append("a true statement that is not the fact") }
+            if statement != fact && !afterLeadIn { found.append("a true statement that is not the fact") }
             return found
         }
         if statement == fact { found.append("a false statement equal to the fact") }
