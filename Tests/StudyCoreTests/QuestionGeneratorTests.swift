@@ -551,6 +551,34 @@ struct QuestionGeneratorTests {
         #expect(question.context.isEmpty)
     }
 
+    @Test func whichTopicOffersHeadingsOfTheAnswersLevel() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Rust releases
+            ## Version 1.8.0
+            - The compiler accepts compound assignment operator overloading
+            ### Libraries
+            - HashMap and HashSet gained a retain method for filtering entries
+            ### Compiler
+            - Incremental builds reuse query results between sessions
+            ## Version 1.7.0
+            - Slices of byte strings compare lexicographically now
+            ## Version 1.6.0
+            - The core library is stable for embedded targets
+            ## Version 1.5.0
+            - Cargo install builds binaries from crates published online
+            """)
+        for fact in facts {
+            for seed in 1...4 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: fact.id, kind: .whichTopic, seed: seed) else { continue }
+                let versions = question.options.filter { $0.hasPrefix("Version") }.count
+                #expect(versions == 0 || versions == question.options.count, "\(question.answer): \(question.options)")
+            }
+        }
+        let top = try #require(facts.first)
+        let question = try #require(generator.question(for: top.id, kind: .whichTopic, seed: 1))
+        #expect(question.options.allSatisfy { $0.hasPrefix("Version") }, "\(question.options)")
+    }
+
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
         #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
         #expect(QuestionGenerator.hasAHole("and  statement positions"))

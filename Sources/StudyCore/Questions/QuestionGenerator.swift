@@ -920,7 +920,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                 let text = candidate.text, stems = candidate.stems
                 if isOwn && !index.stems(candidateParent?.plainText ?? "").isDisjoint(with: stems) { continue }
                 if text.hasSuffix(":") || text.hasSuffix("：") || text.hasSuffix("?") || text.hasSuffix("？") || Self.hasAHole(text) { continue }
+                // Of the answer's form: a table row among rows, a sentence among sentences.
                 guard candidate.isCJK == cjk, !stems.isEmpty, candidate.length * 2 >= answerLength, candidate.length <= answerLength * 2,
+                      (Self.tableRow(text) == nil) == (Self.tableRow(answer) == nil),
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
                       !ownFacts.contains(where: { $0.overlaps(candidate) }),
@@ -1025,17 +1027,27 @@ public struct QuestionGenerator: Sendable, Equatable {
         let own = index.topics[topicIndex]
         let promptStems = index.stems(prompt)
         var chosen: [String] = []
-        for other in index.topicsByDistance(from: topicIndex, limit: 60) {
-            let topic = index.topics[other]
-            // Neither a heading above the answer nor one below it: both would be right.
-            let nested = topic.path.starts(with: own.path) || own.path.starts(with: topic.path)
-            guard !topic.isGeneric, topic.holdsStatements, !nested, topic.deck == own.deck, Self.isCJK(topic.title) == Self.isCJK(own.title),
-                  !index.overlap(topic.title, own.title),
-                  !chosen.contains(where: { index.overlap($0, topic.title) }),
-                  index.stems(topic.title).isDisjoint(with: promptStems)
-            else { continue }
-            chosen.append(topic.title)
-            if chosen.count == 8 { break }
+        // Headings of the answer's level first: "Libraries" among "Version
+        // 1.8.0" headings stands out. A level above or below only when too
+        // few are found, and never for a title with a number ("Version
+        // 1.8.0", "Step 3") or beside one.
+        let hasNumber = own.title.contains(where: \.isNumber)
+        for levels in [0, 1] where chosen.count < 3 {
+            for other in index.topicsByDistance(from: topicIndex, limit: 60) {
+                let topic = index.topics[other]
+                // Neither a heading above the answer nor one below it: both would be right.
+                let nested = topic.path.starts(with: own.path) || own.path.starts(with: topic.path)
+                let levelApart = abs(topic.path.count - own.path.count)
+                guard levels == 0 ? levelApart == 0 : levelApart == 1 && !hasNumber && !topic.title.contains(where: \.isNumber),
+                      !topic.isGeneric, topic.holdsStatements, !nested, topic.deck == own.deck,
+                      Self.isCJK(topic.title) == Self.isCJK(own.title),
+                      !index.overlap(topic.title, own.title),
+                      !chosen.contains(where: { index.overlap($0, topic.title) }),
+                      index.stems(topic.title).isDisjoint(with: promptStems)
+                else { continue }
+                chosen.append(topic.title)
+                if chosen.count == 8 { break }
+            }
         }
         random.shuffle(&chosen)
         return Array(chosen.prefix(3))
