@@ -107,4 +107,28 @@ struct QuestionAuditTests {
         #expect(audit.findings(for: statement("Reasons for Cassandra: Transactions across tables", truth: false))
             .contains { $0.contains("never use") })
     }
+
+    @Test func mostOfAnAnswerWordShowingInsideAnIdentifierAndAPronounChunkAreFound() {
+        // Sample 4, n 57: "euclid" twice on screen for "euclidean remainder".
+        let euclid = question(.clozeChoice, fact: InlineText(plain: "Added euclidean remainder and division operations (div_euclid, rem_euclid)."),
+                              prompt: "Added _____ and division operations (div_euclid, rem_euclid).",
+                              options: ["euclidean remainder", "code snippets", "enum variants", "trait objects"], answer: "euclidean remainder")
+        #expect(audit.findings(for: euclid).contains { $0.contains("most of answer word") })
+        // Sample 4, n 43's cousin: "rapidly" for the term "Rapid elasticity".
+        let rapid = question(.definitionChoice, fact: InlineText(plain: "Rapid elasticity: Resources can be scaled up or down rapidly."),
+                             prompt: "What is Rapid elasticity?",
+                             options: ["Resources can be scaled up or down rapidly.", "Resource usage is monitored and billed accordingly.",
+                                       "Access services from any geographical region.", "Quickly deploy services and resources."],
+                             answer: "Resources can be scaled up or down rapidly.")
+        #expect(audit.findings(for: rapid).contains { $0.contains("most of answer word") })
+        // A word sharing only a short start ("index" and "indefinite") is no finding.
+        let fine = question(.clozeChoice, fact: InlineText(plain: "A covering index answers the query from the index alone, indefinitely."),
+                            prompt: "A covering _____ answers the query, indefinitely.",
+                            options: ["index", "trigger", "cursor", "view"], answer: "index")
+        #expect(!audit.findings(for: fine).contains { $0.contains("most of answer word") })
+        // Sample 4, n 27.
+        let chunk = question(.flip, fact: InlineText(plain: "看看你在实际项目里都怎么玩儿过 Redis。"), prompt: "_____都怎么玩儿过 Redis。",
+                             answer: "看看你在实际项目里")
+        #expect(audit.findings(for: chunk).contains { $0.contains("pronoun") })
+    }
 }

@@ -579,6 +579,75 @@ struct QuestionGeneratorTests {
         #expect(question.options.allSatisfy { $0.hasPrefix("Version") }, "\(question.options)")
     }
 
+    @Test func whichTopicNeverOffersAnotherHeadingThatListsTheSameItem() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Methods deprecated in React 16
+            - componentWillMount()
+            - componentWillReceiveProps()
+            - componentWillUpdate()
+            ## Recommended ordering of class methods
+            - constructor()
+            - componentWillReceiveProps()
+            - shouldComponentUpdate()
+            ## Methods of react-dom
+            - hydrate()
+            - unmountComponentAtNode()
+            - findDOMNode()
+            ## Methods of ReactDOMServer
+            - renderToString()
+            - renderToStaticMarkup()
+            - renderToNodeStream()
+            ## Methods of the test renderer
+            - create()
+            - toJSON()
+            - toTree()
+            """)
+        let items = facts.filter { $0.text.plainText == "componentWillReceiveProps()" }
+        #expect(items.count == 2)
+        var asked = 0
+        for item in items { for seed in 1...6 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: item.id, kind: .whichTopic, seed: seed) else { continue }
+            asked += 1
+            #expect(question.options.filter { $0.hasPrefix("Recommended") || $0.hasPrefix("Methods deprecated") }.count == 1,
+                    "\(question.options)")
+        } }
+        #expect(asked > 0, "asked under one heading, the other not offered")
+    }
+
+    @Test func sampleFoursBrokenQuestionsAreNotMade() throws {
+        // n 15: "are not now written".
+        let (negating, negatingFacts) = try Self.generator(for: """
+            # Rust 0.12
+            ## Language
+            - Renaming crate imports are now written extern crate foo as bar
+            """)
+        for seed in 1...6 as ClosedRange<UInt64> {
+            if let statement = negating.question(for: negatingFacts[0].id, kind: .trueFalse, seed: seed, truth: false) {
+                #expect(!statement.prompt.contains("not now"), "\(statement.prompt)")
+            }
+        }
+        // n 9: "What is Database of objects?"; n 16 and 57: "travel back", "longer affects" as options.
+        #expect(!QuestionGenerator.namesATerm("Database of objects"))
+        #expect(QuestionGenerator.namesATerm("Infrastructure as a Service"))
+        #expect(QuestionGenerator.namesATerm("Rapid elasticity"))
+        let (_, facts) = try Self.generator(for: """
+            # Tools
+            ## Debugging
+            - Redux DevTools let you travel back in time through dispatched actions
+            - The cfg attribute no longer affects unrelated crates in the workspace
+            - Jest automatically finds tests in your source code without configuration
+            - Snapshot files store rendered component trees for later comparison
+            """)
+        let candidates = facts.flatMap { KeyTermFinder.candidates(of: $0).map(\.text) }
+        #expect(candidates.contains("source code"), "\(candidates)")
+        #expect(!candidates.contains("travel back") && !candidates.contains("longer affects"), "\(candidates)")
+        // n 51: options of one shape in Japanese.
+        #expect(QuestionGenerator.cjkShape("クエリレベル") == QuestionGenerator.cjkShape("厳格なスキーマ"))
+        #expect(QuestionGenerator.cjkShape("エントリを返します") != QuestionGenerator.cjkShape("クエリレベル"))
+        #expect(QuestionGenerator.cjkShape("データが複製される。") != QuestionGenerator.cjkShape("エントリを返します"))
+    }
+
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
         #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
         #expect(QuestionGenerator.hasAHole("and  statement positions"))

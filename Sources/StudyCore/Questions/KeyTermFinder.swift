@@ -335,6 +335,13 @@ public enum KeyTermFinder {
                tokens.string(words[head + 2].range).lowercased().hasSuffix("ing") { continue }
             // "to combat": an infinitive.
             if head == runStart, head > 0, tokens.string(words[head - 1].range).lowercased() == "to" { continue }
+            // "travel back (in time)": a verb and its particle, no noun phrase.
+            if particles.contains(headText) { continue }
+            // "no longer affects", "not only caches": half of a negated predicate.
+            if runStart > 0, ["no", "not", "never"].contains(tokens.string(words[runStart - 1].range).lowercased()) { continue }
+            // "affects the …": a word taking an object is a verb, whatever its ending.
+            if head + 1 < words.count, headText.hasSuffix("s"),
+               verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
             var first = head
             if head - 1 >= max(runStart, 1) {
                 let modifier = tokens.string(words[head - 1].range).lowercased()
@@ -365,6 +372,9 @@ public enum KeyTermFinder {
         result.sort { ($0.wordCount, $0.text.count) > ($1.wordCount, $1.text.count) }
         return Array(result.prefix(6))
     }
+
+    /// Words that end a verb ("travel back", "scale out") rather than a noun phrase.
+    private static let particles: Set<String> = ["back", "up", "out", "off", "down", "away", "over", "through", "along", "forward", "around"]
 
     /// Heads that make a two-word phrase a filler ("secure manner").
     private static let vagueHeads: Set<String> = [

@@ -252,7 +252,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                     make(masked, context: [], options: $0, correct: $1, answer: label)
                 }
             }
-            let distractors = topicDistractors(for: entry.topic, prompt: masked, using: &random)
+            let distractors = topicDistractors(for: entry.topic, asking: position, prompt: masked, using: &random)
             guard distractors.count == 3 else { return nil }
             return shuffled([topic.title] + distractors, using: &random) {
                 make(masked, context: [], options: $0, correct: $1, answer: topic.title)
@@ -572,6 +572,10 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = touchesCJK || (start > 0 && Self.isLatinWordUnit(tokens.units[start - 1]))
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
             let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
+            // "看看你在实际项目里": a pronoun is the speaker's aside, not a term.
+            // (In Japanese 他 is "other": その他.)
+            if cjk, Self.isJapanese(answer) ? ["あなた", "私", "彼"].contains(where: { answer.contains($0) })
+                : answer.contains(where: { "你我他她您".contains($0) }) { continue }
             guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer),
                   !Self.isInNavigationLink(answer, of: index.fact(at: position)), !answer.contains(where: { ";；—:：".contains($0) }),
                   cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
@@ -813,13 +817,25 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard let (term, range) = analysis.definition, !term.isListItem else { return nil }
         let definition = analysis.tokens.string(range).trimmedSpaces()
         let definitionWords = TextTokens(definition).words.count
-        guard definitionWords >= 3, definition.count <= 240,
+        guard definitionWords >= 3, definition.count <= 240, Self.namesATerm(term.text),
+              // "Rapid elasticity: … scaled up or down rapidly": the term's word shows in its definition.
+              !TextEdits.showsAWord(of: definition, in: term.text),
               index.stems(definition).isDisjoint(with: index.stems(term.text)),
               index.stems(definition).isDisjoint(with: index.contextStems(of: position)),
               !Self.sharesCJKPair(definition, with: (index.context(of: position) + [term.text]).joined(separator: "\n")),
               index.stems(term.text).isDisjoint(with: index.contextStems(of: position))
         else { return nil }
         return (term.text, definition)
+    }
+
+    /// Whether a label can follow "What is": a name or a short term
+    /// ("DynamoDB", "Rapid elasticity", "Infrastructure as a Service"), not
+    /// a description with grammar in it ("Database of objects").
+    static func namesATerm(_ label: String) -> Bool {
+        let words = label.split(separator: " ")
+        let grammar = words.filter { WordLists.functionWords.contains($0.lowercased()) }
+        guard !grammar.isEmpty else { return true }
+        return words.filter { !WordLists.functionWords.contains($0.lowercased()) }.allSatisfy { $0.first?.isUppercase == true }
     }
 
     private func definitionDistractors(for definition: String, term: String, at position: Int, visible: [String]) -> [String] {
@@ -923,6 +939,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 // Of the answer's form: a table row among rows, a sentence among sentences.
                 guard candidate.isCJK == cjk, !stems.isEmpty, candidate.length * 2 >= answerLength, candidate.length <= answerLength * 2,
                       (Self.tableRow(text) == nil) == (Self.tableRow(answer) == nil),
+                      !cjk || Self.cjkShape(text) == Self.cjkShape(answer),
                       stems.isDisjoint(with: titleStems), stems.isDisjoint(with: otherTitleStems),
                       stems.isDisjoint(with: subjectStems), stems.isDisjoint(with: visibleStems),
                       !ownFacts.contains(where: { $0.overlaps(candidate) }),
@@ -1023,9 +1040,19 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     /// Three other topics, nearest first, none generic, none sharing the
     /// answer's name or each other's, none whose words show in the prompt.
-    private func topicDistractors(for topicIndex: Int, prompt: String, using random: inout SeededRandom) -> [String] {
+    private func topicDistractors(for topicIndex: Int, asking position: Int, prompt: String,
+                                  using random: inout SeededRandom) -> [String] {
         let own = index.topics[topicIndex]
         let promptStems = index.stems(prompt)
+        // "componentWillReceiveProps()" listed under two headings: both would be right.
+        let factText = index.fact(at: position).text.plainText
+        let factKey = OptionForms.key(factText)
+        func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
+            topic.facts.contains { other in
+                let text = index.fact(at: other).text.plainText
+                return abs(text.utf8.count - factText.utf8.count) <= 8 && OptionForms.key(text) == factKey
+            }
+        }
         var chosen: [String] = []
         // Headings of the answer's level first: "Libraries" among "Version
         // 1.8.0" headings stands out. A level above or below only when too
@@ -1043,7 +1070,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                       Self.isCJK(topic.title) == Self.isCJK(own.title),
                       !index.overlap(topic.title, own.title),
                       !chosen.contains(where: { index.overlap($0, topic.title) }),
-                      index.stems(topic.title).isDisjoint(with: promptStems)
+                      index.stems(topic.title).isDisjoint(with: promptStems), !alsoHolds(topic)
                 else { continue }
                 chosen.append(topic.title)
                 if chosen.count == 8 { break }
@@ -1325,6 +1352,15 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// "Which of these belongs under X?" in Japanese or Chinese.
     static func belongsUnder(_ subject: String, japanese: Bool) -> String {
         japanese ? "次のうち「\(subject)」に当てはまるものはどれ？" : "以下哪一项属于「\(subject)」？"
+    }
+
+    /// How a Chinese or Japanese text ends: a sentence ("。"), a predicate
+    /// (kana: "エントリを返します"), or a noun ("クエリレベル"). Options of
+    /// one question end alike, or the odd one out is the answer.
+    static func cjkShape(_ text: String) -> Int {
+        guard let last = text.trimmedSpaces().unicodeScalars.last else { return 0 }
+        if "。.！？!?".unicodeScalars.contains(last) { return 2 }
+        return (0x3040...0x309F).contains(last.value) ? 1 : 0
     }
 
     /// Kana anywhere: Japanese, not Chinese.

@@ -78,6 +78,11 @@ public struct QuestionAudit {
             }
         case .flip, .clozeTyped, .clozeChoice:
             found += blankFindings(prompt: prompt, answer: answer, fact: fact)
+            // "_____都怎么玩儿过 Redis。" → 看看你在实际项目里: a chunk with the speaker's "you" in it is no term.
+            let japanese = answer.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
+            if japanese ? (answer.contains("あなた") || answer.contains("私") || answer.contains("彼")) : answer.contains(where: { "你我他她您".contains($0) }) {
+                found.append("a Chinese or Japanese blank holding a pronoun: \(answer)")
+            }
             // "1.27 _____" → KB: the unit of a number left in view.
             if answer.count <= 5, answer.allSatisfy(\.isLetter),
                let before = prompt.split(separator: Question.blank, omittingEmptySubsequences: false).first?.split(separator: " ").last,
@@ -249,6 +254,17 @@ public struct QuestionAudit {
             // Shared by every option, a word gives nothing away.
             if !options.isEmpty && options.allSatisfy({ Self.contains(word: word, in: $0) }) { continue }
             found.append("answer word \"\(word)\" visible above or in the prompt")
+        }
+        // "euclidean remainder" with "div_euclid" in view: most of a word shows as a part of another.
+        let shownParts = Set(shown.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init))
+        for word in Self.words(answer).map({ $0.lowercased() }) where word.count >= 5 {
+            for part in shownParts where part != word && part.count >= 5 {
+                let (short, long) = part.count < word.count ? (part, word) : (word, part)
+                guard long.hasPrefix(short), short.count * 3 >= long.count * 2 else { continue }
+                if !options.isEmpty && options.allSatisfy({ $0.lowercased().contains(short) }) { continue }
+                found.append("most of answer word \"\(word)\" visible as \"\(part)\"")
+                break
+            }
         }
         return found
     }

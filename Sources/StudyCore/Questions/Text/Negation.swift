@@ -81,10 +81,17 @@ enum Negation {
               !words.contains(where: { auxiliaries[$0.lowercased()] != nil && auxiliaries[$0] == nil }) else { return nil }
         let next = words[at + 1].lowercased()
         // "is not", "can be seen as": a following adverb or "be" hedge would read badly once negated.
-        guard !WordLists.looksLikeAdverb(next), next.unicodeScalars.allSatisfy(\.isASCII),
+        // "are now written" → "are not now written": "not" goes after a time adverb, which reads badly; none is made.
+        guard !WordLists.looksLikeAdverb(next), !Self.timeAdverbs.contains(next), next.unicodeScalars.allSatisfy(\.isASCII),
               words[at - 1].unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         return TextEdits.replacing([tokens.words[at].range], in: tokens, with: auxiliaries[words[at]]!)
     }
+
+    /// Adverbs without "-ly" that stand between an auxiliary and its verb.
+    static let timeAdverbs: Set<String> = [
+        "now", "also", "still", "already", "just", "always", "often", "then", "even", "only", "usually", "generally",
+        "typically", "currently", "sometimes", "soon", "again", "once", "rarely", "mostly",
+    ]
 
     /// "Cannot be" → "Can be": the replacement starts in the case the text did.
     static func matchingCase(_ replacement: String, _ original: String) -> String {

@@ -235,8 +235,15 @@ enum TextEdits {
         guard !termWords.isEmpty else { return false }
         let visible = Set(words(shown))
         return termWords.contains { word in
-            visible.contains(word) || visible.contains(word + "s") || visible.contains(word + "es")
-                || (word.hasSuffix("s") && word.count > 3 && visible.contains(String(word.dropLast())))
+            if visible.contains(word) || visible.contains(word + "s") || visible.contains(word + "es")
+                || (word.hasSuffix("s") && word.count > 3 && visible.contains(String(word.dropLast()))) { return true }
+            // Most of it as a part of another ("euclidean" with "div_euclid" in view).
+            guard word.count >= 5 else { return false }
+            return visible.contains { part in
+                guard part.count >= 5, part != word else { return false }
+                let (short, long) = part.count < word.count ? (part, word) : (word, part)
+                return long.hasPrefix(short) && short.count * 3 >= long.count * 2
+            }
         }
     }
 
