@@ -131,4 +131,14 @@ struct QuestionAuditTests {
                              answer: "看看你在实际项目里")
         #expect(audit.findings(for: chunk).contains { $0.contains("pronoun") })
     }
+
+    @Test func aBlankFollowedByItsNamedExampleIsFound() {
+        // Sample 4, n 8.
+        let example = question(.flip, fact: InlineText(plain: "Google Apps (Gmail), Dropbox, Zoom"),
+                               prompt: "_____ (Gmail), Dropbox, Zoom", answer: "Google Apps")
+        #expect(audit.findings(for: example).contains("a blank followed by its named example in brackets"))
+        let aside = question(.flip, fact: InlineText(plain: "Amazon S3 (object storage) keeps eleven nines of durability"),
+                             prompt: "Amazon S3 (object storage) keeps _____ of durability", answer: "eleven nines")
+        #expect(!audit.findings(for: aside).contains("a blank followed by its named example in brackets"))
+    }
 }

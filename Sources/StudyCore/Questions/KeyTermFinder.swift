@@ -383,6 +383,7 @@ public enum KeyTermFinder {
         "information", "solution", "solutions", "resources", "tasks", "features", "options", "things", "purposes",
         "results", "level", "levels", "type", "types", "part", "parts", "aspects", "issues", "needs", "use", "usage",
         "time", "cost", "costs", "work", "value", "values", "setup", "support", "example", "examples", "case", "cases",
+        "capability", "capabilities", "functionality", "mechanism", "mechanisms",
     ]
 
     /// Labels of a table's or list's own shape, not terms ("Definition: …").
@@ -400,6 +401,7 @@ public enum KeyTermFinder {
         "problem", "problems", "instance", "instances", "management", "operation", "operations", "customers",
         "customer", "business", "category", "categories", "component", "components", "specific", "important",
         "available", "possible", "necessary", "following", "generally", "including",
+        "capability", "capabilities", "functionality", "functionalities", "mechanism", "mechanisms",
     ]
 
     /// Words that start the object of a verb ("increasing the number").

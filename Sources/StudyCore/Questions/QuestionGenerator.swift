@@ -360,6 +360,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         // "(_____)" after "Amazon Web Services", or "_____ (AWS)": the other form shows it.
         let occurrences = TextEdits.occurrences(of: term.text, in: analysis.tokens)
         if occurrences.contains(where: { TextEdits.isParenthesised($0, in: analysis.tokens) }) { return nil }
+        // "_____ (Gmail), Dropbox": a name in brackets right after the blank is its example.
+        if occurrences.contains(where: { TextEdits.isFollowedByANamedExample($0, in: analysis.tokens) }) { return nil }
         // "(over 10 years old)", "(150TB)": a number in an aside is a detail of one example.
         if term.kind == .number, occurrences.contains(where: { TextEdits.isInsideParentheses($0, in: analysis.tokens) }) { return nil }
         // A term blanked twice or more ("Big Data _____: Run _____") is the sentence's subject, not its point.
@@ -583,7 +585,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
             let visible = prompt + "\n" + contextLines
             guard !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
-                  !TextEdits.isHyphenJoined(start..<stop, in: tokens), !Self.spellsOut(answer, visible) else { continue }
+                  !TextEdits.isHyphenJoined(start..<stop, in: tokens), !Self.spellsOut(answer, visible),
+                  !TextEdits.isFollowedByANamedExample(start..<stop, in: tokens) else { continue }
             return (prompt, answer)
         }
         return nil

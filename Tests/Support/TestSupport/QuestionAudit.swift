@@ -180,6 +180,14 @@ public struct QuestionAudit {
                 let afterColonDigit = afterIndex + 1 < characters.count && characters[afterIndex] == ":" && characters[afterIndex + 1].isNumber
                 let beforeDigitColon = index >= 2 && characters[index - 1] == ":" && characters[index - 2].isNumber
                 if afterColonDigit || beforeDigitColon { found.append("blank on half of a ratio or time") }
+                // "_____ (Gmail), Dropbox": a name in brackets after the blank is its example.
+                let following = String(characters[afterIndex...].prefix(40))
+                if following.hasPrefix(" (") || following.hasPrefix("("), let close = following.firstIndex(of: ")") {
+                    let inside = following[following.index(after: following.firstIndex(of: "(")!)..<close].split(separator: " ")
+                    if (1...2).contains(inside.count) && inside.allSatisfy({ $0.first?.isUppercase == true }) {
+                        found.append("a blank followed by its named example in brackets")
+                    }
+                }
                 // "X — _____: value": a table row's column header.
                 let headerBefore = index >= 2 && (String(characters[(index - 2)..<index]) == "— " || String(characters[(index - 2)..<index]) == "; ")
                 if headerBefore && afterIndex < characters.count && characters[afterIndex] == ":" {

@@ -83,6 +83,16 @@ enum TextEdits {
 
     /// Whether the term stands in parentheses, or right before a parenthesis:
     /// an abbreviation and its expansion give each other away.
+    /// Whether the range is followed by a name or two in brackets ("Google
+    /// Apps (Gmail)"): an example that names what a blank there would hide.
+    static func isFollowedByANamedExample(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let rest = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 40))
+        guard rest.hasPrefix(" (") || rest.hasPrefix("("), let close = rest.firstIndex(of: ")") else { return false }
+        let inside = rest[rest.index(after: rest.firstIndex(of: "(")!)..<close]
+        let words = inside.split(separator: " ")
+        return (1...2).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+    }
+
     static func isParenthesised(_ range: Range<Int>, in tokens: TextTokens) -> Bool {
         let term = tokens.string(range)
         let before = tokens.gap(from: max(0, range.lowerBound - 1), to: range.lowerBound)
