@@ -1047,13 +1047,18 @@ public struct QuestionGenerator: Sendable, Equatable {
                                   using random: inout SeededRandom) -> [String] {
         let own = index.topics[topicIndex]
         let promptStems = index.stems(prompt)
-        // "componentWillReceiveProps()" listed under two headings: both would be right.
-        let factText = index.fact(at: position).text.plainText
-        let factKey = OptionForms.key(factText)
+        // "componentWillReceiveProps()" listed under two headings: both would
+        // be right. Only a short item repeats word for word; the lengths are
+        // compared before any text is made (a dense deck has 3,000 facts in reach).
+        func length(_ fact: Fact) -> Int { fact.text.spans.reduce(0) { $0 + $1.text.utf8.count } }
+        let asked = index.fact(at: position)
+        let askedLength = length(asked)
+        let factKey = askedLength <= 60 ? OptionForms.key(asked.text.plainText) : nil
         func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
-            topic.facts.contains { other in
-                let text = index.fact(at: other).text.plainText
-                return abs(text.utf8.count - factText.utf8.count) <= 8 && OptionForms.key(text) == factKey
+            guard let factKey else { return false }
+            return topic.facts.contains { other in
+                let fact = index.fact(at: other)
+                return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
             }
         }
         var chosen: [String] = []

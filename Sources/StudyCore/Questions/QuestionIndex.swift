@@ -383,8 +383,11 @@ final class QuestionIndex: Sendable {
     /// colon, with the positions of that list's items. Nil for a nested item
     /// or a list with no such lead-in.
     func leadInList(around position: Int) -> (leadIn: String, items: [Int])? {
-        guard fact(at: position).context == nil else { return nil }
         let entry = facts[position]
+        // Most topics have no paragraph ending in a colon: nothing to walk.
+        guard fact(at: position).context == nil, topicNotes[entry.topic].contains(where: { note in
+            note.kind == .paragraph && note.text.spans.last.map { $0.text.hasSuffix(":") || $0.text.hasSuffix("：") || $0.text.hasSuffix(": ") } == true
+        }) else { return nil }
         let range = topics[entry.topic].facts
         func sameList(_ other: Int) -> Bool { fact(at: other).context == nil && fact(at: other).depth == fact(at: position).depth }
         var first = position, last = position
