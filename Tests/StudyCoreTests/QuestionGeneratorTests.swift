@@ -648,6 +648,33 @@ struct QuestionGeneratorTests {
         #expect(QuestionGenerator.cjkShape("データが複製される。") != QuestionGenerator.cjkShape("エントリを返します"))
     }
 
+    @Test func anAcronymIsOfferedAmongAcronymsOnly() throws {
+        // Sample 4, n 20: OLTP among OLAP, DynamoDB and Athena.
+        #expect(ShapeMatch.isAcronym("OLTP") && ShapeMatch.isAcronym("EC2") && !ShapeMatch.isAcronym("DynamoDB") && !ShapeMatch.isAcronym("A"))
+        let (generator, facts) = try Self.generator(for: """
+            # Databases
+            ## Relational
+            - Relational databases serve **OLTP** workloads such as orders
+            ## Warehouses
+            - Redshift serves **OLAP** queries over columns
+            ## NoSQL
+            - **DynamoDB** keeps items by partition key
+            ## Serverless SQL
+            - **Athena** queries files in S3 with SQL
+            ## Queues
+            - **SQS** decouples producers from consumers
+            ## Notifications
+            - **SNS** fans a message out to subscribers
+            """)
+        var asked = 0
+        for seed in 1...6 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: facts[0].id, kind: .clozeChoice, seed: seed) else { continue }
+            asked += 1
+            #expect(question.options.allSatisfy(ShapeMatch.isAcronym), "\(question.options)")
+        }
+        #expect(asked > 0)
+    }
+
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
         #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
         #expect(QuestionGenerator.hasAHole("and  statement positions"))

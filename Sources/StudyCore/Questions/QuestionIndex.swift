@@ -226,6 +226,8 @@ final class QuestionIndex: Sendable {
         var size: Int
         var capitalised: Bool
         var looksLikeCode: Bool
+        /// "OLTP" stands with "OLAP", not with "DynamoDB" or "Athena".
+        var isAcronym: Bool
 
         init(_ term: KeyTerm) {
             // Names and styled terms stand in for each other.
@@ -235,6 +237,7 @@ final class QuestionIndex: Sendable {
             size = term.kind == .number ? 1 : ShapeMatch.spacedSize(term)
             capitalised = term.kind == .number ? false : term.text.first?.isUppercase ?? false
             looksLikeCode = ShapeMatch.looksLikeCode(term.text)
+            isAcronym = term.kind != .number && ShapeMatch.isAcronym(term.text)
         }
     }
 
