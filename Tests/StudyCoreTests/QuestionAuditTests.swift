@@ -141,4 +141,19 @@ struct QuestionAuditTests {
                              prompt: "Amazon S3 (object storage) keeps _____ of durability", answer: "eleven nines")
         #expect(!audit.findings(for: aside).contains("a blank followed by its named example in brackets"))
     }
+
+    @Test func aKanaEndingBlankAndAnAnswerInCapitalsAmongWordsAreFound() {
+        // Sample 5, n 36.
+        let ending = question(.flip, fact: InlineText(plain: "サーバーがこのコストのかかりうる処理をする必要がなくなります"),
+                              prompt: "サーバーがこのコストのかかりうる処理をする必要が_____", answer: "なくなります")
+        #expect(audit.findings(for: ending).contains { $0.contains("hiragana alone") })
+        // Sample 5, n 52.
+        let shouting = question(.clozeChoice, fact: InlineText(plain: "React re-renders ON EVERY SINGLE KEYSTROKE"),
+                                prompt: "React re-renders ON EVERY _____", options: ["SINGLE KEYSTROKE", "Handling keys", "Static field", "Node.js HTTP"],
+                                answer: "SINGLE KEYSTROKE")
+        #expect(audit.findings(for: shouting).contains("the answer is the odd one out by its capitals"))
+        let acronyms = question(.clozeChoice, fact: InlineText(plain: "Relational databases serve OLTP workloads"),
+                                prompt: "Relational databases serve _____ workloads", options: ["OLTP", "OLAP", "SQL", "SQS"], answer: "OLTP")
+        #expect(!audit.findings(for: acronyms).contains("the answer is the odd one out by its capitals"))
+    }
 }

@@ -574,6 +574,8 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = touchesCJK || (start > 0 && Self.isLatinWordUnit(tokens.units[start - 1]))
             let joinedAfter = stop < tokens.units.count && Self.isLatinWordUnit(tokens.units[stop])
             let after = tokens.gap(from: stop, to: min(stop + 1, tokens.units.count))
+            // "処理する必要が_____" → なくなります: kana alone is a grammatical ending, not a term.
+            if cjk, answer.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) || $0.properties.isWhitespace }) { continue }
             // "看看你在实际项目里": a pronoun is the speaker's aside, not a term.
             // (In Japanese 他 is "other": その他.)
             if cjk, Self.isJapanese(answer) ? ["あなた", "私", "彼"].contains(where: { answer.contains($0) })

@@ -78,6 +78,10 @@ public struct QuestionAudit {
             }
         case .flip, .clozeTyped, .clozeChoice:
             found += blankFindings(prompt: prompt, answer: answer, fact: fact)
+            // "処理する必要が_____" → なくなります: hiragana alone is grammar.
+            if !answer.isEmpty, answer.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) || $0 == " " }) {
+                found.append("a Japanese blank of hiragana alone (a grammatical ending): \(answer)")
+            }
             // "_____都怎么玩儿过 Redis。" → 看看你在实际项目里: a chunk with the speaker's "you" in it is no term.
             let japanese = answer.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
             if japanese ? (answer.contains("あなた") || answer.contains("私") || answer.contains("彼")) : answer.contains(where: { "你我他她您".contains($0) }) {
@@ -335,6 +339,15 @@ public struct QuestionAudit {
         let scripts = Set(options.map { option in option.unicodeScalars.contains { Self.isCJK($0) } })
         if scripts.count > 1 { found.append("options mix scripts") }
         if question.kind == .clozeChoice {
+            // "SINGLE KEYSTROKE" among "Static field" and "Node.js HTTP": the one in capitals stands out.
+            func shouts(_ text: String) -> Bool {
+                let letters = text.filter(\.isLetter)
+                return letters.count >= 2 && letters.allSatisfy { $0.isUppercase && $0.isASCII }
+            }
+            let wrongOptions = options.filter { $0 != question.answer }
+            if !wrongOptions.isEmpty && wrongOptions.allSatisfy({ shouts($0) != shouts(question.answer) }) {
+                found.append("the answer is the odd one out by its capitals")
+            }
             let units = Set(options.map(Self.unitOf))
             if units.count > 1 { found.append("options of different units or kinds: \(units.sorted())") }
             // Words as spaces separate them; Chinese and Japanese by characters.

@@ -32,16 +32,23 @@ enum ShapeMatch {
         guard candidateLength * 2 >= answerLength, candidateLength <= answerLength * 2 else { return false }
         // A capitalised name beside a lowercase word ("APIs" beside "error") is a giveaway.
         guard (candidate.text.first?.isUppercase ?? false) == (answer.text.first?.isUppercase ?? false) else { return false }
-        // An acronym among acronyms: "OLTP" beside "DynamoDB" and "Athena" is a two-way choice.
+        // Capitals among capitals: "OLTP" beside "DynamoDB" and "Athena" is a
+        // two-way choice, "SINGLE KEYSTROKE" beside "Static field" no choice at all.
         guard isAcronym(candidate.text) == isAcronym(answer.text) else { return false }
         // Code stays with code: `fit_transform` beside "Amazon EMR" is a giveaway.
         return looksLikeCode(candidate.text) == looksLikeCode(answer.text)
     }
 
-    /// Two to six capitals (digits allowed after the first): "OLTP", "S3", "EC2".
+    /// Written in capitals throughout, two letters or more: an acronym
+    /// ("OLTP", "S3", "EC2") or shouting ("SINGLE KEYSTROKE"), which must
+    /// not stand alone among words written as words.
     static func isAcronym(_ text: String) -> Bool {
-        (2...6).contains(text.count) && text.first?.isUppercase == true
-            && text.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
+        var letters = 0
+        for character in text where character.isLetter {
+            guard character.isUppercase, character.isASCII else { return false }
+            letters += 1
+        }
+        return letters >= 2 && text.first?.isUppercase == true
     }
 
     static func spacedSize(_ term: KeyTerm) -> Int {
