@@ -675,6 +675,30 @@ struct QuestionGeneratorTests {
         #expect(asked > 0)
     }
 
+    @Test func aMeasureIsAskedAmongHeadingsThatHoldMeasures() throws {
+        // Sample 5, n 20, 33, 41, 42: "Calculate usage" the only heading a size could belong under.
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use cases
+            - User enters a block of text and gets a link
+            ## Out of scope
+            - User registers for an account
+            ## Communications
+            - Internal services talk over remote procedure calls
+            ## Calculate usage
+            - The created_at column takes 5 bytes
+            ## Storage
+            - The object store keeps 12.7 TB of new pastes every year
+            ## Traffic
+            - The service writes 4 pastes per second on average
+            ## Caching
+            - A memory cache of 40 GB keeps the popular pastes
+            """)
+        let size = try #require(facts.first { $0.text.plainText.contains("5 bytes") })
+        let question = try #require(generator.question(for: size.id, kind: .whichTopic, seed: 1))
+        #expect(Set(question.options).isSubset(of: ["Calculate usage", "Storage", "Traffic", "Caching"]), "\(question.options)")
+    }
+
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
         #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
         #expect(QuestionGenerator.hasAHole("and  statement positions"))

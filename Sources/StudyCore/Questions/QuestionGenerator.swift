@@ -1063,6 +1063,14 @@ public struct QuestionGenerator: Sendable, Equatable {
                 return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
             }
         }
+        // "1 KB content per paste": a measure belongs where measures are;
+        // "Calculate usage" among headings that hold no number is the answer by its shape.
+        func isMeasure(_ position: Int) -> Bool {
+            index.fact(at: position).text.spans.contains { $0.text.contains(where: \.isNumber) }
+                && index.analysis(position).candidates.contains { $0.kind == .number && $0.unit != nil }
+        }
+        let askedIsMeasure = isMeasure(position)
+        func holdsMeasures(_ topic: QuestionIndex.TopicEntry) -> Bool { topic.facts.contains(where: isMeasure) }
         var chosen: [String] = []
         // Headings of the answer's level first: "Libraries" among "Version
         // 1.8.0" headings stands out. A level above or below only when too
@@ -1080,7 +1088,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                       Self.isCJK(topic.title) == Self.isCJK(own.title),
                       !index.overlap(topic.title, own.title),
                       !chosen.contains(where: { index.overlap($0, topic.title) }),
-                      index.stems(topic.title).isDisjoint(with: promptStems), !alsoHolds(topic)
+                      index.stems(topic.title).isDisjoint(with: promptStems), !alsoHolds(topic), !askedIsMeasure || holdsMeasures(topic)
                 else { continue }
                 chosen.append(topic.title)
                 if chosen.count == 8 { break }
