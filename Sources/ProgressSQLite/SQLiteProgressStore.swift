@@ -312,6 +312,14 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         return result
     }
 
+    /// Stops what runs on the store now, on any thread (a transaction is
+    /// rolled back, its caller gets SQLite's "interrupted" error): how
+    /// quitting ends a write made off the run loop (`StoreUpkeep`) without
+    /// waiting for it. Work started afterwards runs as usual.
+    public func interrupt() {
+        database.interrupt()
+    }
+
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
         try database.close()
@@ -559,23 +567,25 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// the facts on the other side of the scope, whichever side has fewer
     /// (`review_fact_count` says how many each fact has). For the whole deck
     /// that is the few reviews of facts since edited away; for one topic, its
-    /// own reviews. Both are read from the `review_fact` index alone. A store
-    /// without the counts (opened read-only from an older release) is read
-    /// whole instead.
-    public func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
-        try reviewActivity(inScope: scope.contains, recentSince: recentSince)
+    /// own reviews. Both are read from the `review_fact` index alone. Then
+    /// the reviews of the three quarter hours the rolling windows cut
+    /// (`ReviewActivity.edgeBuckets`), by the time index. A store without
+    /// the counts (opened read-only from an older release) is read whole
+    /// instead.
+    public func reviewActivity(of scope: Set<FactID>, now: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: scope.contains, now: now)
     }
 
     /// The same for the facts of `index` (a deck's, for `stats`).
-    public func reviewActivity(of index: FactIndex, recentSince: Timestamp) throws -> ReviewActivity {
-        try reviewActivity(inScope: index.contains, recentSince: recentSince)
+    public func reviewActivity(of index: FactIndex, now: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: index.contains, now: now)
     }
 
-    private func reviewActivity(inScope isInScope: (FactID) -> Bool, recentSince: Timestamp) throws -> ReviewActivity {
+    private func reviewActivity(inScope isInScope: (FactID) -> Bool, now: Timestamp) throws -> ReviewActivity {
         try database.read { db in
             guard try db.tableExists("review_quarter") else {
                 let log = try Self.reviewLog(in: db).filter { isInScope($0.factID) }
-                return ReviewActivity(log: log, scope: Set(log.map(\.factID)), recentSince: recentSince)
+                return ReviewActivity(log: log, scope: Set(log.map(\.factID)), now: now)
             }
             var inside: [FactID] = [], outside: [FactID] = []
             var insideReviews = 0, outsideReviews = 0
@@ -627,24 +637,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             }
             // By the time index, then into log order here: asked to sort by
             // id, SQLite would walk the whole table in id order instead.
-            var recent: [(id: Int64, entry: ReviewLogEntry)] = []
-            let recentStatement = try db.makeStatement(sql: """
-                SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time WHERE reviewed_ms >= ?
+            var edges: [(id: Int64, entry: ReviewLogEntry)] = []
+            let edgeStatement = try db.makeStatement(sql: """
+                SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time
+                WHERE reviewed_ms >= ? AND reviewed_ms < ?
                 """)
-            let rows = try Row.fetchCursor(recentStatement, arguments: [recentSince.milliseconds])
-            let row = recentStatement.sqliteStatement
-            while try rows.next() != nil {
-                let id = SQLiteColumns.factID(row, 1)
-                guard isInScope(id), let milliseconds = SQLiteColumns.optionalInteger(row, 2),
-                      let rating = SQLiteColumns.optionalInteger(row, 3).flatMap(Rating.init(rawValue:)),
-                      let mode = SQLiteColumns.withText(row, 4, { $0.flatMap { StudyMode(rawValue: String(decoding: $0, as: UTF8.self)) } })
-                else { continue }
-                recent.append((Int64(SQLiteColumns.integer(row, 0)),
-                               ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: Int64(milliseconds)),
-                                              rating: rating, mode: mode)))
+            let row = edgeStatement.sqliteStatement
+            for edge in ReviewActivity.edgeBuckets(now: now) {
+                let start = ReviewActivity.start(ofBucket: edge).milliseconds
+                let rows = try Row.fetchCursor(edgeStatement, arguments: [start, start + ReviewActivity.bucketMilliseconds])
+                while try rows.next() != nil {
+                    let id = SQLiteColumns.factID(row, 1)
+                    guard isInScope(id), let milliseconds = SQLiteColumns.optionalInteger(row, 2),
+                          let rating = SQLiteColumns.optionalInteger(row, 3).flatMap(Rating.init(rawValue:)),
+                          let mode = SQLiteColumns.withText(row, 4, {
+                              $0.flatMap { StudyMode(rawValue: String(decoding: $0, as: UTF8.self)) }
+                          })
+                    else { continue }
+                    edges.append((Int64(SQLiteColumns.integer(row, 0)),
+                                  ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: Int64(milliseconds)),
+                                                 rating: rating, mode: mode)))
+                }
             }
-            recent.sort { $0.id < $1.id }
-            return ReviewActivity(buckets: buckets, recent: recent.map(\.entry), recentSince: recentSince)
+            edges.sort { $0.id < $1.id }
+            return ReviewActivity(buckets: buckets, edges: edges.map(\.entry), now: now)
         }
     }
 

@@ -46,7 +46,6 @@ struct StatsCommand: ParsableCommand {
         let report: String
         do {
             let scopes = decks.map(\.scope)
-            let recentSince = ReviewActivity.recentSince(now: now)
             var allCards: [FactID: CardProgress]?
             let statistics = try scopes.map { scope in
                 // Each deck's cards in one pass, by the place of their fact
@@ -59,7 +58,7 @@ struct StatsCommand: ParsableCommand {
                 } else {
                     cards = try store.cards(of: index)
                 }
-                let activity = try store.reviewActivity(of: index, recentSince: recentSince)
+                let activity = try store.reviewActivity(of: index, now: now)
                 return ProgressStatistics.compute(scope: scope, cardsInScope: cards, activity: activity, now: now,
                                                   days: dayStart.dayBoundary(at: now), scheduler: .standard,
                                                   leechLapses: leech.lapses)

@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AppCore
+import CThreadPlacement
+import DeckKit
+import ProgressSQLite
+import Synchronization
+import StudyCore
+
+/// The store's upkeep after the full screen's first frame, on a thread of
+/// its own: today's copy of the store (`backUpDailyIfNeeded`) and the
+/// outline of each post loaded, for `stats` (`PostOutlines`).
+///
+/// Both ran on the run loop after the first frame, and a key pressed then
+/// waited for them: keeping the outline of a 100,000-fact post took 0.4–0.5
+/// s, a day's first copy of a 200 MB store longer. Neither is needed by the
+/// screen (the copy is a safety net, the outline a cache), so the loop goes
+/// on at once. The thread writes through the store's own writer (GRDB's
+/// `DatabasePool` is safe across threads and serialises writes): an answer
+/// saved meanwhile waits at most for the outline's one short transaction,
+/// as it would for a second process; the outline is made before it.
+///
+/// What went wrong comes back through `update` as `.storeUpkeepEnded`
+/// (said in the status bar, not dropped), polled by the run loop
+/// (`AppRunLoop.incoming`) as `QuestionPreparation` is. Quitting calls
+/// `stop()`: a write in flight is interrupted (SQLite rolls it back; the
+/// outline is written at the next opening) and the thread is joined, so the
+/// store closes whole; work not started is skipped.
+///
+///     let upkeep = StoreUpkeep(store: store, posts: posts, now: now)
+///     runLoop.afterFirstFrame = upkeep.start
+///     runLoop.incoming = upkeep.arrived
+///     …
+///     upkeep.stop()
+final class StoreUpkeep: Sendable {
+    /// Where the thread is; read by `stop()` to know whether to interrupt.
+    enum Phase: Equatable {
+        /// Backing up, looking up or making outlines (no write of its own yet).
+        case preparing
+        /// Inside `saveOutlines`: interrupted by `stop()`.
+        case writing
+        /// Finished (its problems, if any, in `problems`).
+        case ended
+    }
+
+    private let store: SQLiteProgressStore
+    private let posts: [LoadedPost]
+    private let now: Timestamp
+    private let backUp: Bool
+    private let state = Mutex<(phase: Phase, stopping: Bool)>((.preparing, false))
+    /// What went wrong, set once by the thread as it ends.
+    private let problems = Mutex<[String]?>(nil)
+    private let delivered = Atomic<Bool>(false)
+    private let startedOnce = Atomic<Bool>(false)
+    /// The thread, once started; joined by `stop()`.
+    private let thread = Mutex<pthread_t?>(nil)
+
+    /// - Parameter backUp: keep today's copy too (the full screen; not a
+    ///   post read again later in the same run).
+    init(store: SQLiteProgressStore, posts: [LoadedPost], now: Timestamp, backUp: Bool = true) {
+        self.store = store
+        self.posts = posts
+        self.now = now
+        self.backUp = backUp
+    }
+
+    /// Starts the thread (the first call only). When no thread can be
+    /// started the work is done here, on the caller's thread, as before:
+    /// nothing is skipped.
+    func start() {
+        guard !startedOnce.exchange(true, ordering: .relaxed), !isStopping() else { return }
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var made = pthread_t()
+        let status = awsml_thread_start_elsewhere(&made, { raw in
+            let upkeep = Unmanaged<StoreUpkeep>.fromOpaque(raw!).takeRetainedValue()
+            upkeep.work()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<StoreUpkeep>.fromOpaque(context).release()
+            work()
+            return
+        }
+        thread.withLock { $0 = made }
+    }
+
+    /// The work, in order; each step first asks whether `stop()` came.
+    private func work() {
+        var found: [String] = []
+        if backUp && !isStopping() {
+            do { try store.backUpDailyIfNeeded(now: now) } catch { found.append(error.summary) }
+        }
+        let outlines = isStopping() ? nil : PostOutlines.missing(posts, in: store)
+        if let outlines {
+            switch outlines {
+            case .failure(let error):
+                found.append(PostOutlines.problem(error))
+            case .success(let missing):
+                // Into the write only if not stopped meanwhile; `stop()` then interrupts it.
+                let writing = state.withLock { state -> Bool in
+                    guard !state.stopping else { return false }
+                    state.phase = .writing
+                    return true
+                }
+                if writing, let error = PostOutlines.save(missing, loaded: posts, in: store, now: now),
+                   !isStopping() {
+                    found.append(PostOutlines.problem(error))
+                }
+            }
+        }
+        problems.withLock { $0 = found }
+        state.withLock { $0.phase = .ended }
+    }
+
+    private func isStopping() -> Bool { state.withLock { $0.stopping } }
+
+    /// Where the thread is now (for tests).
+    var phase: Phase { state.withLock { $0.phase } }
+
+    /// What went wrong, as an action, the first time it is asked for once
+    /// the work has ended; nil before, and ever after. Nothing to say is
+    /// said too (`.storeUpkeepEnded([])`), so `update` knows it is done.
+    func arrived() -> AppAction? {
+        guard !delivered.load(ordering: .relaxed), let found = problems.withLock({ $0 }) else { return nil }
+        delivered.store(true, ordering: .relaxed)
+        return .storeUpkeepEnded(problems: found)
+    }
+
+    /// Ends the work at quitting: the step in progress is its last, a write
+    /// in flight is interrupted (rolled back), and the thread is joined.
+    /// Making an outline (CPU only, before its write) is let finish: a few
+    /// tens of milliseconds on a 100,000-fact post.
+    func stop() {
+        let writing = state.withLock { state -> Bool in
+            state.stopping = true
+            return state.phase == .writing
+        }
+        if writing { store.interrupt() }
+        guard let thread = self.thread.withLock({ started -> pthread_t? in
+            defer { started = nil }
+            return started
+        }) else { return }
+        pthread_join(thread, nil)
+    }
+}
