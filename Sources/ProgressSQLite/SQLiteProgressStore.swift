@@ -118,12 +118,15 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// awsml-tui is copied into memory and migrated there, so it reads with
     /// today's schema while the file keeps its own. The same checks as
     /// `open` refuse a file that is not ours, newer or damaged.
-    public static func openReadOnly(path: String) throws(StoreOpenError) -> SQLiteProgressStore {
-        try openReadOnly(path: path, extraMigrations: [])
+    /// - Parameter checks: the record of stores found sound (`StoreCheckRecord`):
+    ///   a store with the stamp recorded at its last check is not checked
+    ///   again, and a sound one is recorded. Nil: checked every time.
+    public static func openReadOnly(path: String, checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
+        try openReadOnly(path: path, extraMigrations: [], checks: checks)
     }
 
-    static func openReadOnly(path: String,
-                             extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+    static func openReadOnly(path: String, extraMigrations: [(identifier: String, sql: String)],
+                             checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
         let finding = try StoreFileCheck.inspect(path, forWriting: false)
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         do {
@@ -132,7 +135,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 [StoreWarning.damagedLog(path, lost: $0.lostTransactions, copy: nil, readOnly: true)]
             } ?? []
             let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
-            guard try inspectExisting(path, migrator: migrator).hasSchema else {
+            guard try inspectExisting(path, migrator: migrator, checks: checks).hasSchema else {
                 if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
                 return try emptyInMemory(path: path, migrator: migrator, warnings: warnings)
             }
@@ -173,11 +176,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// - Parameter forWriting: for a store that will be migrated, also
     ///   refuse it when no copy can be kept first (no schema change without
     ///   one), before anything is written.
-    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator,
-                                        forWriting: Bool = false) throws(StoreOpenError) -> Existing {
+    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator, forWriting: Bool = false,
+                                        checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> Existing {
         let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
         do throws(StoreOpenError) {
-            let existing = try look(at: path, migrator: migrator)
+            let existing = try look(at: path, migrator: migrator, checks: checks)
             if forWriting && existing.hasSchema && existing.migrationsPending, let problem = backupProblem(of: path) {
                 throw StoreOpenError.noCopyBeforeMigration(path, because: problem)
             }
@@ -196,16 +199,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         var migrationsPending: Bool
     }
 
-    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Existing {
+    private static func look(at path: String, migrator: DatabaseMigrator,
+                             checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> Existing {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
+        // Before SQLite opens it (which may add an empty -wal).
+        let stamp = checks == nil ? nil : StoreCheckRecord.stamp(of: path)
+        let checkedBefore = stamp.map { checks?.holds(path, stamp: $0) == true } ?? false
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db -> Existing in
-                let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
-                guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
+            let existing = try queue.read { db -> Existing in
+                if !checkedBefore {
+                    let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
+                    guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
+                }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if tables == 0 && owner == 0 { // an empty database: ours to use
@@ -222,6 +231,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 return Existing(hasSchema: !applied.isEmpty,
                                 migrationsPending: !Set(migrator.migrations).isSubset(of: applied))
             }
+            // A cache: when it cannot be written, the store is checked next time.
+            if let checks, let stamp, !checkedBefore { _ = checks.record(path, stamp: stamp) }
+            return existing
         } catch let error as StoreOpenError {
             throw error
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode.primaryResultCode) {
@@ -341,14 +353,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// The cards of the facts of `index`, each at its fact's position (nil:
     /// no card), read in one pass over the table: what the statistics of a
     /// deck take, with no hashing of ids and no card decoded for a fact the
-    /// deck does not hold.
+    /// deck does not hold. Written straight into the array's memory: through
+    /// `forEachCard`'s closures each card was copied three times and the
+    /// array checked for sharing at every write.
     public func cards(of index: FactIndex) throws -> [CardProgress?] {
         try database.read { db in
-            var cards = [CardProgress?](repeating: nil, count: index.count)
-            try Self.forEachCard(in: db) { id, read in
-                if let position = index.position(of: id) { cards[position] = read() }
+            try [CardProgress?](unsafeUninitializedCapacity: index.count) { buffer, initialized in
+                buffer.initialize(repeating: nil)
+                initialized = index.count
+                let statement = try db.makeStatement(sql: Self.cardColumns)
+                let rows = try Row.fetchCursor(statement)
+                let row = statement.sqliteStatement
+                while try rows.next() != nil {
+                    let id = SQLiteColumns.factID(row, 0)
+                    if let position = index.position(of: id) { buffer[position] = Self.card(id, row) }
+                }
             }
-            return cards
         }
     }
 
@@ -358,24 +378,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// and a string for every id and every time were most of reading 90,000
     /// cards.
     private static func forEachCard(in db: Database, _ body: (FactID, () -> CardProgress) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: """
-            SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
-            FROM card
-            """)
+        let statement = try db.makeStatement(sql: cardColumns)
         let rows = try Row.fetchCursor(statement)
         let row = statement.sqliteStatement
-        typealias Column = SQLiteColumns
         while try rows.next() != nil {
-            let id = Column.factID(row, 0)
-            try body(id) {
-                CardProgress(
-                    factID: id, state: CardState(rawValue: Column.integer(row, 1)) ?? .new,
-                    step: Column.optionalInteger(row, 2), stability: Column.optionalDouble(row, 3),
-                    difficulty: Column.optionalDouble(row, 4), due: Column.timestamp(row, 5),
-                    lastReview: Column.timestamp(row, 6), reps: Column.integer(row, 7), lapses: Column.integer(row, 8),
-                    suspended: Column.integer(row, 9) != 0, buriedUntil: Column.timestamp(row, 10))
-            }
+            let id = SQLiteColumns.factID(row, 0)
+            try body(id) { card(id, row) }
         }
+    }
+
+    /// Every card, its columns in the order `card(_:_:)` reads them.
+    private static let cardColumns = """
+        SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
+        FROM card
+        """
+
+    /// The card of fact `id` on the current row of a `cardColumns` statement.
+    private static func card(_ id: FactID, _ row: OpaquePointer) -> CardProgress {
+        typealias Column = SQLiteColumns
+        return CardProgress(
+            factID: id, state: CardState(rawValue: Column.integer(row, 1)) ?? .new,
+            step: Column.optionalInteger(row, 2), stability: Column.optionalDouble(row, 3),
+            difficulty: Column.optionalDouble(row, 4), due: Column.timestamp(row, 5),
+            lastReview: Column.timestamp(row, 6), reps: Column.integer(row, 7), lapses: Column.integer(row, 8),
+            suspended: Column.integer(row, 9) != 0, buriedUntil: Column.timestamp(row, 10))
     }
 
     /// Logs `review` and, for study, applies it to the card as it is in the

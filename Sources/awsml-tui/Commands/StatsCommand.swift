@@ -28,11 +28,15 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var leech: LeechOption
 
     func run() throws {
-        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
-                                      environment: ProcessEnvironment.current())
+        let environment = ProcessEnvironment.current()
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
+        let now = SystemClock.now()
         let store: SQLiteProgressStore
         do {
-            store = try SQLiteProgressStore.openReadOnly(path: path)
+            // A store nothing has written since its last sound check is not
+            // checked again (`StoreCheckRecord`).
+            let checks = StoreCheckRecord.file(environment: environment).map { StoreCheckRecord(file: $0, now: now) }
+            store = try SQLiteProgressStore.openReadOnly(path: path, checks: checks)
         } catch {
             // The posts' own errors first, as when they were loaded before the store.
             _ = try DeckSource.load(files)
@@ -41,7 +45,6 @@ struct StatsCommand: ParsableCommand {
         defer { try? store.close() }
         let decks = try StatsDeck.load(files, store: store)
         for warning in store.warnings { StandardError.warn(warning) }
-        let now = SystemClock.now()
         let titles = Deck.keptApart(titles: decks.map { ($0.title, $0.file) })
         let report: String
         do {
