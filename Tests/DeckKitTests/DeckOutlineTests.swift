@@ -138,6 +138,21 @@ struct DeckOutlineTests {
         #expect(index.position(of: FactID(rawValue: "missing")) == nil)
         #expect(!FactIndex(Array(ids.prefix(5000))).hasRepeats)
         #expect(FactIndex([]).position(of: ids[0]) == nil)
+        #expect(!index.isSpread, "loader-made ids are evenly spread: slots by their top bits")
+    }
+
+    /// Hex ids that share their top bits (made by hand, not by the loader)
+    /// would make one long probe of the table: they are spread instead,
+    /// and found all the same; repeats among them are still seen.
+    @Test func crowdedIdsAreSpreadAndFound() {
+        let ids = (0..<3000).map { FactID(rawValue: String(format16: $0)) }
+        let index = FactIndex(ids)
+        #expect(index.isSpread)
+        #expect(!index.hasRepeats)
+        for (position, id) in ids.enumerated() { #expect(index.position(of: id) == position) }
+        #expect(index.position(of: FactID(rawValue: String(format16: 3000))) == nil)
+        #expect(FactIndex(ids + [ids[7]]).hasRepeats)
+        #expect(FactIndex(ids + [ids[7]]).position(of: ids[7]) == 7)
     }
 }
 
