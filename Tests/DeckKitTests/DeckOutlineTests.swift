@@ -125,6 +125,20 @@ struct DeckOutlineTests {
         #expect(made.rawValue.utf8.count == 16)
         #expect(FactID(rawValue: made.rawValue) == made)
         #expect(Set([made, FactID(rawValue: made.rawValue)]).count == 1)
+        // Every byte either side of the digits' ranges ("/", ":", "`", "g",
+        // "@", "G") in any place keeps the id a string, as the store wrote it.
+        for place in 0..<16 {
+            for byte in Array("/:`g@G".utf8) {
+                var bytes = Array("0123456789abcdef".utf8)
+                bytes[place] = byte
+                let text = String(decoding: bytes, as: UTF8.self)
+                let id = bytes.withUnsafeBufferPointer { FactID(utf8: $0) }
+                #expect(id?.rawValue == text && id != FactID(rawValue: "0123456789abcdef"))
+                #expect(id == FactID(rawValue: text))
+            }
+        }
+        let read = Array("0123456789abcdef".utf8).withUnsafeBufferPointer { FactID(utf8: $0) }
+        #expect(read == FactID(rawValue: "0123456789abcdef") && read?.bits == 0x0123_4567_89ab_cdef)
     }
 
     @Test func aFactIndexFindsEachIdsFirstPlace() {
