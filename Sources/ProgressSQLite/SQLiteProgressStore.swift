@@ -29,6 +29,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// For a read-only store: remove the `-wal` and `-shm` its connection
     /// leaves when it closes (they were not there when it opened).
     private let removesLogFilesOnClose: Bool
+    /// A read-only store that reads the file itself (not a copy in memory):
+    /// a second connection can read beside it (`secondReader`).
+    private let readsFileReadOnly: Bool
 
     /// What opening could not do but the store works without (a backup
     /// not made): for the command to say on stderr, or the full screen in
@@ -39,12 +42,27 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     public static let dailyBackupsKept = 7
 
     private init(path: String, database: any DatabaseWriter, isReadOnly: Bool = false,
-                 removesLogFilesOnClose: Bool = false, warnings: [StoreWarning] = []) {
+                 removesLogFilesOnClose: Bool = false, readsFileReadOnly: Bool = false, warnings: [StoreWarning] = []) {
         self.path = path
         self.database = database
         self.isReadOnly = isReadOnly
         self.removesLogFilesOnClose = removesLogFilesOnClose
+        self.readsFileReadOnly = readsFileReadOnly
         self.warnings = warnings
+    }
+
+    /// A second read-only connection to the file of a store opened with
+    /// `openReadOnly`, for a read on another core beside this store's own
+    /// (`stats` reads the review counts while it reads the cards); nil for a
+    /// store read from a copy in memory, or when the file cannot be opened
+    /// again. Close it before this store, which removes the log files.
+    public func secondReader() -> SQLiteProgressStore? {
+        guard readsFileReadOnly else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        return SQLiteProgressStore(path: path, database: queue, isReadOnly: true)
     }
 
     /// Opens (creating when absent) the store at `path`.
@@ -145,7 +163,8 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             let file = try DatabaseQueue(path: path, configuration: configuration)
             guard try file.read({ db in try !migrator.hasCompletedMigrations(db) }) else {
                 return SQLiteProgressStore(path: path, database: file, isReadOnly: true,
-                                           removesLogFilesOnClose: !hadLogFiles, warnings: warnings)
+                                           removesLogFilesOnClose: !hadLogFiles, readsFileReadOnly: true,
+                                           warnings: warnings)
             }
             let copy = try DatabaseQueue()
             try file.backup(to: copy)

@@ -14,7 +14,8 @@ struct ReviewActivityWindowTests {
     let now = Timestamp(iso8601: "2026-11-27T21:07:30.250Z")!
 
     /// What the statistics computed before: every review's age, one by one.
-    func counted(_ log: [ReviewLogEntry], days: Int64) -> ReviewActivity.Tally {
+    func counted(_ log: [ReviewLogEntry], days: Int64, now: Timestamp? = nil) -> ReviewActivity.Tally {
+        let now = now ?? self.now
         var tally = ReviewActivity.Tally(reviews: 0, passed: 0)
         for entry in log {
             let age = now.milliseconds - entry.reviewedAt.milliseconds
@@ -49,34 +50,24 @@ struct ReviewActivityWindowTests {
         #expect(activity.edges.allSatisfy { ReviewActivity.edgeBuckets(now: now).contains(ReviewActivity.bucket(of: $0.reviewedAt)) })
     }
 
-    @Test("any log: the windows equal a pass over every review")
-    func randomLogs() {
-        var random = SplitMix64(seed: 20261128)
-        for _ in 0..<50 {
+    @Test("reviews every 37 s around each end, for moments all through a quarter hour")
+    func sweep() {
+        let day = Timestamp.millisecondsPerDay
+        for shift: Int64 in stride(from: 0, to: ReviewActivity.bucketMilliseconds, by: 61_000) {
+            let now = self.now.adding(milliseconds: shift)
             var log: [ReviewLogEntry] = []
-            for _ in 0..<300 {
-                // Mostly within an hour of the windows' ends, some anywhere in 40 days.
-                let anchor = [0, 7, 30][Int(random.next() % 3)] * Timestamp.millisecondsPerDay
-                let ago = random.next() % 4 == 0 ? Int64(random.next() % UInt64(40 * Timestamp.millisecondsPerDay))
-                    : anchor + Int64(random.next() % 7_200_000) - 3_600_000
-                log.append(entry(ago: ago, Rating(rawValue: Int(random.next() % 4) + 1)!))
+            for (index, anchor) in [0, 7 * day, 30 * day].enumerated() {
+                for offset in stride(from: -1_200_000 as Int64, through: 1_200_000, by: 37_000) {
+                    let rating = Rating(rawValue: (Int(offset / 37_000) + 100 + index) % 4 + 1)!
+                    log.append(ReviewLogEntry(factID: fact, reviewedAt: now.adding(milliseconds: -(anchor + offset)),
+                                              rating: rating, mode: .study))
+                }
             }
             log.sort { $0.reviewedAt < $1.reviewedAt }
             let activity = ReviewActivity(log: log, scope: [fact], now: now)
-            for days: Int64 in [7, 30] { #expect(activity.window(days: days) == counted(log, days: days)) }
+            for days: Int64 in [7, 30] {
+                #expect(activity.window(days: days) == counted(log, days: days, now: now), "\(days) days, now + \(shift) ms")
+            }
         }
-    }
-}
-
-/// A seeded generator (SplitMix64), so a failure can be run again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

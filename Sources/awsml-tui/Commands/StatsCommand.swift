@@ -43,6 +43,8 @@ struct StatsCommand: ParsableCommand {
             throw CommandFailure.report(error)
         }
         defer { try? store.close() }
+        let reader = store.secondReader()
+        defer { try? reader?.close() } // (before the store: its close tidies the log files)
         let decks = try StatsDeck.load(files, store: store)
         for warning in store.warnings { StandardError.warn(warning) }
         let titles = Deck.keptApart(titles: decks.map { ($0.title, $0.file) })
@@ -55,13 +57,18 @@ struct StatsCommand: ParsableCommand {
                 // (`FactIndex`); every card by id only for a deck with an id twice.
                 let index = FactIndex(scope.map(\.0))
                 let cards: [CardProgress?]
+                let activity: ReviewActivity
                 if index.hasRepeats {
                     if allCards == nil { allCards = try store.loadCards() }
                     cards = scope.map { allCards?[$0.0] }
+                    activity = try store.reviewActivity(of: index, now: now)
                 } else {
+                    // The review counts on the other core, through a
+                    // connection of their own, while this one reads the cards.
+                    let counts = reader.map { reader in OtherCore.start { try reader.reviewActivity(of: index, now: now) } }
                     cards = try store.cards(of: index)
+                    activity = try counts?.value() ?? store.reviewActivity(of: index, now: now)
                 }
-                let activity = try store.reviewActivity(of: index, now: now)
                 return ProgressStatistics.compute(scope: scope, cardsInScope: cards, activity: activity, now: now,
                                                   days: dayStart.dayBoundary(at: now), scheduler: .standard,
                                                   leechLapses: leech.lapses)
