@@ -165,6 +165,15 @@ struct PostOutlineTests {
             activity: try store.reviewActivity(of: index, now: now),
             now: now, days: days, scheduler: scheduler, leechLapses: 3)
         #expect(fromOutline == parsed)
+        // The review counts through a second connection, as `stats` reads
+        // them on the other core while it reads the cards: the same figures.
+        let reader = try #require(store.secondReader())
+        let beside = ProgressStatistics.compute(
+            scope: outline.scope, cardsInScope: try store.cards(of: index),
+            activity: try reader.reviewActivity(of: index, now: now),
+            now: now, days: days, scheduler: scheduler, leechLapses: 3)
+        try reader.close()
+        #expect(beside == parsed)
         let positions = outline.positions(of: Set(StatsReport.leechesShown(fromOutline).map(\.id)))
         let texts = try #require(try store.outlineTexts(post: Self.fingerprint(), factCount: outline.facts.count,
                                                         at: Set(positions.values)))

@@ -92,6 +92,8 @@ struct ReviewCountTests {
         let path = try copyOfReleasedStore()
         let bytes = folder.bytes(path)
         let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        // Read from a copy in memory (migrated there): no second connection to it.
+        #expect(reader.secondReader() == nil)
         let log = try reader.reviewLog()
         let scope = Set(log.map(\.factID))
         let now = try #require(Timestamp(iso8601: "2026-12-01T00:00:00Z"))
