@@ -1032,19 +1032,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// Keeps a copy named for today unless there is one; keeps the newest 7.
     /// Throws a `StoreWarning` when no copy could be made: the store itself
     /// is fine, and goes on without it.
-    public func backUpDailyIfNeeded(now: Timestamp) throws(StoreWarning) {
+    /// - Parameter stopping: asked between steps of the copy (4 MB each);
+    ///   true ends it, leaving no copy (and throwing): how quitting ends a
+    ///   copy made off the run loop (`StoreUpkeep`) without waiting for it.
+    public func backUpDailyIfNeeded(now: Timestamp, stopping: @escaping () -> Bool = { false }) throws(StoreWarning) {
         if isReadOnly { return }
         let name = "daily-\(now.isoDate)"
         let folder = backupFolder
         if fileExists(folder + "/" + backupFileName(name)) { return }
-        try backUp(named: name)
+        try backUp(named: name, stopping: stopping)
         let daily = listFolder(folder).filter { $0.hasPrefix(backupFilePrefix + "daily-") }.sorted()
         for old in daily.dropLast(Self.dailyBackupsKept) { unlink(folder + "/" + old) }
     }
 
     /// Copies the database with SQLite's backup API to `backups/<file>.<name>.sqlite`.
     /// A copy that fails half-way is removed, so it is not taken for today's.
-    func backUp(named name: String) throws(StoreWarning) {
+    func backUp(named name: String, stopping: @escaping () -> Bool = { false }) throws(StoreWarning) {
         if let problem = backupProblem() { throw problem }
         let folder = backupFolder
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
@@ -1057,7 +1060,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             if descriptor >= 0 { Glibc.close(descriptor) }
             let destination = try DatabaseQueue(path: target)
             defer { try? destination.close() }
-            try database.backup(to: destination)
+            try database.backup(to: destination, pagesPerStep: 1024) { _ in
+                if stopping() { throw StoreWarning(path: self.path, reason: "the copy was stopped", summary: "copy stopped") }
+            }
         } catch {
             unlink(target)
             throw .backupFailed(path, target: target, detail: Self.describe(error))

@@ -12,37 +12,39 @@ import StudyCore
 /// another writer holding the store past the busy timeout) nothing is lost
 /// and `stats` parses the post, so errors are returned for the caller to
 /// drop or say, not thrown. The full screen does this off its run loop
-/// (`StoreUpkeep`), in two steps: the outlines made (`missing`), then
-/// written (`save`).
+/// (`StoreUpkeep`), in three steps: the posts looked up (`lacking`), their
+/// outlines made without the store (`made`), then written (`save`).
 enum PostOutlines {
     /// Writes the outlines the store lacks.
     @discardableResult
     static func keep(_ posts: [LoadedPost], in store: SQLiteProgressStore, now: Timestamp) -> (any Error)? {
-        switch missing(posts, in: store) {
-        case .failure(let error): error
-        case .success(let missing): save(missing, loaded: posts, in: store, now: now)
+        do {
+            return save(made(try lacking(posts, in: store)), loaded: posts, in: store, now: now)
+        } catch {
+            return error
         }
     }
 
-    /// The outlines of the posts the store has none of, made (the CPU part).
-    static func missing(_ posts: [LoadedPost],
-                        in store: SQLiteProgressStore) -> Result<[(outline: DeckOutline, post: PostFingerprint)], any Error> {
-        Result {
-            var missing: [(outline: DeckOutline, post: PostFingerprint)] = []
-            for post in posts {
-                guard let fingerprint = post.fingerprint, try !store.hasOutline(post: fingerprint) else { continue }
-                missing.append((DeckOutline(deck: post.deck), fingerprint))
-            }
-            return missing
+    /// The posts the store has no outline of (one look-up each).
+    static func lacking(_ posts: [LoadedPost], in store: SQLiteProgressStore) throws -> [LoadedPost] {
+        try posts.filter { post in
+            guard let fingerprint = post.fingerprint else { return false }
+            return try !store.hasOutline(post: fingerprint)
         }
+    }
+
+    /// The outlines of `posts`, made (CPU only: no store).
+    static func made(_ posts: [LoadedPost]) -> [(outline: DeckOutline, post: PostFingerprint)] {
+        posts.compactMap { post in post.fingerprint.map { (DeckOutline(deck: post.deck), $0) } }
     }
 
     /// Writes `missing`, in one transaction. Posts loaded together keep
     /// each other's outlines, whatever their titles.
+    /// - Parameter proceed: asked once they are encoded, before the write.
     static func save(_ missing: [(outline: DeckOutline, post: PostFingerprint)], loaded posts: [LoadedPost],
-                     in store: SQLiteProgressStore, now: Timestamp) -> (any Error)? {
+                     in store: SQLiteProgressStore, now: Timestamp, proceed: () -> Bool = { true }) -> (any Error)? {
         do {
-            try store.saveOutlines(missing, loaded: posts.compactMap(\.fingerprint), now: now)
+            try store.saveOutlines(missing, loaded: posts.compactMap(\.fingerprint), now: now, proceed: proceed)
             return nil
         } catch {
             return error

@@ -24,9 +24,10 @@ import StudyCore
 /// What went wrong comes back through `update` as `.storeUpkeepEnded`
 /// (said in the status bar, not dropped), polled by the run loop
 /// (`AppRunLoop.incoming`) as `QuestionPreparation` is. Quitting calls
-/// `stop()`: a write in flight is interrupted (SQLite rolls it back; the
-/// outline is written at the next opening) and the thread is joined, so the
-/// store closes whole; work not started is skipped.
+/// `stop()`, which never waits for long: the copy stops at its next step, a
+/// write in flight is interrupted (SQLite rolls it back; the outline is
+/// written at the next opening), outlines being made are dropped, and work
+/// not started is skipped.
 ///
 ///     let upkeep = StoreUpkeep(store: store, posts: posts, now: now)
 ///     runLoop.afterFirstFrame = upkeep.start
@@ -36,19 +37,28 @@ import StudyCore
 final class StoreUpkeep: Sendable {
     /// Where the thread is; read by `stop()` to know whether to interrupt.
     enum Phase: Equatable {
-        /// Backing up, looking up or making outlines (no write of its own yet).
-        case preparing
-        /// Inside `saveOutlines`: interrupted by `stop()`.
+        /// Keeping today's copy: it asks between steps whether to stop.
+        case backingUp
+        /// Asking the store which posts it has no outline of (a look-up each).
+        case lookingUp
+        /// Making the missing outlines (CPU, 50–70 ms for a 100,000-fact
+        /// post, the store not held): `stop()` does not wait for it, and
+        /// nothing is written once stopped.
+        case making
+        /// Encoding and writing the outlines (`saveOutlines`): asks whether
+        /// to stop before its transaction, which `stop()` interrupts.
         case writing
         /// Finished (its problems, if any, in `problems`).
         case ended
     }
 
-    private let store: SQLiteProgressStore
+    /// Given up by `stop()` while the outlines are made, so the session's
+    /// store closes as it ends without waiting for the thread.
+    private let heldStore: Mutex<SQLiteProgressStore?>
     private let posts: [LoadedPost]
     private let now: Timestamp
     private let backUp: Bool
-    private let state = Mutex<(phase: Phase, stopping: Bool)>((.preparing, false))
+    private let state = Mutex<(phase: Phase, stopping: Bool)>((.backingUp, false))
     /// What went wrong, set once by the thread as it ends.
     private let problems = Mutex<[String]?>(nil)
     private let delivered = Atomic<Bool>(false)
@@ -59,7 +69,7 @@ final class StoreUpkeep: Sendable {
     /// - Parameter backUp: keep today's copy too (the full screen; not a
     ///   post read again later in the same run).
     init(store: SQLiteProgressStore, posts: [LoadedPost], now: Timestamp, backUp: Bool = true) {
-        self.store = store
+        heldStore = Mutex(store)
         self.posts = posts
         self.now = now
         self.backUp = backUp
@@ -88,35 +98,45 @@ final class StoreUpkeep: Sendable {
     /// The work, in order; each step first asks whether `stop()` came.
     private func work() {
         var found: [String] = []
-        if backUp && !isStopping() {
-            do { try store.backUpDailyIfNeeded(now: now) } catch { found.append(error.summary) }
+        defer {
+            problems.withLock { $0 = found }
+            state.withLock { $0.phase = .ended }
         }
-        let outlines = isStopping() ? nil : PostOutlines.missing(posts, in: store)
-        if let outlines {
-            switch outlines {
-            case .failure(let error):
-                found.append(PostOutlines.problem(error))
-            case .success(let missing):
-                // Into the write only if not stopped meanwhile; `stop()` then interrupts it.
-                let writing = state.withLock { state -> Bool in
-                    guard !state.stopping else { return false }
-                    state.phase = .writing
-                    return true
-                }
-                if writing, let error = PostOutlines.save(missing, loaded: posts, in: store, now: now),
-                   !isStopping() {
-                    found.append(PostOutlines.problem(error))
-                }
+        if backUp, let store = heldStore.withLock({ $0 }), !isStopping() {
+            do {
+                try store.backUpDailyIfNeeded(now: now, stopping: { [self] in isStopping() })
+            } catch {
+                if !isStopping() { found.append(error.summary) }
             }
         }
-        problems.withLock { $0 = found }
-        state.withLock { $0.phase = .ended }
+        let lacking: [LoadedPost]
+        do {
+            guard enter(.lookingUp), let store = heldStore.withLock({ $0 }) else { return }
+            lacking = try PostOutlines.lacking(posts, in: store)
+        } catch {
+            if !isStopping() { found.append(PostOutlines.problem(error)) }
+            return
+        }
+        guard !lacking.isEmpty, enter(.making) else { return }
+        let made = PostOutlines.made(lacking)
+        // Into the write only if not stopped meanwhile; `stop()` then interrupts it.
+        guard enter(.writing), let store = heldStore.withLock({ $0 }) else { return }
+        if let error = PostOutlines.save(made, loaded: posts, in: store, now: now, proceed: { [self] in !isStopping() }),
+           !isStopping() {
+            found.append(PostOutlines.problem(error))
+        }
+    }
+
+    /// Moves on to `phase`, unless `stop()` came first.
+    private func enter(_ phase: Phase) -> Bool {
+        state.withLock { state -> Bool in
+            guard !state.stopping else { return false }
+            state.phase = phase
+            return true
+        }
     }
 
     private func isStopping() -> Bool { state.withLock { $0.stopping } }
-
-    /// Where the thread is now (for tests).
-    var phase: Phase { state.withLock { $0.phase } }
 
     /// What went wrong, as an action, the first time it is asked for once
     /// the work has ended; nil before, and ever after. Nothing to say is
@@ -127,20 +147,27 @@ final class StoreUpkeep: Sendable {
         return .storeUpkeepEnded(problems: found)
     }
 
-    /// Ends the work at quitting: the step in progress is its last, a write
-    /// in flight is interrupted (rolled back), and the thread is joined.
-    /// Making an outline (CPU only, before its write) is let finish: a few
-    /// tens of milliseconds on a 100,000-fact post.
+    /// Ends the work at quitting: the step in progress is its last. A copy
+    /// stops at its next step and a write in flight is interrupted (rolled
+    /// back), and the thread is joined, so the store closes whole. Making
+    /// the outlines (CPU, 50–70 ms on a 100,000-fact post) is not waited
+    /// for: the thread gives the store up, writes nothing after it, and
+    /// ends by itself.
     func stop() {
-        let writing = state.withLock { state -> Bool in
+        let phase = state.withLock { state -> Phase in
             state.stopping = true
-            return state.phase == .writing
+            return state.phase
         }
-        if writing { store.interrupt() }
+        if phase == .writing { heldStore.withLock { $0 }?.interrupt() }
         guard let thread = self.thread.withLock({ started -> pthread_t? in
             defer { started = nil }
             return started
         }) else { return }
-        pthread_join(thread, nil)
+        if phase == .making {
+            heldStore.withLock { $0 = nil }
+            pthread_detach(thread)
+        } else {
+            pthread_join(thread, nil)
+        }
     }
 }
