@@ -57,7 +57,6 @@ final class StoreUpkeep: Sendable {
     private let heldStore: Mutex<SQLiteProgressStore?>
     private let posts: [LoadedPost]
     private let now: Timestamp
-    private let backUp: Bool
     private let state = Mutex<(phase: Phase, stopping: Bool)>((.backingUp, false))
     /// What went wrong, set once by the thread as it ends.
     private let problems = Mutex<[String]?>(nil)
@@ -66,13 +65,13 @@ final class StoreUpkeep: Sendable {
     /// The thread, once started; joined by `stop()`.
     private let thread = Mutex<pthread_t?>(nil)
 
-    /// - Parameter backUp: keep today's copy too (the full screen; not a
-    ///   post read again later in the same run).
-    init(store: SQLiteProgressStore, posts: [LoadedPost], now: Timestamp, backUp: Bool = true) {
+    /// - Parameters:
+    ///   - posts: the posts loaded, whose outlines the store may lack.
+    ///   - now: the time, for naming today's copy and dating the outlines.
+    init(store: SQLiteProgressStore, posts: [LoadedPost], now: Timestamp) {
         heldStore = Mutex(store)
         self.posts = posts
         self.now = now
-        self.backUp = backUp
     }
 
     /// Starts the thread (the first call only). When no thread can be
@@ -102,7 +101,7 @@ final class StoreUpkeep: Sendable {
             problems.withLock { $0 = found }
             state.withLock { $0.phase = .ended }
         }
-        if backUp, let store = heldStore.withLock({ $0 }), !isStopping() {
+        if let store = heldStore.withLock({ $0 }), !isStopping() {
             do {
                 try store.backUpDailyIfNeeded(now: now, stopping: { [self] in isStopping() })
             } catch {
