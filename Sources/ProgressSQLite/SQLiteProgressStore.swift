@@ -1,8 +1,6 @@
-import Dispatch
 import DeckKit
 import GRDB
 import StudyCore
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -233,7 +231,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             defer { try? queue.close() }
             let existing = try queue.read { db -> Existing in
                 if !checkedBefore {
-                    let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path), path: path)
+                    let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
                     guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
                 }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
@@ -276,41 +274,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// once. Damage in the log is not let through in silence: a read or write
     /// that meets it fails with SQLite's "database disk image is malformed",
     /// which the screen and the commands report as any store failure.
-    /// - Parameter path: the file `db` reads: for a big store, the cards
-    ///   and the facts' texts (about half the check) are checked on another
-    ///   thread through a second read-only connection to it, beside the rest.
-    static func integrityCheck(_ db: Database, fileSize: Int64, limit: Int64 = wholeCheckLimit,
-                               path: String? = nil) throws -> [String] {
+    static func integrityCheck(_ db: Database, fileSize: Int64, limit: Int64 = wholeCheckLimit) throws -> [String] {
         guard fileSize > limit else { return try String.fetchAll(db, sql: "PRAGMA quick_check") }
         let tables = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'review'
             """)
-        let beside: Set<String> = path == nil ? [] : ["card", "fact_text"]
-        let besideFindings = Mutex<Result<[String], any Error>>(.success(["ok"]))
-        let group = DispatchGroup()
-        if let path, tables.contains(where: beside.contains) {
-            let checked = tables.filter(beside.contains)
-            DispatchQueue.global().async(group: group) {
-                let outcome = Result { () throws -> [String] in
-                    var configuration = Configuration()
-                    configuration.readonly = true
-                    configuration.busyMode = .timeout(5)
-                    let queue = try DatabaseQueue(path: path, configuration: configuration)
-                    defer { try? queue.close() }
-                    return try queue.read { db in try Self.quickCheck(checked, in: db) }
-                }
-                besideFindings.withLock { $0 = outcome }
-            }
-        }
-        let findings = try Self.quickCheck(tables.filter { !beside.contains($0) }, in: db)
-        group.wait()
-        if findings != ["ok"] { return findings }
-        return try besideFindings.withLock { $0 }.get()
-    }
-
-    /// `PRAGMA quick_check` of each of `tables`: the first findings that
-    /// are not "ok", or ["ok"].
-    private static func quickCheck(_ tables: [String], in db: Database) throws -> [String] {
         for table in tables {
             let check = try String.fetchAll(db, sql: "PRAGMA quick_check(\(table.quotedDatabaseIdentifier))")
             if check != ["ok"] { return check }

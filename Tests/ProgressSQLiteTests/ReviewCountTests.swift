@@ -200,15 +200,12 @@ struct IntegrityCheckTests {
 
     /// The check's findings; SQLite's "malformed" error (what `look` reports
     /// as damage) is a finding too.
-    /// - Parameter beside: give the check the file's path, so that a big
-    ///   store's cards are checked through a second connection (as opening does).
-    func check(_ path: String, limit: Int64, beside: Bool = false) throws -> [String] {
+    func check(_ path: String, limit: Int64) throws -> [String] {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         do {
             return try queue.read { db in
-                try SQLiteProgressStore.integrityCheck(db, fileSize: StoreFileCheck.size(of: path), limit: limit,
-                                                       path: beside ? path : nil)
+                try SQLiteProgressStore.integrityCheck(db, fileSize: StoreFileCheck.size(of: path), limit: limit)
             }
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT {
             return ["malformed"]
@@ -219,16 +216,6 @@ struct IntegrityCheckTests {
         let path = try storeDamaged(in: "card")
         #expect(try check(path, limit: 1 << 40) != ["ok"])
         #expect(try check(path, limit: 0) != ["ok"])
-        // Checked through the second connection, on another thread.
-        #expect(try check(path, limit: 0, beside: true) != ["ok"])
-    }
-
-    /// With the cards checked beside the rest, damage on either side is found.
-    @Test func damageBesideTheCardsIsFoundToo() throws {
-        let path = try storeDamaged(in: "review_quarter")
-        #expect(try check(path, limit: 0) != ["ok"])
-        #expect(try check(path, limit: 0, beside: true) != ["ok"])
-        #expect(try check(try storeDamaged(in: "review"), limit: 0, beside: true) == ["ok"])
     }
 
     @Test func damageInTheLogIsFoundWholeWhenSmallAndLeftToReadsWhenBig() throws {
