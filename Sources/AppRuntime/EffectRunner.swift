@@ -81,9 +81,9 @@ public struct EffectRunner {
             } catch {
                 return .storeFailed(StoreFailure(.saveCards, detail: "\(error)"))
             }
-        case .loadReviewActivity(let scope, let recentSince):
+        case .loadReviewActivity(let scope, let now):
             do {
-                return .reviewActivityLoaded(try store.reviewActivity(of: scope, recentSince: recentSince))
+                return .reviewActivityLoaded(try store.reviewActivity(of: scope, now: now))
             } catch {
                 return .storeFailed(StoreFailure(.loadReviewActivity, detail: "\(error)"))
             }

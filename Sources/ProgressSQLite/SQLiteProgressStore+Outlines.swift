@@ -58,13 +58,16 @@ extension SQLiteProgressStore {
     /// outlines they replace: earlier versions of the same decks (by title;
     /// not those of `loaded`, the posts loaded with them, which may share a
     /// title), and the oldest beyond `outlinesKept`.
+    /// - Parameter proceed: asked once the outlines are encoded, before the
+    ///   transaction; false writes nothing (quitting meanwhile, `StoreUpkeep`).
     public func saveOutlines(_ outlines: [(outline: DeckOutline, post: PostFingerprint)], loaded: [PostFingerprint],
-                             now: Timestamp) throws {
+                             now: Timestamp, proceed: () -> Bool = { true }) throws {
         guard !outlines.isEmpty else { return }
         let encoded = outlines.map { ($0.outline.title, $0.post.key, Data($0.outline.encodedFacts()),
                                       $0.outline.encodedTexts().map { Data($0) }) }
         let kept = Array(Set(loaded.map(\.key) + outlines.map(\.post.key)))
         let marks = kept.map { _ in "?" }.joined(separator: ", ")
+        guard proceed() else { return }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for (title, _, _, _) in encoded {

@@ -29,6 +29,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// For a read-only store: remove the `-wal` and `-shm` its connection
     /// leaves when it closes (they were not there when it opened).
     private let removesLogFilesOnClose: Bool
+    /// A read-only store that reads the file itself (not a copy in memory):
+    /// a second connection can read beside it (`secondReader`).
+    private let readsFileReadOnly: Bool
 
     /// What opening could not do but the store works without (a backup
     /// not made): for the command to say on stderr, or the full screen in
@@ -39,12 +42,27 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     public static let dailyBackupsKept = 7
 
     private init(path: String, database: any DatabaseWriter, isReadOnly: Bool = false,
-                 removesLogFilesOnClose: Bool = false, warnings: [StoreWarning] = []) {
+                 removesLogFilesOnClose: Bool = false, readsFileReadOnly: Bool = false, warnings: [StoreWarning] = []) {
         self.path = path
         self.database = database
         self.isReadOnly = isReadOnly
         self.removesLogFilesOnClose = removesLogFilesOnClose
+        self.readsFileReadOnly = readsFileReadOnly
         self.warnings = warnings
+    }
+
+    /// A second read-only connection to the file of a store opened with
+    /// `openReadOnly`, for a read on another core beside this store's own
+    /// (`stats` reads the review counts while it reads the cards); nil for a
+    /// store read from a copy in memory, or when the file cannot be opened
+    /// again. Close it before this store, which removes the log files.
+    public func secondReader() -> SQLiteProgressStore? {
+        guard readsFileReadOnly else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        return SQLiteProgressStore(path: path, database: queue, isReadOnly: true)
     }
 
     /// Opens (creating when absent) the store at `path`.
@@ -118,12 +136,15 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// awsml-tui is copied into memory and migrated there, so it reads with
     /// today's schema while the file keeps its own. The same checks as
     /// `open` refuse a file that is not ours, newer or damaged.
-    public static func openReadOnly(path: String) throws(StoreOpenError) -> SQLiteProgressStore {
-        try openReadOnly(path: path, extraMigrations: [])
+    /// - Parameter checks: the record of stores found sound (`StoreCheckRecord`):
+    ///   a store with the stamp recorded at its last check is not checked
+    ///   again, and a sound one is recorded. Nil: checked every time.
+    public static func openReadOnly(path: String, checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
+        try openReadOnly(path: path, extraMigrations: [], checks: checks)
     }
 
-    static func openReadOnly(path: String,
-                             extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+    static func openReadOnly(path: String, extraMigrations: [(identifier: String, sql: String)],
+                             checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
         let finding = try StoreFileCheck.inspect(path, forWriting: false)
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         do {
@@ -132,7 +153,7 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 [StoreWarning.damagedLog(path, lost: $0.lostTransactions, copy: nil, readOnly: true)]
             } ?? []
             let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
-            guard try inspectExisting(path, migrator: migrator).hasSchema else {
+            guard try inspectExisting(path, migrator: migrator, checks: checks).hasSchema else {
                 if !hadLogFiles { removeFilesOfReadOnlyLook(path) }
                 return try emptyInMemory(path: path, migrator: migrator, warnings: warnings)
             }
@@ -142,7 +163,8 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             let file = try DatabaseQueue(path: path, configuration: configuration)
             guard try file.read({ db in try !migrator.hasCompletedMigrations(db) }) else {
                 return SQLiteProgressStore(path: path, database: file, isReadOnly: true,
-                                           removesLogFilesOnClose: !hadLogFiles, warnings: warnings)
+                                           removesLogFilesOnClose: !hadLogFiles, readsFileReadOnly: true,
+                                           warnings: warnings)
             }
             let copy = try DatabaseQueue()
             try file.backup(to: copy)
@@ -173,11 +195,11 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// - Parameter forWriting: for a store that will be migrated, also
     ///   refuse it when no copy can be kept first (no schema change without
     ///   one), before anything is written.
-    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator,
-                                        forWriting: Bool = false) throws(StoreOpenError) -> Existing {
+    private static func inspectExisting(_ path: String, migrator: DatabaseMigrator, forWriting: Bool = false,
+                                        checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> Existing {
         let hadLogFiles = StoreFileCheck.hasWriteAheadLogFiles(path)
         do throws(StoreOpenError) {
-            let existing = try look(at: path, migrator: migrator)
+            let existing = try look(at: path, migrator: migrator, checks: checks)
             if forWriting && existing.hasSchema && existing.migrationsPending, let problem = backupProblem(of: path) {
                 throw StoreOpenError.noCopyBeforeMigration(path, because: problem)
             }
@@ -196,16 +218,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         var migrationsPending: Bool
     }
 
-    private static func look(at path: String, migrator: DatabaseMigrator) throws(StoreOpenError) -> Existing {
+    private static func look(at path: String, migrator: DatabaseMigrator,
+                             checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> Existing {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
+        // Before SQLite opens it (which may add an empty -wal).
+        let stamp = checks == nil ? nil : StoreCheckRecord.stamp(of: path)
+        let checkedBefore = stamp.map { checks?.holds(path, stamp: $0) == true } ?? false
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db -> Existing in
-                let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
-                guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
+            let existing = try queue.read { db -> Existing in
+                if !checkedBefore {
+                    let check = try integrityCheck(db, fileSize: StoreFileCheck.size(of: path))
+                    guard check == ["ok"] else { throw StoreOpenError.damaged(path, detail: check.prefix(2).joined(separator: "; ")) }
+                }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if tables == 0 && owner == 0 { // an empty database: ours to use
@@ -222,6 +250,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
                 return Existing(hasSchema: !applied.isEmpty,
                                 migrationsPending: !Set(migrator.migrations).isSubset(of: applied))
             }
+            // A cache: when it cannot be written, the store is checked next time.
+            if let checks, let stamp, !checkedBefore { _ = checks.record(path, stamp: stamp) }
+            return existing
         } catch let error as StoreOpenError {
             throw error
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode.primaryResultCode) {
@@ -312,6 +343,14 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         return result
     }
 
+    /// Stops what runs on the store now, on any thread (a transaction is
+    /// rolled back, its caller gets SQLite's "interrupted" error): how
+    /// quitting ends a write made off the run loop (`StoreUpkeep`) without
+    /// waiting for it. Work started afterwards runs as usual.
+    public func interrupt() {
+        database.interrupt()
+    }
+
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
         try database.close()
@@ -333,14 +372,28 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// The cards of the facts of `index`, each at its fact's position (nil:
     /// no card), read in one pass over the table: what the statistics of a
     /// deck take, with no hashing of ids and no card decoded for a fact the
-    /// deck does not hold.
+    /// deck does not hold. Each card is made in its place in the array's
+    /// memory, once; the places left are then made nil (a card is 145
+    /// bytes: filling 100,000 places with nil first, then copying each card
+    /// in through a closure and an assignment, was an eighth of `stats`).
     public func cards(of index: FactIndex) throws -> [CardProgress?] {
         try database.read { db in
-            var cards = [CardProgress?](repeating: nil, count: index.count)
-            try Self.forEachCard(in: db) { id, read in
-                if let position = index.position(of: id) { cards[position] = read() }
+            try [CardProgress?](unsafeUninitializedCapacity: index.count) { buffer, initialized in
+                // (On an error the cards made so far are left, not freed: the
+                // command reports it and ends.)
+                var made = [Bool](repeating: false, count: index.count)
+                let statement = try db.makeStatement(sql: Self.cardColumns)
+                let rows = try Row.fetchCursor(statement)
+                let row = statement.sqliteStatement
+                while try rows.next() != nil {
+                    let id = SQLiteColumns.factID(row, 0)
+                    guard let position = index.position(of: id), !made[position] else { continue }
+                    (buffer.baseAddress! + position).initialize(to: Self.card(id, row))
+                    made[position] = true
+                }
+                for position in made.indices where !made[position] { (buffer.baseAddress! + position).initialize(to: nil) }
+                initialized = index.count
             }
-            return cards
         }
     }
 
@@ -350,24 +403,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// and a string for every id and every time were most of reading 90,000
     /// cards.
     private static func forEachCard(in db: Database, _ body: (FactID, () -> CardProgress) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: """
-            SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
-            FROM card
-            """)
+        let statement = try db.makeStatement(sql: cardColumns)
         let rows = try Row.fetchCursor(statement)
         let row = statement.sqliteStatement
-        typealias Column = SQLiteColumns
         while try rows.next() != nil {
-            let id = Column.factID(row, 0)
-            try body(id) {
-                CardProgress(
-                    factID: id, state: CardState(rawValue: Column.integer(row, 1)) ?? .new,
-                    step: Column.optionalInteger(row, 2), stability: Column.optionalDouble(row, 3),
-                    difficulty: Column.optionalDouble(row, 4), due: Column.timestamp(row, 5),
-                    lastReview: Column.timestamp(row, 6), reps: Column.integer(row, 7), lapses: Column.integer(row, 8),
-                    suspended: Column.integer(row, 9) != 0, buriedUntil: Column.timestamp(row, 10))
-            }
+            let id = SQLiteColumns.factID(row, 0)
+            try body(id) { card(id, row) }
         }
+    }
+
+    /// Every card, its columns in the order `card(_:_:)` reads them.
+    private static let cardColumns = """
+        SELECT fact_id, state, step, stability, difficulty, due, last_review, reps, lapses, suspended, buried_until
+        FROM card
+        """
+
+    /// The card of fact `id` on the current row of a `cardColumns` statement.
+    private static func card(_ id: FactID, _ row: OpaquePointer) -> CardProgress {
+        typealias Column = SQLiteColumns
+        return CardProgress(
+            factID: id, state: CardState(rawValue: Column.integer(row, 1)) ?? .new,
+            step: Column.optionalInteger(row, 2), stability: Column.optionalDouble(row, 3),
+            difficulty: Column.optionalDouble(row, 4), due: Column.timestamp(row, 5),
+            lastReview: Column.timestamp(row, 6), reps: Column.integer(row, 7), lapses: Column.integer(row, 8),
+            suspended: Column.integer(row, 9) != 0, buriedUntil: Column.timestamp(row, 10))
     }
 
     /// Logs `review` and, for study, applies it to the card as it is in the
@@ -559,23 +618,25 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// the facts on the other side of the scope, whichever side has fewer
     /// (`review_fact_count` says how many each fact has). For the whole deck
     /// that is the few reviews of facts since edited away; for one topic, its
-    /// own reviews. Both are read from the `review_fact` index alone. A store
-    /// without the counts (opened read-only from an older release) is read
-    /// whole instead.
-    public func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
-        try reviewActivity(inScope: scope.contains, recentSince: recentSince)
+    /// own reviews. Both are read from the `review_fact` index alone. Then
+    /// the reviews of the three quarter hours the rolling windows cut
+    /// (`ReviewActivity.edgeBuckets`), by the time index. A store without
+    /// the counts (opened read-only from an older release) is read whole
+    /// instead.
+    public func reviewActivity(of scope: Set<FactID>, now: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: scope.contains, now: now)
     }
 
     /// The same for the facts of `index` (a deck's, for `stats`).
-    public func reviewActivity(of index: FactIndex, recentSince: Timestamp) throws -> ReviewActivity {
-        try reviewActivity(inScope: index.contains, recentSince: recentSince)
+    public func reviewActivity(of index: FactIndex, now: Timestamp) throws -> ReviewActivity {
+        try reviewActivity(inScope: index.contains, now: now)
     }
 
-    private func reviewActivity(inScope isInScope: (FactID) -> Bool, recentSince: Timestamp) throws -> ReviewActivity {
+    private func reviewActivity(inScope isInScope: (FactID) -> Bool, now: Timestamp) throws -> ReviewActivity {
         try database.read { db in
             guard try db.tableExists("review_quarter") else {
                 let log = try Self.reviewLog(in: db).filter { isInScope($0.factID) }
-                return ReviewActivity(log: log, scope: Set(log.map(\.factID)), recentSince: recentSince)
+                return ReviewActivity(log: log, scope: Set(log.map(\.factID)), now: now)
             }
             var inside: [FactID] = [], outside: [FactID] = []
             var insideReviews = 0, outsideReviews = 0
@@ -627,24 +688,30 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             }
             // By the time index, then into log order here: asked to sort by
             // id, SQLite would walk the whole table in id order instead.
-            var recent: [(id: Int64, entry: ReviewLogEntry)] = []
-            let recentStatement = try db.makeStatement(sql: """
-                SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time WHERE reviewed_ms >= ?
+            var edges: [(id: Int64, entry: ReviewLogEntry)] = []
+            let edgeStatement = try db.makeStatement(sql: """
+                SELECT id, fact_id, reviewed_ms, rating, mode FROM review INDEXED BY review_time
+                WHERE reviewed_ms >= ? AND reviewed_ms < ?
                 """)
-            let rows = try Row.fetchCursor(recentStatement, arguments: [recentSince.milliseconds])
-            let row = recentStatement.sqliteStatement
-            while try rows.next() != nil {
-                let id = SQLiteColumns.factID(row, 1)
-                guard isInScope(id), let milliseconds = SQLiteColumns.optionalInteger(row, 2),
-                      let rating = SQLiteColumns.optionalInteger(row, 3).flatMap(Rating.init(rawValue:)),
-                      let mode = SQLiteColumns.withText(row, 4, { $0.flatMap { StudyMode(rawValue: String(decoding: $0, as: UTF8.self)) } })
-                else { continue }
-                recent.append((Int64(SQLiteColumns.integer(row, 0)),
-                               ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: Int64(milliseconds)),
-                                              rating: rating, mode: mode)))
+            let row = edgeStatement.sqliteStatement
+            for edge in ReviewActivity.edgeBuckets(now: now) {
+                let start = ReviewActivity.start(ofBucket: edge).milliseconds
+                let rows = try Row.fetchCursor(edgeStatement, arguments: [start, start + ReviewActivity.bucketMilliseconds])
+                while try rows.next() != nil {
+                    let id = SQLiteColumns.factID(row, 1)
+                    guard isInScope(id), let milliseconds = SQLiteColumns.optionalInteger(row, 2),
+                          let rating = SQLiteColumns.optionalInteger(row, 3).flatMap(Rating.init(rawValue:)),
+                          let mode = SQLiteColumns.withText(row, 4, {
+                              $0.flatMap { StudyMode(rawValue: String(decoding: $0, as: UTF8.self)) }
+                          })
+                    else { continue }
+                    edges.append((Int64(SQLiteColumns.integer(row, 0)),
+                                  ReviewLogEntry(factID: id, reviewedAt: Timestamp(milliseconds: Int64(milliseconds)),
+                                                 rating: rating, mode: mode)))
+                }
             }
-            recent.sort { $0.id < $1.id }
-            return ReviewActivity(buckets: buckets, recent: recent.map(\.entry), recentSince: recentSince)
+            edges.sort { $0.id < $1.id }
+            return ReviewActivity(buckets: buckets, edges: edges.map(\.entry), now: now)
         }
     }
 
@@ -965,19 +1032,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     /// Keeps a copy named for today unless there is one; keeps the newest 7.
     /// Throws a `StoreWarning` when no copy could be made: the store itself
     /// is fine, and goes on without it.
-    public func backUpDailyIfNeeded(now: Timestamp) throws(StoreWarning) {
+    /// - Parameter stopping: asked between steps of the copy (4 MB each);
+    ///   true ends it, leaving no copy (and throwing): how quitting ends a
+    ///   copy made off the run loop (`StoreUpkeep`) without waiting for it.
+    public func backUpDailyIfNeeded(now: Timestamp, stopping: @escaping () -> Bool = { false }) throws(StoreWarning) {
         if isReadOnly { return }
         let name = "daily-\(now.isoDate)"
         let folder = backupFolder
         if fileExists(folder + "/" + backupFileName(name)) { return }
-        try backUp(named: name)
+        try backUp(named: name, stopping: stopping)
         let daily = listFolder(folder).filter { $0.hasPrefix(backupFilePrefix + "daily-") }.sorted()
         for old in daily.dropLast(Self.dailyBackupsKept) { unlink(folder + "/" + old) }
     }
 
     /// Copies the database with SQLite's backup API to `backups/<file>.<name>.sqlite`.
     /// A copy that fails half-way is removed, so it is not taken for today's.
-    func backUp(named name: String) throws(StoreWarning) {
+    func backUp(named name: String, stopping: @escaping () -> Bool = { false }) throws(StoreWarning) {
         if let problem = backupProblem() { throw problem }
         let folder = backupFolder
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
@@ -990,7 +1060,9 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             if descriptor >= 0 { Glibc.close(descriptor) }
             let destination = try DatabaseQueue(path: target)
             defer { try? destination.close() }
-            try database.backup(to: destination)
+            try database.backup(to: destination, pagesPerStep: 1024) { _ in
+                if stopping() { throw StoreWarning(path: self.path, reason: "the copy was stopped", summary: "copy stopped") }
+            }
         } catch {
             unlink(target)
             throw .backupFailed(path, target: target, detail: Self.describe(error))

@@ -30,8 +30,8 @@ final class RefusingStore: ProgressStore {
     func saveCards(_ cards: [(factID: FactID, deck: String, card: CardProgress?)]) throws { try inner.saveCards(cards) }
     func recentReviews(of factID: FactID, limit: Int) throws -> [ReviewLogEntry] { try inner.recentReviews(of: factID, limit: limit) }
     func reviewCount() throws -> Int { try inner.reviewCount() }
-    func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity {
-        try inner.reviewActivity(of: scope, recentSince: recentSince)
+    func reviewActivity(of scope: Set<FactID>, now: Timestamp) throws -> ReviewActivity {
+        try inner.reviewActivity(of: scope, now: now)
     }
     func newFactsStarted(since start: Timestamp) throws -> Int { try inner.newFactsStarted(since: start) }
     func cardIDs(inDecks decks: [String]) throws -> [FactID] { try inner.cardIDs(inDecks: decks) }

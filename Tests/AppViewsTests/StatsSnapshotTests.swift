@@ -20,8 +20,7 @@ struct StatsSnapshotTests {
                              progress: simulation.cards, scheduler: simulation.scheduler)
         state.selectedRow = 0
         let effects = AppUpdate.update(&state, .keyPressed("t"))
-        #expect(effects == [.loadReviewActivity(scope: factIDs(under: deck.root),
-                                                recentSince: simulation.now.adding(milliseconds: -30 * Timestamp.millisecondsPerDay))])
+        #expect(effects == [.loadReviewActivity(scope: factIDs(under: deck.root), now: simulation.now)])
         AppUpdate.update(&state, .reviewActivityLoaded(activity(of: simulation.log, asked: effects)))
         for key in keys { AppUpdate.update(&state, .keyPressed(key)) }
         return state
@@ -36,11 +35,11 @@ struct StatsSnapshotTests {
     /// What the store would answer to the `.loadReviewActivity` asked for,
     /// made from a whole log.
     func activity(of log: [ReviewLogEntry], asked effects: [Effect]) -> ReviewActivity {
-        guard case .loadReviewActivity(let scope, let recentSince)? = effects.first else {
+        guard case .loadReviewActivity(let scope, let now)? = effects.first else {
             Issue.record("no review activity asked for: \(effects)")
-            return ReviewActivity(buckets: [:], recent: [], recentSince: Timestamp(milliseconds: 0))
+            return ReviewActivity(buckets: [:], edges: [], now: Timestamp(milliseconds: 0))
         }
-        return ReviewActivity(log: log, scope: scope, recentSince: recentSince)
+        return ReviewActivity(log: log, scope: scope, now: now)
     }
 
     func render(_ state: AppState) -> ScreenBuffer {

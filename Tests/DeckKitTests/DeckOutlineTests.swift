@@ -125,6 +125,20 @@ struct DeckOutlineTests {
         #expect(made.rawValue.utf8.count == 16)
         #expect(FactID(rawValue: made.rawValue) == made)
         #expect(Set([made, FactID(rawValue: made.rawValue)]).count == 1)
+        // Every byte either side of the digits' ranges ("/", ":", "`", "g",
+        // "@", "G") in any place keeps the id a string, as the store wrote it.
+        for place in 0..<16 {
+            for byte in Array("/:`g@G".utf8) {
+                var bytes = Array("0123456789abcdef".utf8)
+                bytes[place] = byte
+                let text = String(decoding: bytes, as: UTF8.self)
+                let id = bytes.withUnsafeBufferPointer { FactID(utf8: $0) }
+                #expect(id?.rawValue == text && id != FactID(rawValue: "0123456789abcdef"))
+                #expect(id == FactID(rawValue: text))
+            }
+        }
+        let read = Array("0123456789abcdef".utf8).withUnsafeBufferPointer { FactID(utf8: $0) }
+        #expect(read == FactID(rawValue: "0123456789abcdef") && read?.bits == 0x0123_4567_89ab_cdef)
     }
 
     @Test func aFactIndexFindsEachIdsFirstPlace() {
@@ -138,6 +152,21 @@ struct DeckOutlineTests {
         #expect(index.position(of: FactID(rawValue: "missing")) == nil)
         #expect(!FactIndex(Array(ids.prefix(5000))).hasRepeats)
         #expect(FactIndex([]).position(of: ids[0]) == nil)
+        #expect(!index.isSpread, "loader-made ids are evenly spread: slots by their top bits")
+    }
+
+    /// Hex ids that share their top bits (made by hand, not by the loader)
+    /// would make one long probe of the table: they are spread instead,
+    /// and found all the same; repeats among them are still seen.
+    @Test func crowdedIdsAreSpreadAndFound() {
+        let ids = (0..<3000).map { FactID(rawValue: String(format16: $0)) }
+        let index = FactIndex(ids)
+        #expect(index.isSpread)
+        #expect(!index.hasRepeats)
+        for (position, id) in ids.enumerated() { #expect(index.position(of: id) == position) }
+        #expect(index.position(of: FactID(rawValue: String(format16: 3000))) == nil)
+        #expect(FactIndex(ids + [ids[7]]).hasRepeats)
+        #expect(FactIndex(ids + [ids[7]]).position(of: ids[7]) == 7)
     }
 }
 

@@ -20,6 +20,8 @@ seed=${SEED:-$$}
 RANDOM=$seed
 echo "info - random seed $seed"
 work=$(mktemp -d /tmp/awsml-hard.XXXXXX)
+# stats keeps its record of stores checked here, not in the user's cache.
+export XDG_CACHE_HOME="$work/cache"
 socket_base="awsml-hard-$$"
 socket="$socket_base-0"
 sessions=0
@@ -376,6 +378,35 @@ assert after > before, (before, after)
 " "$work/outline/before.json" "$work/outline/edited.json"
 check "and its figures are those of the post parsed" cmp -s "$work/outline/edited.json" "$work/outline/edited-parsed.json"
 check "and stats wrote nothing: the store still holds the old outline only" test "$(outline_count)" = 1
+
+# 7c. The full screen keeps the post's outline (and the day's copy) on a
+# thread of its own after its first frame (StoreUpkeep): the outline gets
+# there with nobody pressing a key, and stats reads it; quitting at the
+# first frame ends cleanly and leaves the store whole, with no -wal or -shm.
+mkdir -p "$work/upkeep"; store="$work/upkeep/progress.sqlite"; post="$work/upkeep/notes.md"
+"$binary" init "$post" > /dev/null 2>&1
+# until COMMAND…: polls COMMAND until it succeeds, for up to 10 s.
+until_true() { local deadline=$((SECONDS + 10)); while [ $SECONDS -lt $deadline ]; do "$@" && return 0; pause; done; return 1; }
+upkeep_outlines() { [ "$(sqlite3 "$store" "SELECT count(*) FROM post_outline" 2>/dev/null)" = 1 ]; }
+tm kill-server 2>/dev/null
+new_server
+tm new-session -d -x 100 -y 30 -s h "$binary --store $store --no-mouse $post; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+wait_for "q quit" >/dev/null
+tm send-keys -t h q
+check "the full screen quit at its first frame ends cleanly" wait_for_output "[exit 0]"
+check "and leaves the store whole, with no -wal or -shm beside it" \
+  bash -c "[ ! -e '$store-wal' ] && [ ! -e '$store-shm' ] && [ \"\$(sqlite3 '$store' 'PRAGMA quick_check')\" = ok ]"
+tm kill-server 2>/dev/null
+new_server
+rm -f "$store" "$store-wal" "$store-shm"
+tm new-session -d -x 100 -y 30 -s h "$binary --store $store --no-mouse $post; echo '[exit '\$?']'" \; set-option -t h remain-on-exit on
+wait_for "q quit" >/dev/null
+check "the post's outline is kept after the first frame with nobody pressing a key" until_true upkeep_outlines
+tm send-keys -t h q
+check "and it quits cleanly" wait_for_output "[exit 0]"
+sqlite3 "$store" "UPDATE post_outline SET title = 'Kept off the run loop'"
+check "stats reads that outline" bash -c "'$binary' stats --store '$store' '$post' | grep -q '^Kept off the run loop: '"
+tm kill-server 2>/dev/null
 
 # 8. A backups folder that cannot take a copy (a file in its place, or
 # read-only) does not stop a good store: quiz answers and says so in one

@@ -8,6 +8,8 @@ set -uo pipefail
 
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-e2e.XXXXXX)
+# stats keeps its record of stores checked here, not in the user's cache.
+export XDG_CACHE_HOME="$work/cache"
 # The default store goes under this run's folder, never the user's own.
 export XDG_DATA_HOME="$work/data"
 socket_base="awsml-e2e-$$"

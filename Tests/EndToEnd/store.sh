@@ -13,6 +13,8 @@ build=$(realpath "${1:-.build/debug}")
 writer="$build/ProgressWriter"
 app="$build/awsml-tui"
 work=$(mktemp -d /tmp/awsml-store.XXXXXX)
+# stats keeps its record of stores checked here, not in the user's cache.
+export XDG_CACHE_HOME="$work/cache"
 trap 'rm -rf "$work"' EXIT
 
 

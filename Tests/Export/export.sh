@@ -11,6 +11,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/checks.sh"
 cd "$(dirname "$0")/../.."
 binary=$(realpath "${1:-.build/debug/awsml-tui}")
 work=$(mktemp -d /tmp/awsml-export.XXXXXX)
+# stats keeps its record of stores checked here, not in the user's cache.
+export XDG_CACHE_HOME="$work/cache"
 trap 'rm -rf "$work"' EXIT
 
 if [ ! -x .venv-anki/bin/python ]; then

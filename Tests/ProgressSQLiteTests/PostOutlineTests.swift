@@ -142,7 +142,6 @@ struct PostOutlineTests {
         let store = try SQLiteProgressStore.openReadOnly(path: folder.storePath)
         defer { try? store.close() }
         let now = t0, days = DayBoundary(utcOffsetSeconds: 3600, rolloverHour: 4)
-        let recentSince = ReviewActivity.recentSince(now: now)
         let reviews = try store.reviewCount()
         #expect(reviews == 12 * 6 + 1)
         #expect(reviews == (try store.reviewIDs().count))
@@ -151,7 +150,7 @@ struct PostOutlineTests {
         let scope = StatsReport.scope(of: deck)
         let parsed = ProgressStatistics.compute(
             scope: scope, cards: try store.loadCards(),
-            activity: try store.reviewActivity(of: Set(scope.map(\.0)), recentSince: recentSince),
+            activity: try store.reviewActivity(of: Set(scope.map(\.0)), now: now),
             now: now, days: days, scheduler: scheduler, leechLapses: 3)
         #expect(parsed.leeches.count == 2)
         // Three facts never answered, one answered in practice only.
@@ -163,9 +162,18 @@ struct PostOutlineTests {
         #expect(!index.hasRepeats)
         let fromOutline = ProgressStatistics.compute(
             scope: outline.scope, cardsInScope: try store.cards(of: index),
-            activity: try store.reviewActivity(of: index, recentSince: recentSince),
+            activity: try store.reviewActivity(of: index, now: now),
             now: now, days: days, scheduler: scheduler, leechLapses: 3)
         #expect(fromOutline == parsed)
+        // The review counts through a second connection, as `stats` reads
+        // them on the other core while it reads the cards: the same figures.
+        let reader = try #require(store.secondReader())
+        let beside = ProgressStatistics.compute(
+            scope: outline.scope, cardsInScope: try store.cards(of: index),
+            activity: try reader.reviewActivity(of: index, now: now),
+            now: now, days: days, scheduler: scheduler, leechLapses: 3)
+        try reader.close()
+        #expect(beside == parsed)
         let positions = outline.positions(of: Set(StatsReport.leechesShown(fromOutline).map(\.id)))
         let texts = try #require(try store.outlineTexts(post: Self.fingerprint(), factCount: outline.facts.count,
                                                         at: Set(positions.values)))

@@ -92,12 +92,15 @@ struct ReviewCountTests {
         let path = try copyOfReleasedStore()
         let bytes = folder.bytes(path)
         let reader = try SQLiteProgressStore.openReadOnly(path: path)
+        // Read from a copy in memory (migrated there): no second connection to it.
+        #expect(reader.secondReader() == nil)
         let log = try reader.reviewLog()
         let scope = Set(log.map(\.factID))
-        let since = try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
-        let activity = try reader.reviewActivity(of: scope, recentSince: since)
-        #expect(activity == ReviewActivity(log: log, scope: scope, recentSince: since))
-        #expect(activity.buckets.values.reduce(0) { $0 + $1.reviews } == 9 && activity.recent.count == 9)
+        let now = try #require(Timestamp(iso8601: "2026-12-01T00:00:00Z"))
+        let activity = try reader.reviewActivity(of: scope, now: now)
+        #expect(activity == ReviewActivity(log: log, scope: scope, now: now))
+        // All nine reviews fell in November, in the 30 days before `now`.
+        #expect(activity.buckets.values.reduce(0) { $0 + $1.reviews } == 9 && activity.window(days: 30).reviews == 9)
         try reader.close()
         #expect(folder.bytes(path) == bytes)
     }
@@ -134,19 +137,18 @@ struct ReviewCountTests {
         }
         let log = try store.reviewLog()
         #expect(log.count > 300)
-        let since = time.adding(milliseconds: -30 * Timestamp.millisecondsPerDay)
         let scopes: [Set<FactID>] = [Set(facts), Set(facts.prefix(11)), Set(facts.prefix(2)), [],
                                      Set(facts.prefix(3) + [FactID(rawValue: "never-reviewed")])]
         for scope in scopes {
-            let activity = try store.reviewActivity(of: scope, recentSince: since)
-            #expect(activity == ReviewActivity(log: log, scope: scope, recentSince: since), "scope of \(scope.count)")
+            let activity = try store.reviewActivity(of: scope, now: time)
+            #expect(activity == ReviewActivity(log: log, scope: scope, now: time), "scope of \(scope.count)")
         }
         // And the statistics made from either are the same.
         let scope = facts.prefix(7).map { ($0, ["Topic"]) }
         let ids = Set(scope.map(\.0))
         let days = DayBoundary(utcOffsetSeconds: 5 * 3600 + 45 * 60, rolloverHour: 4)
         #expect(ProgressStatistics.compute(scope: scope, cards: try store.loadCards(),
-                                           activity: try store.reviewActivity(of: ids, recentSince: ReviewActivity.recentSince(now: time)),
+                                           activity: try store.reviewActivity(of: ids, now: time),
                                            now: time, days: days, scheduler: scheduler)
             == ProgressStatistics.compute(scope: scope, cards: try store.loadCards(), log: log, now: time, days: days,
                                           scheduler: scheduler))

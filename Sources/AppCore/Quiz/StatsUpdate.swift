@@ -10,7 +10,7 @@ extension AppUpdate {
         state.overlay = nil
         var scope = Set<FactID>()
         node.forEachNode { scope.formUnion($0.facts.map(\.id)) }
-        return [.loadReviewActivity(scope: scope, recentSince: ReviewActivity.recentSince(now: state.now))]
+        return [.loadReviewActivity(scope: scope, now: state.now)]
     }
 
     static func statsLoaded(_ activity: ReviewActivity, _ state: inout AppState) {

@@ -80,6 +80,12 @@ public enum AppAction: Equatable, Sendable {
     /// whole deck. Taken only when no session made one first and it was made
     /// from the decks on screen.
     case questionsPrepared(QuestionGenerator)
+    /// The store's upkeep after the first frame (today's copy, the posts'
+    /// outlines for `stats`), done off the run loop, has ended; `problems`
+    /// says what it could not do (nothing is lost: the screen said already
+    /// when no copy could be kept, and `stats` parses a post it has no
+    /// outline of), for the status bar.
+    case storeUpkeepEnded(problems: [String])
 }
 
 /// I/O that `update` asks the run loop to do.
@@ -100,9 +106,10 @@ public enum Effect: Hashable, Sendable {
     /// back as `.cardsSaved`.
     case saveCards([CardSnapshot])
     /// Read what the statistics need of the log for these facts (counts per
-    /// quarter hour, and the reviews since `recentSince` one by one); it comes
-    /// back as `.reviewActivityLoaded`.
-    case loadReviewActivity(scope: Set<FactID>, recentSince: Timestamp)
+    /// quarter hour, and one by one the reviews of the quarter hours the
+    /// rolling windows ending at `now` cut); it comes back as
+    /// `.reviewActivityLoaded`.
+    case loadReviewActivity(scope: Set<FactID>, now: Timestamp)
     /// Read a fact's last answers; they come back as `.factHistoryLoaded`.
     case loadFactHistory(FactID)
     /// Throw away what the terminal shows and draw everything again (Ctrl-L).

@@ -55,6 +55,10 @@ public enum AppUpdate {
             if state.questionGenerator == nil && generator.isBuilt(from: state.decks) {
                 state.questionGenerator = generator
             }
+        case .storeUpkeepEnded(let problems):
+            if !problems.isEmpty {
+                state.message = StatusMessage("warning: " + problems.joined(separator: " · "), kind: .error, at: state.now)
+            }
         case .editorFailed(let problem):
             state.message = StatusMessage(problem, kind: .error, at: state.now)
         case .postsReloadFailed(let reason):

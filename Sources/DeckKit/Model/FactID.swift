@@ -74,19 +74,20 @@ public struct FactID: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Exactly 16 digits 0-9, a-f: what `make` writes.
+    /// Without a branch per digit: whether a digit is 0-9 or a-f is a coin
+    /// toss the processor cannot predict, and the statistics read 180,000
+    /// ids from the store.
     private static func bits<Bytes: Collection>(ofHex bytes: Bytes) -> UInt64? where Bytes.Element == UInt8 {
         guard bytes.count == 16 else { return nil }
         var value: UInt64 = 0
+        var valid: UInt8 = 1
         for byte in bytes {
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x61...0x66: digit = byte - 0x57
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
+            let decimal = byte &- 0x30, letter = byte &- 0x61
+            let isDecimal: UInt8 = decimal < 10 ? 1 : 0, isLetter: UInt8 = letter < 6 ? 1 : 0
+            valid &= isDecimal | isLetter
+            value = value << 4 | UInt64(isDecimal == 1 ? decimal : letter &+ 10)
         }
-        return value
+        return valid == 1 ? value : nil
     }
 
     /// Builds the id from the parts that define a fact.

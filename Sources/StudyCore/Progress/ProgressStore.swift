@@ -42,10 +42,10 @@ public protocol ProgressStore: AnyObject {
     func reviewCount() throws -> Int
 
     /// What the statistics need of the log for the facts in `scope`: reviews
-    /// and passes per quarter hour, and every review since `recentSince`
-    /// (read on demand, never at start-up; never the whole log when the store
-    /// keeps counts).
-    func reviewActivity(of scope: Set<FactID>, recentSince: Timestamp) throws -> ReviewActivity
+    /// and passes per quarter hour, and the reviews of the quarter hours
+    /// that the rolling windows ending at `now` cut (read on demand, never at
+    /// start-up; never the whole log when the store keeps counts).
+    func reviewActivity(of scope: Set<FactID>, now: Timestamp) throws -> ReviewActivity
 
     /// How many facts were studied for the first time since `start` (for the
     /// daily limit of new facts).

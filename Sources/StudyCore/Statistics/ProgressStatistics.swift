@@ -89,14 +89,14 @@ public struct ProgressStatistics: Hashable, Sendable {
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], log: [ReviewLogEntry],
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
                                leechLapses: Int = 8) -> ProgressStatistics {
-        let activity = ReviewActivity(log: log, scope: Set(scope.map(\.0)), recentSince: ReviewActivity.recentSince(now: now))
+        let activity = ReviewActivity(log: log, scope: Set(scope.map(\.0)), now: now)
         return compute(scope: scope, cards: cards, activity: activity, now: now, days: days, scheduler: scheduler,
                        leechLapses: leechLapses)
     }
 
     /// The same from the scope's `activity` (what the store reads without the
-    /// whole log): its quarter hours give the calendar and the streaks, its
-    /// recent reviews the rolling windows.
+    /// whole log): its quarter hours give the calendar and the streaks, and
+    /// with the reviews of the quarter hours they cut, the rolling windows.
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], activity: ReviewActivity,
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
                                leechLapses: Int = 8) -> ProgressStatistics {
@@ -185,8 +185,8 @@ public struct ProgressStatistics: Hashable, Sendable {
         }.map(\.element)
 
         // The log: calendar and streaks from the quarter hours, retention
-        // from the recent reviews one by one.
-        var passed7 = 0, passed30 = 0
+        // over the rolling windows from the quarter hours they hold whole
+        // and the reviews of the two they cut.
         var reviewDays = Set<Int64>()
         for (bucket, tally) in activity.buckets where tally.reviews > 0 {
             let dayIndex = days.day(of: ReviewActivity.start(ofBucket: bucket))
@@ -194,14 +194,12 @@ public struct ProgressStatistics: Hashable, Sendable {
             let offset = dayIndex - calendarStartDay
             if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += tally.reviews }
         }
-        for entry in activity.recent {
-            let age = now.milliseconds - entry.reviewedAt.milliseconds
-            guard age >= 0 else { continue }
-            if age < 7 * day { stats.reviewsLast7 += 1; if entry.rating >= .hard { passed7 += 1 } }
-            if age < 30 * day { stats.reviewsLast30 += 1; if entry.rating >= .hard { passed30 += 1 } }
-        }
-        stats.retentionLast7 = stats.reviewsLast7 == 0 ? nil : Double(passed7) / Double(stats.reviewsLast7)
-        stats.retentionLast30 = stats.reviewsLast30 == 0 ? nil : Double(passed30) / Double(stats.reviewsLast30)
+        // (The windows end when the activity was read: `now`, as the
+        // store and the stats screen read it.)
+        let last7 = activity.window(days: 7), last30 = activity.window(days: 30)
+        (stats.reviewsLast7, stats.reviewsLast30) = (last7.reviews, last30.reviews)
+        stats.retentionLast7 = last7.reviews == 0 ? nil : Double(last7.passed) / Double(last7.reviews)
+        stats.retentionLast30 = last30.reviews == 0 ? nil : Double(last30.passed) / Double(last30.reviews)
         var streakDay = reviewDays.contains(today) ? today : today - 1
         while reviewDays.contains(streakDay) { stats.currentStreak += 1; streakDay -= 1 }
         var run = 0, previous: Int64?

@@ -28,38 +28,47 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var leech: LeechOption
 
     func run() throws {
-        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath),
-                                      environment: ProcessEnvironment.current())
+        let environment = ProcessEnvironment.current()
+        let path = StoreLocation.path(explicit: try ArgumentBytes.storePath(storePath), environment: environment)
+        let now = SystemClock.now()
         let store: SQLiteProgressStore
         do {
-            store = try SQLiteProgressStore.openReadOnly(path: path)
+            // A store nothing has written since its last sound check is not
+            // checked again (`StoreCheckRecord`).
+            let checks = StoreCheckRecord.file(environment: environment).map { StoreCheckRecord(file: $0, now: now) }
+            store = try SQLiteProgressStore.openReadOnly(path: path, checks: checks)
         } catch {
             // The posts' own errors first, as when they were loaded before the store.
             _ = try DeckSource.load(files)
             throw CommandFailure.report(error)
         }
         defer { try? store.close() }
+        let reader = store.secondReader()
+        defer { try? reader?.close() } // (before the store: its close tidies the log files)
         let decks = try StatsDeck.load(files, store: store)
         for warning in store.warnings { StandardError.warn(warning) }
-        let now = SystemClock.now()
         let titles = Deck.keptApart(titles: decks.map { ($0.title, $0.file) })
         let report: String
         do {
             let scopes = decks.map(\.scope)
-            let recentSince = ReviewActivity.recentSince(now: now)
             var allCards: [FactID: CardProgress]?
             let statistics = try scopes.map { scope in
                 // Each deck's cards in one pass, by the place of their fact
                 // (`FactIndex`); every card by id only for a deck with an id twice.
                 let index = FactIndex(scope.map(\.0))
                 let cards: [CardProgress?]
+                let activity: ReviewActivity
                 if index.hasRepeats {
                     if allCards == nil { allCards = try store.loadCards() }
                     cards = scope.map { allCards?[$0.0] }
+                    activity = try store.reviewActivity(of: index, now: now)
                 } else {
+                    // The review counts on the other core, through a
+                    // connection of their own, while this one reads the cards.
+                    let counts = reader.map { reader in OtherCore.start { try reader.reviewActivity(of: index, now: now) } }
                     cards = try store.cards(of: index)
+                    activity = try counts?.value() ?? store.reviewActivity(of: index, now: now)
                 }
-                let activity = try store.reviewActivity(of: index, recentSince: recentSince)
                 return ProgressStatistics.compute(scope: scope, cardsInScope: cards, activity: activity, now: now,
                                                   days: dayStart.dayBoundary(at: now), scheduler: .standard,
                                                   leechLapses: leech.lapses)

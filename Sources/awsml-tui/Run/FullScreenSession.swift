@@ -97,17 +97,19 @@ struct FullScreenSession {
                       questions: QuestionPreparation?) -> Int32? {
         var runLoop = AppRunLoop(backend: terminal, store: store, theme: useColour ? .colour : .monochrome,
                                  clock: SystemClock.now)
-        if let questions { runLoop.incoming = questions.arrived }
         let now = state.now
-        // Not before the first frame: a copy of the store once a day (a
-        // folder that cannot take it was said in the status bar already).
-        // Then each post's outline, when the store has none of this version
-        // of it (a cache for `stats`: see `PostOutlines.keep`).
-        let posts = self.posts
-        runLoop.afterFirstFrame = {
-            try? store.backUpDailyIfNeeded(now: now)
-            PostOutlines.keep(posts, in: store, now: now)
-        }
+        // Not before the first frame, and not on the run loop: a copy of
+        // the store once a day (a folder that cannot take it was said in
+        // the status bar already), then each post's outline, when the store
+        // has none of this version of it (a cache for `stats`). A key
+        // pressed meanwhile is answered at once (`StoreUpkeep`).
+        let upkeep = StoreUpkeep(store: store, posts: posts, now: now)
+        runLoop.afterFirstFrame = upkeep.start
+        // Whichever comes first, then the other.
+        runLoop.incoming = { questions?.arrived() ?? upkeep.arrived() }
+        // Quitting interrupts a write in flight and joins the thread, so the
+        // store closes whole (on every way out of the loop).
+        defer { upkeep.stop() }
         if !files.isEmpty {
             let watcher = PostWatcher(files: files, store: store)
             state.postsWatchInterval = PostWatcher.interval
