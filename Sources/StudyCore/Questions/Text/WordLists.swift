@@ -92,7 +92,7 @@ public enum WordLists {
         "main points", "highlights", "details", "more", "extra", "bonus", "目录", "总结", "概述", "参考", "参考资料", "简介", "前言", "附录", "目次", "まとめ", "概要",
         "参考文献", "はじめに", "索引", "assumptions", "state assumptions", "constraints and assumptions",
         "requirements", "use cases and constraints", "constraints", "next steps", "work in progress", "wip",
-        "面试题", "面试题剖析", "面试官心理分析", "题目", "解析", "答案",
+        "面试题", "面试题剖析", "面试官心理分析", "题目", "解析", "答案", "ongoing", "additional talking points",
     ]
 
     /// Words that make any title a catch-all ("Integration - Summary",
