@@ -327,7 +327,9 @@ struct MarkdownDeckBuilder {
     }
 
     /// A list's "and so on" ("etc.", "などなど", "等等"): no fact of its own.
+    /// (Asked of every item of a post: the length is looked at before any text is made.)
     static func isFiller(_ text: InlineText) -> Bool {
+        guard text.spans.reduce(0, { $0 + $1.text.utf8.count }) <= 24 else { return false }
         let plain = text.plainText.lowercased().trimmingCharacters(in: " *_.…。、,")
         return ["etc", "and so on", "and more", "and many more", "などなど", "など", "等等", "等", "..."].contains(plain)
     }
@@ -339,6 +341,8 @@ struct MarkdownDeckBuilder {
         func words(_ text: String) -> [Substring] {
             text.lowercased().split { !($0.isLetter || $0.isNumber) }
         }
+        // Most items are sentences: only a short one can be three words.
+        guard text.spans.reduce(0, { $0 + $1.text.utf8.count }) <= 48 else { return false }
         let own = words(text.plainText)
         guard (1...3).contains(own.count), !own.contains(where: { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }) else { return false }
         // A heading that says more than the item ("B" over "- b" is a topic and its fact).
