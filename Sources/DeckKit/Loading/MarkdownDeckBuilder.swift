@@ -122,7 +122,7 @@ struct MarkdownDeckBuilder {
         root.collect(into: &nodes)
         for node in nodes { Self.makeFlipCard(of: node) }
         FactIdentities.fill(nodes)
-        var seenFacts = SeenFactTexts()
+        var seenFacts = SeenFactTexts(keys: nodes.flatMap { $0.facts.map(\.textKey) })
         var occurrences: [String: Int] = [:]
         let frozen = root.freeze(seenFacts: &seenFacts, occurrences: &occurrences, warnings: &warnings)
         return (frozen, warnings.sorted { $0.line < $1.line })
