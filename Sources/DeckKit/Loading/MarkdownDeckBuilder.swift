@@ -137,19 +137,19 @@ struct MarkdownDeckBuilder {
               let last = node.title.plainText.trimmingCharacters(in: " ").last, last == "?" || last == "？" else { return }
         let paragraphs = node.notes.filter { $0.kind == .paragraph }
         guard !paragraphs.isEmpty else { return }
-        var answer = InlineText()
+        var answer: [InlineSpan] = []
         for (index, paragraph) in paragraphs.enumerated() {
-            if index > 0 { answer.append(InlineSpan(" ")) }
-            for span in paragraph.text.spans { answer.append(span) }
+            if index > 0 { InlineText.append(InlineSpan(" "), to: &answer) }
+            for span in paragraph.text.spans { InlineText.append(span, to: &answer) }
             // "…pass parameters:" over an example: say the example is in the
             // notes, or the answer reads "parameters: This is…".
             let nextLine = index + 1 < paragraphs.count ? paragraphs[index + 1].line : Int.max
             if node.notes.contains(where: { $0.kind == .code && $0.line > paragraph.line && $0.line < nextLine }) {
-                answer.append(InlineSpan(" [example in the notes]"))
+                InlineText.append(InlineSpan(" [example in the notes]"), to: &answer)
             }
         }
         node.notes.removeAll { $0.kind == .paragraph }
-        node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: answer))
+        node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: InlineText(answer)))
     }
 
     // MARK: - Blocks
@@ -201,7 +201,7 @@ struct MarkdownDeckBuilder {
             var stem = node.title
             if let previous = cmark_node_previous(list), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH {
                 let line = fileLine(of: previous)
-                stem = Self.inlineText(of: previous).trimmed()
+                stem = Self.trimmedText(of: previous)
                 if let index = node.notes.lastIndex(where: { $0.kind == .paragraph && $0.line == line }) { node.notes.remove(at: index) }
             }
             if !stem.plainText.isEmpty {
@@ -244,7 +244,7 @@ struct MarkdownDeckBuilder {
             }
             let target = openGroup ?? node
             guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
-                  case let text = Self.inlineText(of: first).trimmed(), !text.isEmpty else {
+                  case let text = Self.trimmedText(of: first), !text.isEmpty else {
                 // An item with no text of its own: its nested items stand in its place.
                 for nestedList in blocks where cmark_node_get_type(nestedList) == CMARK_NODE_LIST {
                     addList(nestedList, to: target, depth: depth + 1, context: context, factDepth: factDepth)
@@ -284,7 +284,7 @@ struct MarkdownDeckBuilder {
         var choices: [FactChoice] = []
         for item in items {
             guard let first = children(of: item).first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
-            let text = inlineText(of: first).trimmed()
+            let text = trimmedText(of: first)
             guard !text.plainText.isEmpty else { return nil }
             choices.append(FactChoice(text: text, isCorrect: cmark_gfm_extensions_get_tasklist_item_checked(item)))
         }
@@ -379,7 +379,7 @@ struct MarkdownDeckBuilder {
         guard let links = onlyLinks(in: paragraph), links.count == 1, let link = links.first else { return nil }
         let url = target(of: link)
         if url.hasPrefix("#") { return .inPage }
-        var text = inlineText(of: link).trimmed()
+        var text = trimmedText(of: link)
         text.spans = text.spans.map { InlineSpan($0.text, style: $0.style.union(.link), link: $0.link ?? TextSanitizer.clean(url)) }
         return .elsewhere(text)
     }
@@ -392,7 +392,7 @@ struct MarkdownDeckBuilder {
         if !bodyRows.isEmpty, contentsRows.count * 2 >= bodyRows.count { return }
         var headers: [InlineText] = []
         for row in Self.children(of: table) {
-            let cells = Self.children(of: row).map { Self.inlineText(of: $0).trimmed() }
+            let cells = Self.children(of: row).map { Self.trimmedText(of: $0) }
             if Self.extensionType(of: row) == "table_header" {
                 headers = cells
                 continue
@@ -411,31 +411,32 @@ struct MarkdownDeckBuilder {
                 node.notes.append(Note(kind: .reference, text: first, line: fileLine(of: row)))
                 continue
             }
-            var text = first
+            // Built as spans and encoded once (`InlineText.append(_:to:)`).
+            var text = first.spans
             // A first cell that is a sentence is no row label: its column's header is
             // ("Infrastructure as a Service (IaaS): Provides virtualized computing…").
             if first.plainText.split(whereSeparator: { $0.isWhitespace }).count > 4, firstIndex < headers.count,
                !headers[firstIndex].isEmpty {
-                text = InlineText()
-                for span in headers[firstIndex].spans { text.append(span) }
-                text.append(InlineSpan(": "))
-                for span in first.spans { text.append(span) }
+                text = []
+                for span in headers[firstIndex].spans { InlineText.append(span, to: &text) }
+                InlineText.append(InlineSpan(": "), to: &text)
+                for span in first.spans { InlineText.append(span, to: &text) }
             }
-            var parts: [InlineText] = []
+            var parts: [[InlineSpan]] = []
             for (index, cell) in cells.enumerated() where index != firstIndex && !cell.isEmpty {
-                var part = InlineText()
+                var part: [InlineSpan] = []
                 if index < headers.count, !headers[index].isEmpty {
-                    for span in headers[index].spans { part.append(span) }
-                    part.append(InlineSpan(": "))
+                    for span in headers[index].spans { InlineText.append(span, to: &part) }
+                    InlineText.append(InlineSpan(": "), to: &part)
                 }
-                for span in cell.spans { part.append(span) }
+                for span in cell.spans { InlineText.append(span, to: &part) }
                 parts.append(part)
             }
             for (index, part) in parts.enumerated() {
-                text.append(InlineSpan(index == 0 ? " — " : "; "))
-                for span in part.spans { text.append(span) }
+                InlineText.append(InlineSpan(index == 0 ? " — " : "; "), to: &text)
+                for span in part { InlineText.append(span, to: &text) }
             }
-            node.facts.append(DraftFact(text: text, line: fileLine(of: row), details: []))
+            node.facts.append(DraftFact(text: InlineText(text), line: fileLine(of: row), details: []))
         }
     }
 
@@ -462,7 +463,7 @@ struct MarkdownDeckBuilder {
             }
         }
         guard let strong else { return nil }
-        var title = inlineText(of: strong).trimmed()
+        var title = trimmedText(of: strong)
         // Drop a trailing colon inside the bold text, and the bold style itself.
         title.spans = title.spans.map { InlineSpan($0.text, style: $0.style.subtracting(.bold), link: $0.link) }
         if var last = title.spans.last {
@@ -482,7 +483,7 @@ struct MarkdownDeckBuilder {
     /// paragraphs, code and nested items are details. Nil when it has no text.
     private func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int, depth: Int) -> DraftFact? {
         guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
-        let text = Self.inlineText(of: first).trimmed()
+        let text = Self.trimmedText(of: first)
         guard !text.isEmpty else { return nil }
         return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst(), depth: depth + 1))
     }
@@ -494,7 +495,7 @@ struct MarkdownDeckBuilder {
             let line = fileLine(of: block)
             switch cmark_node_get_type(block) {
             case CMARK_NODE_PARAGRAPH:
-                let text = Self.inlineText(of: block).trimmed()
+                let text = Self.trimmedText(of: block)
                 if !text.isEmpty { details.append(FactDetail(text: text, line: line)) }
             case CMARK_NODE_CODE_BLOCK:
                 let code = Self.codeText(of: block)
@@ -504,7 +505,7 @@ struct MarkdownDeckBuilder {
                     let itemBlocks = Self.children(of: item)
                     let itemLine = fileLine(of: item)
                     if let first = itemBlocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
-                        let text = Self.inlineText(of: first).trimmed()
+                        let text = Self.trimmedText(of: first)
                         let nested = self.details(of: itemBlocks.dropFirst(), depth: depth + 1)
                         if text.isEmpty {
                             details.append(contentsOf: nested)
@@ -528,14 +529,24 @@ struct MarkdownDeckBuilder {
 
     /// The inline content of a block with its styles, sanitised.
     static func inlineText(of node: OpaquePointer) -> InlineText {
-        var text = InlineText()
-        appendInlines(of: node, style: [], link: nil, to: &text)
-        return text
+        InlineText(inlineSpans(of: node))
+    }
+
+    /// The same with leading and trailing white space removed (trimmed
+    /// before the text is encoded, which is then done once).
+    static func trimmedText(of node: OpaquePointer) -> InlineText {
+        InlineText(InlineText.trimmed(inlineSpans(of: node)))
+    }
+
+    private static func inlineSpans(of node: OpaquePointer) -> [InlineSpan] {
+        var spans: [InlineSpan] = []
+        appendInlines(of: node, style: [], link: nil, to: &spans)
+        return spans
     }
 
     /// Walks the inline tree with an explicit stack (emphasis can nest
     /// thousands deep in a hostile post), carrying the styles down.
-    private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to text: inout InlineText) {
+    private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to spans: inout [InlineSpan]) {
         var stack: [(next: OpaquePointer?, style: InlineStyle, link: String?)] = [(cmark_node_first_child(node), style, link)]
         while !stack.isEmpty {
             guard let child = stack[stack.count - 1].next else { stack.removeLast(); continue }
@@ -546,11 +557,11 @@ struct MarkdownDeckBuilder {
             }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT:
-                text.append(InlineSpan(literal(of: child), style: style, link: link))
+                InlineText.append(InlineSpan(literal(of: child), style: style, link: link), to: &spans)
             case CMARK_NODE_CODE:
-                text.append(InlineSpan(literal(of: child), style: style.union(.code), link: link))
+                InlineText.append(InlineSpan(literal(of: child), style: style.union(.code), link: link), to: &spans)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text.append(InlineSpan(" ", style: style, link: link))
+                InlineText.append(InlineSpan(" ", style: style, link: link), to: &spans)
             case CMARK_NODE_EMPH:
                 descend(.italic)
             case CMARK_NODE_STRONG:

@@ -148,7 +148,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         // A fact of a page or more is no flash card (and must not cost a
         // question the time of a book): it is shown, never asked.
-        if fact.text.spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.longestAskedFact { return nil }
+        if fact.text.plainUTF8Count > Self.longestAskedFact { return nil }
         let plain = fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
