@@ -44,6 +44,13 @@ public struct InlineText: Hashable, Sendable {
 
     public var isEmpty: Bool { plainUTF8Count == 0 }
 
+    /// Whether any span has any of `styles`, read without decoding the
+    /// spans: question making asks this of every fact it weighs (is there a
+    /// link, a bold or code term?) and decodes only the texts that have one.
+    public func containsSpan(styledAny styles: InlineStyle) -> Bool {
+        InlineTextEncoding.styles(of: encoded).contains { !$0.isDisjoint(with: styles) }
+    }
+
     /// Appends a span, merging it into the last one when the styles agree.
     /// Each call encodes the text again: to build a text of many spans, make
     /// the spans first (`InlineText.append(_:to:)`) and the text once.

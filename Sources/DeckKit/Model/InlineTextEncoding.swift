@@ -74,6 +74,24 @@ enum InlineTextEncoding {
         }
     }
 
+    /// Each span's style, in order, without decoding the texts.
+    static func styles(of encoded: [UInt8]) -> [InlineStyle] {
+        guard !encoded.isEmpty else { return [] }
+        return encoded.withUnsafeBufferPointer { bytes in
+            var cursor = 0
+            cursor += readVarint(bytes, at: &cursor)
+            var styles: [InlineStyle] = []
+            while cursor < bytes.count {
+                styles.append(InlineStyle(rawValue: bytes[cursor]))
+                cursor += 1
+                _ = readVarint(bytes, at: &cursor)
+                let linkCode = readVarint(bytes, at: &cursor)
+                if linkCode > 0 { cursor += linkCode - 1 }
+            }
+            return styles
+        }
+    }
+
     /// Calls `body` with the plain text's bytes, in place.
     static func withPlainBytes<Result>(of encoded: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         encoded.withUnsafeBufferPointer { bytes in

@@ -564,7 +564,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// Whether the text is part of a link that only points somewhere
     /// ("click here", "可以点击这里查看"): words that are no term to learn.
     static func isInNavigationLink(_ text: String, of fact: Fact) -> Bool {
-        fact.text.spans.contains { span in
+        fact.text.containsSpan(styledAny: .link) && fact.text.spans.contains { span in
             guard span.link != nil, span.text.contains(text) || text.contains(span.text) else { return false }
             let words = span.text.lowercased()
             return ["here", "click", "this link", "read more", "点击", "这里", "查看", "ここ", "こちら"].contains { words.contains($0) }
