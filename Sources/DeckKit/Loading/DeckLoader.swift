@@ -37,8 +37,14 @@ public enum DeckLoader {
     /// Parses a post already in memory; `file` names it in the deck and in errors.
     public static func load(bytes: [UInt8], file: String, cutting: PostCutting = .standard,
                             progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
-        let text = try SourceText.decode(bytes, file: file)
-        return try load(text: text, file: file, cutting: cutting, progress: progress)
+        let start = try SourceText.check(bytes, file: file)
+        var result: Result<Deck, DeckLoadError>!
+        bytes.withUnsafeBufferPointer { whole in
+            result = Result { () throws(DeckLoadError) in
+                try load(utf8: UnsafeBufferPointer(rebasing: whole[start...]), file: file, cutting: cutting, progress: progress)
+            }
+        }
+        return try result.get()
     }
 
     /// Parses a post's text; `file` names it in the deck and in errors.
@@ -46,13 +52,25 @@ public enum DeckLoader {
     /// the same deck.
     public static func load(text: String, file: String, cutting: PostCutting = .standard,
                             progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
-        let utf8 = text.utf8
+        var text = text
+        var result: Result<Deck, DeckLoadError>!
+        text.withUTF8 { bytes in
+            result = Result { () throws(DeckLoadError) in
+                try load(utf8: bytes, file: file, cutting: cutting, progress: progress)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses a post's UTF-8 bytes (checked: valid UTF-8, no byte-order mark).
+    private static func load(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, cutting: PostCutting,
+                             progress: ((_ parsed: Int, _ total: Int) -> Void)?) throws(DeckLoadError) -> Deck {
         var bodyOffset = 0
         var frontMatter: FrontMatter?
-        if utf8.starts(with: "---".utf8) {
-            (frontMatter, bodyOffset) = FrontMatter.parse(utf8)
+        if bytes.starts(with: "---".utf8) {
+            (frontMatter, bodyOffset) = FrontMatter.parse(bytes)
         }
-        if text.utf8.dropFirst(bodyOffset).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
+        if bytes[bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
            frontMatter == nil {
             throw DeckLoadError(file: file, reason: .empty)
         }
@@ -60,34 +78,31 @@ public enum DeckLoader {
         let frontMatterTitle = frontMatter?.value("title").flatMap { $0.isEmpty ? nil : $0 }
         var title = frontMatterTitle ?? fileTitle(file)
         var builder = MarkdownDeckBuilder(deckTitle: title)
-        var parsed = true
-        var body = text
-        body.withUTF8 { whole in
-            let bytes = UnsafeBufferPointer(rebasing: whole[bodyOffset...])
+        let parsed: Bool = {
+            let body = UnsafeBufferPointer(rebasing: bytes[bodyOffset...])
             let blankLines = frontMatter?.lineCount ?? 0
-            let pieces = bytes.count >= cutting.threshold
-                ? PostChunker.pieces(of: bytes, firstLine: blankLines + 1, targetSize: cutting.pieceSize)
-                : [PostChunker.Piece(range: 0..<bytes.count, firstLine: blankLines + 1)]
+            let pieces = body.count >= cutting.threshold
+                ? PostChunker.pieces(of: body, firstLine: blankLines + 1, targetSize: cutting.pieceSize)
+                : [PostChunker.Piece(range: 0..<body.count, firstLine: blankLines + 1)]
             guard pieces.count > 1 else {
                 // A small post (or one that cannot be cut): one parse, no thread.
-                guard let document = MarkdownDeckBuilder.parse(bytes, blankLines: blankLines) else {
-                    parsed = false
-                    return
-                }
+                guard let document = MarkdownDeckBuilder.parse(body, blankLines: blankLines) else { return false }
                 builder.add(document: document)
                 // Free cmark's tree before the deck is frozen: the two never need to be in memory together.
                 cmark_node_free(document)
-                return
+                return true
             }
-            PipelinedParse.run(bytes, pieces: pieces, blankLines: blankLines) { document, piece in
+            var parsed = true
+            PipelinedParse.run(body, pieces: pieces, blankLines: blankLines) { document, piece in
                 guard let document else {
                     parsed = false
                     return
                 }
                 builder.add(document: document, lineOffset: piece.range.lowerBound == 0 ? 0 : piece.firstLine - 1)
-                progress?(piece.range.upperBound, bytes.count)
+                progress?(piece.range.upperBound, body.count)
             }
-        }
+            return parsed
+        }()
         guard parsed else { throw DeckLoadError(file: file, reason: .unreadable("the Markdown parser could not start")) }
         var (root, bodyWarnings) = builder.finish()
         guard root.totalFactCount > 0 else { throw DeckLoadError(file: file, reason: .noFacts) }

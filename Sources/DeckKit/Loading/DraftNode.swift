@@ -46,7 +46,8 @@ final class DraftNode {
     /// The value-typed node, with fact ids. Warns about empty headings and
     /// duplicated facts.
     /// - Parameters:
-    ///   - seenFacts: the first line and topic key of every normalised fact text so far.
+    ///   - seenFacts: the first line and topic key of every normalised fact
+    ///     text so far that might repeat.
     ///   - occurrences: for repeated texts, how many facts of a topic key had
     ///     the text: the number that keeps their ids apart, deck-wide (two
     ///     topics can share a title).
@@ -55,9 +56,10 @@ final class DraftNode {
         var frozenFacts: [Fact] = []
         frozenFacts.reserveCapacity(facts.count)
         for draft in facts {
-            let normalised = draft.normalisedText
             var id = draft.id
-            if let first = seenFacts.firstSighting(of: normalised, key: draft.textKey, line: draft.line, topicKey: topicKey) {
+            if let first = seenFacts.firstSighting(key: draft.textKey, text: { FactID.normalise(draft.text.plainText) },
+                                                   line: draft.line, topicKey: topicKey) {
+                let normalised = first.text
                 // A repeat (rare): number the copies that share a topic key.
                 let key = topicKey + "\u{1F}" + normalised
                 let occurrence = (occurrences[key] ?? (first.topicKey == topicKey ? 1 : 0)) + 1
@@ -87,8 +89,8 @@ final class DraftNode {
     }
 }
 
-/// A fact before the tree is frozen. `FactIdentities` fills in its
-/// normalised text and the id it has unless it repeats an earlier fact
+/// A fact before the tree is frozen. `FactIdentities` fills in the hash of
+/// its normalised text and the id it has unless it repeats an earlier fact
 /// (occurrence 1).
 struct DraftFact {
     var text: InlineText
@@ -98,8 +100,8 @@ struct DraftFact {
     var depth = 0
     var choices: [FactChoice] = []
     var answer: InlineText?
-    var normalisedText = ""
-    /// A 64-bit hash of `normalisedText`, the key repeats are looked up by.
+    /// A 64-bit hash of the normalised text (`FactID.normalise`), the key
+    /// repeats are looked up by.
     var textKey: UInt64 = 0
     var id = FactID(rawValue: "")
 

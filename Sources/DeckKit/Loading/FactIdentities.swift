@@ -1,7 +1,7 @@
 import Dispatch
 
-/// Works out every draft fact's normalised text, its hash and its id (as if
-/// it repeated nothing), on all cores: on a 100,000-fact post this is the
+/// Works out every draft fact's id (as if it repeated nothing) and the hash
+/// of its normalised text, on all cores: on a 100,000-fact post this is the
 /// largest piece of work after parsing (normalising and SHA-256 per fact),
 /// and no fact's id depends on another's until repeats are numbered, which
 /// `DraftNode.freeze` does afterwards, in order.
@@ -39,8 +39,9 @@ enum FactIdentities {
         var facts = node.facts
         node.facts = [] // so `facts` is the only reference and is changed in place
         for index in facts.indices {
+            // The normalised text itself is not kept: on a 500,000-fact post
+            // the copies held until freezing were a fifth of the load's peak.
             let normalised = FactID.normalise(facts[index].text.plainText)
-            facts[index].normalisedText = normalised
             facts[index].textKey = hash(normalised)
             facts[index].id = FactID.make(topicKey: node.topicKey, normalisedText: normalised, occurrence: 1)
         }
@@ -48,7 +49,7 @@ enum FactIdentities {
     }
 
     /// FNV-1a over the UTF-8 bytes: stable, cheap, and only a first sieve
-    /// (`SeenFactTexts` compares the texts on a match).
+    /// (`SeenFactTexts` compares the texts of facts whose hashes match).
     static func hash(_ text: String) -> UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
@@ -64,24 +65,41 @@ enum FactIdentities {
     }
 }
 
-/// The normalised texts of the facts frozen so far, with the line and topic
-/// key of their first sighting: how repeats are found deck-wide. Looked up by
-/// a 64-bit hash (cheap to hash again), the texts compared on a match.
+/// The facts frozen so far whose normalised text might repeat, with the
+/// line and topic key of their first sighting: how repeats are found
+/// deck-wide.
+///
+/// Only a fact whose 64-bit text hash another fact of the deck shares can
+/// repeat one, so only those are recorded (in a real post, a handful), with
+/// their texts normalised again to compare: keeping every fact's normalised
+/// text and an entry per fact, as this once did, cost about 350 bytes a fact
+/// at the load's peak (over 150 MB for a 500,000-fact post).
 struct SeenFactTexts {
-    private var byHash: [UInt64: (text: String, line: Int, topicKey: String)] = [:]
-    /// Texts whose hash another text had first (a 64-bit collision: in
-    /// practice never, but then still right).
-    private var collided: [String: (line: Int, topicKey: String)] = [:]
+    /// The hashes two or more facts of the deck have.
+    private let sharedKeys: Set<UInt64>
+    private var byText: [String: (line: Int, topicKey: String)] = [:]
 
-    /// The first sighting of `text` if it was seen before; else records this one and returns nil.
-    mutating func firstSighting(of text: String, key: UInt64, line: Int, topicKey: String) -> (line: Int, topicKey: String)? {
-        guard let first = byHash[key] else {
-            byHash[key] = (text, line, topicKey)
-            return nil
+    /// - Parameter keys: the text hash of every fact of the deck.
+    init(keys: [UInt64]) {
+        var sorted = keys
+        sorted.sort()
+        var shared: Set<UInt64> = []
+        var index = 1
+        while index < sorted.count {
+            if sorted[index] == sorted[index - 1] { shared.insert(sorted[index]) }
+            index += 1
         }
-        if first.text == text { return (first.line, first.topicKey) }
-        if let earlier = collided[text] { return earlier }
-        collided[text] = (line, topicKey)
+        sharedKeys = shared
+    }
+
+    /// The first sighting of `text` (normalised, made only when needed) if
+    /// it was seen before; else records this one and returns nil.
+    mutating func firstSighting(key: UInt64, text: () -> String, line: Int,
+                                topicKey: String) -> (text: String, line: Int, topicKey: String)? {
+        guard sharedKeys.contains(key) else { return nil }
+        let normalised = text()
+        if let first = byText[normalised] { return (normalised, first.line, first.topicKey) }
+        byText[normalised] = (line, topicKey)
         return nil
     }
 }

@@ -26,7 +26,7 @@ struct FrontMatter {
     /// Reads the front matter at the top of `utf8`, if there is one. The
     /// body starts at `bodyOffset` (a UTF-8 offset); the parser is fed
     /// `lineCount` empty lines first, so cmark's line numbers are the file's.
-    static func parse(_ utf8: String.UTF8View) -> (frontMatter: FrontMatter?, bodyOffset: Int) {
+    static func parse<Bytes: BidirectionalCollection<UInt8>>(_ utf8: Bytes) -> (frontMatter: FrontMatter?, bodyOffset: Int) {
         guard utf8.starts(with: "---".utf8) else { return (nil, 0) }
         var frontMatter = FrontMatter()
         var lineStart = utf8.startIndex

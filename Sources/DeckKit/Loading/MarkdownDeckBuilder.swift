@@ -122,7 +122,7 @@ struct MarkdownDeckBuilder {
         root.collect(into: &nodes)
         for node in nodes { Self.makeFlipCard(of: node) }
         FactIdentities.fill(nodes)
-        var seenFacts = SeenFactTexts()
+        var seenFacts = SeenFactTexts(keys: nodes.flatMap { $0.facts.map(\.textKey) })
         var occurrences: [String: Int] = [:]
         let frozen = root.freeze(seenFacts: &seenFacts, occurrences: &occurrences, warnings: &warnings)
         return (frozen, warnings.sorted { $0.line < $1.line })
@@ -137,19 +137,19 @@ struct MarkdownDeckBuilder {
               let last = node.title.plainText.trimmingCharacters(in: " ").last, last == "?" || last == "？" else { return }
         let paragraphs = node.notes.filter { $0.kind == .paragraph }
         guard !paragraphs.isEmpty else { return }
-        var answer = InlineText()
+        var answer: [InlineSpan] = []
         for (index, paragraph) in paragraphs.enumerated() {
-            if index > 0 { answer.append(InlineSpan(" ")) }
-            for span in paragraph.text.spans { answer.append(span) }
+            if index > 0 { InlineText.append(InlineSpan(" "), to: &answer) }
+            for span in paragraph.text.spans { InlineText.append(span, to: &answer) }
             // "…pass parameters:" over an example: say the example is in the
             // notes, or the answer reads "parameters: This is…".
             let nextLine = index + 1 < paragraphs.count ? paragraphs[index + 1].line : Int.max
             if node.notes.contains(where: { $0.kind == .code && $0.line > paragraph.line && $0.line < nextLine }) {
-                answer.append(InlineSpan(" [example in the notes]"))
+                InlineText.append(InlineSpan(" [example in the notes]"), to: &answer)
             }
         }
         node.notes.removeAll { $0.kind == .paragraph }
-        node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: answer))
+        node.facts.append(DraftFact(text: node.title, line: node.line, details: [], answer: InlineText(answer)))
     }
 
     // MARK: - Blocks
@@ -201,7 +201,7 @@ struct MarkdownDeckBuilder {
             var stem = node.title
             if let previous = cmark_node_previous(list), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH {
                 let line = fileLine(of: previous)
-                stem = Self.inlineText(of: previous).trimmed()
+                stem = Self.trimmedText(of: previous)
                 if let index = node.notes.lastIndex(where: { $0.kind == .paragraph && $0.line == line }) { node.notes.remove(at: index) }
             }
             if !stem.plainText.isEmpty {
@@ -244,7 +244,7 @@ struct MarkdownDeckBuilder {
             }
             let target = openGroup ?? node
             guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
-                  case let text = Self.inlineText(of: first).trimmed(), !text.isEmpty else {
+                  case let text = Self.trimmedText(of: first), !text.isEmpty else {
                 // An item with no text of its own: its nested items stand in its place.
                 for nestedList in blocks where cmark_node_get_type(nestedList) == CMARK_NODE_LIST {
                     addList(nestedList, to: target, depth: depth + 1, context: context, factDepth: factDepth)
@@ -292,7 +292,7 @@ struct MarkdownDeckBuilder {
         var choices: [FactChoice] = []
         for item in items {
             guard let first = children(of: item).first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
-            let text = inlineText(of: first).trimmed()
+            let text = trimmedText(of: first)
             guard !text.plainText.isEmpty else { return nil }
             choices.append(FactChoice(text: text, isCorrect: cmark_gfm_extensions_get_tasklist_item_checked(item)))
         }
@@ -329,7 +329,7 @@ struct MarkdownDeckBuilder {
     /// A list's "and so on" ("etc.", "などなど", "等等"): no fact of its own.
     /// (Asked of every item of a post: the length is looked at before any text is made.)
     static func isFiller(_ text: InlineText) -> Bool {
-        guard text.spans.reduce(0, { $0 + $1.text.utf8.count }) <= 24 else { return false }
+        guard text.plainUTF8Count <= 24 else { return false }
         let plain = text.plainText.lowercased().trimmingCharacters(in: " *_.…。、,")
         return ["etc", "and so on", "and more", "and many more", "などなど", "など", "等等", "等", "..."].contains(plain)
     }
@@ -342,7 +342,7 @@ struct MarkdownDeckBuilder {
             text.lowercased().split { !($0.isLetter || $0.isNumber) }
         }
         // Most items are sentences: only a short one can be three words.
-        guard text.spans.reduce(0, { $0 + $1.text.utf8.count }) <= 48 else { return false }
+        guard text.plainUTF8Count <= 48 else { return false }
         let own = words(text.plainText)
         guard (1...3).contains(own.count), !own.contains(where: { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }) else { return false }
         // A heading that says more than the item ("B" over "- b" is a topic and its fact).
@@ -420,7 +420,7 @@ struct MarkdownDeckBuilder {
         guard let links = onlyLinks(in: paragraph), links.count == 1, let link = links.first else { return nil }
         let url = target(of: link)
         if url.hasPrefix("#") { return .inPage }
-        var text = inlineText(of: link).trimmed()
+        var text = trimmedText(of: link)
         text.spans = text.spans.map { InlineSpan($0.text, style: $0.style.union(.link), link: $0.link ?? TextSanitizer.clean(url)) }
         return .elsewhere(text)
     }
@@ -433,7 +433,7 @@ struct MarkdownDeckBuilder {
         if !bodyRows.isEmpty, contentsRows.count * 2 >= bodyRows.count { return }
         var headers: [InlineText] = []
         for row in Self.children(of: table) {
-            let cells = Self.children(of: row).map { Self.inlineText(of: $0).trimmed() }
+            let cells = Self.children(of: row).map { Self.trimmedText(of: $0) }
             if Self.extensionType(of: row) == "table_header" {
                 headers = cells
                 continue
@@ -452,31 +452,32 @@ struct MarkdownDeckBuilder {
                 node.notes.append(Note(kind: .reference, text: first, line: fileLine(of: row)))
                 continue
             }
-            var text = first
+            // Built as spans and encoded once (`InlineText.append(_:to:)`).
+            var text = first.spans
             // A first cell that is a sentence is no row label: its column's header is
             // ("Infrastructure as a Service (IaaS): Provides virtualized computing…").
             if first.plainText.split(whereSeparator: { $0.isWhitespace }).count > 4, firstIndex < headers.count,
                !headers[firstIndex].isEmpty {
-                text = InlineText()
-                for span in headers[firstIndex].spans { text.append(span) }
-                text.append(InlineSpan(": "))
-                for span in first.spans { text.append(span) }
+                text = []
+                for span in headers[firstIndex].spans { InlineText.append(span, to: &text) }
+                InlineText.append(InlineSpan(": "), to: &text)
+                for span in first.spans { InlineText.append(span, to: &text) }
             }
-            var parts: [InlineText] = []
+            var parts: [[InlineSpan]] = []
             for (index, cell) in cells.enumerated() where index != firstIndex && !cell.isEmpty {
-                var part = InlineText()
+                var part: [InlineSpan] = []
                 if index < headers.count, !headers[index].isEmpty {
-                    for span in headers[index].spans { part.append(span) }
-                    part.append(InlineSpan(": "))
+                    for span in headers[index].spans { InlineText.append(span, to: &part) }
+                    InlineText.append(InlineSpan(": "), to: &part)
                 }
-                for span in cell.spans { part.append(span) }
+                for span in cell.spans { InlineText.append(span, to: &part) }
                 parts.append(part)
             }
             for (index, part) in parts.enumerated() {
-                text.append(InlineSpan(index == 0 ? " — " : "; "))
-                for span in part.spans { text.append(span) }
+                InlineText.append(InlineSpan(index == 0 ? " — " : "; "), to: &text)
+                for span in part { InlineText.append(span, to: &text) }
             }
-            node.facts.append(DraftFact(text: text, line: fileLine(of: row), details: []))
+            node.facts.append(DraftFact(text: InlineText(text), line: fileLine(of: row), details: []))
         }
     }
 
@@ -503,7 +504,7 @@ struct MarkdownDeckBuilder {
             }
         }
         guard let strong else { return nil }
-        var title = inlineText(of: strong).trimmed()
+        var title = trimmedText(of: strong)
         // Drop a trailing colon inside the bold text, and the bold style itself.
         title.spans = title.spans.map { InlineSpan($0.text, style: $0.style.subtracting(.bold), link: $0.link) }
         if var last = title.spans.last {
@@ -523,7 +524,7 @@ struct MarkdownDeckBuilder {
     /// paragraphs, code and nested items are details. Nil when it has no text.
     private func draftFact(fromItemBlocks blocks: [OpaquePointer], line: Int, depth: Int) -> DraftFact? {
         guard let first = blocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return nil }
-        let text = Self.inlineText(of: first).trimmed()
+        let text = Self.trimmedText(of: first)
         guard !text.isEmpty else { return nil }
         return DraftFact(text: text, line: line, details: details(of: blocks.dropFirst(), depth: depth + 1))
     }
@@ -535,7 +536,7 @@ struct MarkdownDeckBuilder {
             let line = fileLine(of: block)
             switch cmark_node_get_type(block) {
             case CMARK_NODE_PARAGRAPH:
-                let text = Self.inlineText(of: block).trimmed()
+                let text = Self.trimmedText(of: block)
                 if !text.isEmpty { details.append(FactDetail(text: text, line: line)) }
             case CMARK_NODE_CODE_BLOCK:
                 let code = Self.codeText(of: block)
@@ -545,7 +546,7 @@ struct MarkdownDeckBuilder {
                     let itemBlocks = Self.children(of: item)
                     let itemLine = fileLine(of: item)
                     if let first = itemBlocks.first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
-                        let text = Self.inlineText(of: first).trimmed()
+                        let text = Self.trimmedText(of: first)
                         let nested = self.details(of: itemBlocks.dropFirst(), depth: depth + 1)
                         if text.isEmpty {
                             details.append(contentsOf: nested)
@@ -569,14 +570,24 @@ struct MarkdownDeckBuilder {
 
     /// The inline content of a block with its styles, sanitised.
     static func inlineText(of node: OpaquePointer) -> InlineText {
-        var text = InlineText()
-        appendInlines(of: node, style: [], link: nil, to: &text)
-        return text
+        InlineText(inlineSpans(of: node))
+    }
+
+    /// The same with leading and trailing white space removed (trimmed
+    /// before the text is encoded, which is then done once).
+    static func trimmedText(of node: OpaquePointer) -> InlineText {
+        InlineText(InlineText.trimmed(inlineSpans(of: node)))
+    }
+
+    private static func inlineSpans(of node: OpaquePointer) -> [InlineSpan] {
+        var spans: [InlineSpan] = []
+        appendInlines(of: node, style: [], link: nil, to: &spans)
+        return spans
     }
 
     /// Walks the inline tree with an explicit stack (emphasis can nest
     /// thousands deep in a hostile post), carrying the styles down.
-    private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to text: inout InlineText) {
+    private static func appendInlines(of node: OpaquePointer, style: InlineStyle, link: String?, to spans: inout [InlineSpan]) {
         var stack: [(next: OpaquePointer?, style: InlineStyle, link: String?)] = [(cmark_node_first_child(node), style, link)]
         while !stack.isEmpty {
             guard let child = stack[stack.count - 1].next else { stack.removeLast(); continue }
@@ -587,11 +598,11 @@ struct MarkdownDeckBuilder {
             }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT:
-                text.append(InlineSpan(literal(of: child), style: style, link: link))
+                InlineText.append(InlineSpan(literal(of: child), style: style, link: link), to: &spans)
             case CMARK_NODE_CODE:
-                text.append(InlineSpan(literal(of: child), style: style.union(.code), link: link))
+                InlineText.append(InlineSpan(literal(of: child), style: style.union(.code), link: link), to: &spans)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text.append(InlineSpan(" ", style: style, link: link))
+                InlineText.append(InlineSpan(" ", style: style, link: link), to: &spans)
             case CMARK_NODE_EMPH:
                 descend(.italic)
             case CMARK_NODE_STRONG:

@@ -3,31 +3,69 @@
 /// A fact like `**Recall** is TP / (TP + FN)` becomes two spans: "Recall" in
 /// bold, then " is TP / (TP + FN)" plain. Views style each span; questions and
 /// ids use `plainText`.
+///
+/// The spans are kept encoded in one byte array (`InlineTextEncoding`), not
+/// as an array of spans each holding its own strings: a deck holds one of
+/// these per fact, title and note, and on a 100,000-fact post the array of
+/// spans and its strings were three heap objects and about 400 bytes a fact,
+/// four times the fact's Markdown. `spans` decodes them (what views and
+/// exports read, a few texts at a time); `plainText` is one copy of
+/// contiguous bytes.
 public struct InlineText: Hashable, Sendable {
-    public var spans: [InlineSpan]
+    /// The spans as `InlineTextEncoding` writes them. Equal spans give
+    /// equal bytes (the encoding has one form for each), so equality and
+    /// hashing are the bytes'.
+    private var encoded: [UInt8]
 
     public init(_ spans: [InlineSpan] = []) {
-        self.spans = spans
+        encoded = InlineTextEncoding.encode(spans)
     }
 
     /// Unstyled text, e.g. `InlineText(plain: "Amazon EMR")`.
     public init(plain: String) {
-        self.spans = plain.isEmpty ? [] : [InlineSpan(plain)]
+        self.init(plain.isEmpty ? [] : [InlineSpan(plain)])
+    }
+
+    /// The runs of text, decoded (each call makes them anew).
+    public var spans: [InlineSpan] {
+        get { InlineTextEncoding.decode(encoded) }
+        set { encoded = InlineTextEncoding.encode(newValue) }
     }
 
     /// The text without any markup.
     public var plainText: String {
-        spans.reduce(into: "") { $0 += $1.text }
+        InlineTextEncoding.withPlainBytes(of: encoded) { String(decoding: $0, as: UTF8.self) }
     }
 
-    public var isEmpty: Bool { spans.allSatisfy { $0.text.isEmpty } }
+    /// The length of `plainText` in UTF-8 bytes, without making it.
+    public var plainUTF8Count: Int {
+        InlineTextEncoding.withPlainBytes(of: encoded) { $0.count }
+    }
+
+    public var isEmpty: Bool { plainUTF8Count == 0 }
+
+    /// Whether any span has any of `styles`, read without decoding the
+    /// spans: question making asks this of every fact it weighs (is there a
+    /// link, a bold or code term?) and decodes only the texts that have one.
+    public func containsSpan(styledAny styles: InlineStyle) -> Bool {
+        InlineTextEncoding.styles(of: encoded).contains { !$0.isDisjoint(with: styles) }
+    }
 
     /// Appends a span, merging it into the last one when the styles agree.
+    /// Each call encodes the text again: to build a text of many spans, make
+    /// the spans first (`InlineText.append(_:to:)`) and the text once.
     public mutating func append(_ span: InlineSpan) {
+        var spans = self.spans
+        Self.append(span, to: &spans)
+        self.spans = spans
+    }
+
+    /// Appends `span` to `spans`, merging it into the last one when the
+    /// styles and links agree; an empty span is dropped.
+    public static func append(_ span: InlineSpan, to spans: inout [InlineSpan]) {
         guard !span.text.isEmpty else { return }
-        if var last = spans.last, last.style == span.style, last.link == span.link {
-            last.text += span.text
-            spans[spans.count - 1] = last
+        if let last = spans.last, last.style == span.style, last.link == span.link {
+            spans[spans.count - 1].text += span.text
         } else {
             spans.append(span)
         }
@@ -35,18 +73,24 @@ public struct InlineText: Hashable, Sendable {
 
     /// The same text with leading and trailing white space removed.
     public func trimmed() -> InlineText {
-        var copy = self
-        while let first = copy.spans.first {
+        InlineText(Self.trimmed(spans))
+    }
+
+    /// `spans` with leading and trailing white space removed (and the spans
+    /// left empty by it).
+    public static func trimmed(_ spans: [InlineSpan]) -> [InlineSpan] {
+        var copy = spans
+        while let first = copy.first {
             let text = first.text.drop(while: { $0.isWhitespace })
-            if text.isEmpty { copy.spans.removeFirst(); continue }
-            copy.spans[0].text = String(text)
+            if text.isEmpty { copy.removeFirst(); continue }
+            if text.count != first.text.count { copy[0].text = String(text) }
             break
         }
-        while let last = copy.spans.last {
+        while let last = copy.last {
             var text = Substring(last.text)
             while let character = text.last, character.isWhitespace { text = text.dropLast() }
-            if text.isEmpty { copy.spans.removeLast(); continue }
-            copy.spans[copy.spans.count - 1].text = String(text)
+            if text.isEmpty { copy.removeLast(); continue }
+            if text.endIndex != last.text.endIndex { copy[copy.count - 1].text = String(text) }
             break
         }
         return copy

@@ -60,6 +60,7 @@ public enum KeyTermFinder {
 
     private static func styledTerms(of text: InlineText, tokens: TextTokens, definedRange: Range<Int>?) -> [KeyTerm] {
         var result: [KeyTerm] = []
+        guard text.containsSpan(styledAny: [.bold, .code]) else { return result }
         var offset = 0
         for span in text.spans {
             let length = span.text.utf16.count

@@ -148,7 +148,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         // Checkbox marks are a question bank's scaffolding, not a statement to learn.
         // A fact of a page or more is no flash card (and must not cost a
         // question the time of a book): it is shown, never asked.
-        if fact.text.spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.longestAskedFact { return nil }
+        if fact.text.plainUTF8Count > Self.longestAskedFact { return nil }
         let plain = fact.text.plainText
         if plain.hasPrefix("[ ]") || plain.hasPrefix("[x]") || plain.hasPrefix("[X]") { return nil }
         // Holes where inline HTML was dropped ("For example,  elements  to , or"): no sentence to ask.
@@ -597,7 +597,7 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// Whether the text is part of a link that only points somewhere
     /// ("click here", "可以点击这里查看"): words that are no term to learn.
     static func isInNavigationLink(_ text: String, of fact: Fact) -> Bool {
-        fact.text.spans.contains { span in
+        fact.text.containsSpan(styledAny: .link) && fact.text.spans.contains { span in
             guard span.link != nil, span.text.contains(text) || text.contains(span.text) else { return false }
             let words = span.text.lowercased()
             return ["here", "click", "this link", "read more", "点击", "这里", "查看", "ここ", "こちら"].contains { words.contains($0) }
@@ -1052,7 +1052,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         // "componentWillReceiveProps()" listed under two headings: both would
         // be right. Only a short item repeats word for word; the lengths are
         // compared before any text is made (a dense deck has 3,000 facts in reach).
-        func length(_ fact: Fact) -> Int { fact.text.spans.reduce(0) { $0 + $1.text.utf8.count } }
+        func length(_ fact: Fact) -> Int { fact.text.plainUTF8Count }
         let asked = index.fact(at: position)
         let askedLength = length(asked)
         let factKey = askedLength <= 60 ? OptionForms.key(asked.text.plainText) : nil
@@ -1066,7 +1066,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         // "1 KB content per paste": a measure belongs where measures are;
         // "Calculate usage" among headings that hold no number is the answer by its shape.
         func isMeasure(_ position: Int) -> Bool {
-            index.fact(at: position).text.spans.contains { $0.text.contains(where: \.isNumber) }
+            index.fact(at: position).text.plainText.utf8.contains { (0x30...0x39).contains($0) }
                 && index.analysis(position).candidates.contains { $0.kind == .number && $0.unit != nil }
         }
         let askedIsMeasure = isMeasure(position)

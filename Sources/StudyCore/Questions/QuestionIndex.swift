@@ -353,7 +353,7 @@ final class QuestionIndex: Sendable {
         for deck in decks {
             deck.root.forEachNode { node in
                 stems.formUnion(Self.quickStems(node.title.plainText))
-                for slot in node.facts.indices {
+                for slot in node.facts.indices where node.facts[slot].text.containsSpan(styledAny: [.bold, .code]) {
                     for span in node.facts[slot].text.spans
                     where (span.style.contains(.bold) || span.style.contains(.code)) && seen.insert(span.text).inserted {
                         stems.formUnion(Self.quickStems(span.text))
