@@ -369,14 +369,8 @@ final class QuestionIndex: Sendable {
     /// (same topic, nested under the same item, same depth, next to each
     /// other), three to twelve of them. Nil for a fact that stands alone.
     func siblingList(around position: Int) -> [Int]? {
-        let entry = facts[position]
-        let range = topics[entry.topic].facts
-        let parent = fact(at: position).context
-        let depth = fact(at: position).depth
-        func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
-        var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
+        let list = listItems(around: position)
+        let first = list.lowerBound, last = list.upperBound
         guard (3...12).contains(last - first + 1) else { return nil }
         return Array(first...last)
     }
@@ -391,11 +385,8 @@ final class QuestionIndex: Sendable {
         guard fact(at: position).context == nil, topicNotes[entry.topic].contains(where: { note in
             note.kind == .paragraph && note.text.spans.last.map { $0.text.hasSuffix(":") || $0.text.hasSuffix("：") || $0.text.hasSuffix(": ") } == true
         }) else { return nil }
-        let range = topics[entry.topic].facts
-        func sameList(_ other: Int) -> Bool { fact(at: other).context == nil && fact(at: other).depth == fact(at: position).depth }
-        var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
+        let list = listItems(around: position)
+        let first = list.lowerBound, last = list.upperBound
         let firstLine = fact(at: first).line
         guard let note = topicNotes[entry.topic].last(where: { $0.kind == .paragraph && $0.line < firstLine }),
               firstLine - note.line <= 3 else { return nil }
@@ -423,6 +414,21 @@ final class QuestionIndex: Sendable {
         return lists
     }
 
+    /// The positions of the list the fact is an item of: its neighbours in
+    /// the topic nested under the same item at the same depth, with no
+    /// paragraph between them (the one walk `siblingList`, `shortList` and
+    /// `leadInList` share).
+    private func listItems(around position: Int) -> ClosedRange<Int> {
+        let range = topics[facts[position].topic].facts
+        let parent = fact(at: position).context
+        let depth = fact(at: position).depth
+        func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
+        var first = position, last = position
+        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
+        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
+        return first...last
+    }
+
     /// Whether a paragraph of the topic stands between two of its facts
     /// (`earlier` before `later`): they are items of two lists ("…the
     /// following benefits:" then "…these metrics:"), not one.
@@ -438,7 +444,6 @@ final class QuestionIndex: Sendable {
     /// if one ends in a colon right above the list. Nil for anything else.
     func shortList(around position: Int) -> (items: [Int], leadIn: String?)? {
         let entry = facts[position]
-        let range = topics[entry.topic].facts
         let parent = fact(at: position).context
         func isShort(_ other: Int) -> Bool {
             let text = analysis(other).plain.trimmedSpaces()
@@ -446,11 +451,9 @@ final class QuestionIndex: Sendable {
             let words = analysis(other).tokens.words
             return words.contains { $0.kind.isCJK } ? text.count <= 16 : words.count <= 5
         }
-        func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == fact(at: position).depth }
-        var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
-        let items = Array(first...last)
+        let list = listItems(around: position)
+        let first = list.lowerBound
+        let items = Array(list)
         // Mostly names: two thirds short or more (a last "click handlers or
         // event handlers like …" does not unmake a list of methods), the
         // asked one among them.
