@@ -6,12 +6,18 @@ RSS, for a command line; medians of N runs. Used by benchmarks/run.sh.
 A frame is complete when MARKER (a text of its last-drawn part) has been
 written to the terminal; then QUIT_KEYS are typed and the process is reaped.
 The command runs under GNU time for its peak RSS; time's own start (a fork
-and exec) is in every figure alike. Prints `median_ms peak_rss_kb`."""
+and exec) is in every figure alike. Prints `median_ms peak_rss_kb`.
+
+With SETTLE_UNTIL set (a shell command), the keys wait after the frame until
+that command succeeds (polled every 0.2 s, for up to 120 s): to count the
+work done after the first frame in the peak, e.g. until the store keeps the
+post's outline."""
 import fcntl
 import os
 import pty
 import select
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -43,6 +49,19 @@ def run_once(command, cols, rows, marker, quit_keys, env):
         if marker in seen:
             elapsed = time.perf_counter() - start
             break
+    settle = env.get("SETTLE_UNTIL")
+    if elapsed is not None and settle:
+        settle_deadline = time.perf_counter() + 120
+        while subprocess.run(settle, shell=True).returncode != 0:
+            if time.perf_counter() > settle_deadline:
+                raise SystemExit(f"{settle!r} did not succeed within 120 s")
+            # Drain the screen meanwhile so the program never blocks writing.
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    os.read(fd, 65536)
+                except OSError:
+                    break
     os.write(fd, quit_keys)
     # Drain until the child is gone, then reap it with its resource usage.
     while True:

@@ -63,8 +63,9 @@ extension SQLiteProgressStore {
     public func saveOutlines(_ outlines: [(outline: DeckOutline, post: PostFingerprint)], loaded: [PostFingerprint],
                              now: Timestamp, proceed: () -> Bool = { true }) throws {
         guard !outlines.isEmpty else { return }
-        let encoded = outlines.map { ($0.outline.title, $0.post.key, Data($0.outline.encodedFacts()),
-                                      $0.outline.encodedTexts().map { Data($0) }) }
+        // The texts are encoded in the transaction, a chunk at a time
+        // (`forEachTextChunk`), never all at once.
+        let encoded = outlines.map { ($0.outline.title, $0.post.key, Data($0.outline.encodedFacts()), $0.outline) }
         let kept = Array(Set(loaded.map(\.key) + outlines.map(\.post.key)))
         let marks = kept.map { _ in "?" }.joined(separator: ", ")
         guard proceed() else { return }
@@ -75,13 +76,15 @@ extension SQLiteProgressStore {
                                    arguments: StatementArguments([title] + kept))
                 }
                 let insert = try db.cachedStatement(sql: "INSERT INTO post_outline_text (post, chunk, texts) VALUES (?, ?, ?)")
-                for (title, post, facts, chunks) in encoded {
+                for (title, post, facts, outline) in encoded {
                     try db.execute(sql: """
                         INSERT OR REPLACE INTO post_outline (post, title, facts, written_at) VALUES (?, ?, ?, ?)
                         """, arguments: [post, title, facts, now.iso8601])
                     // The texts of this outline, written whole.
                     try db.execute(sql: "DELETE FROM post_outline_text WHERE post = ?", arguments: [post])
-                    for (chunk, texts) in chunks.enumerated() { try insert.execute(arguments: [post, chunk, texts]) }
+                    try outline.forEachTextChunk { chunk, texts in
+                        try insert.execute(arguments: [post, chunk, Data(texts)])
+                    }
                 }
                 try db.execute(sql: """
                     DELETE FROM post_outline WHERE rowid NOT IN

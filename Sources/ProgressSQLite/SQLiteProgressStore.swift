@@ -958,14 +958,16 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
             try db.inTransaction(.immediate) {
                 let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO seen_fact (fact_id, deck) VALUES (?, ?)")
                 let delete = try db.cachedStatement(sql: "DELETE FROM seen_fact WHERE fact_id = ?")
-                var all = Set<FactID>()
                 for deck in decks {
-                    all.formUnion(deck.ids)
                     for id in deck.ids where !previous.contains(id) {
                         try insert.execute(arguments: [id.rawValue, deck.title])
                     }
                 }
-                for id in previous where !all.contains(id) { try delete.execute(arguments: [id.rawValue]) }
+                // Looked up deck by deck, not in a union of every deck's ids
+                // (a third set of every fact, beside `decks` and `previous`).
+                for id in previous where !decks.contains(where: { $0.ids.contains(id) }) {
+                    try delete.execute(arguments: [id.rawValue])
+                }
                 return .commit
             }
         }

@@ -75,6 +75,27 @@ struct DeckOutlineTests {
         #expect(DeckOutline.texts(inChunk: 2, encoded: chunks[2], factCount: count, at: [last, 3]) == [last: "text \(last)"])
     }
 
+    /// An outline made from a deck of several chunks writes each fact's text
+    /// from the deck's bytes into its chunk, with each chunk's own count:
+    /// the same bytes as one made from the texts as strings.
+    @Test func aDeckOfSeveralChunksWritesEachTextInItsChunk() throws {
+        let count = DeckOutline.textsPerChunk + 5
+        let post = "# Many\n## Texts\n" + (0..<count).map { "- Fact \($0) keeps **bold** and `code` é.\n" }.joined()
+        let deck = try DeckLoader.load(text: post, file: "many.md")
+        let outline = DeckOutline(deck: deck)
+        let walked = Self.walk(deck)
+        #expect(walked.count == count)
+        #expect(outline.texts == walked.map(\.2))
+        #expect(outline.texts[count - 1] == "Fact \(count - 1) keeps bold and code é.")
+        let fromStrings = DeckOutline(title: outline.title, runs: outline.runs, facts: outline.facts, texts: walked.map(\.2))
+        #expect(fromStrings.encodedTexts() == outline.encodedTexts())
+        let chunks = outline.encodedTexts()
+        #expect(chunks.count == 2)
+        #expect(DeckOutline.texts(inChunk: 1, encoded: chunks[1], factCount: count, at: [count - 1])
+                == [count - 1: walked[count - 1].2])
+        #expect(DeckOutline.texts(inChunk: 0, encoded: chunks[0], factCount: count, at: [0]) == [0: walked[0].2])
+    }
+
     /// Any doubt about the bytes is a parse, never a wrong outline.
     @Test func bytesThatAreNotAnOutlineReadAsNone() throws {
         let outline = DeckOutline(deck: try Self.deck())

@@ -28,6 +28,37 @@ struct PipelinedLoadTests {
         return copy.withUTF8 { PostChunker.pieces(of: $0, firstLine: 1, targetSize: 1) }
     }
 
+    /// A post parsed from bytes it spends (`load(consuming:)`, whose parsed
+    /// pages are given back to the system while later pieces are parsed) is
+    /// the same deck, whatever the cutting; the bytes are empty after, and
+    /// another copy of the same array keeps every byte (it is never the
+    /// buffer whose pages are dropped).
+    @Test func aPostParsedFromBytesItSpendsIsTheSameDeckAndOtherCopiesKeepTheirBytes() throws {
+        // About 200 KB, front matter first: many pages, pieces across page edges.
+        let post = "---\ntitle: Spent\n---\n" + (0..<400).map { topic in
+            "## Topic \(topic)\n\n" + (0..<5).map { "- Fact \($0) of topic \(topic) keeps **bold**, `code` and é in a line of some length.\n" }.joined()
+                + "\n| Service | Use |\n|---|---|\n| Glue \(topic) | ETL |\n\n"
+        }.joined()
+        let expected = try DeckLoader.load(text: post, file: "post.md", cutting: .never)
+        #expect(expected.root.totalFactCount == 2_400)
+        for cutting in [PostCutting.atEveryHeading, PostCutting(threshold: 0, pieceSize: 16 << 10), .never] {
+            // The only holder: its own pages are dropped as the parse goes.
+            var bytes = Array(post.utf8)
+            #expect(try DeckLoader.load(consuming: &bytes, file: "post.md", cutting: cutting) == expected)
+            #expect(bytes.isEmpty)
+            // Shared with another array: that one keeps every byte.
+            var shared = Array(post.utf8)
+            let copy = shared
+            #expect(try DeckLoader.load(consuming: &shared, file: "post.md", cutting: cutting) == expected)
+            #expect(shared.isEmpty)
+            #expect(copy == Array(post.utf8))
+        }
+        // Spent on failure too, with the error naming the file.
+        var binary: [UInt8] = Array("# T\n- a fact\n".utf8) + [0]
+        #expect(throws: DeckLoadError.self) { try DeckLoader.load(consuming: &binary, file: "bad.md") }
+        #expect(binary.isEmpty)
+    }
+
     @Test func theBundledPostCutAtEveryHeadingIsTheSameDeck() throws {
         let (single, cut) = try bothWays(DeckLoader.bundledText)
         #expect(pieces(DeckLoader.bundledText).count > 15)

@@ -58,7 +58,7 @@ public struct AppState: Equatable, Sendable {
     public var factHistory: FactHistory?
     /// Where each fact sits in the tree: identity travels by fact id, and
     /// this replaces walks and title searches.
-    public let factPaths: [FactID: NodePath]
+    public let factPaths: FactPaths
     public var layout: PaneLayout
     public var keyMap: KeyMap
     public var isRunning = true
@@ -82,7 +82,7 @@ public struct AppState: Equatable, Sendable {
         self.studyOptions = studyOptions
         self.newFactsStartedToday = newFactsStartedToday
         self.rows = TreeRow.visibleRows(of: decks, collapsed: [])
-        self.factPaths = Self.indexFactPaths(decks)
+        self.factPaths = FactPaths(decks)
         self.layout = PaneLayout(width: width, height: height)
         self.keyMap = keyMap
         // Start on the first node with facts of its own, so the detail pane
@@ -129,17 +129,6 @@ public struct AppState: Equatable, Sendable {
                                selectedMiss: summary.missedQuestions.isEmpty ? nil
                                    : min(quiz.selectedMiss, summary.missedQuestions.count - 1),
                                editable: editablePosts)
-    }
-
-    /// Every fact's node path, in one walk.
-    private static func indexFactPaths(_ decks: [Deck]) -> [FactID: NodePath] {
-        var index: [FactID: NodePath] = [:]
-        func visit(_ node: TopicNode, _ path: NodePath) {
-            for fact in node.facts where index[fact.id] == nil { index[fact.id] = path }
-            for (offset, child) in node.children.enumerated() { visit(child, path.child(offset)) }
-        }
-        for (offset, deck) in decks.enumerated() { visit(deck.root, NodePath([offset])) }
-        return index
     }
 
     /// Recounts due, new, suspended, buried and mastery for every node from

@@ -23,8 +23,8 @@ public enum DeckLoader {
     ///   are being numbered), so a command can show a progress line.
     public static func load(path: [UInt8], file: String,
                             progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
-        let bytes = try SourceText.read(path: path, file: file)
-        return try load(bytes: bytes, file: file, progress: progress)
+        var bytes = try SourceText.read(path: path, file: file)
+        return try load(consuming: &bytes, file: file, progress: progress)
     }
 
     /// The bytes of the post at `path` after the checks made before any
@@ -47,6 +47,29 @@ public enum DeckLoader {
         return try result.get()
     }
 
+    /// Parses a post read by `read(path:file:)` and spends its bytes: the
+    /// pages of each piece of a large post are given back to the system
+    /// once parsed (`ParsedPages`), so the whole post is not held beside
+    /// the deck to the end. `bytes` is empty afterwards, whatever the
+    /// outcome. Another holder of the same array is never affected: the
+    /// bytes are made unique first (copied if they are shared; callers pass
+    /// their only copy).
+    public static func load(consuming bytes: inout [UInt8], file: String, cutting: PostCutting = .standard,
+                            progress: ((_ parsed: Int, _ total: Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
+        defer { bytes = [] }
+        let start = try SourceText.check(bytes, file: file)
+        var result: Result<Deck, DeckLoadError>!
+        bytes.withUnsafeMutableBufferPointer { whole in
+            let text = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(whole)[start...])
+            var pages = ParsedPages(text)
+            result = Result { () throws(DeckLoadError) in
+                try load(utf8: text, file: file, cutting: cutting, progress: progress,
+                         parsedUpTo: { pages.drop(before: $0) })
+            }
+        }
+        return try result.get()
+    }
+
     /// Parses a post's text; `file` names it in the deck and in errors.
     /// `cutting` says when a large post is parsed in pieces; any choice gives
     /// the same deck.
@@ -63,8 +86,11 @@ public enum DeckLoader {
     }
 
     /// Parses a post's UTF-8 bytes (checked: valid UTF-8, no byte-order mark).
+    /// - Parameter parsedUpTo: told, after each piece of a large post, the
+    ///   offset in `bytes` before which nothing is read again.
     private static func load(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, cutting: PostCutting,
-                             progress: ((_ parsed: Int, _ total: Int) -> Void)?) throws(DeckLoadError) -> Deck {
+                             progress: ((_ parsed: Int, _ total: Int) -> Void)?,
+                             parsedUpTo: ((Int) -> Void)? = nil) throws(DeckLoadError) -> Deck {
         var bodyOffset = 0
         var frontMatter: FrontMatter?
         if bytes.starts(with: "---".utf8) {
@@ -100,6 +126,7 @@ public enum DeckLoader {
                 }
                 builder.add(document: document, lineOffset: piece.range.lowerBound == 0 ? 0 : piece.firstLine - 1)
                 progress?(piece.range.upperBound, body.count)
+                parsedUpTo?(bodyOffset + piece.range.upperBound)
             }
             return parsed
         }()

@@ -31,32 +31,64 @@ public struct DeckOutline: Hashable, Sendable {
     public var runs: [Run]
     /// Every fact's id in post order (`FactListing`'s order).
     public var facts: [FactID]
-    /// Each fact's `text.plainText`, in the same order; empty when not read.
-    public var texts: [String]
+    /// Where each fact's `text.plainText` comes from, in the same order as
+    /// `facts`: the stored chunks (`encodedTexts()`), or the deck the
+    /// outline was made from, whose texts are encoded a chunk at a time as
+    /// they are written (`forEachTextChunk`). A `String` per fact and then
+    /// every chunk at once were +200 MB beside the deck of a 58 MB post the
+    /// first time it was opened; the deck is held by its session anyway.
+    private enum TextSource: Hashable, Sendable {
+        case chunks([[UInt8]])
+        case deck(Deck)
+    }
+
+    private var textSource: TextSource
 
     public init(title: String, runs: [Run], facts: [FactID], texts: [String]) {
+        var chunks = OutlineBytes.TextChunks(total: texts.count)
+        for text in texts {
+            var text = text
+            text.withUTF8 { chunks.append($0) }
+        }
+        self.init(title: title, runs: runs, facts: facts, textSource: .chunks(chunks.finished))
+    }
+
+    private init(title: String, runs: [Run], facts: [FactID], textSource: TextSource) {
         self.title = title
         self.runs = runs
         self.facts = facts
-        self.texts = texts
+        self.textSource = textSource
     }
 
     /// The outline of a loaded deck: its nodes visited as `FactListing` does
     /// (a node's facts, then its children in order).
     public init(deck: Deck) {
-        var runs: [Run] = [], facts: [FactID] = [], texts: [String] = []
+        var runs: [Run] = [], facts: [FactID] = []
         facts.reserveCapacity(deck.root.totalFactCount)
-        texts.reserveCapacity(deck.root.totalFactCount)
         func visit(_ node: TopicNode, _ path: [String]) {
             if !node.facts.isEmpty { runs.append(Run(path: path, factCount: node.facts.count)) }
-            for fact in node.facts {
-                facts.append(fact.id)
-                texts.append(fact.text.plainText)
-            }
+            for fact in node.facts { facts.append(fact.id) }
             for child in node.children { visit(child, path + [child.title.plainText]) }
         }
         visit(deck.root, [])
-        self.init(title: deck.title, runs: runs, facts: facts, texts: texts)
+        self.init(title: deck.title, runs: runs, facts: facts, textSource: .deck(deck))
+    }
+
+    /// Each fact's `text.plainText`, in the same order as `facts` (each
+    /// call makes them anew); empty when not read.
+    public var texts: [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(facts.count)
+        forEachTextChunk { chunk, bytes in
+            let start = chunk * Self.textsPerChunk
+            let count = min(Self.textsPerChunk, facts.count - start)
+            guard count > 0,
+                  let found = Self.texts(inChunk: chunk, encoded: bytes, factCount: facts.count,
+                                         at: Set(start..<start + count))
+            else { return }
+            texts.append(contentsOf: (start..<start + count).compactMap { found[$0] })
+        }
+        return texts
     }
 
     /// The facts with their topic paths, in post order: what the statistics
@@ -121,14 +153,34 @@ public struct DeckOutline: Hashable, Sendable {
     public static let textsPerChunk = 1024
 
     /// The texts as stored chunks of `textsPerChunk`, in order: each the
-    /// magic, its count and its texts.
+    /// magic, its count and its texts (each its byte count and UTF-8).
     public func encodedTexts() -> [[UInt8]] {
-        stride(from: 0, to: texts.count, by: Self.textsPerChunk).map { start in
-            let chunk = texts[start..<min(start + Self.textsPerChunk, texts.count)]
-            var writer = OutlineBytes.Writer(magic: Self.textsMagic)
-            writer.number(chunk.count)
-            for text in chunk { writer.string(text) }
-            return writer.bytes
+        var chunks: [[UInt8]] = []
+        forEachTextChunk { chunks.append($1) }
+        return chunks
+    }
+
+    /// Calls `body` with each stored chunk of texts and its number, in
+    /// order; an outline made from a deck encodes each chunk from the deck's
+    /// texts just before its call, so one chunk is in memory at a time.
+    public func forEachTextChunk(_ body: (Int, [UInt8]) throws -> Void) rethrows {
+        switch textSource {
+        case .chunks(let chunks):
+            for (number, chunk) in chunks.enumerated() { try body(number, chunk) }
+        case .deck(let deck):
+            var writer = OutlineBytes.TextChunks(total: facts.count)
+            var number = 0
+            func visit(_ node: TopicNode) throws {
+                for fact in node.facts {
+                    fact.text.withPlainUTF8 { writer.append($0) }
+                    if let chunk = writer.takeFinished() {
+                        try body(number, chunk)
+                        number += 1
+                    }
+                }
+                for child in node.children { try visit(child) }
+            }
+            try visit(deck.root)
         }
     }
 
@@ -169,7 +221,7 @@ public struct DeckOutline: Hashable, Sendable {
             return nil
         }
         guard reader.isAtEnd else { return nil }
-        return DeckOutline(title: title, runs: runs, facts: facts, texts: [])
+        return DeckOutline(title: title, runs: runs, facts: facts, textSource: .chunks([]))
     }
 
     /// The chunk of texts that holds the text at `position`.
@@ -216,6 +268,44 @@ private enum OutlineBytes {
         mutating func string(_ text: String) {
             number(text.utf8.count)
             bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Texts written into chunks of `DeckOutline.textsPerChunk` as they
+    /// come, for `total` texts in all: each chunk the texts magic, its
+    /// count, then each text's byte count and bytes.
+    struct TextChunks {
+        let total: Int
+        private(set) var finished: [[UInt8]] = []
+        private var current: Writer?
+        private var written = 0
+
+        init(total: Int) {
+            self.total = total
+            finished.reserveCapacity((total + DeckOutline.textsPerChunk - 1) / DeckOutline.textsPerChunk)
+        }
+
+        /// The chunks finished and not yet taken, oldest first, taken: one
+        /// at a time when asked after each `append`.
+        mutating func takeFinished() -> [UInt8]? {
+            finished.isEmpty ? nil : finished.removeLast()
+        }
+
+        /// Appends the next text's UTF-8 bytes; the chunk is finished when full.
+        mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+            precondition(written < total, "more texts than the outline has facts")
+            if current == nil {
+                var writer = Writer(magic: DeckOutline.textsMagic)
+                writer.number(min(DeckOutline.textsPerChunk, total - written))
+                current = writer
+            }
+            current!.number(utf8.count)
+            current!.bytes.append(contentsOf: utf8)
+            written += 1
+            if written % DeckOutline.textsPerChunk == 0 || written == total {
+                finished.append(current!.bytes)
+                current = nil
+            }
         }
     }
 

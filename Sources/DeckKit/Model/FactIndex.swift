@@ -13,10 +13,10 @@
 ///
 ///     let index = FactIndex(scope.map(\.0))
 ///     index.position(of: id)   // 0..<index.count, or nil
-public struct FactIndex: Sendable {
+public struct FactIndex: Equatable, Sendable {
     /// One slot: an id's bits and its position, side by side so a look-up
     /// misses the cache once (position -1: an empty slot).
-    private struct Slot {
+    private struct Slot: Equatable {
         var key: UInt64
         var position: Int32
     }

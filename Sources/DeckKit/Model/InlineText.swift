@@ -37,6 +37,12 @@ public struct InlineText: Hashable, Sendable {
         InlineTextEncoding.withPlainBytes(of: encoded) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Calls `body` with `plainText`'s UTF-8 bytes, in place: for copying
+    /// them somewhere (`DeckOutline`'s stored texts) without a `String`.
+    public func withPlainUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        InlineTextEncoding.withPlainBytes(of: encoded, body)
+    }
+
     /// The length of `plainText` in UTF-8 bytes, without making it.
     public var plainUTF8Count: Int {
         InlineTextEncoding.withPlainBytes(of: encoded) { $0.count }

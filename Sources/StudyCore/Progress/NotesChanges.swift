@@ -73,14 +73,22 @@ public struct NotesChanges: Hashable, Sendable {
         guard hasOrphans || seenCount != factCount || (apply && !renames.isEmpty) else {
             return NotesChanges(renames: renames)
         }
-        var inDecks = Set<FactID>(minimumCapacity: factCount)
-        for deck in decks { deck.root.forEachNode { node in for fact in node.facts { inDecks.insert(fact.id) } } }
+        // Made only when there are cards to look up in it: not on the first
+        // opening of a post (no cards yet), where it was 100,000 ids for nothing.
+        lazy var inDecks: Set<FactID> = {
+            var ids = Set<FactID>(minimumCapacity: factCount)
+            for deck in decks { deck.root.forEachNode { node in for fact in node.facts { ids.insert(fact.id) } } }
+            return ids
+        }()
         let orphans = hasOrphans ? try store.cardIDs(inDecks: titles).filter { !inDecks.contains($0) }.sorted() : []
         // Cards answered before the store kept texts get theirs the first
         // time their deck is opened (it has no facts seen yet).
-        let unwritten = seenCount == 0 ? try store.factsWithoutText(inDecks: titles).filter(inDecks.contains) : []
+        let unwritten = seenCount == 0 ? try store.factsWithoutText(inDecks: titles).filter { inDecks.contains($0) } : []
 
-        let current = knownFacts(in: decks)
+        // Every fact's text and topic path, made only when something is to
+        // be written or matched: on the first opening of a 100,000-fact post
+        // (facts seen written, no card) they were 35 MB of strings for nothing.
+        lazy var current = knownFacts(in: decks)
         if apply && !unwritten.isEmpty {
             try store.rememberFacts(unwritten.compactMap { current[$0] })
         }

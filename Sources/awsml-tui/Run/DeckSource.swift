@@ -30,16 +30,16 @@ enum DeckSource {
         var posts: [LoadedPost] = []
         try read(files) { post in
             let fingerprint = loader.map { post.fingerprint(loader: $0) }
-            posts.append(LoadedPost(deck: try parse(post), fingerprint: fingerprint))
+            posts.append(LoadedPost(deck: try parse(&post), fingerprint: fingerprint))
         }
         return posts
     }
 
     /// Reads each file once (with the warnings of `load`), in the order
     /// given, and hands its bytes to `body` before reading the next (one
-    /// post's bytes in memory at a time); a file that cannot be read stops
-    /// it with one line.
-    static func read(_ files: [String], _ body: (PostFile) throws -> Void) throws {
+    /// post's bytes in memory at a time; `parse` spends them); a file that
+    /// cannot be read stops it with one line.
+    static func read(_ files: [String], _ body: (inout PostFile) throws -> Void) throws {
         // Each file already read, by device and inode, with the name it was first given as.
         var loaded: [FileIdentity: String] = [:]
         var warned: Set<FileIdentity> = []
@@ -54,24 +54,28 @@ enum DeckSource {
                 }
                 continue
             }
-            let bytes: [UInt8]
+            // Made straight into the post, its only holder, so that `parse`
+            // can give its pages back as it goes without copying them.
+            var post: PostFile
             do {
-                bytes = try DeckLoader.read(path: path, file: shown)
+                post = PostFile(shown: shown, bytes: try DeckLoader.read(path: path, file: shown))
             } catch {
                 throw CommandFailure.report(error)
             }
-            try body(PostFile(shown: shown, bytes: bytes))
+            try body(&post)
             if let identity { loaded[identity] = shown }
         }
     }
 
     /// The deck of a post read by `read`, with "Loading FILE: N of M MB…"
-    /// on stderr while a large one parses; a bad post is one line.
-    static func parse(_ post: PostFile) throws -> Deck {
+    /// on stderr while a large one parses; a bad post is one line. The
+    /// post's bytes are spent (`DeckLoader.load(consuming:)`): take its
+    /// fingerprint first.
+    static func parse(_ post: inout PostFile) throws -> Deck {
         do {
             var line = LoadProgressLine(file: post.shown)
             defer { line.clear() }
-            return try DeckLoader.load(bytes: post.bytes, file: post.shown) { parsed, total in line.show(parsed, of: total) }
+            return try DeckLoader.load(consuming: &post.bytes, file: post.shown) { parsed, total in line.show(parsed, of: total) }
         } catch {
             throw CommandFailure.report(error)
         }

@@ -4,7 +4,8 @@ import DeckKit
 /// the terminal shows it) and its bytes.
 struct PostFile {
     let shown: String
-    let bytes: [UInt8]
+    /// Empty once parsed (`DeckSource.parse` spends them).
+    var bytes: [UInt8]
 
     /// What names this parse of it (`loader`: `BuildIdentity.current()`).
     func fingerprint(loader: String) -> PostFingerprint {

@@ -83,9 +83,10 @@ final class PostWatcher {
                 if let stamp, !seen.insert([stamp.device, stamp.inode]).inserted { continue }
                 do {
                     let shown = ArgumentBytes.shown(file)
-                    let post = PostFile(shown: shown, bytes: try DeckLoader.read(path: ArgumentBytes.bytes(of: file), file: shown))
-                    posts.append(LoadedPost(deck: try DeckLoader.load(bytes: post.bytes, file: shown),
-                                            fingerprint: loader.map { post.fingerprint(loader: $0) }))
+                    var post = PostFile(shown: shown, bytes: try DeckLoader.read(path: ArgumentBytes.bytes(of: file), file: shown))
+                    let fingerprint = loader.map { post.fingerprint(loader: $0) }
+                    posts.append(LoadedPost(deck: try DeckLoader.load(consuming: &post.bytes, file: shown),
+                                            fingerprint: fingerprint))
                 } catch {
                     return .postsReloadFailed(TerminalSafe.line("\(error)"))
                 }

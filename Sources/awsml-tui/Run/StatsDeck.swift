@@ -34,7 +34,7 @@ enum StatsDeck {
                     return
                 }
             }
-            decks.append(.parsed(try DeckSource.parse(post)))
+            decks.append(.parsed(try DeckSource.parse(&post)))
         }
         return decks
     }
