@@ -61,6 +61,44 @@ struct ReloadTests {
         #expect(state.wakeUpAfter.map { $0 <= 1000 } == true)
     }
 
+    /// While the posts are read again (off the run loop), the status bar
+    /// says how far: the line stays over keys (which are answered), the
+    /// screen wakes every 100 ms to show it move, and it goes when the
+    /// posts are taken or wait for the tree.
+    @Test func theProgressOfAReadingStaysOverKeysUntilThePostsAreTaken() throws {
+        var state = AppState(decks: [try deck(post)], width: 100, height: 30, studyOptions: StudyOptions(seed: 2))
+        state.postsWatchInterval = 1000
+        #expect(state.wakeUpAfter == 1000)
+        AppUpdate.update(&state, .postsReading("reading recap.md again: 4 of 11 MB…"))
+        var expected = state
+        #expect(state.message == StatusMessage("reading recap.md again: 4 of 11 MB…", kind: .progress, at: state.now))
+        #expect(state.wakeUpAfter == 100)
+        // A key is answered (the selection moves) and the line stays.
+        let row = state.selectedRow
+        AppUpdate.update(&state, .keyPressed("j"))
+        #expect(state.selectedRow == row + 1)
+        #expect(state.message?.text == "reading recap.md again: 4 of 11 MB…")
+        expected.selectedRow = row + 1
+        expected.focus = state.focus
+        expected.treeScroll = state.treeScroll
+        #expect(state == expected)
+        // Read, waiting for the tree: the line goes; an info message does not.
+        AppUpdate.update(&state, .postsReading(nil))
+        #expect(state.message == nil)
+        #expect(state.wakeUpAfter == 1000)
+        state.message = StatusMessage("undid Good", at: state.now)
+        AppUpdate.update(&state, .postsReading(nil))
+        #expect(state.message?.text == "undid Good")
+        // Taken: the line is replaced by what was read.
+        AppUpdate.update(&state, .postsReading("reading recap.md again: numbering its facts…"))
+        AppUpdate.update(&state, .postsReloaded(ReloadedPosts(decks: [try deck(post)], progress: [:], summary: nil)))
+        #expect(state.message?.text == "notes read again")
+        #expect(state.message?.kind == .info)
+        // An info message still goes at the next key.
+        AppUpdate.update(&state, .keyPressed("k"))
+        #expect(state.message == nil)
+    }
+
     @Test func undoEntriesFollowTheirFactsNewIds() throws {
         var state = AppState(decks: [try deck(post)], width: 100, height: 30)
         let old = FactID(rawValue: "old-id"), new = FactID(rawValue: "new-id")

@@ -456,6 +456,15 @@ tm send-keys -t e2e C-c
 check "Ctrl-C during the load ends it" wait_for_output "[exit 130]" 5
 check "before the screen was drawn" bash -c "! tmux -L '$socket' -f /dev/null capture-pane -p -S -200 -t e2e | grep -qF 'Fact 0: Amazon'"
 check "with the terminal as it was" terminal_restored
+# Read again while open (issue 14): the large post changed on disk is read
+# off the run loop, the status bar saying how far, and then taken.
+start "$(app_command "$binary" --store "$work/large.sqlite" "$work/large.md")"
+check "the large post opens" wait_for "Fact 0: Amazon SageMaker Pipe" 60
+printf -- '- Fact appended while open: Amazon Kinesis keeps records for 24 hours.\n' >> "$work/large.md"
+check "changed on disk, it is read again with a progress line" wait_for "reading $work/large.md again" 15
+check "then taken: the notes read again" wait_for "notes read again" 60
+tm send-keys -t e2e q
+check "it quits" wait_for_output "[exit 0]"
 
 # 16d. Progress follows an edit: study 5 facts of a post, reword one of
 # them with sed, open again: the status bar says it was re-linked, its card

@@ -68,6 +68,11 @@ public enum AppAction: Equatable, Sendable {
 
     // MARK: Outside changes
 
+    /// How far the posts being read again have got ("reading notes.md
+    /// again: 4 of 11 MB…"), shown until they are taken; nil once read
+    /// (they wait for the tree, and the line goes).
+    case postsReading(String?)
+
     /// The posts changed on disk and were read again (the run loop's watcher).
     case postsReloaded(ReloadedPosts)
     /// The posts changed on disk but no longer load: the last good version

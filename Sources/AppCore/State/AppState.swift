@@ -188,7 +188,10 @@ public struct AppState: Equatable, Sendable {
             }
         }
         var wait: Int64?
-        if let message { wait = max(1, message.expiresAt.milliseconds - now.milliseconds) }
+        if let message {
+            wait = max(1, message.expiresAt.milliseconds - now.milliseconds)
+            if message.kind == .progress { wait = min(wait!, StatusMessage.progressRefreshMilliseconds) }
+        }
         if let change = nextProgressChange {
             let untilChange = max(1, change.milliseconds - now.milliseconds)
             wait = min(wait ?? untilChange, untilChange)

@@ -61,6 +61,12 @@ public enum AppUpdate {
             }
         case .editorFailed(let problem):
             state.message = StatusMessage(problem, kind: .error, at: state.now)
+        case .postsReading(let line):
+            if let line {
+                state.message = StatusMessage(line, kind: .progress, at: state.now)
+            } else if state.message?.kind == .progress {
+                state.message = nil
+            }
         case .postsReloadFailed(let reason):
             state.message = StatusMessage("the notes changed but do not load (\(reason)); the last good version stays",
                                           kind: .error, at: state.now)
@@ -72,8 +78,9 @@ public enum AppUpdate {
                 state.screen = .quiz(quiz)
             }
         case .keyPressed(let key):
-            // A message lasts until the next key (or its time is up).
-            state.message = nil
+            // A message lasts until the next key (or its time is up); a
+            // progress line until its work says more or ends.
+            if state.message?.kind != .progress { state.message = nil }
             return press(key, &state)
         case .clickedTreeRow(let row):
             guard state.screen == .browse, state.overlay == nil, state.rows.indices.contains(row) else { return [] }

@@ -110,8 +110,11 @@ struct FullScreenSession {
         // Quitting interrupts a write in flight and joins the thread, so the
         // store closes whole (on every way out of the loop).
         defer { upkeep.stop() }
-        if !files.isEmpty {
-            let watcher = PostWatcher(files: files, store: store)
+        // The posts read again on a change, and their outlines' upkeep
+        // stopped as the first's is.
+        let watcher = files.isEmpty ? nil : PostWatcher(files: files, store: store)
+        defer { watcher?.stop() }
+        if let watcher {
             state.postsWatchInterval = PostWatcher.interval
             state.editablePosts = true
             runLoop.watch = watcher.check

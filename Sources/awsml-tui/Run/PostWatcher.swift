@@ -36,6 +36,16 @@ final class PostWatcher {
     /// The editor of `e` has closed since the last look: read the posts
     /// now, even in a session.
     private var editorClosed = false
+    /// The posts being read again, if they are.
+    private var reading: PostReading?
+    /// The last progress line handed to `update`.
+    private var progressShown: String?
+    /// Posts read, waiting to be taken once back in the tree.
+    private var parsed: [LoadedPost]?
+    /// Whether `parsed` were read after `e` in a session (taken there).
+    private var parsedAfterEdit = false
+    /// The outlines of posts read again, kept off the run loop.
+    private var upkeeps: [StoreUpkeep] = []
 
     /// What a file looked like: a change to any of these is a change.
     private struct FileStamp: Equatable {
@@ -53,11 +63,38 @@ final class PostWatcher {
         lastLook = Self.monotonicMilliseconds()
     }
 
+    /// What the run loop hands `update` after each event: how far the
+    /// posts being read again have got, then what became of them, or an
+    /// outline written meanwhile; or, when nothing is under way, whether a
+    /// file changed (a reading then starts).
     func check(_ state: AppState) -> AppAction? {
+        // Each asked once: `arrived()` hands its action over only once.
+        for upkeep in upkeeps { if let ended = upkeep.arrived() { return ended } }
+        if let reading {
+            guard let outcome = reading.take() else {
+                let line = reading.progressLine()
+                guard line != progressShown else { return nil }
+                progressShown = line
+                return .postsReading(line)
+            }
+            self.reading = nil
+            progressShown = nil
+            switch outcome {
+            case .failed(let reason): return .postsReloadFailed(reason)
+            case .loaded(let posts): parsed = posts
+            }
+        }
         // Only in the tree, with nothing over it: a session, the stats or
         // "what changed" screen, help or a search being typed keep what they
-        // show, and the posts are read again once back in the tree. A
-        // session where `e` was just used is read at once.
+        // show, and the posts are taken once back in the tree. A session
+        // where `e` was just used takes them at once.
+        if let parsed {
+            guard state.screen == .browse || (parsedAfterEdit && state.quiz != nil), state.overlay == nil else {
+                return state.message?.kind == .progress ? .postsReading(nil) : nil
+            }
+            self.parsed = nil
+            return take(parsed)
+        }
         let afterEdit = editorClosed && state.quiz != nil
         guard state.screen == .browse || afterEdit, state.overlay == nil else { return nil }
         let now = Self.monotonicMilliseconds()
@@ -75,33 +112,42 @@ final class PostWatcher {
             return nil
         }
         stamps = current
+        let reading = PostReading.begin(files: zip(files, current).map { file, stamp in
+            PostReading.File(name: file, identity: stamp.map { [$0.device, $0.inode] })
+        })
+        self.reading = reading
+        parsedAfterEdit = afterEdit
+        // A small post is read by the time it is asked (no line shown).
+        if reading.isDone { return check(state) }
+        progressShown = reading.progressLine()
+        return .postsReading(progressShown)
+    }
+
+    /// The posts read again, taken on the run loop (in order with the
+    /// answers): the progress of changed facts re-linked in the store
+    /// (`NotesChanges`), then the screen's new decks; their outlines for
+    /// `stats` are kept off the run loop (`StoreUpkeep`), as at opening.
+    private func take(_ posts: [LoadedPost]) -> AppAction {
         do {
-            var posts: [LoadedPost] = []
-            var seen: Set<[UInt64]> = []
-            let loader = BuildIdentity.current()
-            for (file, stamp) in zip(files, current) {
-                if let stamp, !seen.insert([stamp.device, stamp.inode]).inserted { continue }
-                do {
-                    let shown = ArgumentBytes.shown(file)
-                    var post = PostFile(shown: shown, bytes: try DeckLoader.read(path: ArgumentBytes.bytes(of: file), file: shown))
-                    let fingerprint = loader.map { post.fingerprint(loader: $0) }
-                    posts.append(LoadedPost(deck: try DeckLoader.load(consuming: &post.bytes, file: shown),
-                                            fingerprint: fingerprint))
-                } catch {
-                    return .postsReloadFailed(TerminalSafe.line("\(error)"))
-                }
-            }
             let decks = Deck.keptApart(posts.map(\.deck))
             let cards = try store.loadCards()
-            let changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: SystemClock.now(),
-                                                  apply: true)
-            // The edited posts' outlines, for `stats` (a cache: see `PostOutlines.keep`).
-            PostOutlines.keep(posts, in: store, now: SystemClock.now())
+            let now = SystemClock.now()
+            let changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: now, apply: true)
+            let upkeep = StoreUpkeep(store: store, posts: posts, now: now)
+            upkeeps.removeAll { $0.hasEnded }
+            upkeeps.append(upkeep)
+            upkeep.start()
             return .postsReloaded(ReloadedPosts(decks: decks, progress: changes.applied(to: cards),
                                                 summary: changes.summary, changes: changes))
         } catch {
             return .postsReloadFailed(TerminalSafe.line("the progress store: \(error)"))
         }
+    }
+
+    /// Ends the outlines' upkeep at quitting (each `StoreUpkeep.stop()`:
+    /// the store closes whole); a reading under way is left to end by itself.
+    func stop() {
+        for upkeep in upkeeps { upkeep.stop() }
     }
 
     /// Looks at the files at the next check, whatever the time (the editor

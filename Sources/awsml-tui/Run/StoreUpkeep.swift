@@ -137,6 +137,9 @@ final class StoreUpkeep: Sendable {
 
     private func isStopping() -> Bool { state.withLock { $0.stopping } }
 
+    /// Whether the work has ended and what it found was handed over.
+    var hasEnded: Bool { delivered.load(ordering: .relaxed) }
+
     /// What went wrong, as an action, the first time it is asked for once
     /// the work has ended; nil before, and ever after. Nothing to say is
     /// said too (`.storeUpkeepEnded([])`), so `update` knows it is done.
