@@ -88,4 +88,23 @@ struct QuestionsPreparedTests {
             #expect(early.quiz?.phase == late.quiz?.phase)
         }
     }
+
+    /// Which actions would make a generator on the spot (so the run loop
+    /// lets the one being prepared arrive first): the keys and the intent
+    /// that start a session, only while none is in the state, not in help.
+    @Test func onlyASessionStartedWithNoGeneratorNeedsOne() throws {
+        var state = AppState(decks: [DeckLoader.bundled()], width: 100, height: 30)
+        #expect(state.needsQuestionGenerator(for: .keyPressed("s")))
+        #expect(state.needsQuestionGenerator(for: .keyPressed("p")))
+        #expect(state.needsQuestionGenerator(for: .keyPressed("x")))
+        #expect(state.needsQuestionGenerator(for: .startSession(.practice)))
+        #expect(!state.needsQuestionGenerator(for: .keyPressed("j")))
+        #expect(!state.needsQuestionGenerator(for: .keyPressed("t")))
+        #expect(!state.needsQuestionGenerator(for: .clockTicked(state.now)))
+        state.overlay = .help
+        #expect(!state.needsQuestionGenerator(for: .keyPressed("s")))
+        state.overlay = nil
+        state.questionGenerator = QuestionGenerator(decks: state.decks)
+        #expect(!state.needsQuestionGenerator(for: .keyPressed("s")))
+    }
 }

@@ -329,4 +329,31 @@ struct IncomingRunLoopTests {
         #expect(harness.state.quiz?.phase == .asking)
         #expect(inbox.pending.isEmpty)
     }
+
+    @Test("a key that starts a session with no generator yet waits for the one being prepared; other keys do not")
+    func aSessionKeyAwaitsTheGeneratorBeingPrepared() throws {
+        var harness = try Harness()
+        let prepared = QuestionGenerator(decks: harness.state.decks)
+        final class Asked: @unchecked Sendable { var times = 0 }
+        let asked = Asked()
+        var loop = AppRunLoop(backend: harness.backend, store: harness.store, theme: .monochrome) { [clock = harness.clock] in clock.now }
+        // Nothing polled has it yet (`incoming` says nothing): only waiting gives it.
+        loop.awaitQuestions = {
+            asked.times += 1
+            return .questionsPrepared(prepared)
+        }
+        harness.backend.events = [.key(Harness.key("j")), .key(Harness.key("k")), .tick]
+        _ = loop.run(&harness.state)
+        #expect(asked.times == 0)
+        #expect(harness.state.questionGenerator == nil)
+        harness.backend.events = [.key(Harness.key("s"))]
+        _ = loop.run(&harness.state)
+        #expect(asked.times == 1)
+        #expect(harness.state.questionGenerator == prepared)
+        #expect(harness.state.quiz?.phase == .asking)
+        // With a generator in the state, a session key asks for none.
+        harness.backend.events = [.key(Harness.key("q")), .key(Harness.key("p"))]
+        _ = loop.run(&harness.state)
+        #expect(asked.times == 1)
+    }
 }

@@ -200,6 +200,22 @@ public struct AppState: Equatable, Sendable {
         return wait.map { Int(min($0, 60_000)) }
     }
 
+    /// Whether `action` would make the question generator on the spot: a
+    /// session started while none is prepared. The run loop then lets the
+    /// one being prepared off the loop arrive first (`AppRunLoop.awaitQuestions`).
+    public func needsQuestionGenerator(for action: AppAction) -> Bool {
+        guard questionGenerator == nil else { return false }
+        switch action {
+        case .startSession:
+            return true
+        case .keyPressed(let key):
+            guard keyContext != .help, let command = keyMap.resolve(key, in: keyContext) else { return false }
+            return command == .startStudy || command == .startPractice || command == .startExam
+        default:
+            return false
+        }
+    }
+
     /// Whether `command` would do something now: the status bar shows only
     /// the keys of commands that apply (n/N/Esc only with a kept search,
     /// re-drill only with misses), asking this instead of naming keys.

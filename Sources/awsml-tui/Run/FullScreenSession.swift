@@ -107,6 +107,9 @@ struct FullScreenSession {
         runLoop.afterFirstFrame = upkeep.start
         // Whichever comes first, then the other.
         runLoop.incoming = { questions?.arrived() ?? upkeep.arrived() }
+        // `s` before the generator is handed over waits for it (its index is
+        // at most a few tens of milliseconds off), rather than make another.
+        runLoop.awaitQuestions = { questions?.waitForMade(milliseconds: QuestionPreparation.longestWait) }
         // Quitting interrupts a write in flight and joins the thread, so the
         // store closes whole (on every way out of the loop).
         defer { upkeep.stop() }

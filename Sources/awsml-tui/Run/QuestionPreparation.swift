@@ -4,6 +4,7 @@ import Glibc
 import AppCore
 import CThreadPlacement
 import DeckKit
+import Dispatch
 import StudyCore
 import Synchronization
 
@@ -37,6 +38,8 @@ final class QuestionPreparation: Sendable {
     /// Set once by the thread; taken once by the run loop.
     private let made = Mutex<QuestionGenerator?>(nil)
     private let delivered = Atomic<Bool>(false)
+    /// Signalled once, when the generator is handed over (`waitForMade`).
+    private let handedOver = DispatchSemaphore(value: 0)
 
     private init(decks: [Deck]) {
         self.decks = decks
@@ -46,6 +49,11 @@ final class QuestionPreparation: Sendable {
     /// The thread's `nice` (Linux schedules threads apart: this is its own):
     /// the preparation is about 100 ms of work for a 100,000-fact post.
     static let niceness: Int32 = 10
+
+    /// How long a key that starts a session waits for the generator: the
+    /// index is made in 15-30 ms on a 100,000-fact post, and a session
+    /// that makes its own takes 30-70 ms.
+    static let longestWait = 60
 
     /// Starts the thread; nil when no thread could be started (the session
     /// then builds the generator when it starts, as before).
@@ -65,6 +73,7 @@ final class QuestionPreparation: Sendable {
             // analyses: caches of the generator, behind mutexes held only to
             // read or store them) and works out the rest itself.
             preparation.made.withLock { $0 = generator }
+            preparation.handedOver.signal()
             generator.prepare(near: preparation.near)
             return nil
         }, context)
@@ -75,6 +84,16 @@ final class QuestionPreparation: Sendable {
         // Never joined: a quit does not wait for it.
         pthread_detach(thread)
         return preparation
+    }
+
+    /// The prepared generator as an action once its index is made, waiting
+    /// for it `milliseconds` at most (a key that starts a session:
+    /// `AppRunLoop.awaitQuestions`); nil when it is not made by then (the
+    /// session makes its own) or was handed over already.
+    func waitForMade(milliseconds: Int) -> AppAction? {
+        guard !delivered.load(ordering: .relaxed) else { return nil }
+        if made.withLock({ $0 }) == nil { _ = handedOver.wait(timeout: .now() + .milliseconds(milliseconds)) }
+        return arrived()
     }
 
     /// The prepared generator as an action, the first time it is asked for
