@@ -243,10 +243,70 @@ struct QuestionGeneratorTests {
         #expect(lists.prompt == "Redis has these data types: Strings, Hashes, _____, Sets, Sorted Sets")
         #expect(lists.answer == "Lists")
         #expect(generator.question(for: fact("Hashes").id, kind: .clozeTyped, seed: 1)?.answer == "Hashes")
-        // "Sets" shows inside "Sorted Sets", and the other way round: neither is asked from the list.
+        // "Sets" shows inside "Sorted Sets": it is not asked from the list.
         #expect(generator.question(for: fact("Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
-        #expect(generator.question(for: fact("Sorted Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
         #expect(generator.question(for: fact("Sets").id, kind: .clozeTyped, seed: 1) == nil)
+        // "Sorted Sets" is asked by what tells it from "Sets", which stays in
+        // view (typed, being a name; its recall card recalls its topic first).
+        let sorted = try #require(generator.question(for: fact("Sorted Sets").id, kind: .clozeTyped, seed: 1))
+        #expect(sorted.prompt == "Redis has these data types: Strings, Hashes, Lists, Sets, _____ Sets")
+        #expect(sorted.answer == "Sorted")
+    }
+
+    @Test func anItemWhoseWordsShowInItsListIsAskedByWhatTellsItApart() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use cases
+            - User enters a block of text and gets a link
+            - User enters a paste's url and views the contents
+            - User is anonymous
+            - Service tracks analytics of pages
+            ## State assumptions
+            - Traffic is not evenly distributed
+            - 10 million users
+            - 10 million paste writes per month
+            - 100 million paste reads per month
+            ## Hooks
+            - React DOM
+            - React DOM Server
+            - React Test Renderer
+            ## Social graph
+            - Users have friends
+            - Posts have comments
+            - Users share and like posts
+            """)
+        func fact(_ text: String) -> Fact { facts.first { $0.text.plainText == text }! }
+        // Statements: the words every "User …" item shares stay, the rest is recalled.
+        let anonymous = try #require(generator.question(for: fact("User is anonymous").id, kind: .flip, seed: 1))
+        #expect(anonymous.prompt == "User enters a block of text …; User enters a paste's url and …; User is _____; Service tracks analytics of pages")
+        #expect(anonymous.answer == "anonymous")
+        // What a number counts is half of it: no "10 million _____" → users.
+        #expect(generator.question(for: fact("10 million users").id, kind: .flip, seed: 1)?.answer != "users")
+        // A name's part is typed; a sentence's word is not ("share" would be said other ways).
+        #expect(generator.question(for: fact("React DOM Server").id, kind: .clozeTyped, seed: 1)?.answer == "Server")
+        #expect(generator.question(for: fact("Users share and like posts").id, kind: .clozeTyped, seed: 1) == nil)
+        #expect(QuestionGenerator.isAName("React Test Renderer") && !QuestionGenerator.isAName("Users share and like posts"))
+
+        // Japanese: the kanji that tell 水平スケーリング from the scale in the heading.
+        let (japanese, items) = try Self.generator(for: """
+            # システム設計入門
+            ## ステップ 4: システム設計のスケール
+            - ロードバランサー
+            - 水平スケーリング
+            - キャッシング
+            - データベースシャーディング
+            ## ステップ 1: 動画を観て復習する
+            - 垂直スケーリング
+            - キャッシング
+            - ロードバランシング
+            - ロードテスト
+            """)
+        let horizontal = try #require(japanese.question(for: items[1].id, kind: .flip, seed: 1))
+        #expect(horizontal.prompt == "ロードバランサー、_____スケーリング、キャッシング、データベースシャーディング")
+        #expect(horizontal.answer == "水平")
+        // Never half of a katakana loanword ("ロード_____" → テスト, beside ロードバランシング).
+        let test = try #require(items.first { $0.text.plainText == "ロードテスト" })
+        #expect(japanese.question(for: test.id, kind: .flip, seed: 1)?.answer != "テスト")
     }
 
     @Test func whatEveryItemOfAListBeginsWithStaysInView() throws {

@@ -186,16 +186,24 @@ public struct QuestionGenerator: Sendable, Equatable {
                 return make(cue + masked, context: [], answer: topic.title)
             }
             // An item of a list of statements ("State assumptions"): recalled whole, the others shown.
-            if let prompt = itemRecall(at: position) { return make(prompt, answer: plain.trimmedSpaces()) }
-            // Else a phrase of it recalled from the rest.
-            guard let (prompt, answer) = phraseRecall(at: position) else { return nil }
+            if let (prompt, answer) = itemRecall(at: position) { return make(prompt, answer: answer) }
+            // Else a phrase of it recalled from the rest; else, for an item
+            // whose other words show in its list ("Sorted Sets" beside
+            // "Sets"), the part of it that tells it from the rest.
+            guard let (prompt, answer) = phraseRecall(at: position) ?? listCompletion(at: position, partOfItem: true)
+                    ?? itemRecall(at: position, partOfItem: true) else { return nil }
             return make(prompt, answer: answer)
         case .clozeTyped:
             // Typed answers are marked against the notes' wording: only a term
             // one types one way (a name, a number, a styled or single word), not
             // a phrase like "passed child" that other words would say as well.
             if let choice = keyTermChoice(at: position, typeable: true) { return make(choice.gapped, answer: choice.term.text) }
-            guard let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) else { return nil }
+            if let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) { return make(prompt, answer: answer) }
+            // A part of an item typed only when the item is a name ("React
+            // DOM _____" → Server), not words of a sentence ("Users _____ and
+            // like posts" → share), which other words would say as well.
+            guard Self.isAName(plain.trimmedSpaces()), let (prompt, answer) = listCompletion(at: position, partOfItem: true),
+                  Self.isOneTypeableWord(answer) else { return nil }
             return make(prompt, answer: answer)
         case .clozeChoice:
             // A table's row asked by its label, the other rows' labels as options.
@@ -452,21 +460,32 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// (if any) and the other items, with this one blanked. Nil when the
     /// item is not one of a list of short items, or when any word of it
     /// shows in the list or above it ("Sets" beside "Sorted Sets").
-    private func listCompletion(at position: Int) -> (prompt: String, answer: String)? {
+    /// - Parameter partOfItem: blank only the words that tell the item from
+    ///   the rest (`distinguishingPart`), keeping those that show in view:
+    ///   "Strings, …, Sets, _____ Sets" → Sorted.
+    private func listCompletion(at position: Int, partOfItem: Bool = false) -> (prompt: String, answer: String)? {
         guard let (items, leadIn) = index.shortList(around: position), let own = items.firstIndex(of: position) else { return nil }
         let whole = index.analysis(position).plain.trimmedSpaces()
         let texts = items.map { index.analysis($0).plain.trimmedSpaces() }
         // "PropTypes.array, PropTypes.bool, PropTypes._____": what every item
         // begins with stays in view, and only the rest is asked.
-        let shared = Self.sharedPrefix(of: texts)
-        let answer = String(whole.dropFirst(shared.count))
+        let shared = partOfItem ? "" : Self.sharedPrefix(of: texts)
+        var answer = String(whole.dropFirst(shared.count))
         let cjk = Self.isCJK(answer)
+        let separator = cjk ? "、" : ", "
         // A long list is shown around the blank: four items either side.
         let window = max(0, own - 4)...min(items.count - 1, own + 4)
         var shown = items[window].map { $0 == position ? shared + Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         if window.lowerBound > 0 { shown.insert("…", at: 0) }
         if window.upperBound < items.count - 1 { shown.append("…") }
-        let list = shown.joined(separator: cjk ? "、" : ", ")
+        if partOfItem {
+            let others = ([leadIn ?? ""] + shown.filter { $0 != Question.blank } + index.context(of: position)).joined(separator: "\n")
+            guard let part = distinguishingPart(at: position, besides: others),
+                  let slot = shown.firstIndex(of: Question.blank) else { return nil }
+            shown[slot] = part.gapped
+            answer = part.answer
+        }
+        let list = shown.joined(separator: separator)
         let prompt = leadIn.map { "\($0) \(list)" } ?? list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let answerStems = index.stems(answer)
@@ -483,7 +502,11 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// when the list is a list of short names (`listCompletion` asks those),
     /// when any word of it shows in the list or above it, or when it would
     /// be most of what is shown.
-    private func itemRecall(at position: Int) -> String? {
+    /// - Parameter partOfItem: recall only the words that tell the item from
+    ///   the rest (`distinguishingPart`), the others shown: "User enters a
+    ///   block of text …; User is _____; Service tracks analytics of pages"
+    ///   → anonymous.
+    private func itemRecall(at position: Int, partOfItem: Bool = false) -> (prompt: String, answer: String)? {
         guard let items = index.siblingList(around: position) else { return nil }
         let whole = index.analysis(position).plain.trimmedSpaces()
         let words = TextTokens(whole).words.count
@@ -491,16 +514,91 @@ public struct QuestionGenerator: Sendable, Equatable {
         // In Chinese or Japanese one word may be the item ("運" among the reasons an interview varies).
         guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (3...14).contains(words),
               whole.count <= 100 else { return nil }
-        let shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
+        var shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
+        var answer = whole
+        if partOfItem {
+            let others = (shown.filter { $0 != Question.blank } + index.context(of: position)).joined(separator: "\n")
+            guard let part = distinguishingPart(at: position, besides: others),
+                  let slot = shown.firstIndex(of: Question.blank) else { return nil }
+            shown[slot] = part.gapped
+            answer = part.answer
+        }
         let list = shown.joined(separator: cjk ? "；" : "; ")
         let prompt = list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
-        let stems = index.stems(whole)
-        guard cjk || stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+        let stems = index.stems(answer)
+        guard cjk || index.stems(whole).count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+              !partOfItem || (cjk ? answer.count >= 2 : !stems.isEmpty),
               stems.isDisjoint(with: index.stems(prompt)), stems.isDisjoint(with: index.contextStems(of: position)),
-              !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible),
-              !Self.spellsOut(whole, visible) else { return nil }
-        return prompt
+              !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
+              !Self.spellsOut(answer, visible) else { return nil }
+        return (prompt, answer)
+    }
+
+    /// The words of a list item that tell it from the rest of its list,
+    /// when its other words show there or above it: "Sorted Sets" beside
+    /// "Sets" ("_____ Sets" → Sorted), "User is anonymous" among "User
+    /// enters …" items ("User is _____" → anonymous), "水平スケーリング"
+    /// under "…のスケール" ("_____スケーリング" → 水平). The answer is then
+    /// all the item says that its list does not, and the words kept in view
+    /// are the family it belongs to. One run of words none of which shows,
+    /// beginning and ending on a word that is not grammar. Nil when no word
+    /// or every word of the item shows, when a word that shows splits the
+    /// run, when the run follows a number ("10 million _____": the noun a
+    /// number counts is half of it), or when it is one plain word too short
+    /// or vague to recall, half a word or half a bracket.
+    private func distinguishingPart(at position: Int, besides others: String) -> (gapped: String, answer: String)? {
+        let tokens = index.analysis(position).tokens
+        let words = tokens.words
+        guard words.count >= 2 else { return nil }
+        let othersStems = index.stems(others)
+        var hidden: [Int] = []
+        var showsAny = false
+        for (number, word) in words.enumerated() {
+            let text = tokens.string(word.range).lowercased()
+            let isGrammar = word.kind.isCJK
+                ? text.unicodeScalars.allSatisfy { (0x3040...0x309F).contains($0.value) } || WordLists.cjkFunctionWords.contains(text)
+                : WordLists.functionWords.contains(text)
+            if isGrammar { continue }
+            let shows = word.kind.isCJK
+                ? Self.sharesCJKPair(text, with: others)
+                : !index.stems(text).isDisjoint(with: othersStems) || TextEdits.showsAWord(of: text, in: others)
+            if shows { showsAny = true } else { hidden.append(number) }
+        }
+        guard showsAny, let first = hidden.first, let last = hidden.last else { return nil }
+        // A word that shows between two hidden ones: two blanks' worth, not one part.
+        for number in first...last where !hidden.contains(number) {
+            let text = tokens.string(words[number].range).lowercased()
+            if words[number].kind.isCJK ? Self.sharesCJKPair(text, with: others) : !index.stems(text).isDisjoint(with: othersStems) {
+                return nil
+            }
+        }
+        let range = words[first].range.lowerBound..<words[last].range.upperBound
+        let answer = tokens.string(range)
+        // "10 million _____" → users: what a number counts is half of it.
+        let numbers = words[...last].compactMap { KeyTermFinder.numberTerm(startingAt: $0, tokens: tokens) }
+        if numbers.contains(where: { $0.range.overlaps(range) || tokens.gap(from: $0.range.upperBound, to: range.lowerBound).allSatisfy(\.isWhitespace) }) {
+            return nil
+        }
+        let cjk = Self.isCJK(answer)
+        if cjk {
+            // "Twitterタイムライン": a CJK word run into Latin letters is part of one word;
+            // "ロード|バランシング": katakana run into katakana is half a loanword.
+            guard !TextEdits.touchesLatin(range, in: tokens), !TextEdits.runsIntoSameScript(range, in: tokens),
+                  !answer.contains(where: { "你我他她您".contains($0) }) else { return nil }
+        } else {
+            let joinedBefore = range.lowerBound > 0 && Self.isLatinWordUnit(tokens.units[range.lowerBound - 1])
+            let joinedAfter = range.upperBound < tokens.units.count && Self.isLatinWordUnit(tokens.units[range.upperBound])
+            guard !joinedBefore, !joinedAfter, !TextEdits.isHyphenJoined(range, in: tokens) else { return nil }
+            // One word alone: a term, not "fast" or "only" (as `phraseRecall`).
+            if first == last {
+                let word = answer.lowercased()
+                guard word.count >= 4, !WordLists.looksLikeAdverb(word), word.contains(where: \.isLetter) else { return nil }
+            }
+        }
+        guard !Self.crossesABracket(answer) else { return nil }
+        let gapped = tokens.gap(from: 0, to: range.lowerBound) + Question.blank + tokens.gap(from: range.upperBound, to: tokens.units.count)
+        return (gapped.trimmedSpaces(), answer)
     }
 
     /// A statement with no single term worth hiding, asked as a flip card:
@@ -748,6 +846,15 @@ public struct QuestionGenerator: Sendable, Equatable {
         while let last = prefix.last, last != "." && last != "_" { prefix.removeLast() }
         guard !prefix.isEmpty, texts.allSatisfy({ $0.count > prefix.count + 1 }) else { return "" }
         return String(prefix)
+    }
+
+    /// Every word capitalised, or written with a capital inside ("React
+    /// Test Renderer", "Sorted Sets", "iPhone"): a name, not a sentence.
+    static func isAName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { word in
+            word.first?.isUppercase == true || word.dropFirst().contains(where: \.isUppercase)
+        }
     }
 
     /// One word of Latin letters and digits (a name, "push()"): typed one way.
