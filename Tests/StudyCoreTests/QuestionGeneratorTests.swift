@@ -253,6 +253,27 @@ struct QuestionGeneratorTests {
         #expect(sorted.answer == "Sorted")
     }
 
+    @Test func itemsNestedUnderAnItemDoNotEndItsList() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use case: the user enters a block of text and gets a generated link
+            - Generates a unique url
+                - Checks if the url is unique by looking at the database
+                - If the url is not unique, it generates another url
+            - Saves to the SQL Database pastes table
+            - Saves the paste data to the Object Store
+            - Returns the url
+            """)
+        let generates = try #require(facts.first { $0.text.plainText == "Generates a unique url" })
+        let question = try #require(generator.question(for: generates.id, kind: .flip, seed: 1))
+        // The list is the four items, the two nested under the first passed over; "url" shows in "Returns the url".
+        #expect(question.prompt == "Generates a _____ url; Saves to the SQL Database pastes table; Saves the paste data to the Object Store; Returns the url")
+        #expect(question.answer == "unique")
+        // "_____ the url" → Returns: a verb the rest of the item calls for is no part to recall.
+        let returns = try #require(facts.first { $0.text.plainText == "Returns the url" })
+        #expect(generator.question(for: returns.id, kind: .flip, seed: 1)?.answer != "Returns")
+    }
+
     @Test func anItemWhoseWordsShowInItsListIsAskedByWhatTellsItApart() throws {
         let (generator, facts) = try Self.generator(for: """
             # Pastebin

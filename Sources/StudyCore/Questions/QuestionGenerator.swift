@@ -489,6 +489,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         let prompt = leadIn.map { "\($0) \(list)" } ?? list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let answerStems = index.stems(answer)
+        // Most of what is read ("Ipv4Addr, Ipv6Addr, _____" → checked, saturated, and overflowing operations): no list left to recall it by.
+        guard answer.count * 10 <= (prompt.count - Question.blank.count + answer.count) * 6 else { return nil }
         guard cjk ? answer.count >= 2 : !answerStems.isEmpty,
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
@@ -590,10 +592,12 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = range.lowerBound > 0 && Self.isLatinWordUnit(tokens.units[range.lowerBound - 1])
             let joinedAfter = range.upperBound < tokens.units.count && Self.isLatinWordUnit(tokens.units[range.upperBound])
             guard !joinedBefore, !joinedAfter, !TextEdits.isHyphenJoined(range, in: tokens) else { return nil }
-            // One word alone: a term, not "fast" or "only" (as `phraseRecall`).
+            // One word alone: a term, not "fast", "only" or the verb of
+            // "_____ the url" (→ Returns), which the rest of the item calls for.
             if first == last {
                 let word = answer.lowercased()
-                guard word.count >= 4, !WordLists.looksLikeAdverb(word), word.contains(where: \.isLetter) else { return nil }
+                guard word.count >= 4, !WordLists.looksLikeAdverb(word), word.contains(where: \.isLetter),
+                      !WordLists.commonVerbs.contains(word) else { return nil }
             }
         }
         guard !Self.crossesABracket(answer) else { return nil }
