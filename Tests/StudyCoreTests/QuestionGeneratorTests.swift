@@ -780,6 +780,32 @@ struct QuestionGeneratorTests {
         #expect(Set(question.options).isSubset(of: ["Calculate usage", "Storage", "Traffic", "Caching"]), "\(question.options)")
     }
 
+    @Test func aNumberInAnAsideMakesNoMeasureButTheHeadingsMustNotSayTheSame() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Amazon SQS
+            - Oldest AWS offering (over 10 years old)
+            - Low latency (<10 ms on publish and receive)
+            ## Amazon Kinesis
+            - Kinesis Data Streams: low latency streaming to ingest data
+            ## Amazon SNS
+            - Sends one message to many receivers
+            ## Amazon MQ
+            - Managed Apache ActiveMQ for open protocols
+            ## Amazon EventBridge
+            - Routes events between applications
+            """)
+        // "(over 10 years old)" is a detail: the headings need hold no numbers.
+        let oldest = try #require(facts.first { $0.text.plainText.hasPrefix("Oldest") })
+        let question = try #require(generator.question(for: oldest.id, kind: .whichTopic, seed: 1))
+        #expect(question.answer == "Amazon SQS")
+        // "Low latency" is said under Kinesis too: Kinesis is never offered against it.
+        let latency = try #require(facts.first { $0.text.plainText.hasPrefix("Low latency") })
+        for seed: UInt64 in 1...5 {
+            #expect(generator.question(for: latency.id, kind: .whichTopic, seed: seed)?.options.contains("Amazon Kinesis") != true)
+        }
+    }
+
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {
         #expect(QuestionGenerator.hasAHole("For example,  elements  to , or"))
         #expect(QuestionGenerator.hasAHole("and  statement positions"))

@@ -1167,21 +1167,32 @@ public struct QuestionGenerator: Sendable, Equatable {
         let asked = index.fact(at: position)
         let askedLength = length(asked)
         let factKey = askedLength <= 60 ? OptionForms.key(asked.text.plainText) : nil
-        func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
-            guard let factKey else { return false }
-            return topic.facts.contains { other in
-                let fact = index.fact(at: other)
-                return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
-            }
-        }
         // "1 KB content per paste": a measure belongs where measures are;
         // "Calculate usage" among headings that hold no number is the answer by its shape.
-        func isMeasure(_ position: Int) -> Bool {
-            index.fact(at: position).text.plainText.utf8.contains { (0x30...0x39).contains($0) }
-                && index.analysis(position).candidates.contains { $0.kind == .number && $0.unit != nil }
+        // A number in an aside is a detail of the statement asked, not its
+        // measure: "Oldest AWS offering (over 10 years old)" is asked among
+        // any headings (a heading holding such a detail still holds measures).
+        func isMeasure(_ position: Int, countingAsides: Bool = true) -> Bool {
+            guard index.fact(at: position).text.plainText.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+            let analysis = index.analysis(position)
+            return analysis.candidates.contains {
+                $0.kind == .number && $0.unit != nil && (countingAsides || !TextEdits.isInsideParentheses($0.range, in: analysis.tokens))
+            }
         }
-        let askedIsMeasure = isMeasure(position)
-        func holdsMeasures(_ topic: QuestionIndex.TopicEntry) -> Bool { topic.facts.contains(where: isMeasure) }
+        let askedIsMeasure = isMeasure(position, countingAsides: false)
+        // Such a statement is then asked among headings of any kind, but not
+        // one whose facts say two of its words in a row: "Low latency (<10 ms
+        // on publish and receive)" of SQS may be true of Kinesis ("low
+        // latency streaming") as well.
+        let askedPairs = !askedIsMeasure && isMeasure(position) ? Self.contentPairs(index.analysis(position).tokens) : []
+        func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
+            if let factKey, topic.facts.contains(where: { other in
+                let fact = index.fact(at: other)
+                return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
+            }) { return true }
+            return !askedPairs.isEmpty && topic.facts.contains { !Self.contentPairs(index.analysis($0).tokens).isDisjoint(with: askedPairs) }
+        }
+        func holdsMeasures(_ topic: QuestionIndex.TopicEntry) -> Bool { topic.facts.contains { isMeasure($0) } }
         var chosen: [String] = []
         // Headings of the answer's level first: "Libraries" among "Version
         // 1.8.0" headings stands out. A level above or below only when too
@@ -1207,6 +1218,22 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         random.shuffle(&chosen)
         return Array(chosen.prefix(3))
+    }
+
+    /// Every two words in a row that are not grammar, by their stems
+    /// ("low latency"): what two statements share when they say the same.
+    /// Latin words only.
+    static func contentPairs(_ tokens: TextTokens) -> Set<String> {
+        var pairs: Set<String> = []
+        var previous: String?
+        for word in tokens.words {
+            let text = tokens.string(word.range).lowercased()
+            guard !word.kind.isCJK, word.kind != .number, !WordLists.grammarWords.contains(text) else { previous = nil; continue }
+            let stem = OptionForms.stem(text)
+            if let previous { pairs.insert(previous + " " + stem) }
+            previous = stem
+        }
+        return pairs
     }
 
     /// The fact with the words of its topic's title masked: every token whose
