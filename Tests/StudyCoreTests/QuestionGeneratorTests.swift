@@ -430,6 +430,18 @@ struct QuestionGeneratorTests {
         // Every other item shows; the recalled one nowhere.
         #expect(!recall.prompt.contains("Traffic"))
         #expect(recall.context == ["Pastebin › State assumptions"])
+        // Two words are an item too, when the list is not one of short names.
+        let (hocs, uses) = try Self.generator(for: """
+            # React
+            ## What are Higher-Order Components?
+            1. Code reuse, logic and bootstrap abstraction.
+            2. Render hijacking.
+            3. State abstraction and manipulation.
+            4. Props manipulation.
+            """)
+        let hijacking = try #require(hocs.question(for: uses[1].id, kind: .flip, seed: 1))
+        #expect(hijacking.prompt == "Code reuse, logic and bootstrap abstraction.; _____; State abstraction and manipulation.; Props manipulation.")
+        #expect(hijacking.answer == "Render hijacking.")
     }
 
     @Test func aStatementWithNoTermToHideIsAskedByAPhraseOfIt() throws {

@@ -514,7 +514,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         let words = TextTokens(whole).words.count
         let cjk = Self.isCJK(whole)
         // In Chinese or Japanese one word may be the item ("運" among the reasons an interview varies).
-        guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (3...14).contains(words),
+        guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (2...14).contains(words),
               whole.count <= 100 else { return nil }
         var shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         var answer = whole
