@@ -558,7 +558,9 @@ struct QuestionGeneratorTests {
         #expect(Set(choice.options) == ["Debugging", "Learning curve", "Mutability", "Typing"])
         let swapped = try #require(generator.question(for: row.id, kind: .trueFalse, seed: 1, truth: false))
         #expect(swapped.prompt == "Debugging — Redux: Harder to follow implicit reactions; MobX: Time travel through every action")
-        // A label whose word shows in its cells is not blanked.
+        // A label whose word shows in its cells is blanked with that word
+        // masked there, as which-topic masks a title; never when a cell would
+        // be mostly masks ("Strict […]" of "Strict ordering").
         let (repeating, repeatingFacts) = try Self.generator(for: """
             # Queues
             ## Compared
@@ -568,11 +570,20 @@ struct QuestionGeneratorTests {
             | Latency | Milliseconds at most | Within milliseconds too |
             | Availability | Primary and replica pair | Distributed replicas per partition |
             | Features | Every feature of the field | Simple, aimed at logs |
+            | Ordering | Strict ordering | Per partition |
             """)
         let throughput = try #require(repeatingFacts.first { $0.text.plainText.hasPrefix("Throughput") })
-        if let question = repeating.question(for: throughput.id, kind: .clozeChoice, seed: 1) {
-            #expect(!question.prompt.hasPrefix("_____ —"), "\(question.prompt)")
-        }
+        let masked = try #require(repeating.question(for: throughput.id, kind: .clozeChoice, seed: 1))
+        #expect(masked.prompt == "_____ — ActiveMQ: Ten thousand a second; Kafka: […] of a hundred thousand")
+        #expect(masked.answer == "Throughput")
+        #expect(!masked.options.contains { $0 != "Throughput" && $0.contains("Throughput") })
+        // Row labels are options of one closed set, but never one where the answer stands out by its shape.
+        #expect(QuestionGenerator.threeNotSinglingOut("Data Store", from: ["Definition", "Programming", "Performance", "Usage"]) == nil)
+        #expect(QuestionGenerator.threeNotSinglingOut("Data Store", from: ["Definition", "Programming", "Learning curve", "Usage"])
+                == ["Definition", "Programming", "Learning curve"])
+        #expect(QuestionGenerator.threeNotSinglingOut("单机吞吐量", from: ["可用性", "时效性", "功能支持"]) == ["可用性", "时效性", "功能支持"])
+        let ordering = try #require(repeatingFacts.first { $0.text.plainText.hasPrefix("Ordering") })
+        #expect(repeating.question(for: ordering.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
     }
 
     @Test func aReferenceColumnIsNeverSwappedWithANameAndAColumnNameNeverSwappedInACell() throws {

@@ -211,7 +211,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 guard let (prompt, label, others) = rowLabelChoice(at: position) else { return nil }
                 var pool = others
                 random.shuffle(&pool)
-                return shuffled([label] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
+                guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
+                return shuffled([label] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
             }
             guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() }
             let term = choice.term, gapped = choice.gapped
@@ -1406,6 +1407,30 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
     }
 
+    /// Three options of `pool`, the first three that do not leave the answer
+    /// the odd one out by its shape: "Data Store" among "Definition",
+    /// "Programming" and "Performance" is the one of two words (in Chinese
+    /// and Japanese, of its number of characters), and an answer more than
+    /// twice as long or short as all the others stands out too. Nil when no
+    /// three will do.
+    static func threeNotSinglingOut(_ answer: String, from pool: [String]) -> [String]? {
+        func size(_ text: String) -> Int { isCJK(text) ? text.count : text.split(separator: " ").count }
+        func singlesOut(_ three: [String]) -> Bool {
+            let sizes = Set(three.map(size))
+            if sizes.count == 1 && sizes.first != size(answer) { return true }
+            return three.allSatisfy { $0.count * 2 < answer.count } || three.allSatisfy { $0.count > answer.count * 2 }
+        }
+        guard pool.count >= 3 else { return nil }
+        for first in 0..<(pool.count - 2) {
+            for second in (first + 1)..<(pool.count - 1) {
+                for third in (second + 1)..<pool.count where !singlesOut([pool[first], pool[second], pool[third]]) {
+                    return [pool[first], pool[second], pool[third]]
+                }
+            }
+        }
+        return nil
+    }
+
     /// A table's row with its label blanked ("_____ — ActiveMQ: ms 级;
     /// RabbitMQ: 微秒级…"), the label, and the labels of the table's other
     /// rows as options: one closed set, so no option is a synonym of the
@@ -1415,11 +1440,29 @@ public struct QuestionGenerator: Sendable, Equatable {
         let plain = index.analysis(position).plain
         guard let own = Self.tableRow(plain), TextTokens(own.label).words.count <= 6, own.label.count <= 40,
               !QuestionIndex.isGeneric(own.label) else { return nil }
-        let prompt = Question.blank + plain.dropFirst(own.label.count)
-        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let labelStems = index.stems(own.label)
-        guard !labelStems.isEmpty, labelStems.isDisjoint(with: index.stems(visible)),
-              !TextEdits.showsAWord(of: own.label, in: visible), !Self.sharesCJKPair(own.label, with: visible) else { return nil }
+        func showsLabel(_ prompt: String) -> Bool {
+            let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+            return !labelStems.isDisjoint(with: index.stems(visible)) || TextEdits.showsAWord(of: own.label, in: visible)
+                || Self.sharesCJKPair(own.label, with: visible)
+        }
+        var prompt = Question.blank + plain.dropFirst(own.label.count)
+        // A row that says its label again ("单机吞吐量 — …RocketMQ: 10 万级，支撑高吞吐")
+        // is asked with those words masked in its cells, as which-topic masks
+        // a title: "_____ — …RocketMQ: 10 万级，支撑高[…]".
+        let masked = showsLabel(prompt)
+        if masked {
+            guard let maskedRow = masking(own.label, at: position), let dash = maskedRow.utf16.firstRange(of: " — ".utf16),
+                  let maskedCells = Self.tableRow(maskedRow)?.cells, maskedCells.count == own.cells.count else { return nil }
+            // Every cell keeps half of itself or more: "ActiveMQ: MQ […]" (of
+            // "MQ 领域的功能极其完备") says nothing left to tell the row by.
+            for (cell, maskedCell) in zip(own.cells, maskedCells) {
+                let kept = maskedCell.cell.split(separator: Question.mask).joined().count
+                guard kept * 2 >= cell.cell.count else { return nil }
+            }
+            prompt = Question.blank + String(maskedRow[dash.lowerBound...])
+        }
+        guard !labelStems.isEmpty, !showsLabel(prompt) else { return nil }
         var others: [String] = []
         for row in sameTableRows(at: position) {
             let words = TextTokens(row.label).words.count
@@ -1427,6 +1470,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                   !QuestionIndex.isGeneric(row.label),
                   !index.overlap(row.label, own.label), !others.contains(where: { index.overlap($0, row.label) }),
                   !index.stems(row.label).isEmpty else { continue }
+            // Beside a masked label, no option that shares a word with it
+            // ("topic 数量对吞吐量的影响" for 单机吞吐量): the masks would fit it as well.
+            if masked && (!index.stems(row.label).isDisjoint(with: labelStems) || Self.sharesCJKPair(row.label, with: own.label)) { continue }
             others.append(row.label)
         }
         guard others.count >= 3 else { return nil }
