@@ -282,6 +282,10 @@ struct QuestionGeneratorTests {
             - User enters a paste's url and views the contents
             - User is anonymous
             - Service tracks analytics of pages
+            ## Databases Intro
+            - You can structure the data
+            - You build indexes to query the data
+            - You define relationships between your datasets
             ## State assumptions
             - Traffic is not evenly distributed
             - 10 million users
@@ -301,6 +305,8 @@ struct QuestionGeneratorTests {
         let anonymous = try #require(generator.question(for: fact("User is anonymous").id, kind: .flip, seed: 1))
         #expect(anonymous.prompt == "User enters a block of text …; User enters a paste's url and …; User is _____; Service tracks analytics of pages")
         #expect(anonymous.answer == "anonymous")
+        // A verb after "can" is no part to recall: "You can _____ the data" → structure (or query, or index).
+        #expect(generator.question(for: fact("You can structure the data").id, kind: .flip, seed: 1)?.answer != "structure")
         // What a number counts is half of it: no "10 million _____" → users.
         #expect(generator.question(for: fact("10 million users").id, kind: .flip, seed: 1)?.answer != "users")
         // A name's part is typed; a sentence's word is not ("share" would be said other ways).

@@ -593,12 +593,14 @@ public struct QuestionGenerator: Sendable, Equatable {
             let joinedBefore = range.lowerBound > 0 && Self.isLatinWordUnit(tokens.units[range.lowerBound - 1])
             let joinedAfter = range.upperBound < tokens.units.count && Self.isLatinWordUnit(tokens.units[range.upperBound])
             guard !joinedBefore, !joinedAfter, !TextEdits.isHyphenJoined(range, in: tokens) else { return nil }
-            // One word alone: a term, not "fast", "only" or the verb of
-            // "_____ the url" (→ Returns), which the rest of the item calls for.
+            // One word alone: a term, not "fast", "only" or a verb the rest
+            // of the item calls for ("_____ the url" → Returns, "You can
+            // _____ the data" → structure: query, store and index fit too).
             if first == last {
                 let word = answer.lowercased()
+                let before = first > 0 ? tokens.string(words[first - 1].range).lowercased() : ""
                 guard word.count >= 4, !WordLists.looksLikeAdverb(word), word.contains(where: \.isLetter),
-                      !WordLists.commonVerbs.contains(word) else { return nil }
+                      !WordLists.commonVerbs.contains(word), !Self.verbTakers.contains(before) else { return nil }
             }
         }
         guard !Self.crossesABracket(answer) else { return nil }
@@ -852,6 +854,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         guard !prefix.isEmpty, texts.allSatisfy({ $0.count > prefix.count + 1 }) else { return "" }
         return String(prefix)
     }
+
+    /// Words a verb follows ("can", "to", "will"): one word blanked after
+    /// them is a verb, which other verbs would fit as well.
+    static let verbTakers: Set<String> = [
+        "can", "cannot", "could", "will", "would", "shall", "should", "must", "may", "might", "to", "do", "does",
+        "did", "don't", "doesn't", "can't", "won't",
+    ]
 
     /// Every word capitalised, or written with a capital inside ("React
     /// Test Renderer", "Sorted Sets", "iPhone"): a name, not a sentence.
