@@ -397,6 +397,32 @@ struct QuestionGeneratorTests {
         #expect(statement.options.contains("Notification service in AWS"))
     }
 
+    @Test func aNestedItemIsAskedByItsParentWhenItsHeadingHasTooFewNeighbours() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Out of scope
+            - User registers for an account
+                - User verifies email
+            - User can set visibility
+            ## Use case: the user enters text and gets a link
+            - Generates a unique url
+                - Checks the database for a duplicate
+            - Base 62 encode the MD5 hash
+                - Works well for urls
+            - Service tracks analytics of pages
+                - Monthly visit stats
+            """)
+        let verifies = try #require(facts.first { $0.text.plainText == "User verifies email" })
+        // "Out of scope" has one other heading beside it, whose title shares "user": no three to offer.
+        let question = try #require(generator.question(for: verifies.id, kind: .whichTopic, seed: 1))
+        #expect(question.prompt == "[…] verifies email")
+        #expect(question.answer == "User registers for an account")
+        // The labels of other parents, one of six words beside one of five.
+        #expect(Set(question.options) == ["User registers for an account", "Generates a unique url",
+                                          "Base 62 encode the MD5 hash", "Service tracks analytics of pages"])
+        #expect(question.context.isEmpty)
+    }
+
     @Test func aFactWithNoKeyTermRecallsItsTopicWithTheTitleMasked() throws {
         let (generator, facts) = try Self.generator(for: """
             # Integration

@@ -262,7 +262,16 @@ public struct QuestionGenerator: Sendable, Equatable {
                 }
             }
             let distractors = topicDistractors(for: entry.topic, asking: position, prompt: masked, using: &random)
-            guard distractors.count == 3 else { return nil }
+            guard distractors.count == 3 else {
+                // Too few headings beside "Out of scope": an item nested under
+                // "User registers for an account" is asked by that item instead.
+                guard let (masked, label, others) = whichLabel(at: position) else { return nil }
+                var pool = others
+                random.shuffle(&pool)
+                return shuffled([label] + pool.prefix(3), using: &random) {
+                    make(masked, context: [], options: $0, correct: $1, answer: label)
+                }
+            }
             return shuffled([topic.title] + distractors, using: &random) {
                 make(masked, context: [], options: $0, correct: $1, answer: topic.title)
             }
@@ -1115,7 +1124,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 for candidate in candidates {
                     // Of the label's shape: as many words, give or take one, and its script.
                     let words = TextTokens(candidate).words.count
-                    guard (1...5).contains(words), abs(words - labelWords) <= 1, candidate.count <= 40, Self.isCJK(candidate) == cjk,
+                    guard (1...6).contains(words), abs(words - labelWords) <= 1, candidate.count <= 40, Self.isCJK(candidate) == cjk,
                           ShapeMatch.looksLikeCode(candidate) == ShapeMatch.looksLikeCode(label),
                           !index.overlap(candidate, label), !others.contains(where: { index.overlap($0, candidate) }),
                           index.stems(candidate).isDisjoint(with: promptStems), !index.stems(candidate).isEmpty
