@@ -425,14 +425,16 @@ final class QuestionIndex: Sendable {
         let depth = fact(at: position).depth
         func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
         func isNested(_ other: Int) -> Bool { fact(at: other).depth > depth }
-        var items = [position]
+        // Walked backwards, then turned round: one pass, however long the list.
+        var before: [Int] = []
         var next = position - 1
         while next >= range.lowerBound {
             if isNested(next) { next -= 1; continue }
-            guard sameList(next), !paragraphBetween(next, items[0]) else { break }
-            items.insert(next, at: 0)
+            guard sameList(next), !paragraphBetween(next, before.last ?? position) else { break }
+            before.append(next)
             next -= 1
         }
+        var items = Array(before.reversed()) + [position]
         next = position + 1
         while next < range.upperBound {
             if isNested(next) { next += 1; continue }
