@@ -243,10 +243,97 @@ struct QuestionGeneratorTests {
         #expect(lists.prompt == "Redis has these data types: Strings, Hashes, _____, Sets, Sorted Sets")
         #expect(lists.answer == "Lists")
         #expect(generator.question(for: fact("Hashes").id, kind: .clozeTyped, seed: 1)?.answer == "Hashes")
-        // "Sets" shows inside "Sorted Sets", and the other way round: neither is asked from the list.
+        // "Sets" shows inside "Sorted Sets": it is not asked from the list.
         #expect(generator.question(for: fact("Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
-        #expect(generator.question(for: fact("Sorted Sets").id, kind: .flip, seed: 1)?.prompt.contains(Question.blank) != true)
         #expect(generator.question(for: fact("Sets").id, kind: .clozeTyped, seed: 1) == nil)
+        // "Sorted Sets" is asked by what tells it from "Sets", which stays in
+        // view (typed, being a name; its recall card recalls its topic first).
+        let sorted = try #require(generator.question(for: fact("Sorted Sets").id, kind: .clozeTyped, seed: 1))
+        #expect(sorted.prompt == "Redis has these data types: Strings, Hashes, Lists, Sets, _____ Sets")
+        #expect(sorted.answer == "Sorted")
+    }
+
+    @Test func itemsNestedUnderAnItemDoNotEndItsList() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use case: the user enters a block of text and gets a generated link
+            - Generates a unique url
+                - Checks if the url is unique by looking at the database
+                - If the url is not unique, it generates another url
+            - Saves to the SQL Database pastes table
+            - Saves the paste data to the Object Store
+            - Returns the url
+            """)
+        let generates = try #require(facts.first { $0.text.plainText == "Generates a unique url" })
+        let question = try #require(generator.question(for: generates.id, kind: .flip, seed: 1))
+        // The list is the four items, the two nested under the first passed over; "url" shows in "Returns the url".
+        #expect(question.prompt == "Generates a _____ url; Saves to the SQL Database pastes table; Saves the paste data to the Object Store; Returns the url")
+        #expect(question.answer == "unique")
+        // "_____ the url" → Returns: a verb the rest of the item calls for is no part to recall.
+        let returns = try #require(facts.first { $0.text.plainText == "Returns the url" })
+        #expect(generator.question(for: returns.id, kind: .flip, seed: 1)?.answer != "Returns")
+    }
+
+    @Test func anItemWhoseWordsShowInItsListIsAskedByWhatTellsItApart() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use cases
+            - User enters a block of text and gets a link
+            - User enters a paste's url and views the contents
+            - User is anonymous
+            - Service tracks analytics of pages
+            ## Databases Intro
+            - You can structure the data
+            - You build indexes to query the data
+            - You define relationships between your datasets
+            ## State assumptions
+            - Traffic is not evenly distributed
+            - 10 million users
+            - 10 million paste writes per month
+            - 100 million paste reads per month
+            ## Hooks
+            - React DOM
+            - React DOM Server
+            - React Test Renderer
+            ## Social graph
+            - Users have friends
+            - Posts have comments
+            - Users share and like posts
+            """)
+        func fact(_ text: String) -> Fact { facts.first { $0.text.plainText == text }! }
+        // Statements: the words every "User …" item shares stay, the rest is recalled.
+        let anonymous = try #require(generator.question(for: fact("User is anonymous").id, kind: .flip, seed: 1))
+        #expect(anonymous.prompt == "User enters a block of text …; User enters a paste's url and …; User is _____; Service tracks analytics of pages")
+        #expect(anonymous.answer == "anonymous")
+        // A verb after "can" is no part to recall: "You can _____ the data" → structure (or query, or index).
+        #expect(generator.question(for: fact("You can structure the data").id, kind: .flip, seed: 1)?.answer != "structure")
+        // What a number counts is half of it: no "10 million _____" → users.
+        #expect(generator.question(for: fact("10 million users").id, kind: .flip, seed: 1)?.answer != "users")
+        // A name's part is typed; a sentence's word is not ("share" would be said other ways).
+        #expect(generator.question(for: fact("React DOM Server").id, kind: .clozeTyped, seed: 1)?.answer == "Server")
+        #expect(generator.question(for: fact("Users share and like posts").id, kind: .clozeTyped, seed: 1) == nil)
+        #expect(QuestionGenerator.isAName("React Test Renderer") && !QuestionGenerator.isAName("Users share and like posts"))
+
+        // Japanese: the kanji that tell 水平スケーリング from the scale in the heading.
+        let (japanese, items) = try Self.generator(for: """
+            # システム設計入門
+            ## ステップ 4: システム設計のスケール
+            - ロードバランサー
+            - 水平スケーリング
+            - キャッシング
+            - データベースシャーディング
+            ## ステップ 1: 動画を観て復習する
+            - 垂直スケーリング
+            - キャッシング
+            - ロードバランシング
+            - ロードテスト
+            """)
+        let horizontal = try #require(japanese.question(for: items[1].id, kind: .flip, seed: 1))
+        #expect(horizontal.prompt == "ロードバランサー、_____スケーリング、キャッシング、データベースシャーディング")
+        #expect(horizontal.answer == "水平")
+        // Never half of a katakana loanword ("ロード_____" → テスト, beside ロードバランシング).
+        let test = try #require(items.first { $0.text.plainText == "ロードテスト" })
+        #expect(japanese.question(for: test.id, kind: .flip, seed: 1)?.answer != "テスト")
     }
 
     @Test func whatEveryItemOfAListBeginsWithStaysInView() throws {
@@ -310,6 +397,32 @@ struct QuestionGeneratorTests {
         #expect(statement.options.contains("Notification service in AWS"))
     }
 
+    @Test func aNestedItemIsAskedByItsParentWhenItsHeadingHasTooFewNeighbours() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Out of scope
+            - User registers for an account
+                - User verifies email
+            - User can set visibility
+            ## Use case: the user enters text and gets a link
+            - Generates a unique url
+                - Checks the database for a duplicate
+            - Base 62 encode the MD5 hash
+                - Works well for urls
+            - Service tracks analytics of pages
+                - Monthly visit stats
+            """)
+        let verifies = try #require(facts.first { $0.text.plainText == "User verifies email" })
+        // "Out of scope" has one other heading beside it, whose title shares "user": no three to offer.
+        let question = try #require(generator.question(for: verifies.id, kind: .whichTopic, seed: 1))
+        #expect(question.prompt == "[…] verifies email")
+        #expect(question.answer == "User registers for an account")
+        // The labels of other parents, one of six words beside one of five.
+        #expect(Set(question.options) == ["User registers for an account", "Generates a unique url",
+                                          "Base 62 encode the MD5 hash", "Service tracks analytics of pages"])
+        #expect(question.context.isEmpty)
+    }
+
     @Test func aFactWithNoKeyTermRecallsItsTopicWithTheTitleMasked() throws {
         let (generator, facts) = try Self.generator(for: """
             # Integration
@@ -349,6 +462,18 @@ struct QuestionGeneratorTests {
         // Every other item shows; the recalled one nowhere.
         #expect(!recall.prompt.contains("Traffic"))
         #expect(recall.context == ["Pastebin › State assumptions"])
+        // Two words are an item too, when the list is not one of short names.
+        let (hocs, uses) = try Self.generator(for: """
+            # React
+            ## What are Higher-Order Components?
+            1. Code reuse, logic and bootstrap abstraction.
+            2. Render hijacking.
+            3. State abstraction and manipulation.
+            4. Props manipulation.
+            """)
+        let hijacking = try #require(hocs.question(for: uses[1].id, kind: .flip, seed: 1))
+        #expect(hijacking.prompt == "Code reuse, logic and bootstrap abstraction.; _____; State abstraction and manipulation.; Props manipulation.")
+        #expect(hijacking.answer == "Render hijacking.")
     }
 
     @Test func aStatementWithNoTermToHideIsAskedByAPhraseOfIt() throws {
@@ -465,7 +590,9 @@ struct QuestionGeneratorTests {
         #expect(Set(choice.options) == ["Debugging", "Learning curve", "Mutability", "Typing"])
         let swapped = try #require(generator.question(for: row.id, kind: .trueFalse, seed: 1, truth: false))
         #expect(swapped.prompt == "Debugging — Redux: Harder to follow implicit reactions; MobX: Time travel through every action")
-        // A label whose word shows in its cells is not blanked.
+        // A label whose word shows in its cells is blanked with that word
+        // masked there, as which-topic masks a title; never when a cell would
+        // be mostly masks ("Strict […]" of "Strict ordering").
         let (repeating, repeatingFacts) = try Self.generator(for: """
             # Queues
             ## Compared
@@ -475,11 +602,20 @@ struct QuestionGeneratorTests {
             | Latency | Milliseconds at most | Within milliseconds too |
             | Availability | Primary and replica pair | Distributed replicas per partition |
             | Features | Every feature of the field | Simple, aimed at logs |
+            | Ordering | Strict ordering | Per partition |
             """)
         let throughput = try #require(repeatingFacts.first { $0.text.plainText.hasPrefix("Throughput") })
-        if let question = repeating.question(for: throughput.id, kind: .clozeChoice, seed: 1) {
-            #expect(!question.prompt.hasPrefix("_____ —"), "\(question.prompt)")
-        }
+        let masked = try #require(repeating.question(for: throughput.id, kind: .clozeChoice, seed: 1))
+        #expect(masked.prompt == "_____ — ActiveMQ: Ten thousand a second; Kafka: […] of a hundred thousand")
+        #expect(masked.answer == "Throughput")
+        #expect(!masked.options.contains { $0 != "Throughput" && $0.contains("Throughput") })
+        // Row labels are options of one closed set, but never one where the answer stands out by its shape.
+        #expect(QuestionGenerator.threeNotSinglingOut("Data Store", from: ["Definition", "Programming", "Performance", "Usage"]) == nil)
+        #expect(QuestionGenerator.threeNotSinglingOut("Data Store", from: ["Definition", "Programming", "Learning curve", "Usage"])
+                == ["Definition", "Programming", "Learning curve"])
+        #expect(QuestionGenerator.threeNotSinglingOut("单机吞吐量", from: ["可用性", "时效性", "功能支持"]) == ["可用性", "时效性", "功能支持"])
+        let ordering = try #require(repeatingFacts.first { $0.text.plainText.hasPrefix("Ordering") })
+        #expect(repeating.question(for: ordering.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
     }
 
     @Test func aReferenceColumnIsNeverSwappedWithANameAndAColumnNameNeverSwappedInACell() throws {
@@ -697,6 +833,32 @@ struct QuestionGeneratorTests {
         let size = try #require(facts.first { $0.text.plainText.contains("5 bytes") })
         let question = try #require(generator.question(for: size.id, kind: .whichTopic, seed: 1))
         #expect(Set(question.options).isSubset(of: ["Calculate usage", "Storage", "Traffic", "Caching"]), "\(question.options)")
+    }
+
+    @Test func aNumberInAnAsideMakesNoMeasureButTheHeadingsMustNotSayTheSame() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Amazon SQS
+            - Oldest AWS offering (over 10 years old)
+            - Low latency (<10 ms on publish and receive)
+            ## Amazon Kinesis
+            - Kinesis Data Streams: low latency streaming to ingest data
+            ## Amazon SNS
+            - Sends one message to many receivers
+            ## Amazon MQ
+            - Managed Apache ActiveMQ for open protocols
+            ## Amazon EventBridge
+            - Routes events between applications
+            """)
+        // "(over 10 years old)" is a detail: the headings need hold no numbers.
+        let oldest = try #require(facts.first { $0.text.plainText.hasPrefix("Oldest") })
+        let question = try #require(generator.question(for: oldest.id, kind: .whichTopic, seed: 1))
+        #expect(question.answer == "Amazon SQS")
+        // "Low latency" is said under Kinesis too: Kinesis is never offered against it.
+        let latency = try #require(facts.first { $0.text.plainText.hasPrefix("Low latency") })
+        for seed: UInt64 in 1...5 {
+            #expect(generator.question(for: latency.id, kind: .whichTopic, seed: seed)?.options.contains("Amazon Kinesis") != true)
+        }
     }
 
     @Test func listsSeparatedByAParagraphAreTwoListsAndTwoSpacesAfterASentenceAreNoHole() throws {

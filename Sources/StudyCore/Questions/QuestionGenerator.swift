@@ -186,16 +186,24 @@ public struct QuestionGenerator: Sendable, Equatable {
                 return make(cue + masked, context: [], answer: topic.title)
             }
             // An item of a list of statements ("State assumptions"): recalled whole, the others shown.
-            if let prompt = itemRecall(at: position) { return make(prompt, answer: plain.trimmedSpaces()) }
-            // Else a phrase of it recalled from the rest.
-            guard let (prompt, answer) = phraseRecall(at: position) else { return nil }
+            if let (prompt, answer) = itemRecall(at: position) { return make(prompt, answer: answer) }
+            // Else a phrase of it recalled from the rest; else, for an item
+            // whose other words show in its list ("Sorted Sets" beside
+            // "Sets"), the part of it that tells it from the rest.
+            guard let (prompt, answer) = phraseRecall(at: position) ?? listCompletion(at: position, partOfItem: true)
+                    ?? itemRecall(at: position, partOfItem: true) else { return nil }
             return make(prompt, answer: answer)
         case .clozeTyped:
             // Typed answers are marked against the notes' wording: only a term
             // one types one way (a name, a number, a styled or single word), not
             // a phrase like "passed child" that other words would say as well.
             if let choice = keyTermChoice(at: position, typeable: true) { return make(choice.gapped, answer: choice.term.text) }
-            guard let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) else { return nil }
+            if let (prompt, answer) = listCompletion(at: position), Self.isOneTypeableWord(answer) { return make(prompt, answer: answer) }
+            // A part of an item typed only when the item is a name ("React
+            // DOM _____" → Server), not words of a sentence ("Users _____ and
+            // like posts" → share), which other words would say as well.
+            guard Self.isAName(plain.trimmedSpaces()), let (prompt, answer) = listCompletion(at: position, partOfItem: true),
+                  Self.isOneTypeableWord(answer) else { return nil }
             return make(prompt, answer: answer)
         case .clozeChoice:
             // A table's row asked by its label, the other rows' labels as options.
@@ -203,7 +211,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 guard let (prompt, label, others) = rowLabelChoice(at: position) else { return nil }
                 var pool = others
                 random.shuffle(&pool)
-                return shuffled([label] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
+                guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
+                return shuffled([label] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
             }
             guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() }
             let term = choice.term, gapped = choice.gapped
@@ -253,7 +262,16 @@ public struct QuestionGenerator: Sendable, Equatable {
                 }
             }
             let distractors = topicDistractors(for: entry.topic, asking: position, prompt: masked, using: &random)
-            guard distractors.count == 3 else { return nil }
+            guard distractors.count == 3 else {
+                // Too few headings beside "Out of scope": an item nested under
+                // "User registers for an account" is asked by that item instead.
+                guard let (masked, label, others) = whichLabel(at: position) else { return nil }
+                var pool = others
+                random.shuffle(&pool)
+                return shuffled([label] + pool.prefix(3), using: &random) {
+                    make(masked, context: [], options: $0, correct: $1, answer: label)
+                }
+            }
             return shuffled([topic.title] + distractors, using: &random) {
                 make(masked, context: [], options: $0, correct: $1, answer: topic.title)
             }
@@ -452,24 +470,37 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// (if any) and the other items, with this one blanked. Nil when the
     /// item is not one of a list of short items, or when any word of it
     /// shows in the list or above it ("Sets" beside "Sorted Sets").
-    private func listCompletion(at position: Int) -> (prompt: String, answer: String)? {
+    /// - Parameter partOfItem: blank only the words that tell the item from
+    ///   the rest (`distinguishingPart`), keeping those that show in view:
+    ///   "Strings, …, Sets, _____ Sets" → Sorted.
+    private func listCompletion(at position: Int, partOfItem: Bool = false) -> (prompt: String, answer: String)? {
         guard let (items, leadIn) = index.shortList(around: position), let own = items.firstIndex(of: position) else { return nil }
         let whole = index.analysis(position).plain.trimmedSpaces()
         let texts = items.map { index.analysis($0).plain.trimmedSpaces() }
         // "PropTypes.array, PropTypes.bool, PropTypes._____": what every item
         // begins with stays in view, and only the rest is asked.
-        let shared = Self.sharedPrefix(of: texts)
-        let answer = String(whole.dropFirst(shared.count))
+        let shared = partOfItem ? "" : Self.sharedPrefix(of: texts)
+        var answer = String(whole.dropFirst(shared.count))
         let cjk = Self.isCJK(answer)
+        let separator = cjk ? "、" : ", "
         // A long list is shown around the blank: four items either side.
         let window = max(0, own - 4)...min(items.count - 1, own + 4)
         var shown = items[window].map { $0 == position ? shared + Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
         if window.lowerBound > 0 { shown.insert("…", at: 0) }
         if window.upperBound < items.count - 1 { shown.append("…") }
-        let list = shown.joined(separator: cjk ? "、" : ", ")
+        if partOfItem {
+            let others = ([leadIn ?? ""] + shown.filter { $0 != Question.blank } + index.context(of: position)).joined(separator: "\n")
+            guard let part = distinguishingPart(at: position, besides: others),
+                  let slot = shown.firstIndex(of: Question.blank) else { return nil }
+            shown[slot] = part.gapped
+            answer = part.answer
+        }
+        let list = shown.joined(separator: separator)
         let prompt = leadIn.map { "\($0) \(list)" } ?? list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let answerStems = index.stems(answer)
+        // Most of what is read ("Ipv4Addr, Ipv6Addr, _____" → checked, saturated, and overflowing operations): no list left to recall it by.
+        guard answer.count * 10 <= (prompt.count - Question.blank.count + answer.count) * 6 else { return nil }
         guard cjk ? answer.count >= 2 : !answerStems.isEmpty,
               answerStems.isDisjoint(with: index.stems(prompt)), answerStems.isDisjoint(with: index.contextStems(of: position)),
               !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible) else { return nil }
@@ -483,24 +514,107 @@ public struct QuestionGenerator: Sendable, Equatable {
     /// when the list is a list of short names (`listCompletion` asks those),
     /// when any word of it shows in the list or above it, or when it would
     /// be most of what is shown.
-    private func itemRecall(at position: Int) -> String? {
+    /// - Parameter partOfItem: recall only the words that tell the item from
+    ///   the rest (`distinguishingPart`), the others shown: "User enters a
+    ///   block of text …; User is _____; Service tracks analytics of pages"
+    ///   → anonymous.
+    private func itemRecall(at position: Int, partOfItem: Bool = false) -> (prompt: String, answer: String)? {
         guard let items = index.siblingList(around: position) else { return nil }
         let whole = index.analysis(position).plain.trimmedSpaces()
         let words = TextTokens(whole).words.count
         let cjk = Self.isCJK(whole)
         // In Chinese or Japanese one word may be the item ("運" among the reasons an interview varies).
-        guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (3...14).contains(words),
+        guard cjk ? (1...40).contains(whole.count) && !WordLists.cjkFunctionWords.contains(whole) : (2...14).contains(words),
               whole.count <= 100 else { return nil }
-        let shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
+        var shown = items.map { $0 == position ? Question.blank : Self.shortened(index.analysis($0).plain.trimmedSpaces()) }
+        var answer = whole
+        if partOfItem {
+            let others = (shown.filter { $0 != Question.blank } + index.context(of: position)).joined(separator: "\n")
+            guard let part = distinguishingPart(at: position, besides: others),
+                  let slot = shown.firstIndex(of: Question.blank) else { return nil }
+            shown[slot] = part.gapped
+            answer = part.answer
+        }
         let list = shown.joined(separator: cjk ? "；" : "; ")
         let prompt = list
         let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
-        let stems = index.stems(whole)
-        guard cjk || stems.count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+        let stems = index.stems(answer)
+        guard cjk || index.stems(whole).count >= 2, whole.count * 10 <= (list.count + whole.count) * 5,
+              !partOfItem || (cjk ? answer.count >= 2 : !stems.isEmpty),
               stems.isDisjoint(with: index.stems(prompt)), stems.isDisjoint(with: index.contextStems(of: position)),
-              !TextEdits.showsAWord(of: whole, in: visible), !Self.sharesCJKPair(whole, with: visible),
-              !Self.spellsOut(whole, visible) else { return nil }
-        return prompt
+              !TextEdits.showsAWord(of: answer, in: visible), !Self.sharesCJKPair(answer, with: visible),
+              !Self.spellsOut(answer, visible) else { return nil }
+        return (prompt, answer)
+    }
+
+    /// The words of a list item that tell it from the rest of its list,
+    /// when its other words show there or above it: "Sorted Sets" beside
+    /// "Sets" ("_____ Sets" → Sorted), "User is anonymous" among "User
+    /// enters …" items ("User is _____" → anonymous), "水平スケーリング"
+    /// under "…のスケール" ("_____スケーリング" → 水平). The answer is then
+    /// all the item says that its list does not, and the words kept in view
+    /// are the family it belongs to. One run of words none of which shows,
+    /// beginning and ending on a word that is not grammar. Nil when no word
+    /// or every word of the item shows, when a word that shows splits the
+    /// run, when the run follows a number ("10 million _____": the noun a
+    /// number counts is half of it), or when it is one plain word too short
+    /// or vague to recall, half a word or half a bracket.
+    private func distinguishingPart(at position: Int, besides others: String) -> (gapped: String, answer: String)? {
+        let tokens = index.analysis(position).tokens
+        let words = tokens.words
+        guard words.count >= 2 else { return nil }
+        let othersStems = index.stems(others)
+        var hidden: [Int] = []
+        var showsAny = false
+        for (number, word) in words.enumerated() {
+            let text = tokens.string(word.range).lowercased()
+            let isGrammar = word.kind.isCJK
+                ? text.unicodeScalars.allSatisfy { (0x3040...0x309F).contains($0.value) } || WordLists.cjkFunctionWords.contains(text)
+                : WordLists.functionWords.contains(text)
+            if isGrammar { continue }
+            let shows = word.kind.isCJK
+                ? Self.sharesCJKPair(text, with: others)
+                : !index.stems(text).isDisjoint(with: othersStems) || TextEdits.showsAWord(of: text, in: others)
+            if shows { showsAny = true } else { hidden.append(number) }
+        }
+        guard showsAny, let first = hidden.first, let last = hidden.last else { return nil }
+        // A word that shows between two hidden ones: two blanks' worth, not one part.
+        for number in first...last where !hidden.contains(number) {
+            let text = tokens.string(words[number].range).lowercased()
+            if words[number].kind.isCJK ? Self.sharesCJKPair(text, with: others) : !index.stems(text).isDisjoint(with: othersStems) {
+                return nil
+            }
+        }
+        let range = words[first].range.lowerBound..<words[last].range.upperBound
+        let answer = tokens.string(range)
+        // "10 million _____" → users: what a number counts is half of it.
+        let numbers = words[...last].compactMap { KeyTermFinder.numberTerm(startingAt: $0, tokens: tokens) }
+        if numbers.contains(where: { $0.range.overlaps(range) || tokens.gap(from: $0.range.upperBound, to: range.lowerBound).allSatisfy(\.isWhitespace) }) {
+            return nil
+        }
+        let cjk = Self.isCJK(answer)
+        if cjk {
+            // "Twitterタイムライン": a CJK word run into Latin letters is part of one word;
+            // "ロード|バランシング": katakana run into katakana is half a loanword.
+            guard !TextEdits.touchesLatin(range, in: tokens), !TextEdits.runsIntoSameScript(range, in: tokens),
+                  !answer.contains(where: { "你我他她您".contains($0) }) else { return nil }
+        } else {
+            let joinedBefore = range.lowerBound > 0 && Self.isLatinWordUnit(tokens.units[range.lowerBound - 1])
+            let joinedAfter = range.upperBound < tokens.units.count && Self.isLatinWordUnit(tokens.units[range.upperBound])
+            guard !joinedBefore, !joinedAfter, !TextEdits.isHyphenJoined(range, in: tokens) else { return nil }
+            // One word alone: a term, not "fast", "only" or a verb the rest
+            // of the item calls for ("_____ the url" → Returns, "You can
+            // _____ the data" → structure: query, store and index fit too).
+            if first == last {
+                let word = answer.lowercased()
+                let before = first > 0 ? tokens.string(words[first - 1].range).lowercased() : ""
+                guard word.count >= 4, !WordLists.looksLikeAdverb(word), word.contains(where: \.isLetter),
+                      !WordLists.commonVerbs.contains(word), !Self.verbTakers.contains(before) else { return nil }
+            }
+        }
+        guard !Self.crossesABracket(answer) else { return nil }
+        let gapped = tokens.gap(from: 0, to: range.lowerBound) + Question.blank + tokens.gap(from: range.upperBound, to: tokens.units.count)
+        return (gapped.trimmedSpaces(), answer)
     }
 
     /// A statement with no single term worth hiding, asked as a flip card:
@@ -750,6 +864,22 @@ public struct QuestionGenerator: Sendable, Equatable {
         return String(prefix)
     }
 
+    /// Words a verb follows ("can", "to", "will"): one word blanked after
+    /// them is a verb, which other verbs would fit as well.
+    static let verbTakers: Set<String> = [
+        "can", "cannot", "could", "will", "would", "shall", "should", "must", "may", "might", "to", "do", "does",
+        "did", "don't", "doesn't", "can't", "won't",
+    ]
+
+    /// Every word capitalised, or written with a capital inside ("React
+    /// Test Renderer", "Sorted Sets", "iPhone"): a name, not a sentence.
+    static func isAName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { word in
+            word.first?.isUppercase == true || word.dropFirst().contains(where: \.isUppercase)
+        }
+    }
+
     /// One word of Latin letters and digits (a name, "push()"): typed one way.
     static func isOneTypeableWord(_ text: String) -> Bool {
         text.count >= 3 && !text.contains(" ") && !isCJK(text) && text.contains(where: \.isLetter)
@@ -994,7 +1124,7 @@ public struct QuestionGenerator: Sendable, Equatable {
                 for candidate in candidates {
                     // Of the label's shape: as many words, give or take one, and its script.
                     let words = TextTokens(candidate).words.count
-                    guard (1...5).contains(words), abs(words - labelWords) <= 1, candidate.count <= 40, Self.isCJK(candidate) == cjk,
+                    guard (1...6).contains(words), abs(words - labelWords) <= 1, candidate.count <= 40, Self.isCJK(candidate) == cjk,
                           ShapeMatch.looksLikeCode(candidate) == ShapeMatch.looksLikeCode(label),
                           !index.overlap(candidate, label), !others.contains(where: { index.overlap($0, candidate) }),
                           index.stems(candidate).isDisjoint(with: promptStems), !index.stems(candidate).isEmpty
@@ -1056,21 +1186,32 @@ public struct QuestionGenerator: Sendable, Equatable {
         let asked = index.fact(at: position)
         let askedLength = length(asked)
         let factKey = askedLength <= 60 ? OptionForms.key(asked.text.plainText) : nil
-        func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
-            guard let factKey else { return false }
-            return topic.facts.contains { other in
-                let fact = index.fact(at: other)
-                return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
-            }
-        }
         // "1 KB content per paste": a measure belongs where measures are;
         // "Calculate usage" among headings that hold no number is the answer by its shape.
-        func isMeasure(_ position: Int) -> Bool {
-            index.fact(at: position).text.plainText.utf8.contains { (0x30...0x39).contains($0) }
-                && index.analysis(position).candidates.contains { $0.kind == .number && $0.unit != nil }
+        // A number in an aside is a detail of the statement asked, not its
+        // measure: "Oldest AWS offering (over 10 years old)" is asked among
+        // any headings (a heading holding such a detail still holds measures).
+        func isMeasure(_ position: Int, countingAsides: Bool = true) -> Bool {
+            guard index.fact(at: position).text.plainText.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+            let analysis = index.analysis(position)
+            return analysis.candidates.contains {
+                $0.kind == .number && $0.unit != nil && (countingAsides || !TextEdits.isInsideParentheses($0.range, in: analysis.tokens))
+            }
         }
-        let askedIsMeasure = isMeasure(position)
-        func holdsMeasures(_ topic: QuestionIndex.TopicEntry) -> Bool { topic.facts.contains(where: isMeasure) }
+        let askedIsMeasure = isMeasure(position, countingAsides: false)
+        // Such a statement is then asked among headings of any kind, but not
+        // one whose facts say two of its words in a row: "Low latency (<10 ms
+        // on publish and receive)" of SQS may be true of Kinesis ("low
+        // latency streaming") as well.
+        let askedPairs = !askedIsMeasure && isMeasure(position) ? Self.contentPairs(index.analysis(position).tokens) : []
+        func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
+            if let factKey, topic.facts.contains(where: { other in
+                let fact = index.fact(at: other)
+                return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
+            }) { return true }
+            return !askedPairs.isEmpty && topic.facts.contains { !Self.contentPairs(index.analysis($0).tokens).isDisjoint(with: askedPairs) }
+        }
+        func holdsMeasures(_ topic: QuestionIndex.TopicEntry) -> Bool { topic.facts.contains { isMeasure($0) } }
         var chosen: [String] = []
         // Headings of the answer's level first: "Libraries" among "Version
         // 1.8.0" headings stands out. A level above or below only when too
@@ -1096,6 +1237,22 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         random.shuffle(&chosen)
         return Array(chosen.prefix(3))
+    }
+
+    /// Every two words in a row that are not grammar, by their stems
+    /// ("low latency"): what two statements share when they say the same.
+    /// Latin words only.
+    static func contentPairs(_ tokens: TextTokens) -> Set<String> {
+        var pairs: Set<String> = []
+        var previous: String?
+        for word in tokens.words {
+            let text = tokens.string(word.range).lowercased()
+            guard !word.kind.isCJK, word.kind != .number, !WordLists.grammarWords.contains(text) else { previous = nil; continue }
+            let stem = OptionForms.stem(text)
+            if let previous { pairs.insert(previous + " " + stem) }
+            previous = stem
+        }
+        return pairs
     }
 
     /// The fact with the words of its topic's title masked: every token whose
@@ -1268,6 +1425,30 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
     }
 
+    /// Three options of `pool`, the first three that do not leave the answer
+    /// the odd one out by its shape: "Data Store" among "Definition",
+    /// "Programming" and "Performance" is the one of two words (in Chinese
+    /// and Japanese, of its number of characters), and an answer more than
+    /// twice as long or short as all the others stands out too. Nil when no
+    /// three will do.
+    static func threeNotSinglingOut(_ answer: String, from pool: [String]) -> [String]? {
+        func size(_ text: String) -> Int { isCJK(text) ? text.count : text.split(separator: " ").count }
+        func singlesOut(_ three: [String]) -> Bool {
+            let sizes = Set(three.map(size))
+            if sizes.count == 1 && sizes.first != size(answer) { return true }
+            return three.allSatisfy { $0.count * 2 < answer.count } || three.allSatisfy { $0.count > answer.count * 2 }
+        }
+        guard pool.count >= 3 else { return nil }
+        for first in 0..<(pool.count - 2) {
+            for second in (first + 1)..<(pool.count - 1) {
+                for third in (second + 1)..<pool.count where !singlesOut([pool[first], pool[second], pool[third]]) {
+                    return [pool[first], pool[second], pool[third]]
+                }
+            }
+        }
+        return nil
+    }
+
     /// A table's row with its label blanked ("_____ — ActiveMQ: ms 级;
     /// RabbitMQ: 微秒级…"), the label, and the labels of the table's other
     /// rows as options: one closed set, so no option is a synonym of the
@@ -1277,11 +1458,29 @@ public struct QuestionGenerator: Sendable, Equatable {
         let plain = index.analysis(position).plain
         guard let own = Self.tableRow(plain), TextTokens(own.label).words.count <= 6, own.label.count <= 40,
               !QuestionIndex.isGeneric(own.label) else { return nil }
-        let prompt = Question.blank + plain.dropFirst(own.label.count)
-        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
         let labelStems = index.stems(own.label)
-        guard !labelStems.isEmpty, labelStems.isDisjoint(with: index.stems(visible)),
-              !TextEdits.showsAWord(of: own.label, in: visible), !Self.sharesCJKPair(own.label, with: visible) else { return nil }
+        func showsLabel(_ prompt: String) -> Bool {
+            let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+            return !labelStems.isDisjoint(with: index.stems(visible)) || TextEdits.showsAWord(of: own.label, in: visible)
+                || Self.sharesCJKPair(own.label, with: visible)
+        }
+        var prompt = Question.blank + plain.dropFirst(own.label.count)
+        // A row that says its label again ("单机吞吐量 — …RocketMQ: 10 万级，支撑高吞吐")
+        // is asked with those words masked in its cells, as which-topic masks
+        // a title: "_____ — …RocketMQ: 10 万级，支撑高[…]".
+        let masked = showsLabel(prompt)
+        if masked {
+            guard let maskedRow = masking(own.label, at: position), let dash = maskedRow.utf16.firstRange(of: " — ".utf16),
+                  let maskedCells = Self.tableRow(maskedRow)?.cells, maskedCells.count == own.cells.count else { return nil }
+            // Every cell keeps half of itself or more: "ActiveMQ: MQ […]" (of
+            // "MQ 领域的功能极其完备") says nothing left to tell the row by.
+            for (cell, maskedCell) in zip(own.cells, maskedCells) {
+                let kept = maskedCell.cell.split(separator: Question.mask).joined().count
+                guard kept * 2 >= cell.cell.count else { return nil }
+            }
+            prompt = Question.blank + String(maskedRow[dash.lowerBound...])
+        }
+        guard !labelStems.isEmpty, !showsLabel(prompt) else { return nil }
         var others: [String] = []
         for row in sameTableRows(at: position) {
             let words = TextTokens(row.label).words.count
@@ -1289,6 +1488,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                   !QuestionIndex.isGeneric(row.label),
                   !index.overlap(row.label, own.label), !others.contains(where: { index.overlap($0, row.label) }),
                   !index.stems(row.label).isEmpty else { continue }
+            // Beside a masked label, no option that shares a word with it
+            // ("topic 数量对吞吐量的影响" for 单机吞吐量): the masks would fit it as well.
+            if masked && (!index.stems(row.label).isDisjoint(with: labelStems) || Self.sharesCJKPair(row.label, with: own.label)) { continue }
             others.append(row.label)
         }
         guard others.count >= 3 else { return nil }

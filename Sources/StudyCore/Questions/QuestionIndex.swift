@@ -370,9 +370,8 @@ final class QuestionIndex: Sendable {
     /// other), three to twelve of them. Nil for a fact that stands alone.
     func siblingList(around position: Int) -> [Int]? {
         let list = listItems(around: position)
-        let first = list.lowerBound, last = list.upperBound
-        guard (3...12).contains(last - first + 1) else { return nil }
-        return Array(first...last)
+        guard (3...12).contains(list.count) else { return nil }
+        return list
     }
 
     /// The paragraph ending in a colon right above the list the item opens
@@ -386,8 +385,7 @@ final class QuestionIndex: Sendable {
             note.kind == .paragraph && note.text.spans.last.map { $0.text.hasSuffix(":") || $0.text.hasSuffix("：") || $0.text.hasSuffix(": ") } == true
         }) else { return nil }
         let list = listItems(around: position)
-        let first = list.lowerBound, last = list.upperBound
-        let firstLine = fact(at: first).line
+        let firstLine = fact(at: list[0]).line
         guard let note = topicNotes[entry.topic].last(where: { $0.kind == .paragraph && $0.line < firstLine }),
               firstLine - note.line <= 3 else { return nil }
         var text = note.text.plainText.trimmedSpaces()
@@ -395,7 +393,7 @@ final class QuestionIndex: Sendable {
         text.removeLast()
         let leadIn = text.trimmedSpaces()
         guard !leadIn.isEmpty, leadIn.count <= 60, !leadIn.contains(where: { ".。!?！？".contains($0) }) else { return nil }
-        return (leadIn, Array(first...last))
+        return (leadIn, list)
     }
 
     /// The lists of the fact's topic that have a lead-in, the fact's own first.
@@ -414,19 +412,37 @@ final class QuestionIndex: Sendable {
         return lists
     }
 
-    /// The positions of the list the fact is an item of: its neighbours in
-    /// the topic nested under the same item at the same depth, with no
-    /// paragraph between them (the one walk `siblingList`, `shortList` and
-    /// `leadInList` share).
-    private func listItems(around position: Int) -> ClosedRange<Int> {
+    /// The positions of the list the fact is an item of, in order: its
+    /// neighbours in the topic nested under the same item at the same depth,
+    /// with no paragraph between them (the one walk `siblingList`,
+    /// `shortList` and `leadInList` share). Items nested under one of them
+    /// are passed over, not an end: "Service tracks analytics of pages"
+    /// with "Monthly visit stats" under it is one item of the use cases, and
+    /// "Service has high availability" after it is another.
+    private func listItems(around position: Int) -> [Int] {
         let range = topics[facts[position].topic].facts
         let parent = fact(at: position).context
         let depth = fact(at: position).depth
         func sameList(_ other: Int) -> Bool { fact(at: other).context == parent && fact(at: other).depth == depth }
-        var first = position, last = position
-        while first - 1 >= range.lowerBound, sameList(first - 1), !paragraphBetween(first - 1, first) { first -= 1 }
-        while last + 1 < range.upperBound, sameList(last + 1), !paragraphBetween(last, last + 1) { last += 1 }
-        return first...last
+        func isNested(_ other: Int) -> Bool { fact(at: other).depth > depth }
+        // Walked backwards, then turned round: one pass, however long the list.
+        var before: [Int] = []
+        var next = position - 1
+        while next >= range.lowerBound {
+            if isNested(next) { next -= 1; continue }
+            guard sameList(next), !paragraphBetween(next, before.last ?? position) else { break }
+            before.append(next)
+            next -= 1
+        }
+        var items = Array(before.reversed()) + [position]
+        next = position + 1
+        while next < range.upperBound {
+            if isNested(next) { next += 1; continue }
+            guard sameList(next), !paragraphBetween(items[items.count - 1], next) else { break }
+            items.append(next)
+            next += 1
+        }
+        return items
     }
 
     /// Whether a paragraph of the topic stands between two of its facts
@@ -451,9 +467,8 @@ final class QuestionIndex: Sendable {
             let words = analysis(other).tokens.words
             return words.contains { $0.kind.isCJK } ? text.count <= 16 : words.count <= 5
         }
-        let list = listItems(around: position)
-        let first = list.lowerBound
-        let items = Array(list)
+        let items = listItems(around: position)
+        let first = items[0]
         // Mostly names: two thirds short or more (a last "click handlers or
         // event handlers like …" does not unmake a list of methods), the
         // asked one among them.
