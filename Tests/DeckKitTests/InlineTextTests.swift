@@ -56,4 +56,20 @@ struct InlineTextTests {
         #expect(!InlineText(plain: "plain").containsSpan(styledAny: [.bold, .code, .link]))
         #expect(!InlineText().containsSpan(styledAny: .bold))
     }
+
+    /// The texts of the spans of some styles, read in place, are those the
+    /// decoded spans give, in order (links with long targets skipped over).
+    @Test func theTextsOfStyledSpansAreReadInPlace() {
+        let text = InlineText(Self.spans)
+        for styles: InlineStyle in [[.bold, .code], .link, .image, [.italic], .strikethrough, [], .bold] {
+            var read: [String] = []
+            text.forEachSpanText(styledAny: styles) { read.append($0) }
+            #expect(read == text.spans.filter { !$0.style.isDisjoint(with: styles) }.map(\.text))
+        }
+        var read: [String] = []
+        text.forEachSpanText(styledAny: [.bold, .code]) { read.append($0) }
+        #expect(read == ["Recall", String(repeating: "long ", count: 100)])
+        InlineText().forEachSpanText(styledAny: .bold) { read.append($0) }
+        #expect(read.count == 2)
+    }
 }

@@ -74,21 +74,34 @@ enum InlineTextEncoding {
         }
     }
 
-    /// Each span's style, in order, without decoding the texts.
-    static func styles(of encoded: [UInt8]) -> [InlineStyle] {
-        guard !encoded.isEmpty else { return [] }
-        return encoded.withUnsafeBufferPointer { bytes in
+    /// Whether any span has any of `styles`, read in place (no array).
+    static func containsSpan(of encoded: [UInt8], styledAny styles: InlineStyle) -> Bool {
+        var found = false
+        forEachSpan(of: encoded, styledAny: styles) { _ in found = true }
+        return found
+    }
+
+    /// Calls `body` with the text bytes of each span that has any of
+    /// `styles`, in order, in place: no span or string is made.
+    static func forEachSpan(of encoded: [UInt8], styledAny styles: InlineStyle,
+                            _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !encoded.isEmpty else { return }
+        encoded.withUnsafeBufferPointer { bytes in
             var cursor = 0
-            cursor += readVarint(bytes, at: &cursor)
-            var styles: [InlineStyle] = []
+            let plainCount = readVarint(bytes, at: &cursor)
+            var textStart = cursor
+            cursor += plainCount
             while cursor < bytes.count {
-                styles.append(InlineStyle(rawValue: bytes[cursor]))
+                let style = InlineStyle(rawValue: bytes[cursor])
                 cursor += 1
-                _ = readVarint(bytes, at: &cursor)
+                let length = readVarint(bytes, at: &cursor)
                 let linkCode = readVarint(bytes, at: &cursor)
                 if linkCode > 0 { cursor += linkCode - 1 }
+                if !style.isDisjoint(with: styles) {
+                    body(UnsafeBufferPointer(rebasing: bytes[textStart..<(textStart + length)]))
+                }
+                textStart += length
             }
-            return styles
         }
     }
 

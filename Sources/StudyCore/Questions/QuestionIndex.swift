@@ -353,10 +353,10 @@ final class QuestionIndex: Sendable {
         for deck in decks {
             deck.root.forEachNode { node in
                 stems.formUnion(Self.quickStems(node.title.plainText))
-                for slot in node.facts.indices where node.facts[slot].text.containsSpan(styledAny: [.bold, .code]) {
-                    for span in node.facts[slot].text.spans
-                    where (span.style.contains(.bold) || span.style.contains(.code)) && seen.insert(span.text).inserted {
-                        stems.formUnion(Self.quickStems(span.text))
+                for slot in node.facts.indices {
+                    // The bold and code spans read in place: no other span is made.
+                    node.facts[slot].text.forEachSpanText(styledAny: [.bold, .code]) { text in
+                        if seen.insert(text).inserted { stems.formUnion(Self.quickStems(text)) }
                     }
                 }
             }
