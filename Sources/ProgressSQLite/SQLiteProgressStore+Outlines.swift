@@ -94,6 +94,11 @@ extension SQLiteProgressStore {
                 try db.execute(sql: "DELETE FROM post_outline_text WHERE post NOT IN (SELECT post FROM post_outline)")
                 return .commit
             }
+            // An outline is the one big write (megabytes at once): the log
+            // is copied into the store and emptied now, not left that size
+            // for every opening to read. A reader holding a snapshot only
+            // makes this do less (the limit then cuts it back later).
+            _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 

@@ -115,6 +115,27 @@ struct PostOutlineTests {
         #expect(posts == SQLiteProgressStore.outlinesKept)
     }
 
+    /// A big outline (megabytes of texts in one transaction) does not leave
+    /// the write-ahead log that long: it is checkpointed and emptied, and
+    /// whatever is left after later writes is cut back to the limit, so
+    /// each opening's check of the log (`WriteAheadLogCheck`) reads little.
+    @Test func aBigOutlineLeavesNoLongLog() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let count = 30_000
+        let texts = (0..<count).map { "Fact \($0): Amazon SageMaker Pipe input mode streams training data from S3 for TB datasets." }
+        let outline = DeckOutline(title: "Big", runs: [.init(path: ["A"], factCount: count)],
+                                  facts: (0..<count).map { FactID(rawValue: String(String(0x1000_0000_0000_0000 + $0, radix: 16))) }, texts: texts)
+        #expect(outline.encodedTexts().reduce(0) { $0 + $1.count } > 2_500_000)
+        try store.saveOutline(outline, post: Self.fingerprint(), now: t0)
+        let log = folder.storePath + "-wal"
+        let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        #expect(size < 1 << 20, "the log is \(size) bytes after the outline")
+        // Still there, read back through the store.
+        #expect(try store.outlineTexts(post: Self.fingerprint(), factCount: count, at: [count - 1]) == [count - 1: texts[count - 1]])
+        let limit = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }
+        #expect(limit == 4 << 20)
+    }
+
     /// What `stats` prints from the outline is what it prints from the
     /// parsed deck, byte for byte, text and JSON, leeches and all: the
     /// outline's ids, paths and texts with the cards read by position, and
