@@ -110,18 +110,18 @@ ctrl_c_upkeep_ms=$(keys_ms quit '\x03' EXIT -- sh -c "rm -f '$fresh' '$fresh-wal
 # this very query, and the plain group-by (printed after the table) would
 # measure that index, not the log.
 group=(sqlite3 "$work/big1m.sqlite" "SELECT fact_id, count(*), sum(rating > 1) FROM review NOT INDEXED GROUP BY fact_id")
-# paired_ms A... -- B...: A and B run in turn 5 times; prints both medians.
+# paired_ms A... -- B...: A and B run in turn 9 times; prints both medians.
 paired_ms() { python3 - "$@" <<'PY'
 import subprocess, sys, time
 split = sys.argv.index("--")
 commands = [sys.argv[1:split], sys.argv[split + 1:]]
 times = [[], []]
-for _ in range(5):
+for _ in range(9):
     for which, command in enumerate(commands):
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
         times[which].append((time.perf_counter() - start) * 1000)
-print(*(round(sorted(t)[2]) for t in times))
+print(*(round(sorted(t)[4]) for t in times))
 PY
 }
 # `stats` checks the store as it opens unless nothing has written to it
