@@ -189,8 +189,8 @@ public struct AppState: Equatable, Sendable {
         }
         var wait: Int64?
         if let message {
-            wait = max(1, message.expiresAt.milliseconds - now.milliseconds)
-            if message.kind == .progress { wait = min(wait!, StatusMessage.progressRefreshMilliseconds) }
+            let untilExpiry = max(1, message.expiresAt.milliseconds - now.milliseconds)
+            wait = message.kind == .progress ? min(untilExpiry, StatusMessage.progressRefreshMilliseconds) : untilExpiry
         }
         if let change = nextProgressChange {
             let untilChange = max(1, change.milliseconds - now.milliseconds)

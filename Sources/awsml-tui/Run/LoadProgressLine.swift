@@ -25,10 +25,16 @@ struct LoadProgressLine {
     mutating func show(_ parsed: Int, of total: Int) {
         guard isatty(STDERR_FILENO) == 1,
               Self.monotonicMilliseconds() - started >= Self.delayMilliseconds else { return }
-        let megabyte = 1 << 20
-        let done = parsed >= total ? "numbering its facts" : "\(parsed / megabyte) of \(max(1, total / megabyte)) MB"
-        StandardError.write("\r\u{1B}[KLoading \(TerminalSafe.line(file)): \(done)…")
+        StandardError.write("\r\u{1B}[KLoading \(TerminalSafe.line(file)): \(Self.stage(parsed, of: total))…")
         shown = true
+    }
+
+    /// How far a load has got, as this line and the status bar's line for
+    /// notes read again (`PostReading`) say it: "4 of 11 MB", then
+    /// "numbering its facts" once every byte is parsed.
+    static func stage(_ parsed: Int, of total: Int) -> String {
+        let megabyte = 1 << 20
+        return parsed >= total ? "numbering its facts" : "\(parsed / megabyte) of \(max(1, total / megabyte)) MB"
     }
 
     /// Erases the line, if one was shown.

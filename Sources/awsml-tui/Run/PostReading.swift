@@ -81,9 +81,7 @@ final class PostReading: Sendable {
     /// The status bar's line for the reading so far.
     func progressLine() -> String {
         guard let (file, parsed, total) = progress.withLock({ $0 }) else { return "reading the notes again…" }
-        let megabyte = 1 << 20
-        let done = parsed >= total ? "numbering its facts" : "\(parsed / megabyte) of \(max(1, total / megabyte)) MB"
-        return TerminalSafe.line("reading \(file) again: \(done)…")
+        return TerminalSafe.line("reading \(file) again: \(LoadProgressLine.stage(parsed, of: total))…")
     }
 
     private func read() {
