@@ -76,7 +76,7 @@ let package = Package(
 
         .testTarget(name: "DeckKitTests", dependencies: ["DeckKit"]),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "DeckKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", "Reports",
+        .testTarget(name: "ProgressSQLiteTests", dependencies: ["ProgressSQLite", "StudyCore", "DeckKit", "Reports", "TestSupport",
                                                        .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         // Test helpers as their own target: a fixed-clock study simulation.

@@ -377,30 +377,22 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
         }
     }
 
-    /// The cards of the facts of `index`, each at its fact's position (nil:
-    /// no card), read in one pass over the table: what the statistics of a
-    /// deck take, with no hashing of ids and no card decoded for a fact the
-    /// deck does not hold. Each card is made in its place in the array's
-    /// memory, once; the places left are then made nil (a card is 145
-    /// bytes: filling 100,000 places with nil first, then copying each card
-    /// in through a closure and an assignment, was an eighth of `stats`).
-    public func cards(of index: FactIndex) throws -> [CardProgress?] {
+    /// Hands `body` each card of a fact of `index`, with the fact's position,
+    /// in one pass over the table (in its order, not the notes'): what the
+    /// statistics of a deck count (`ProgressTally`), with no hashing of ids,
+    /// no card decoded for a fact the deck does not hold, and no array of a
+    /// card (or nil) per fact: putting 90,000 cards of 145 bytes at their
+    /// facts' places in one of 100,000 was a third of `awsml-tui stats`.
+    /// A fact's card comes once (the first place of an id in `index` twice).
+    public func forEachCard(of index: FactIndex, _ body: (Int, CardProgress) throws -> Void) throws {
         try database.read { db in
-            try [CardProgress?](unsafeUninitializedCapacity: index.count) { buffer, initialized in
-                // (On an error the cards made so far are left, not freed: the
-                // command reports it and ends.)
-                var made = [Bool](repeating: false, count: index.count)
-                let statement = try db.makeStatement(sql: Self.cardColumns)
-                let rows = try Row.fetchCursor(statement)
-                let row = statement.sqliteStatement
-                while try rows.next() != nil {
-                    let id = SQLiteColumns.factID(row, 0)
-                    guard let position = index.position(of: id), !made[position] else { continue }
-                    (buffer.baseAddress! + position).initialize(to: Self.card(id, row))
-                    made[position] = true
-                }
-                for position in made.indices where !made[position] { (buffer.baseAddress! + position).initialize(to: nil) }
-                initialized = index.count
+            let statement = try db.makeStatement(sql: Self.cardColumns)
+            let rows = try Row.fetchCursor(statement)
+            let row = statement.sqliteStatement
+            while try rows.next() != nil {
+                let id = SQLiteColumns.factID(row, 0)
+                guard let position = index.position(of: id) else { continue }
+                try body(position, Self.card(id, row))
             }
         }
     }

@@ -181,18 +181,17 @@ struct PostOutlineTests {
         let outline = try #require(try store.outline(post: Self.fingerprint()))
         let index = FactIndex(outline.facts)
         #expect(!index.hasRepeats)
-        let fromOutline = ProgressStatistics.compute(
-            scope: outline.scope, cardsInScope: try store.cards(of: index),
-            activity: try store.reviewActivity(of: index, now: now),
-            now: now, days: days, scheduler: scheduler, leechLapses: 3)
+        func counted(_ activity: ReviewActivity) throws -> ProgressStatistics {
+            var tally = ProgressTally(scope: outline.scope, now: now, days: days, scheduler: scheduler, leechLapses: 3)
+            try store.forEachCard(of: index) { place, card in tally.add(card, at: place) }
+            return tally.statistics(activity: activity)
+        }
+        let fromOutline = try counted(try store.reviewActivity(of: index, now: now))
         #expect(fromOutline == parsed)
         // The review counts through a second connection, as `stats` reads
         // them on the other core while it reads the cards: the same figures.
         let reader = try #require(store.secondReader())
-        let beside = ProgressStatistics.compute(
-            scope: outline.scope, cardsInScope: try store.cards(of: index),
-            activity: try reader.reviewActivity(of: index, now: now),
-            now: now, days: days, scheduler: scheduler, leechLapses: 3)
+        let beside = try counted(try reader.reviewActivity(of: index, now: now))
         try reader.close()
         #expect(beside == parsed)
         let positions = outline.positions(of: Set(StatsReport.leechesShown(fromOutline).map(\.id)))
@@ -243,7 +242,8 @@ struct PostOutlineTests {
         #expect(try store.outline(post: post)?.facts.count == bundled.root.totalFactCount)
     }
 
-    /// `cards(of:)` puts each card at its fact's place, as `loadCards` keys them.
+    /// `forEachCard(of:)` gives each card of the deck's facts once, with its
+    /// fact's place, as `loadCards` keys them; a card of another fact not.
     @Test func cardsByPlaceAreTheCardsById() throws {
         let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
         let ids = DeckOutline(deck: try Self.deck()).facts
@@ -253,6 +253,13 @@ struct PostOutlineTests {
         try store.record(answer(.new(factID: FactID(rawValue: "not-in-the-deck")), .good, at: t0))
         let byID = try store.loadCards()
         #expect(byID.count == (ids.count + 1) / 2 + 1)
-        #expect(try store.cards(of: FactIndex(ids)) == ids.map { byID[$0] })
+        var byPlace = [CardProgress?](repeating: nil, count: ids.count), given = 0
+        try store.forEachCard(of: FactIndex(ids)) { place, card in
+            #expect(byPlace[place] == nil)
+            byPlace[place] = card
+            given += 1
+        }
+        #expect(given == (ids.count + 1) / 2)
+        #expect(byPlace == ids.map { byID[$0] })
     }
 }

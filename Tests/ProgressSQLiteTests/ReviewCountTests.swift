@@ -4,6 +4,7 @@ import Testing
 import DeckKit
 import StudyCore
 @testable import ProgressSQLite
+import TestSupport
 
 /// The review counts the statistics read instead of the whole log (issue 14):
 /// migration v4 on a store made by the release before it, the triggers that
@@ -153,20 +154,6 @@ struct ReviewCountTests {
             == ProgressStatistics.compute(scope: scope, cards: try store.loadCards(), log: log, now: time, days: days,
                                           scheduler: scheduler))
         try store.close()
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing run can be repeated
-/// from the seed it prints.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

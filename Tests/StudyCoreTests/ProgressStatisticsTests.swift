@@ -1,6 +1,7 @@
 import Testing
 import DeckKit
 @testable import StudyCore
+import TestSupport
 
 /// The statistics count the learner's days: the forecast, the calendar and
 /// the streaks. Small hand-made cards and logs, fixed clock.
@@ -67,6 +68,37 @@ struct ProgressStatisticsTests {
         #expect(stats.calendar.first == 1)
         #expect(stats.calendar.last == 1)
         #expect(stats.calendar.reduce(0, +) == 2)
+    }
+
+    /// `ProgressTally` counts cards in whatever order the store gives them
+    /// (`stats` reads the card table in its own order): every order gives
+    /// the figures `compute` gives from the cards by id, to the last bit
+    /// (the sums of retrievability are exact), leeches and topics in the
+    /// notes' order.
+    @Test func theCardsMayBeCountedInAnyOrder() {
+        let ids = (0..<40).map { FactID(rawValue: String(format: "%016x", 0x1000 + $0 * 7919)) }
+        let scope = ids.enumerated().map { offset, id in (id, ["Topic \(offset % 3)", "Part \(offset % 2)"]) }
+        var cards: [FactID: CardProgress] = [:]
+        for (offset, id) in ids.enumerated() where offset % 5 != 4 {
+            cards[id] = CardProgress(factID: id, state: offset % 7 == 0 ? .learning : .review,
+                                     stability: 0.3 + Double(offset) * 1.731, difficulty: 5,
+                                     due: now.adding(milliseconds: Int64(offset - 10) * 3_600_000 * 7),
+                                     lastReview: now.adding(milliseconds: -Int64(offset + 1) * 86_400_000),
+                                     reps: 4, lapses: offset % 4 == 0 ? 8 + offset % 3 : 1)
+        }
+        let expected = ProgressStatistics.compute(scope: scope, cards: cards, log: [], now: now, days: utc,
+                                                  scheduler: scheduler)
+        #expect(expected.leeches.count == 8)
+        #expect(expected.new == 8)
+        var generator = SplitMix(seed: 20261128)
+        print("theCardsMayBeCountedInAnyOrder: seed 20261128")
+        for _ in 0..<5 {
+            var tally = ProgressTally(scope: scope, now: now, days: utc, scheduler: scheduler, leechLapses: 8)
+            for (place, (id, _)) in scope.enumerated().shuffled(using: &generator) {
+                if let card = cards[id] { tally.add(card, at: place) }
+            }
+            #expect(tally.statistics(activity: ReviewActivity(log: [], scope: Set(ids), now: now)) == expected)
+        }
     }
 }
 

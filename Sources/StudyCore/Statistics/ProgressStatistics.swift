@@ -97,117 +97,42 @@ public struct ProgressStatistics: Hashable, Sendable {
     /// The same from the scope's `activity` (what the store reads without the
     /// whole log): its quarter hours give the calendar and the streaks, and
     /// with the reviews of the quarter hours they cut, the rolling windows.
+    /// (`ProgressTally` counts the cards; a fact in scope twice is counted
+    /// at each place.)
     public static func compute(scope: [(FactID, [String])], cards: [FactID: CardProgress], activity: ReviewActivity,
                                now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
                                leechLapses: Int = 8) -> ProgressStatistics {
-        compute(scope: scope, cardsInScope: scope.map { cards[$0.0] }, activity: activity, now: now, days: days,
-                scheduler: scheduler, leechLapses: leechLapses)
+        var tally = ProgressTally(scope: scope, now: now, days: days, scheduler: scheduler, leechLapses: leechLapses)
+        for (place, (id, _)) in scope.enumerated() {
+            if let card = cards[id] { tally.add(card, at: place) }
+        }
+        return tally.statistics(activity: activity)
     }
 
-    /// The same with each fact's card at the fact's place in `scope` (nil:
-    /// no card), as the store reads them for `stats`
-    /// (`SQLiteProgressStore.cards(of:)`): no look-up per fact.
-    public static func compute(scope: [(FactID, [String])], cardsInScope: [CardProgress?], activity: ReviewActivity,
-                               now: Timestamp, days: DayBoundary, scheduler: FSRSScheduler,
-                               leechLapses: Int = 8) -> ProgressStatistics {
-        precondition(cardsInScope.count == scope.count, "one card (or nil) per fact in scope")
-        let day = Timestamp.millisecondsPerDay
-        let today = days.day(of: now)
-        let calendarStartDay = today - Int64(DayBoundary.weekday(ofDay: today)) - Int64(calendarWeeks - 1) * 7
-        var stats = ProgressStatistics(calendar: [Int](repeating: 0, count: Int(today - calendarStartDay) + 1),
-                                       calendarStartDay: calendarStartDay,
-                                       desiredRetention: scheduler.configuration.desiredRetention)
-        var retrievabilitySum = 0.0, studied = 0
-        var topicIndex: [[String]: Int] = [:]
-        var studiedPerTopic: [Int] = []
-        // Facts come topic by topic: look a path up only when it changes.
-        var lastPath: [String]?, topic = 0
-        for (index, (id, path)) in scope.enumerated() {
-            stats.facts += 1
-            if path != lastPath {
-                if let known = topicIndex[path] {
-                    topic = known
-                } else {
-                    topic = stats.topics.count
-                    topicIndex[path] = topic
-                    stats.topics.append(TopicLine(path: path, facts: 0, mastered: 0, meanRetrievability: nil, lapses: 0))
-                    studiedPerTopic.append(0)
-                }
-                lastPath = path
-            }
-            stats.topics[topic].facts += 1
-            guard let card = cardsInScope[index] else { stats.new += 1; continue }
-            if card.lapses >= leechLapses { stats.leeches.append(Leech(id: id, path: path, lapses: card.lapses)) }
-            if card.suspended { stats.suspended += 1 }
-            if card.isBuried(at: now) { stats.buried += 1 }
-            guard card.state != .new else { stats.new += 1; continue }
-            let retrievability = scheduler.retrievability(of: card, at: now)
-            retrievabilitySum += retrievability
-            studied += 1
-            studiedPerTopic[topic] += 1
-            stats.topics[topic].meanRetrievability = (stats.topics[topic].meanRetrievability ?? 0) + retrievability
-            stats.topics[topic].lapses += card.lapses
-            switch card.state {
-            case .learning, .relearning: stats.learning += 1
-            case .review:
-                let interval = (card.due?.milliseconds ?? 0) - (card.lastReview?.milliseconds ?? 0)
-                if interval < 21 * day { stats.young += 1 } else { stats.mature += 1 }
-                if retrievability >= stats.desiredRetention { stats.topics[topic].mastered += 1 }
-            case .new: break
-            }
-            if let due = card.due, card.isAskable(at: now) {
-                if due <= now {
-                    stats.overdue += 1
-                } else {
-                    let offset = days.day(of: due) - today
-                    if offset < Int64(forecastDays) { stats.forecast[Int(offset)] += 1 }
-                }
-            }
-        }
-        stats.meanRetrievability = studied == 0 ? nil : retrievabilitySum / Double(studied)
-        stats.leechLapses = leechLapses
-        stats.leeches = stats.leeches.enumerated().sorted { left, right in
-            left.element.lapses != right.element.lapses ? left.element.lapses > right.element.lapses
-                : left.offset < right.offset
-        }.map(\.element)
-        // Topic means: divide the sums by the studied facts of each topic.
-        for index in stats.topics.indices {
-            if let sum = stats.topics[index].meanRetrievability {
-                stats.topics[index].meanRetrievability = sum / Double(max(1, studiedPerTopic[index]))
-            }
-        }
-        stats.topics = stats.topics.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
-            if a.masteredShare != b.masteredShare { return a.masteredShare < b.masteredShare }
-            let (ra, rb) = (a.meanRetrievability ?? -1, b.meanRetrievability ?? -1)
-            if ra != rb { return ra < rb }
-            return left.offset < right.offset
-        }.map(\.element)
-
-        // The log: calendar and streaks from the quarter hours, retention
-        // over the rolling windows from the quarter hours they hold whole
-        // and the reviews of the two they cut.
+    /// Adds the log's figures from `activity`: the calendar and the streaks
+    /// from its quarter hours, retention over the rolling windows from the
+    /// quarter hours they hold whole and the reviews of the two they cut.
+    mutating func countActivity(_ activity: ReviewActivity, days: DayBoundary, today: Int64) {
         var reviewDays = Set<Int64>()
         for (bucket, tally) in activity.buckets where tally.reviews > 0 {
             let dayIndex = days.day(of: ReviewActivity.start(ofBucket: bucket))
             reviewDays.insert(dayIndex)
             let offset = dayIndex - calendarStartDay
-            if offset >= 0, offset < Int64(stats.calendar.count) { stats.calendar[Int(offset)] += tally.reviews }
+            if offset >= 0, offset < Int64(calendar.count) { calendar[Int(offset)] += tally.reviews }
         }
         // (The windows end when the activity was read: `now`, as the
         // store and the stats screen read it.)
         let last7 = activity.window(days: 7), last30 = activity.window(days: 30)
-        (stats.reviewsLast7, stats.reviewsLast30) = (last7.reviews, last30.reviews)
-        stats.retentionLast7 = last7.reviews == 0 ? nil : Double(last7.passed) / Double(last7.reviews)
-        stats.retentionLast30 = last30.reviews == 0 ? nil : Double(last30.passed) / Double(last30.reviews)
+        (reviewsLast7, reviewsLast30) = (last7.reviews, last30.reviews)
+        retentionLast7 = last7.reviews == 0 ? nil : Double(last7.passed) / Double(last7.reviews)
+        retentionLast30 = last30.reviews == 0 ? nil : Double(last30.passed) / Double(last30.reviews)
         var streakDay = reviewDays.contains(today) ? today : today - 1
-        while reviewDays.contains(streakDay) { stats.currentStreak += 1; streakDay -= 1 }
+        while reviewDays.contains(streakDay) { currentStreak += 1; streakDay -= 1 }
         var run = 0, previous: Int64?
         for dayIndex in reviewDays.sorted() {
             run = previous.map { dayIndex == $0 + 1 } == true ? run + 1 : 1
-            stats.longestStreak = max(stats.longestStreak, run)
+            longestStreak = max(longestStreak, run)
             previous = dayIndex
         }
-        return stats
     }
 }

@@ -53,25 +53,23 @@ struct StatsCommand: ParsableCommand {
             let scopes = decks.map(\.scope)
             var allCards: [FactID: CardProgress]?
             let statistics = try scopes.map { scope in
-                // Each deck's cards in one pass, by the place of their fact
-                // (`FactIndex`); every card by id only for a deck with an id twice.
                 let index = FactIndex(scope.map(\.0))
-                let cards: [CardProgress?]
-                let activity: ReviewActivity
                 if index.hasRepeats {
+                    // A deck with an id twice: every card by id, each counted at every place.
                     if allCards == nil { allCards = try store.loadCards() }
-                    cards = scope.map { allCards?[$0.0] }
-                    activity = try store.reviewActivity(of: index, now: now)
-                } else {
-                    // The review counts on the other core, through a
-                    // connection of their own, while this one reads the cards.
-                    let counts = reader.map { reader in OtherCore.start { try reader.reviewActivity(of: index, now: now) } }
-                    cards = try store.cards(of: index)
-                    activity = try counts?.value() ?? store.reviewActivity(of: index, now: now)
+                    return ProgressStatistics.compute(scope: scope, cards: allCards ?? [:],
+                                                      activity: try store.reviewActivity(of: index, now: now),
+                                                      now: now, days: dayStart.dayBoundary(at: now),
+                                                      scheduler: .standard, leechLapses: leech.lapses)
                 }
-                return ProgressStatistics.compute(scope: scope, cardsInScope: cards, activity: activity, now: now,
-                                                  days: dayStart.dayBoundary(at: now), scheduler: .standard,
-                                                  leechLapses: leech.lapses)
+                // The review counts on the other core, through a connection
+                // of their own, while this one counts the cards as the table
+                // gives them, each at the place of its fact (`FactIndex`).
+                let counts = reader.map { reader in OtherCore.start { try reader.reviewActivity(of: index, now: now) } }
+                var tally = ProgressTally(scope: scope, now: now, days: dayStart.dayBoundary(at: now),
+                                          scheduler: .standard, leechLapses: leech.lapses)
+                try store.forEachCard(of: index) { place, card in tally.add(card, at: place) }
+                return tally.statistics(activity: try counts?.value() ?? store.reviewActivity(of: index, now: now))
             }
             let headings = try zip(decks, zip(titles, statistics)).map { deck, titled in
                 try deck.heading(title: titled.0, statistics: titled.1, store: store)

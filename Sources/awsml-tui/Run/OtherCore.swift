@@ -10,7 +10,7 @@ import Synchronization
 /// cards (each a pass over 90,000 rows of a big store).
 ///
 ///     let counts = OtherCore.start { try reader.reviewActivity(of: index, now: now) }
-///     let cards = try store.cards(of: index)
+///     try store.forEachCard(of: index) { place, card in tally.add(card, at: place) }
 ///     let activity = try counts.value()   // waits for the thread
 ///
 /// When no thread can be started the work is done in `start`, on the
