@@ -106,6 +106,25 @@ public struct NodeProgress: Hashable, Sendable {
 
     /// Mean mastery of the studied facts, nil when none was studied.
     public var meanMastery: Double? { studied == 0 ? nil : masterySum / Double(studied) }
+
+    /// Counts a card's mastery (`ExactSum`: a node's sum is the same in
+    /// whatever order its cards are counted; `AppState.refreshNodeProgress`
+    /// takes them in the store's order).
+    mutating func addMastery(_ mastery: Double) {
+        masterySum += ExactSum.rounded(mastery)
+    }
+
+    /// Adds a child node's counts to this one's.
+    mutating func add(_ child: NodeProgress) {
+        facts += child.facts
+        due += child.due
+        new += child.new
+        studied += child.studied
+        suspended += child.suspended
+        buried += child.buried
+        leeches += child.leeches
+        masterySum += child.masterySum
+    }
 }
 
 /// What a study session needs to know from the command line.

@@ -46,4 +46,20 @@ public struct FactPaths: Equatable, Sendable {
     public subscript(id: FactID) -> NodePath? {
         positions.position(of: id).map { nodes[Int(nodeOfPosition[$0])] }
     }
+
+    /// How many nodes hold facts: they are numbered 0..<nodeCount in the
+    /// order of a walk of the decks (a node's facts, then its children).
+    public var nodeCount: Int { nodes.count }
+
+    /// The number of the node holding `id` (its first place), or nil.
+    public func nodeNumber(of id: FactID) -> Int? {
+        positions.position(of: id).map { Int(nodeOfPosition[$0]) }
+    }
+
+    /// The path of node `number` (0..<nodeCount).
+    public func path(ofNode number: Int) -> NodePath { nodes[number] }
+
+    /// Whether some fact id is in the decks twice: `nodeNumber(of:)` finds
+    /// only its first place, so a count per place must walk the facts.
+    public var hasRepeats: Bool { positions.hasRepeats }
 }
