@@ -70,19 +70,26 @@ public final class SQLiteProgressStore: ProgressStore, Sendable {
     ///   - now: the time, for naming backups; the caller reads the clock.
     ///   - dailyBackup: keep today's copy now (off where start-up time matters;
     ///     then call `backUpDailyIfNeeded(now:)` later).
-    public static func open(path: String, now: Timestamp, dailyBackup: Bool = true) throws(StoreOpenError) -> SQLiteProgressStore {
-        try open(path: path, now: now, dailyBackup: dailyBackup, extraMigrations: [])
+    ///   - checks: the record of stores found sound (`StoreCheckRecord`), as
+    ///     for `openReadOnly`: a store nothing has written since its last
+    ///     sound check is not checked again before it is written (the same
+    ///     bytes cannot have become damaged); any other store is checked, and
+    ///     recorded when sound. Nil: checked every time.
+    public static func open(path: String, now: Timestamp, dailyBackup: Bool = true,
+                            checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
+        try open(path: path, now: now, dailyBackup: dailyBackup, extraMigrations: [], checks: checks)
     }
 
     static func open(path: String, now: Timestamp, dailyBackup: Bool,
-                     extraMigrations: [(identifier: String, sql: String)]) throws(StoreOpenError) -> SQLiteProgressStore {
+                     extraMigrations: [(identifier: String, sql: String)],
+                     checks: StoreCheckRecord? = nil) throws(StoreOpenError) -> SQLiteProgressStore {
         let finding = try StoreFileCheck.inspect(path)
         let migrator = ProgressSchema.migrator(extra: extraMigrations)
         var hadSchema = false
         // Before SQLite reads the -wal (and drops what it cannot read).
         let damage = finding == .sqlite ? WriteAheadLogCheck.inspect(storePath: path) : nil
         if finding == .sqlite {
-            hadSchema = try inspectExisting(path, migrator: migrator, forWriting: true).hasSchema
+            hadSchema = try inspectExisting(path, migrator: migrator, forWriting: true, checks: checks).hasSchema
         } else if finding == .absent {
             try StoreFileCheck.create(path)
         }

@@ -3,9 +3,9 @@ import Glibc
 #endif
 import StudyCore
 
-/// The stores a read-only command (`stats`) checked and found sound, each
-/// with the stamp its file and `-wal` had then, so that a store nothing has
-/// written since is not checked again.
+/// The stores checked and found sound as they were opened (by `stats`, the
+/// full screen, plain mode), each with the stamp its file and `-wal` had
+/// then, so that a store nothing has written since is not checked again.
 ///
 /// The check at opening (`PRAGMA quick_check` of every table but the log of
 /// a big store) is 45–70 ms of a `stats` of 250 on a store of a million
@@ -24,6 +24,12 @@ import StudyCore
 /// (a few milliseconds; a second or two on some file systems), and a write
 /// in the same step as the check would leave the stamp unchanged (git's
 /// "racily clean" files).
+///
+/// The full screen checks the store before it writes to it: a store a
+/// session answered in is checked at the next opening (its stamp moved);
+/// one only opened and browsed since its last check is not (on a store of a
+/// million reviews the check was a third of the work of opening it beside
+/// the post's load, issue 14).
 ///
 /// The record is a cache, in `$XDG_CACHE_HOME/awsml-tui` (else
 /// `~/.cache/awsml-tui`), never beside the store (`stats` writes nothing

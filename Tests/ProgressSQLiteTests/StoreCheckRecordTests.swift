@@ -118,4 +118,42 @@ struct StoreCheckRecordTests {
         #expect(checks.holds(path, stamp: stamp))
         #expect(!checks.holds(folder.path + "/other-0.sqlite", stamp: stamp))
     }
+
+    // MARK: - Opening to write (the full screen, plain mode)
+
+    @Test("opened to write: a store only opened since its sound check is not checked again")
+    func writingOpenOfAnUnwrittenStore() throws {
+        let path = try store()
+        let checks = StoreCheckRecord(file: recordFile, now: later)
+        try SQLiteProgressStore.open(path: path, now: later, dailyBackup: false, checks: checks).close()
+        let stamp = try #require(StoreCheckRecord.stamp(of: path))
+        #expect(checks.holds(path, stamp: stamp))
+        // Opened and closed with nothing written (browsed): the stamp holds.
+        let store = try SQLiteProgressStore.open(path: path, now: later, dailyBackup: false, checks: checks)
+        _ = try store.loadCards()
+        try store.close()
+        #expect(StoreCheckRecord.stamp(of: path) == stamp)
+        // The record decides: recorded by hand over damage, the opening trusts it.
+        try damageCards(path)
+        #expect(checks.record(path, stamp: try #require(StoreCheckRecord.stamp(of: path))) == nil)
+        #expect(!isDamaged { () throws(StoreOpenError) in
+            try SQLiteProgressStore.open(path: path, now: later, dailyBackup: false, checks: checks)
+        })
+    }
+
+    @Test("opened to write: an answer moves the stamp, and damage after it is found at the next opening")
+    func writingOpenAfterAnAnswer() throws {
+        let path = try store()
+        let checks = StoreCheckRecord(file: recordFile, now: later)
+        let store = try SQLiteProgressStore.open(path: path, now: later, dailyBackup: false, checks: checks)
+        let recorded = try #require(StoreCheckRecord.stamp(of: path))
+        #expect(checks.holds(path, stamp: recorded))
+        try store.record(answer(.new(factID: FactID(rawValue: "one-more")), .good, at: later))
+        try store.close()
+        #expect(StoreCheckRecord.stamp(of: path) != recorded)
+        try damageCards(path)
+        #expect(isDamaged { () throws(StoreOpenError) in
+            try SQLiteProgressStore.open(path: path, now: later, dailyBackup: false, checks: checks)
+        })
+    }
 }

@@ -34,14 +34,17 @@ final class EarlyStoreOpen: @unchecked Sendable {
 
     let path: String
     private let now: Timestamp
+    /// Where the stores found sound are recorded (`StoreCheckRecord`).
+    private let checkRecord: String?
     private var thread = pthread_t()
     private var joined = false
     // Written by the opening thread before it ends; read after joining it.
     private var outcome: Result<Opened, any Error>?
 
-    private init(path: String, now: Timestamp) {
+    private init(path: String, now: Timestamp, checkRecord: String?) {
         self.path = path
         self.now = now
+        self.checkRecord = checkRecord
     }
 
     /// Starts opening the store the arguments name, when it is safe to do it
@@ -50,22 +53,23 @@ final class EarlyStoreOpen: @unchecked Sendable {
         let ordinaryOnly = ["--plain", "-h", "--help", "--version", "--help-hidden"]
         guard !arguments.contains(where: ordinaryOnly.contains) else { return nil }
         guard let explicit = storeArgument(in: arguments) else { return nil }
-        // Only what `StoreLocation` reads, without building the whole environment.
+        // Only what `StoreLocation` and `StoreCheckRecord` read, without
+        // building the whole environment.
         var environment: [String: String] = [:]
-        for name in ["XDG_DATA_HOME", "HOME"] {
+        for name in ["XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME"] {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         let path = StoreLocation.path(explicit: explicit, environment: environment)
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let early = EarlyStoreOpen(path: path, now: now)
+        let early = EarlyStoreOpen(path: path, now: now, checkRecord: StoreCheckRecord.file(environment: environment))
         // A plain thread, started at once on another core (a dispatch
         // queue's first worker, or a thread left on this core, can start
         // after the main thread has done its part).
         let context = Unmanaged.passRetained(early).toOpaque()
         let status = awsml_thread_start_elsewhere(&early.thread, { raw in
             let early = Unmanaged<EarlyStoreOpen>.fromOpaque(raw!).takeRetainedValue()
-            early.outcome = Result { try EarlyStoreOpen.open(path: early.path, now: early.now) }
+            early.outcome = Result { try EarlyStoreOpen.open(path: early.path, now: early.now, checkRecord: early.checkRecord) }
             return nil
         }, context)
         guard status == 0 else {
@@ -86,10 +90,13 @@ final class EarlyStoreOpen: @unchecked Sendable {
         return outcome
     }
 
-    /// What `FullScreenSession` does to open the store: open and check it,
-    /// and read the cards.
-    static func open(path: String, now: Timestamp) throws -> Opened {
-        let store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false)
+    /// What `FullScreenSession` does to open the store: open and check it
+    /// (unless nothing has written to it since a sound check: a check of a
+    /// million-review store was 25-40 ms of this thread, which slowed the
+    /// post's load on the other core), and read the cards.
+    static func open(path: String, now: Timestamp, checkRecord: String?) throws -> Opened {
+        let checks = checkRecord.map { StoreCheckRecord(file: $0, now: now) }
+        let store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false, checks: checks)
         return Opened(store: store, cards: try store.loadCards())
     }
 

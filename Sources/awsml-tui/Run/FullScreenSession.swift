@@ -50,7 +50,9 @@ struct FullScreenSession {
         let changes: NotesChanges
         let questions: QuestionPreparation?
         do {
-            opened = try earlyStore?.result(forPath: path)?.get() ?? EarlyStoreOpen.open(path: path, now: now)
+            let checkRecord = StoreCheckRecord.file(environment: environment)
+            opened = try earlyStore?.result(forPath: path)?.get()
+                ?? EarlyStoreOpen.open(path: path, now: now, checkRecord: checkRecord)
             // The question generator is made on the other core while the
             // notes are checked and the screen opens (not sooner: the store
             // may still be reading its cards there).

@@ -33,7 +33,9 @@ struct PlainSession {
         var state: AppState
         let changes: NotesChanges
         do {
-            store = try SQLiteProgressStore.open(path: path, now: now)
+            // (Not checked again when nothing has written to it since a sound check.)
+            store = try SQLiteProgressStore.open(path: path, now: now, checks: StoreCheckRecord.file(environment: environment)
+                .map { StoreCheckRecord(file: $0, now: now) })
             let cards = try store.loadCards()
             // Progress follows facts edited, moved or renamed since last time.
             changes = try NotesChanges.follow(decks: decks, cards: cards, store: store, now: now, apply: true)
