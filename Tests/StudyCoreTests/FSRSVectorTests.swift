@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import DeckKit
 @testable import StudyCore
+import TestSupport
 
 /// The reference vectors: review histories scheduled by py-fsrs 6.3.2 with
 /// fuzz off (copied from ../shared/fsrs/vectors-small.jsonl).
@@ -191,6 +192,33 @@ struct TimestampTests {
         #expect(Timestamp(iso8601: "2024-02-29T23:59:59.999Z")?.iso8601 == "2024-02-29T23:59:59.999Z")
         #expect(Timestamp(iso8601: "yesterday") == nil)
         #expect(Timestamp(iso8601: "2025-13-01T00:00:00Z") == nil)
+    }
+
+    /// Every time from 1970 to 2400 reads back as written, and a text with
+    /// any one byte of a field not a digit, or a field out of range, reads
+    /// as nil (the store's columns are parsed field by field in place).
+    @Test func everyWrittenTimeReadsBackAndNothingElseDoes() {
+        var generator = SplitMix(seed: 20261128)
+        print("everyWrittenTimeReadsBackAndNothingElseDoes: seed 20261128")
+        for _ in 0..<2000 {
+            let moment = Timestamp(milliseconds: Int64.random(in: 0..<13_569_465_600_000, using: &generator))
+            #expect(Timestamp(iso8601: moment.iso8601) == moment)
+        }
+        let valid = Array("2026-11-28T13:45:07.123Z".utf8)
+        for place in [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22] {
+            var broken = valid
+            broken[place] = UInt8(ascii: "x")
+            #expect(Timestamp(iso8601: String(decoding: broken, as: UTF8.self)) == nil, "byte \(place)")
+            broken[place] = UInt8(ascii: "/") // just below "0"
+            #expect(Timestamp(iso8601: String(decoding: broken, as: UTF8.self)) == nil, "byte \(place)")
+        }
+        for text in ["2026-11-28T24:00:00Z", "2026-11-28T23:60:00Z", "2026-11-28T23:59:61Z", "2026-00-28T23:59:59Z",
+                     "2026-11-32T23:59:59Z", "2026-11-00T23:59:59Z", "2026-11-28T13:45:07.Z", "2026-11-28T13:45:07.1234567890Z",
+                     "2026-11-28 13:45:07Z", "2026-11-28T13:45:07", "2026-11-28T13:45:07+00:00"] {
+            #expect(Timestamp(iso8601: text) == nil, "\(text)")
+        }
+        #expect(Timestamp(iso8601: "2026-11-28T13:45:60Z") != nil) // a leap second, as before
+        #expect(Timestamp(iso8601: "2026-11-28T13:45:07.123456Z") == Timestamp(iso8601: "2026-11-28T13:45:07.123Z"))
     }
 
     @Test func wholeDaysRoundDown() {

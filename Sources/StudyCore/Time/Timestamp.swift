@@ -67,34 +67,39 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.milliseconds = milliseconds
     }
 
+    /// (By two-digit fields at fixed places, each byte checked once: a
+    /// store's cards are two or three of these each, and the opening of a
+    /// store of 90,000 cards parsed 180,000 of them.)
     private static func milliseconds(iso8601 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
-        func number(_ range: Range<Int>) -> Int64? {
-            var value: Int64 = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            return value
+        let count = bytes.count
+        guard count >= 20, bytes[count - 1] == UInt8(ascii: "Z"),
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
+        /// The two digits at `index` as a number; -1 unless both are digits.
+        func pair(_ index: Int) -> Int64 {
+            let high = bytes[index] &- 0x30, low = bytes[index + 1] &- 0x30
+            return high < 10 && low < 10 ? Int64(high) * 10 + Int64(low) : -1
         }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
+        let century = pair(0), yearOfCentury = pair(2)
+        let month = pair(5), day = pair(8), hour = pair(11), minute = pair(14), second = pair(17)
+        guard century >= 0, yearOfCentury >= 0, (1...12).contains(month), (1...31).contains(day),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0..<61).contains(second) else { return nil }
         var millis: Int64 = 0
         if bytes[19] == UInt8(ascii: ".") {
-            let digits = bytes.count - 21
-            guard digits >= 1, digits <= 9, let fraction = number(20..<(bytes.count - 1)) else { return nil }
-            var scaled = fraction
-            for _ in 0..<abs(digits - 3) { scaled = digits > 3 ? scaled / 10 : scaled * 10 }
-            millis = scaled
-        } else if bytes.count != 20 {
+            let digits = count - 21
+            guard digits >= 1, digits <= 9 else { return nil }
+            var fraction: Int64 = 0
+            for index in 20..<(count - 1) {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                fraction = fraction * 10 + Int64(digit)
+            }
+            for _ in 0..<abs(digits - 3) { fraction = digits > 3 ? fraction / 10 : fraction * 10 }
+            millis = fraction
+        } else if count != 20 {
             return nil
         }
-        let days = Self.days(fromCivilYear: year, month: month, day: day)
+        let days = Self.days(fromCivilYear: century * 100 + yearOfCentury, month: month, day: day)
         return days * Self.millisecondsPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis
     }
 
