@@ -42,8 +42,37 @@ struct NotesChangesTests {
         }
     }
 
+    /// As the full screen follows the notes: with the cards counted per deck
+    /// as they were read (`loadCardsCountingDecks`), which are the store's
+    /// own counts; and, not applied, the same finding as asking the store.
     func follow(_ deck: Deck, _ store: SQLiteProgressStore, apply: Bool = true) throws -> NotesChanges {
-        try NotesChanges.follow(decks: [deck], cards: try store.loadCards(), store: store, now: t0, apply: apply)
+        let (cards, perDeck) = try store.loadCardsCountingDecks()
+        #expect(perDeck == (try store.deckCardCounts()))
+        if !apply {
+            #expect(try NotesChanges.follow(decks: [deck], cards: cards, cardsPerDeck: perDeck, store: store, now: t0,
+                                            apply: false)
+                == NotesChanges.follow(decks: [deck], cards: cards, store: store, now: t0, apply: false))
+        }
+        return try NotesChanges.follow(decks: [deck], cards: cards, cardsPerDeck: perDeck, store: store, now: t0,
+                                       apply: apply)
+    }
+
+    /// The cards of decks whose rows interleave in the table, one deck's
+    /// name not ASCII: each deck's count is the store's.
+    @Test func cardsAreCountedPerDeckAsTheyAreRead() throws {
+        let store = try SQLiteProgressStore.open(path: folder.storePath, now: t0, dailyBackup: false)
+        let decks = ["Storage", "数据库", "Storage", "Compute", "数据库", "Storage"]
+        for (number, name) in decks.enumerated() {
+            var review = answer(.new(factID: FactID(rawValue: String(format: "%016x", number + 1))), .good,
+                                at: t0.adding(milliseconds: Int64(number) * 1000))
+            review.deck = name
+            try store.record(review)
+        }
+        let (cards, perDeck) = try store.loadCardsCountingDecks()
+        #expect(perDeck == ["Storage": 3, "数据库": 2, "Compute": 1])
+        #expect(perDeck == (try store.deckCardCounts()))
+        #expect(cards == (try store.loadCards()))
+        #expect(cards.count == decks.count)
     }
 
     func id(of text: String, in deck: Deck) -> FactID? {

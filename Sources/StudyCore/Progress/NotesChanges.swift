@@ -38,8 +38,11 @@ public struct NotesChanges: Hashable, Sendable {
     /// matches' progress in the store; `cards` are the store's cards (keyed by
     /// fact id), read already. Also keeps, once, the text of cards answered
     /// before the store kept texts, while their facts are still there.
-    public static func follow(decks: [Deck], cards: [FactID: CardProgress], store: any ProgressStore, now: Timestamp,
-                              apply: Bool) throws -> NotesChanges {
+    /// `cardsPerDeck`: how many cards each deck had when `cards` were read
+    /// (`SQLiteProgressStore.loadCardsCountingDecks`), so the store is not
+    /// asked to count them again; nil: asked.
+    public static func follow(decks: [Deck], cards: [FactID: CardProgress], cardsPerDeck: [String: Int]? = nil,
+                              store: any ProgressStore, now: Timestamp, apply: Bool) throws -> NotesChanges {
         let titles = decks.map(\.title)
         guard !titles.isEmpty else { return NotesChanges() }
         // Every card of these decks is a fact of them, and as many facts as
@@ -71,7 +74,10 @@ public struct NotesChanges: Hashable, Sendable {
             cardsPresent += 1
         }
         let seenCount = try store.seenFactCount(inDecks: titles)
-        let hasOrphans = try store.cardCount(inDecks: titles) != cardsPresent
+        // (Counted as the cards were read, when they were: the same read.)
+        let cardsOfDecks = try cardsPerDeck.map { counts in Set(titles).reduce(0) { $0 + (counts[$1] ?? 0) } }
+            ?? store.cardCount(inDecks: titles)
+        let hasOrphans = cardsOfDecks != cardsPresent
         // After a rename the facts seen are written again (their ids changed).
         guard hasOrphans || seenCount != factCount || (apply && !renames.isEmpty) else {
             return NotesChanges(renames: renames)

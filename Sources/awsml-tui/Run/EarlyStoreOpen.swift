@@ -30,6 +30,8 @@ final class EarlyStoreOpen: @unchecked Sendable {
     struct Opened {
         var store: SQLiteProgressStore
         var cards: [FactID: CardProgress]
+        /// How many cards each deck has, counted as `cards` were read.
+        var cardsPerDeck: [String: Int]
     }
 
     let path: String
@@ -97,7 +99,8 @@ final class EarlyStoreOpen: @unchecked Sendable {
     static func open(path: String, now: Timestamp, checkRecord: String?) throws -> Opened {
         let checks = checkRecord.map { StoreCheckRecord(file: $0, now: now) }
         let store = try SQLiteProgressStore.open(path: path, now: now, dailyBackup: false, checks: checks)
-        return Opened(store: store, cards: try store.loadCards())
+        let (cards, perDeck) = try store.loadCardsCountingDecks()
+        return Opened(store: store, cards: cards, cardsPerDeck: perDeck)
     }
 
     /// The `--store` value (`--store P` or `--store=P`), "" when there is

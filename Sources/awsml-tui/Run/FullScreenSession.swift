@@ -60,7 +60,8 @@ struct FullScreenSession {
             // New facts count against --new-per-day from the start of the learner's day.
             startedToday = try opened.store.newFactsStarted(since: studyOptions.dayBoundary.startOfDay(containing: now))
             // Progress follows facts edited, moved or renamed since last time.
-            changes = try NotesChanges.follow(decks: decks, cards: opened.cards, store: opened.store, now: now, apply: true)
+            changes = try NotesChanges.follow(decks: decks, cards: opened.cards, cardsPerDeck: opened.cardsPerDeck,
+                                              store: opened.store, now: now, apply: true)
             opened.cards = changes.applied(to: opened.cards)
         } catch {
             throw CommandFailure.report(error)
