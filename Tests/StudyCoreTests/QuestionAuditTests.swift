@@ -156,4 +156,39 @@ struct QuestionAuditTests {
                                 prompt: "Relational databases serve _____ workloads", options: ["OLTP", "OLAP", "SQL", "SQS"], answer: "OLTP")
         #expect(!audit.findings(for: acronyms).contains("the answer is the odd one out by its capitals"))
     }
+    @Test func aDistractorThatIsNoWholePhraseOfTheNotesIsFound() throws {
+        // Sample 6, n 16: "impressive static" (cut from "very impressive static type checks") is
+        // no term a learner would know. ("name correspond", of the notes' own broken "files name
+        // correspond to", stands whole by its shape: the generator keeps it out, as a phrase cut
+        // from a longer run of words.)
+        let deck = try DeckLoader.load(text: """
+            # Redux
+            ## Structure
+            - Reducers: Used for all reducers, where files name correspond to state key.
+            - There is no nice Flow integration yet: Flux lets you do very impressive static type checks.
+            - Lets you inspect every state and action payload.
+            - Your reducer should be without side effects, simply digesting the action payload.
+            - No way to do undo easily without adding so much extra code.
+            - Runs tests in parallel processes so that they finish sooner.
+            - To change the state, emit an action, an object describing what happened.
+            - If a component threw an error, the boundary catches it.
+            - If you change the reducer code, each staged action will be re-evaluated.
+            """, file: "t.md")
+        let audit = QuestionAudit(decks: [deck])
+        func choice(_ options: [String]) -> Question {
+            question(.clozeChoice, fact: InlineText(plain: "If you change the reducer code, each staged action will be re-evaluated."),
+                     prompt: "If you change the reducer code, each _____ will be re-evaluated.", options: options, answer: "staged action")
+        }
+        let broken = audit.findings(for: choice(["staged action", "name correspond", "impressive static", "action payload"]))
+        #expect(broken.contains("a distractor that is no whole phrase of the notes: impressive static"))
+        #expect(!broken.contains { $0.contains("action payload") })
+        // A verb and its adverb after "they", a noun and the verb that takes "what …" or "an error": predicates, not terms.
+        let predicates = audit.findings(for: choice(["staged action", "finish sooner", "object describing", "component threw"]))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: finish sooner"))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: object describing"))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: component threw"))
+        // Phrases the notes write whole (after a determiner, before grammar or a stop) are fine.
+        #expect(audit.findings(for: choice(["staged action", "action payload", "extra code", "parallel processes"]))
+            .filter { $0.contains("whole phrase") }.isEmpty)
+    }
 }

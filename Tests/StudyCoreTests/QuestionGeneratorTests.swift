@@ -962,4 +962,44 @@ struct QuestionGeneratorTests {
         #expect(card.answer == "React is a JavaScript library for building user interfaces.")
         #expect(card.context == ["React"])
     }
+    @Test func aPhraseIsAnOptionOnlyWhereTheNotesWriteItWhole() throws {
+        // Sample 6, n 16: "each _____ will be re-evaluated" offered "name correspond" and
+        // "impressive static", pieces of "files name correspond to" and "very impressive static
+        // type checks"; "finish sooner" ("so that they finish sooner") is a verb and its adverb.
+        let (generator, facts) = try Self.generator(for: """
+            # Redux
+            ## DevTools
+            - If you change the reducer code, each staged action will be re-evaluated.
+            - Lets you inspect every state and action payload.
+            ## Downsides
+            - Flux currently lets you do very impressive static type checks which Redux doesn't support yet.
+            - No way to do undo (travel back in time) easily without adding so much extra code.
+            ## Jest
+            - Runs tests in parallel processes so that they finish sooner.
+            - Automatically finds tests to execute in your source code.
+            ## Structure
+            - Reducers: Used for all reducers, where files name correspond to state key.
+            - Your reducer should be without side effects, simply digesting the action payload.
+            """)
+        var distractors: Set<String> = []
+        for fact in facts {
+            for seed in 1...12 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: fact.id, kind: .clozeChoice, seed: seed) else { continue }
+                distractors.formUnion(question.options.filter { $0 != question.answer })
+            }
+        }
+        #expect(distractors.isDisjoint(with: ["name correspond", "impressive static", "finish sooner"]), "\(distractors.sorted())")
+        // The phrases written whole still stand in for one another.
+        #expect(distractors.isSuperset(of: ["staged action", "action payload", "extra code", "source code"]), "\(distractors.sorted())")
+        // A word right before an article or a "what" clause takes it as its object: a verb, no phrase's head.
+        func phrases(_ text: String) -> [String] {
+            KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: text), line: 1))
+                .filter { $0.kind == .phrase }.map(\.text)
+        }
+        #expect(!phrases("To change the state, emit an action, an object describing what happened.").contains("object describing"))
+        #expect(!phrases("An object with a stack key contains the information about which component threw the error.").contains("component threw"))
+        let tokens = TextTokens("Runs tests in parallel processes so that they finish sooner.")
+        #expect(KeyTermFinder.standsWhole(14..<32, tokens: tokens))    // "parallel processes"
+        #expect(!KeyTermFinder.standsWhole(46..<59, tokens: tokens))   // "finish sooner"
+    }
 }

@@ -933,6 +933,10 @@ public struct QuestionGenerator: Sendable, Equatable {
                 // A phrase ("store exist", "allowing customers") stands in only if it is
                 // the term its own fact would hide: a phrase worth learning, not a fragment.
                 if term.kind == .phrase, let home = candidate.position, keyTermChoice(at: home)?.term.text != term.text { return false }
+                // Shown alone, a phrase must read as one where the notes write it: not
+                // "name correspond" of "files name correspond to", nor "impressive static" of "… type checks".
+                if term.kind == .phrase, term.wordCount >= 2, !term.isCJK, let home = candidate.position,
+                   !KeyTermFinder.standsWhole(term.range, tokens: index.analysis(home).tokens) { return false }
                 return consider(candidate, sameShape: true)
             }
             if enough { break search }
