@@ -191,4 +191,29 @@ struct QuestionAuditTests {
         #expect(audit.findings(for: choice(["staged action", "action payload", "extra code", "parallel processes"]))
             .filter { $0.contains("whole phrase") }.isEmpty)
     }
+    @Test func aDistractorThatDisagreesWithTheAnswerInNumberIsFound() {
+        // Sample 6, n 10: "Two _____ of different types" takes a plural; "underlying" cannot fill it.
+        let two = question(.clozeChoice, fact: InlineText(plain: "Two elements of different types will produce different trees."),
+                           prompt: "Two _____ of different types will produce different trees.",
+                           options: ["elements", "animations", "configurations", "underlying"], answer: "elements")
+        #expect(audit.findings(for: two) == ["a distractor that disagrees with the answer in number: underlying"])
+        // "each _____ will be re-evaluated" takes a singular: "network callbacks" shows it is wrong.
+        let each = question(.clozeChoice, fact: InlineText(plain: "If you change the reducer code, each staged action will be re-evaluated."),
+                            prompt: "If you change the reducer code, each _____ will be re-evaluated.",
+                            options: ["staged action", "render method", "network callbacks", "extra code"], answer: "staged action")
+        #expect(audit.findings(for: each).contains("a distractor that disagrees with the answer in number: network callbacks"))
+        // Names and words like "status" or "class" are no plurals; options that agree are fine.
+        let agree = question(.clozeChoice, fact: InlineText(plain: "Two elements of different types will produce different trees."),
+                             prompt: "Two _____ of different types will produce different trees.",
+                             options: ["elements", "animations", "configurations", "attributes"], answer: "elements")
+        #expect(!audit.findings(for: agree).contains { $0.contains("in number") })
+        // "for the _____ and" takes either number: no finding there.
+        let either = question(.clozeChoice, fact: InlineText(plain: "There is only one hash result for the original input and Base 62 is deterministic"),
+                              prompt: "There is only one hash result for the _____ and Base 62 is deterministic",
+                              options: ["original input", "read requests", "paste writes", "object store"], answer: "original input")
+        #expect(!audit.findings(for: either).contains { $0.contains("in number") })
+        let status = question(.clozeChoice, fact: InlineText(plain: "The response carries a status code."),
+                              prompt: "The response carries a _____ code.", options: ["status", "header", "payload", "class"], answer: "status")
+        #expect(!audit.findings(for: status).contains { $0.contains("in number") })
+    }
 }

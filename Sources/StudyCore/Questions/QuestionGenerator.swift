@@ -900,8 +900,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(index.stems($1)) }
         var chosen: [QuestionIndex.WeighedTerm] = []
         let weighedAnswer = index.weighed(answer)
+        let fixesNumber = ShapeMatch.fixesNumber(around: answer.range, in: index.analysis(position).tokens)
         func consider(_ candidate: QuestionIndex.WeighedTerm, sameShape: Bool = false) -> Bool {
             guard sameShape ? ShapeMatch.compatibleWithinShape(candidate.term, with: answer) : ShapeMatch.compatible(candidate.term, with: answer),
+                  !fixesNumber || ShapeMatch.agreeInNumber(candidate.term.text, answer.text),
                   !candidate.overlaps(weighedAnswer),
                   !chosen.contains(where: { $0.overlaps(candidate) }),
                   candidate.stems.isDisjoint(with: visibleStems),

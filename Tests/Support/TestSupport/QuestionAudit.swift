@@ -388,6 +388,28 @@ public struct QuestionAudit {
                       !phrases.contains(option) else { continue }
                 found.append("a distractor that is no whole phrase of the notes: \(option)")
             }
+            // "Two _____ of different types" among [elements, animations, underlying]:
+            // the slot's number rules out whatever does not agree with the answer.
+            func isPlain(_ text: String) -> Bool { text.allSatisfy { $0 == " " || ($0.isASCII && $0.isLowercase) } }
+            func isPlural(_ text: String) -> Bool {
+                let last = text.split(separator: " ").last.map(String.init) ?? ""
+                return last.count > 3 && last.hasSuffix("s") && !["ss", "us", "is"].contains { last.hasSuffix($0) }
+            }
+            // Only where the words round the blank fix the number: a determiner
+            // before it, or "is"/"are" after it ("for the _____ and" takes either).
+            let sides = question.prompt.split(separator: Question.blank, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            // (The words next to it: one space apart, no punctuation between.)
+            let before = sides[0].hasSuffix(" ") && sides[0].dropLast().last?.isLetter == true
+                ? Self.words(sides[0]).last?.lowercased() ?? "" : ""
+            let after = sides.count > 1 && sides[1].hasPrefix(" ") && sides[1].dropFirst().first?.isLetter == true
+                ? Self.words(sides[1]).first?.lowercased() ?? "" : ""
+            let fixed = Self.numberWords.contains(before)
+                || ["is", "are", "was", "were", "has", "have"].contains(after)
+            if fixed && isPlain(question.answer) {
+                for option in others where isPlain(option) && isPlural(option) != isPlural(question.answer) {
+                    found.append("a distractor that disagrees with the answer in number: \(option)")
+                }
+            }
             let length = question.answer.count
             if !others.isEmpty && (others.allSatisfy { $0.count * 2 < length } || others.allSatisfy { $0.count > length * 2 }) {
                 found.append("the answer is the odd one out by length")
@@ -598,6 +620,12 @@ public struct QuestionAudit {
         return trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]")
             || trimmed.lowercased().hasPrefix("back to top") || trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://")
     }
+
+    /// Determiners that say one or many ("each", "two", "these").
+    static let numberWords: Set<String> = [
+        "a", "an", "each", "every", "one", "this", "that", "another", "two", "three", "four", "five", "these",
+        "those", "many", "several", "few", "both", "multiple", "various",
+    ]
 
     static let closedClass: Set<String> = [
         "a", "an", "the", "this", "that", "these", "those", "i", "you", "he", "she", "it", "we", "they", "me", "him",
