@@ -1002,4 +1002,29 @@ struct QuestionGeneratorTests {
         #expect(KeyTermFinder.standsWhole(14..<32, tokens: tokens))    // "parallel processes"
         #expect(!KeyTermFinder.standsWhole(46..<59, tokens: tokens))   // "finish sooner"
     }
+    @Test func optionsAgreeWithTheAnswerInNumberWhereTheSentenceFixesIt() throws {
+        // Sample 6, n 10: "Two _____ of different types" offered "underlying" among plurals.
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Diffing
+            - Two **elements** of different types will produce different trees.
+            - React compares the **underlying** tree before it renders.
+            - The **reconciliation** step walks both trees.
+            - Use **animations** sparingly in long lists.
+            - Keep **configurations** in one file per app.
+            - Smooth **transitions** help users follow changes.
+            - The **renderer** draws the host views.
+            """)
+        let two = try #require(facts.first)
+        var offered: Set<String> = []
+        for seed in 1...12 as ClosedRange<UInt64> {
+            let question = try #require(generator.question(for: two.id, kind: .clozeChoice, seed: seed))
+            #expect(question.answer == "elements")
+            offered.formUnion(question.options)
+        }
+        #expect(offered == ["elements", "animations", "configurations", "transitions"])
+        let tokens = TextTokens("Keep the elements of a list, and each staged action")
+        #expect(!ShapeMatch.fixesNumber(around: 9..<17, in: tokens))    // "the elements of"
+        #expect(ShapeMatch.fixesNumber(around: 38..<51, in: tokens))    // "each staged action"
+    }
 }
