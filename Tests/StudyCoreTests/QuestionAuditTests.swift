@@ -216,4 +216,19 @@ struct QuestionAuditTests {
                               prompt: "The response carries a _____ code.", options: ["status", "header", "payload", "class"], answer: "status")
         #expect(!audit.findings(for: status).contains { $0.contains("in number") })
     }
+    @Test func aStatementThatAloneOpensWithAFigureIsFound() {
+        // Sample 6, n 2: the only quantity among use cases.
+        let usage = question(.definitionChoice, fact: InlineText(plain: "12.7 GB of new paste content per month"),
+                             prompt: "Which of these belongs under “Calculate usage”?",
+                             options: ["User enters a block of text and gets a randomly generated link", "12.7 GB of new paste content per month",
+                                       "The Web Server forwards the request to the Write API server", "User registers for an account"],
+                             answer: "12.7 GB of new paste content per month")
+        #expect(audit.findings(for: usage).contains("the answer is the odd one out by opening with a figure or not"))
+        let mixed = question(.definitionChoice, fact: InlineText(plain: "12.7 GB of new paste content per month"),
+                             prompt: "Which of these belongs under “Calculate usage”?",
+                             options: ["User enters a block of text and gets a randomly generated link", "12.7 GB of new paste content per month",
+                                       "360 million shortlinks in 3 years", "User registers for an account"],
+                             answer: "12.7 GB of new paste content per month")
+        #expect(!audit.findings(for: mixed).contains { $0.contains("figure") })
+    }
 }

@@ -1027,4 +1027,15 @@ struct QuestionGeneratorTests {
         #expect(!ShapeMatch.fixesNumber(around: 9..<17, in: tokens))    // "the elements of"
         #expect(ShapeMatch.fixesNumber(around: 38..<51, in: tokens))    // "each staged action"
     }
+    @Test func aStatementIsNotTheOnlyOptionOpeningWithAFigureOrTheOnlyOneNot() {
+        // Sample 6, n 2: "12.7 GB of new paste content per month" among three use cases.
+        let usesCases = ["User registers for an account", "The Web Server forwards the request", "User enters a block of text",
+                         "360 million shortlinks in 3 years"]
+        #expect(QuestionGenerator.threeNotSettingApart("12.7 GB of new paste content per month", from: usesCases)
+            == ["User registers for an account", "The Web Server forwards the request", "360 million shortlinks in 3 years"])
+        #expect(QuestionGenerator.threeNotSettingApart("12.7 GB of new paste content per month", from: Array(usesCases.prefix(3))) == nil)
+        #expect(QuestionGenerator.threeNotSettingApart("User verifies email", from: usesCases) == Array(usesCases.prefix(3)))
+        // "一" is a word's first character here, not a figure.
+        #expect(QuestionGenerator.threeNotSettingApart("一貫性 - 全ての読み込みは最新の書き込み", from: ["可用性 - …", "分断耐性 - …", "元の状態"]) != nil)
+    }
 }

@@ -227,16 +227,19 @@ public struct QuestionGenerator: Sendable, Equatable {
                 let prompt = "What is \(term)?"
                 var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
                 if pool.count >= 3 {
-                    pool = Array(pool.prefix(5))
-                    random.shuffle(&pool)
-                    return shuffled([definition] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+                    var nearest = Array(pool.prefix(5))
+                    random.shuffle(&nearest)
+                    if let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) {
+                        return shuffled([definition] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+                    }
                 }
             }
             // Else the topic as the term: which of these statements is about it?
             guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else { return nil }
             var pool = Array(distractors.prefix(5))
             random.shuffle(&pool)
-            return shuffled([answer] + pool.prefix(3), using: &random) {
+            guard let three = Self.threeNotSettingApart(answer, from: pool + distractors.dropFirst(5)) else { return nil }
+            return shuffled([answer] + three, using: &random) {
                 make(prompt, context: shown, options: $0, correct: $1, answer: answer)
             }
         case .whichTopic:
@@ -1568,6 +1571,26 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     /// Bytes of text above which a fact is not asked.
     public static let longestAskedFact = 2_000
+
+    /// The first three statements of the pool, the third changed for one
+    /// that opens as the answer does (with a figure or not) when none of the
+    /// three would: "12.7 GB of new paste content per month" among three use
+    /// cases is the answer by its shape alone. Nil when the pool has none.
+    static func threeNotSettingApart(_ answer: String, from pool: [String]) -> [String]? {
+        // A digit, ASCII or full-width ("一貫性" opens with a word, though "一" counts as a number to Unicode).
+        func opensWithAFigure(_ text: String) -> Bool {
+            guard let scalar = text.unicodeScalars.first else { return false }
+            return ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+        }
+        var three = Array(pool.prefix(3))
+        guard three.count == 3 else { return nil }
+        let figure = opensWithAFigure(answer)
+        if three.allSatisfy({ opensWithAFigure($0) != figure }) {
+            guard let alike = pool.dropFirst(3).first(where: { opensWithAFigure($0) == figure }) else { return nil }
+            three[2] = alike
+        }
+        return three
+    }
 
     /// A long single word is seldom an everyday one ("overfitting",
     /// "warehouses", "tokenization"; not "document", "datasets").

@@ -152,6 +152,14 @@ public struct QuestionAudit {
             found += trueFalseFindings(question, fact: fact)
         case .definitionChoice:
             found += visibleAnswer(answer, in: shown, options: question.options)
+            // "12.7 GB of new paste content per month" among three use cases: the only figure.
+            let others = question.options.filter { $0 != answer }
+            func opensWithADigit(_ text: String) -> Bool {
+                text.unicodeScalars.first.map { ("0"..."9").contains($0) || ("０"..."９").contains($0) } ?? false
+            }
+            if !others.isEmpty, others.allSatisfy({ opensWithADigit($0) != opensWithADigit(answer) }) {
+                found.append("the answer is the odd one out by opening with a figure or not")
+            }
         case .authoredChoice:
             // Asked as the notes wrote it: only its make-up is checked.
             if question.options.count < 2 { found.append("a written question with under two options") }
