@@ -7,7 +7,10 @@ import DeckKit
 ///   none of whose words shows in the prompt or in the topic path above it;
 /// - options are of one kind and shape (numbers with the same unit, names
 ///   with names of as many words), taken from the nearest topics first, and
-///   no two name the same thing (`OptionForms`);
+///   no two name the same thing (`OptionForms`); a phrase of plain words is
+///   an option only where its notes write it whole
+///   (`KeyTermFinder.standsWhole`), and agrees with the answer in number
+///   where the sentence fixes it (`ShapeMatch.fixesNumber`);
 /// - a false statement is made only where it is surely false: one negation
 ///   flipped, or a name or number swapped that is not one item of a list
 ///   nor a bound ("up to 75%");
