@@ -1038,4 +1038,13 @@ struct QuestionGeneratorTests {
         // "一" is a word's first character here, not a figure.
         #expect(QuestionGenerator.threeNotSettingApart("一貫性 - 全ての読み込みは最新の書き込み", from: ["可用性 - …", "分断耐性 - …", "元の状態"]) != nil)
     }
+    @Test func aStatementIsNegatedBeforeAnAdverbOfMannerButNotOfDegree() {
+        // "MD5 is uniformly distributed" had no false version: the adverb stopped it.
+        #expect(Negation.inserted(TextTokens("MD5 is uniformly distributed")) == "MD5 is not uniformly distributed")
+        #expect(Negation.inserted(TextTokens("Installation will properly configure the dynamic linker"))
+            == "Installation will not properly configure the dynamic linker")
+        // "is not greatly improved", "is not rarely used": still half true, or a riddle.
+        #expect(Negation.inserted(TextTokens("Debug info generation is greatly improved")) == nil)
+        #expect(Negation.inserted(TextTokens("The flag is rarely used in practice")) == nil)
+    }
 }

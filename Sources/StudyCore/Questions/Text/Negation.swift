@@ -80,12 +80,28 @@ enum Negation {
         guard found.count == 1, let at = found.first, at > 0, at + 1 < words.count,
               !words.contains(where: { auxiliaries[$0.lowercased()] != nil && auxiliaries[$0] == nil }) else { return nil }
         let next = words[at + 1].lowercased()
-        // "is not", "can be seen as": a following adverb or "be" hedge would read badly once negated.
         // "are now written" → "are not now written": "not" goes after a time adverb, which reads badly; none is made.
-        guard !WordLists.looksLikeAdverb(next), !Self.timeAdverbs.contains(next), next.unicodeScalars.allSatisfy(\.isASCII),
+        // An adverb of manner reads well after "not" ("MD5 is not uniformly distributed", "is not
+        // automatically replicated"); one of frequency or degree does not ("is not rarely used").
+        guard !(WordLists.looksLikeAdverb(next) && Self.gradingAdverbs.contains(next)), !Self.timeAdverbs.contains(next),
+              next.unicodeScalars.allSatisfy(\.isASCII),
               words[at - 1].unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         return TextEdits.replacing([tokens.words[at].range], in: tokens, with: auxiliaries[words[at]]!)
     }
+
+    /// Adverbs in "-ly" of frequency, degree or certainty: negated, the
+    /// statement may still hold, or reads as a riddle ("is not rarely used",
+    /// "is not nearly full", "is not really needed").
+    static let gradingAdverbs: Set<String> = [
+        "rarely", "seldom", "hardly", "barely", "scarcely", "nearly", "partly", "partially", "really", "truly",
+        "largely", "mainly", "mostly", "primarily", "usually", "generally", "typically", "normally", "frequently",
+        "occasionally", "likely", "possibly", "probably", "certainly", "definitely", "necessarily", "only",
+        "merely", "simply", "slightly", "fairly", "relatively", "reasonably", "extremely", "very", "highly",
+        "greatly", "significantly", "considerably", "especially", "particularly", "completely", "entirely", "fully",
+        "totally", "virtually", "practically", "essentially", "basically", "initially", "eventually", "finally",
+        "currently", "recently", "previously", "newly", "early", "already", "immediately", "instantly", "quickly",
+        "easily", "rapidly", "slowly", "briefly", "temporarily", "permanently", "increasingly",
+    ]
 
     /// Adverbs without "-ly" that stand between an auxiliary and its verb.
     static let timeAdverbs: Set<String> = [
