@@ -1047,4 +1047,14 @@ struct QuestionGeneratorTests {
         #expect(Negation.inserted(TextTokens("Debug info generation is greatly improved")) == nil)
         #expect(Negation.inserted(TextTokens("The flag is rarely used in practice")) == nil)
     }
+    @Test func aNegationWithACurlyApostropheOrCannotIsTakenAway() {
+        // "BUT you can’t SSH into your instances" had no false version: "can’t" was no negation to the generator.
+        #expect(Negation.flipped(TextTokens("BUT you can’t SSH into your instances")) == "BUT you can SSH into your instances")
+        #expect(Negation.flipped(TextTokens("Unions cannot have a Drop implementation")) == "Unions can have a Drop implementation")
+        #expect(Negation.flipped(TextTokens("Autoprefixed CSS, so you don’t write vendor prefixes")) == "Autoprefixed CSS, so you write vendor prefixes")
+        #expect(Negation.flipped(TextTokens("The cache doesn't expire entries")) == "The cache expires entries")
+        #expect(Negation.flipped(TextTokens("Amazon MQ doesn’t “scale” as much as SQS / SNS")) == "Amazon MQ “scales” as much as SQS / SNS")
+        // A negative statement keeps its terms: "You shouldn’t call Hooks from regular Route functions" may be as true.
+        #expect(Negation.isNegative(TextTokens("You shouldn’t call Hooks from regular JavaScript functions")))
+    }
 }
