@@ -231,4 +231,18 @@ struct QuestionAuditTests {
                              answer: "12.7 GB of new paste content per month")
         #expect(!audit.findings(for: mixed).contains { $0.contains("figure") })
     }
+    @Test func aBlankOnPartOfAColumnHeaderIsFound() {
+        // Found reading the corpus after sample 6: "参考ページ" and "キャッシュできるか" are column headers.
+        let reference = question(.flip, fact: InlineText(plain: "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考ページ: research.google.com"),
+                                 prompt: "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考_____: research.google.com",
+                                 answer: "ページ")
+        #expect(audit.findings(for: reference).contains("blank on part of a table column header"))
+        let cache = question(.flip, fact: InlineText(plain: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"),
+                             prompt: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; _____できるか: Yes", answer: "キャッシュ")
+        #expect(audit.findings(for: cache).contains("blank on part of a table column header"))
+        // A blank in a cell is no header's.
+        let cell = question(.flip, fact: InlineText(plain: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"),
+                            prompt: "GET — 詳細: _____; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes", answer: "リソースを読み取る")
+        #expect(!audit.findings(for: cell).contains { $0.contains("column header") })
+    }
 }

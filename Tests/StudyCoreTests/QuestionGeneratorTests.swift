@@ -1057,4 +1057,13 @@ struct QuestionGeneratorTests {
         // A negative statement keeps its terms: "You shouldn’t call Hooks from regular Route functions" may be as true.
         #expect(Negation.isNegative(TextTokens("You shouldn’t call Hooks from regular JavaScript functions")))
     }
+    @Test func noTermIsTakenFromPartOfAColumnHeader() {
+        // "参考_____: research.google.com" → ページ was asked: "参考ページ" is the table's header.
+        let row = "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考ページ: research.google.com"
+        let terms = KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: row), line: 1)).map(\.text)
+        #expect(!terms.contains("ページ") && !terms.contains("参考"), "\(terms)")
+        let get = "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"
+        let getTerms = KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "g"), text: InlineText(plain: get), line: 1)).map(\.text)
+        #expect(!getTerms.contains("キャッシュ"), "\(getTerms)")
+    }
 }

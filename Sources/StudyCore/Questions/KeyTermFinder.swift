@@ -43,7 +43,25 @@ public enum KeyTermFinder {
     static func isColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
         let before = tokens.gap(from: max(0, range.lowerBound - 2), to: range.lowerBound)
         let after = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 1))
-        return (before == "— " || before == "; ") && after == ":"
+        if (before == "— " || before == "; ") && after == ":" { return true }
+        return isInsideAColumnHeader(range, tokens: tokens)
+    }
+
+    /// Part of a header ("参考_____: research.google.com" → ページ, "; _____できるか:
+    /// Yes" → キャッシュ): in a table row, the term follows "— " or "; " with
+    /// no ":" between, and a ":" follows it before any "; ".
+    static func isInsideAColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
+        let text = tokens.text
+        guard text.contains(" — ") else { return false }
+        let before = tokens.gap(from: 0, to: range.lowerBound)
+        guard let opening = [before.ranges(of: "; ").last, before.ranges(of: " — ").last]
+            .compactMap({ $0 }).max(by: { $0.upperBound < $1.upperBound }) else { return false }
+        let head = before[opening.upperBound...]
+        guard !head.contains(":"), !head.contains("：") else { return false }
+        let after = tokens.gap(from: range.upperBound, to: tokens.units.count)
+        guard let colon = after.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let rest = after[..<colon]
+        return !rest.contains("; ") && !rest.contains(" — ")
     }
 
     /// The term of a "Term: definition" (or "Term - definition") bullet and

@@ -228,6 +228,18 @@ public struct QuestionAudit {
                 index += 1
             }
         }
+        // "参考_____: research.google.com" → ページ: a blank on part of a table's column header.
+        let halves = prompt.split(separator: Question.blank, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if halves.count == 2, prompt.contains(" — ") {
+            let before = halves[0], after = halves[1]
+            let opening = [before.ranges(of: "; ").last, before.ranges(of: " — ").last].compactMap { $0 }
+                .max { $0.upperBound < $1.upperBound }
+            if let opening, !before[opening.upperBound...].contains(where: { $0 == ":" || $0 == "：" }),
+               let colon = after.firstIndex(where: { $0 == ":" || $0 == "：" }),
+               !after[..<colon].contains("; "), !after[..<colon].contains(" — "), !before[opening.upperBound...].isEmpty || colon != after.startIndex {
+                found.append("blank on part of a table column header")
+            }
+        }
         // What the learner reads, with the answer put back: the fact itself,
         // or for an item of a list asked by the rest of the list, the list.
         let whole = prompt.split(separator: Question.blank, omittingEmptySubsequences: false).joined(separator: answer)
