@@ -1066,4 +1066,14 @@ struct QuestionGeneratorTests {
         let getTerms = KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "g"), text: InlineText(plain: get), line: 1)).map(\.text)
         #expect(!getTerms.contains("キャッシュ"), "\(getTerms)")
     }
+    @Test func theWordsAfterASubjectPronounAreNoPhraseToHide() {
+        func phrases(_ text: String) -> [String] {
+            KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: text), line: 1))
+                .filter { $0.kind == .phrase }.map(\.text)
+        }
+        // "so that they _____." → finish sooner: the verb and its adverb, no term.
+        #expect(!phrases("Runs tests in parallel processes so that they finish sooner.").contains("finish sooner"))
+        // "IT" is no pronoun.
+        #expect(phrases("Traditional IT requires expensive upfront investments for hardware.").contains("upfront investments"))
+    }
 }

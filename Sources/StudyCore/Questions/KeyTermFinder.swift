@@ -366,6 +366,10 @@ public enum KeyTermFinder {
             // "affects the …": a word taking an object is a verb, whatever its ending.
             if head + 1 < words.count, headText.hasSuffix("s"),
                verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
+            // "so that they finish sooner": after "they", "we" or "it" the run is the verb and what follows it.
+            // (As written: "IT" is no pronoun.)
+            if runStart > 0, ["they", "we", "it", "he", "she", "They", "We", "It", "He", "She", "I"].contains(tokens.string(words[runStart - 1].range)),
+               singleSpace(between: words[runStart - 1], and: words[runStart], tokens: tokens) { continue }
             var first = head
             if head - 1 >= max(runStart, 1) {
                 let modifier = tokens.string(words[head - 1].range).lowercased()
