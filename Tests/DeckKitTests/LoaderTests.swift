@@ -315,4 +315,23 @@ struct LoaderTests {
         #expect(facts(caching) == ["Client caching keeps responses in the browser", "push() makes a new history entry"])
         #expect(caching.facts[0].context?.plainText == "Where to cache")
     }
+    @Test func itemsAboutTheInterviewerAreNotesNotFacts() throws {
+        // Sample 6, n 35, 39, 40: "看看你在_____都怎么玩儿过 Redis。" is the interviewer's aside.
+        let deck = try load("""
+            # Redis 数据类型和使用场景
+            ## 面试官心理分析
+            其实问这个问题，主要有两个原因：
+
+            -   看看你到底有没有全面的了解 Redis 有哪些功能，就怕你别就会最简单的 KV 操作；
+            -   看看你在实际项目里都怎么玩儿过 Redis。
+
+            ## 面试题剖析
+            -   Strings
+            -   Sorted Sets
+            """)
+        let aside = deck.root.children[0].children[0]
+        #expect(aside.title.plainText == "面试官心理分析" && aside.facts.isEmpty)
+        #expect(aside.notes.map(\.text.plainText).contains("看看你在实际项目里都怎么玩儿过 Redis。"), "still shown in the detail pane")
+        #expect(facts(deck.root.children[0].children[1]) == ["Strings", "Sorted Sets"])
+    }
 }

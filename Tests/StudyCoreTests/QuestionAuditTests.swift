@@ -156,4 +156,93 @@ struct QuestionAuditTests {
                                 prompt: "Relational databases serve _____ workloads", options: ["OLTP", "OLAP", "SQL", "SQS"], answer: "OLTP")
         #expect(!audit.findings(for: acronyms).contains("the answer is the odd one out by its capitals"))
     }
+    @Test func aDistractorThatIsNoWholePhraseOfTheNotesIsFound() throws {
+        // Sample 6, n 16: "impressive static" (cut from "very impressive static type checks") is
+        // no term a learner would know. ("name correspond", of the notes' own broken "files name
+        // correspond to", stands whole by its shape: the generator keeps it out, as a phrase cut
+        // from a longer run of words.)
+        let deck = try DeckLoader.load(text: """
+            # Redux
+            ## Structure
+            - Reducers: Used for all reducers, where files name correspond to state key.
+            - There is no nice Flow integration yet: Flux lets you do very impressive static type checks.
+            - Lets you inspect every state and action payload.
+            - Your reducer should be without side effects, simply digesting the action payload.
+            - No way to do undo easily without adding so much extra code.
+            - Runs tests in parallel processes so that they finish sooner.
+            - To change the state, emit an action, an object describing what happened.
+            - If a component threw an error, the boundary catches it.
+            - If you change the reducer code, each staged action will be re-evaluated.
+            """, file: "t.md")
+        let audit = QuestionAudit(decks: [deck])
+        func choice(_ options: [String]) -> Question {
+            question(.clozeChoice, fact: InlineText(plain: "If you change the reducer code, each staged action will be re-evaluated."),
+                     prompt: "If you change the reducer code, each _____ will be re-evaluated.", options: options, answer: "staged action")
+        }
+        let broken = audit.findings(for: choice(["staged action", "name correspond", "impressive static", "action payload"]))
+        #expect(broken.contains("a distractor that is no whole phrase of the notes: impressive static"))
+        #expect(!broken.contains { $0.contains("action payload") })
+        // A verb and its adverb after "they", a noun and the verb that takes "what …" or "an error": predicates, not terms.
+        let predicates = audit.findings(for: choice(["staged action", "finish sooner", "object describing", "component threw"]))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: finish sooner"))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: object describing"))
+        #expect(predicates.contains("a distractor that is no whole phrase of the notes: component threw"))
+        // Phrases the notes write whole (after a determiner, before grammar or a stop) are fine.
+        #expect(audit.findings(for: choice(["staged action", "action payload", "extra code", "parallel processes"]))
+            .filter { $0.contains("whole phrase") }.isEmpty)
+    }
+    @Test func aDistractorThatDisagreesWithTheAnswerInNumberIsFound() {
+        // Sample 6, n 10: "Two _____ of different types" takes a plural; "underlying" cannot fill it.
+        let two = question(.clozeChoice, fact: InlineText(plain: "Two elements of different types will produce different trees."),
+                           prompt: "Two _____ of different types will produce different trees.",
+                           options: ["elements", "animations", "configurations", "underlying"], answer: "elements")
+        #expect(audit.findings(for: two) == ["a distractor that disagrees with the answer in number: underlying"])
+        // "each _____ will be re-evaluated" takes a singular: "network callbacks" shows it is wrong.
+        let each = question(.clozeChoice, fact: InlineText(plain: "If you change the reducer code, each staged action will be re-evaluated."),
+                            prompt: "If you change the reducer code, each _____ will be re-evaluated.",
+                            options: ["staged action", "render method", "network callbacks", "extra code"], answer: "staged action")
+        #expect(audit.findings(for: each).contains("a distractor that disagrees with the answer in number: network callbacks"))
+        // Names and words like "status" or "class" are no plurals; options that agree are fine.
+        let agree = question(.clozeChoice, fact: InlineText(plain: "Two elements of different types will produce different trees."),
+                             prompt: "Two _____ of different types will produce different trees.",
+                             options: ["elements", "animations", "configurations", "attributes"], answer: "elements")
+        #expect(!audit.findings(for: agree).contains { $0.contains("in number") })
+        // "for the _____ and" takes either number: no finding there.
+        let either = question(.clozeChoice, fact: InlineText(plain: "There is only one hash result for the original input and Base 62 is deterministic"),
+                              prompt: "There is only one hash result for the _____ and Base 62 is deterministic",
+                              options: ["original input", "read requests", "paste writes", "object store"], answer: "original input")
+        #expect(!audit.findings(for: either).contains { $0.contains("in number") })
+        let status = question(.clozeChoice, fact: InlineText(plain: "The response carries a status code."),
+                              prompt: "The response carries a _____ code.", options: ["status", "header", "payload", "class"], answer: "status")
+        #expect(!audit.findings(for: status).contains { $0.contains("in number") })
+    }
+    @Test func aStatementThatAloneOpensWithAFigureIsFound() {
+        // Sample 6, n 2: the only quantity among use cases.
+        let usage = question(.definitionChoice, fact: InlineText(plain: "12.7 GB of new paste content per month"),
+                             prompt: "Which of these belongs under “Calculate usage”?",
+                             options: ["User enters a block of text and gets a randomly generated link", "12.7 GB of new paste content per month",
+                                       "The Web Server forwards the request to the Write API server", "User registers for an account"],
+                             answer: "12.7 GB of new paste content per month")
+        #expect(audit.findings(for: usage).contains("the answer is the odd one out by opening with a figure or not"))
+        let mixed = question(.definitionChoice, fact: InlineText(plain: "12.7 GB of new paste content per month"),
+                             prompt: "Which of these belongs under “Calculate usage”?",
+                             options: ["User enters a block of text and gets a randomly generated link", "12.7 GB of new paste content per month",
+                                       "360 million shortlinks in 3 years", "User registers for an account"],
+                             answer: "12.7 GB of new paste content per month")
+        #expect(!audit.findings(for: mixed).contains { $0.contains("figure") })
+    }
+    @Test func aBlankOnPartOfAColumnHeaderIsFound() {
+        // Found reading the corpus after sample 6: "参考ページ" and "キャッシュできるか" are column headers.
+        let reference = question(.flip, fact: InlineText(plain: "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考ページ: research.google.com"),
+                                 prompt: "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考_____: research.google.com",
+                                 answer: "ページ")
+        #expect(audit.findings(for: reference).contains("blank on part of a table column header"))
+        let cache = question(.flip, fact: InlineText(plain: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"),
+                             prompt: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; _____できるか: Yes", answer: "キャッシュ")
+        #expect(audit.findings(for: cache).contains("blank on part of a table column header"))
+        // A blank in a cell is no header's.
+        let cell = question(.flip, fact: InlineText(plain: "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"),
+                            prompt: "GET — 詳細: _____; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes", answer: "リソースを読み取る")
+        #expect(!audit.findings(for: cell).contains { $0.contains("column header") })
+    }
 }

@@ -962,4 +962,118 @@ struct QuestionGeneratorTests {
         #expect(card.answer == "React is a JavaScript library for building user interfaces.")
         #expect(card.context == ["React"])
     }
+    @Test func aPhraseIsAnOptionOnlyWhereTheNotesWriteItWhole() throws {
+        // Sample 6, n 16: "each _____ will be re-evaluated" offered "name correspond" and
+        // "impressive static", pieces of "files name correspond to" and "very impressive static
+        // type checks"; "finish sooner" ("so that they finish sooner") is a verb and its adverb.
+        let (generator, facts) = try Self.generator(for: """
+            # Redux
+            ## DevTools
+            - If you change the reducer code, each staged action will be re-evaluated.
+            - Lets you inspect every state and action payload.
+            ## Downsides
+            - Flux currently lets you do very impressive static type checks which Redux doesn't support yet.
+            - No way to do undo (travel back in time) easily without adding so much extra code.
+            ## Jest
+            - Runs tests in parallel processes so that they finish sooner.
+            - Automatically finds tests to execute in your source code.
+            ## Structure
+            - Reducers: Used for all reducers, where files name correspond to state key.
+            - Your reducer should be without side effects, simply digesting the action payload.
+            """)
+        var distractors: Set<String> = []
+        for fact in facts {
+            for seed in 1...12 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: fact.id, kind: .clozeChoice, seed: seed) else { continue }
+                distractors.formUnion(question.options.filter { $0 != question.answer })
+            }
+        }
+        #expect(distractors.isDisjoint(with: ["name correspond", "impressive static", "finish sooner"]), "\(distractors.sorted())")
+        // The phrases written whole still stand in for one another.
+        #expect(distractors.isSuperset(of: ["staged action", "action payload", "extra code", "source code"]), "\(distractors.sorted())")
+        // A word right before an article or a "what" clause takes it as its object: a verb, no phrase's head.
+        func phrases(_ text: String) -> [String] {
+            KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: text), line: 1))
+                .filter { $0.kind == .phrase }.map(\.text)
+        }
+        #expect(!phrases("To change the state, emit an action, an object describing what happened.").contains("object describing"))
+        #expect(!phrases("An object with a stack key contains the information about which component threw the error.").contains("component threw"))
+        let tokens = TextTokens("Runs tests in parallel processes so that they finish sooner.")
+        #expect(KeyTermFinder.standsWhole(14..<32, tokens: tokens))    // "parallel processes"
+        #expect(!KeyTermFinder.standsWhole(46..<59, tokens: tokens))   // "finish sooner"
+    }
+    @Test func optionsAgreeWithTheAnswerInNumberWhereTheSentenceFixesIt() throws {
+        // Sample 6, n 10: "Two _____ of different types" offered "underlying" among plurals.
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Diffing
+            - Two **elements** of different types will produce different trees.
+            - React compares the **underlying** tree before it renders.
+            - The **reconciliation** step walks both trees.
+            - Use **animations** sparingly in long lists.
+            - Keep **configurations** in one file per app.
+            - Smooth **transitions** help users follow changes.
+            - The **renderer** draws the host views.
+            """)
+        let two = try #require(facts.first)
+        var offered: Set<String> = []
+        for seed in 1...12 as ClosedRange<UInt64> {
+            let question = try #require(generator.question(for: two.id, kind: .clozeChoice, seed: seed))
+            #expect(question.answer == "elements")
+            offered.formUnion(question.options)
+        }
+        #expect(offered == ["elements", "animations", "configurations", "transitions"])
+        let tokens = TextTokens("Keep the elements of a list, and each staged action")
+        #expect(!ShapeMatch.fixesNumber(around: 9..<17, in: tokens))    // "the elements of"
+        #expect(ShapeMatch.fixesNumber(around: 38..<51, in: tokens))    // "each staged action"
+    }
+    @Test func aStatementIsNotTheOnlyOptionOpeningWithAFigureOrTheOnlyOneNot() {
+        // Sample 6, n 2: "12.7 GB of new paste content per month" among three use cases.
+        let usesCases = ["User registers for an account", "The Web Server forwards the request", "User enters a block of text",
+                         "360 million shortlinks in 3 years"]
+        #expect(QuestionGenerator.threeNotSettingApart("12.7 GB of new paste content per month", from: usesCases)
+            == ["User registers for an account", "The Web Server forwards the request", "360 million shortlinks in 3 years"])
+        #expect(QuestionGenerator.threeNotSettingApart("12.7 GB of new paste content per month", from: Array(usesCases.prefix(3))) == nil)
+        #expect(QuestionGenerator.threeNotSettingApart("User verifies email", from: usesCases) == Array(usesCases.prefix(3)))
+        // "一" is a word's first character here, not a figure.
+        #expect(QuestionGenerator.threeNotSettingApart("一貫性 - 全ての読み込みは最新の書き込み", from: ["可用性 - …", "分断耐性 - …", "元の状態"]) != nil)
+    }
+    @Test func aStatementIsNegatedBeforeAnAdverbOfMannerButNotOfDegree() {
+        // "MD5 is uniformly distributed" had no false version: the adverb stopped it.
+        #expect(Negation.inserted(TextTokens("MD5 is uniformly distributed")) == "MD5 is not uniformly distributed")
+        #expect(Negation.inserted(TextTokens("Installation will properly configure the dynamic linker"))
+            == "Installation will not properly configure the dynamic linker")
+        // "is not greatly improved", "is not rarely used": still half true, or a riddle.
+        #expect(Negation.inserted(TextTokens("Debug info generation is greatly improved")) == nil)
+        #expect(Negation.inserted(TextTokens("The flag is rarely used in practice")) == nil)
+    }
+    @Test func aNegationWithACurlyApostropheOrCannotIsTakenAway() {
+        // "BUT you can’t SSH into your instances" had no false version: "can’t" was no negation to the generator.
+        #expect(Negation.flipped(TextTokens("BUT you can’t SSH into your instances")) == "BUT you can SSH into your instances")
+        #expect(Negation.flipped(TextTokens("Unions cannot have a Drop implementation")) == "Unions can have a Drop implementation")
+        #expect(Negation.flipped(TextTokens("Autoprefixed CSS, so you don’t write vendor prefixes")) == "Autoprefixed CSS, so you write vendor prefixes")
+        #expect(Negation.flipped(TextTokens("The cache doesn't expire entries")) == "The cache expires entries")
+        #expect(Negation.flipped(TextTokens("Amazon MQ doesn’t “scale” as much as SQS / SNS")) == "Amazon MQ “scales” as much as SQS / SNS")
+        // A negative statement keeps its terms: "You shouldn’t call Hooks from regular Route functions" may be as true.
+        #expect(Negation.isNegative(TextTokens("You shouldn’t call Hooks from regular JavaScript functions")))
+    }
+    @Test func noTermIsTakenFromPartOfAColumnHeader() {
+        // "参考_____: research.google.com" → ページ was asked: "参考ページ" is the table's header.
+        let row = "ファイルシステム — システム: Google File System (GFS) - 分散ファイルシステム; 参考ページ: research.google.com"
+        let terms = KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: row), line: 1)).map(\.text)
+        #expect(!terms.contains("ページ") && !terms.contains("参考"), "\(terms)")
+        let get = "GET — 詳細: リソースを読み取る; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes"
+        let getTerms = KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "g"), text: InlineText(plain: get), line: 1)).map(\.text)
+        #expect(!getTerms.contains("キャッシュ"), "\(getTerms)")
+    }
+    @Test func theWordsAfterASubjectPronounAreNoPhraseToHide() {
+        func phrases(_ text: String) -> [String] {
+            KeyTermFinder.candidates(of: Fact(id: FactID(rawValue: "t"), text: InlineText(plain: text), line: 1))
+                .filter { $0.kind == .phrase }.map(\.text)
+        }
+        // "so that they _____." → finish sooner: the verb and its adverb, no term.
+        #expect(!phrases("Runs tests in parallel processes so that they finish sooner.").contains("finish sooner"))
+        // "IT" is no pronoun.
+        #expect(phrases("Traditional IT requires expensive upfront investments for hardware.").contains("upfront investments"))
+    }
 }

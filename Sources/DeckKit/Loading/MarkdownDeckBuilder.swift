@@ -265,7 +265,9 @@ struct MarkdownDeckBuilder {
             // "etc." closing a list, or "push()" listed under "What is the purpose of
             // push() and replace()?": shown as written, but nothing to learn beyond
             // the heading or the list. Kept as a note, so the detail pane still has it.
-            if nestedLists.isEmpty, context == nil ? Self.isFiller(text) || Self.echoes(text, heading: target.title) : Self.isFiller(text) {
+            // Under "面试官心理分析" an item says what the interviewer wants to see, not a fact of the subject.
+            if nestedLists.isEmpty, Self.isAboutTheInterviewer(target.title)
+                || (context == nil ? Self.isFiller(text) || Self.echoes(text, heading: target.title) : Self.isFiller(text)) {
                 target.notes.append(Note(kind: .paragraph, text: text, line: line))
                 continue
             }
@@ -333,6 +335,19 @@ struct MarkdownDeckBuilder {
         let plain = text.plainText.lowercased().trimmingCharacters(in: " *_.…。、,")
         return ["etc", "and so on", "and more", "and many more", "などなど", "など", "等等", "等", "..."].contains(plain)
     }
+
+    /// A heading over what an interviewer means to find out ("面试官心理分析",
+    /// the interviewer's thinking, in the doocs interview notes): its items
+    /// ("看看你在实际项目里都怎么玩儿过 Redis。", "就怕你干 1 年挖一堆坑…")
+    /// are asides about the interview, nothing of the subject to learn. They
+    /// stay in the detail pane as notes; the facts are in "面试题剖析".
+    static func isAboutTheInterviewer(_ heading: InlineText) -> Bool {
+        guard heading.plainUTF8Count <= 48 else { return false }
+        return interviewerHeadings.contains(heading.plainText.trimmingCharacters(in: " "))
+    }
+
+    /// Headings that name the interviewer's thinking.
+    private static let interviewerHeadings: Set<String> = ["面试官心理分析"]
 
     /// An item of up to three words, every one of which a longer heading
     /// already says ("push()" under "What is the purpose of push() and

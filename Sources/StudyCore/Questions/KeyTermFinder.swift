@@ -43,7 +43,25 @@ public enum KeyTermFinder {
     static func isColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
         let before = tokens.gap(from: max(0, range.lowerBound - 2), to: range.lowerBound)
         let after = tokens.gap(from: range.upperBound, to: min(tokens.units.count, range.upperBound + 1))
-        return (before == "— " || before == "; ") && after == ":"
+        if (before == "— " || before == "; ") && after == ":" { return true }
+        return isInsideAColumnHeader(range, tokens: tokens)
+    }
+
+    /// Part of a header ("参考_____: research.google.com" → ページ, "; _____できるか:
+    /// Yes" → キャッシュ): in a table row, the term follows "— " or "; " with
+    /// no ":" between, and a ":" follows it before any "; ".
+    static func isInsideAColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
+        let text = tokens.text
+        guard text.contains(" — ") else { return false }
+        let before = tokens.gap(from: 0, to: range.lowerBound)
+        guard let opening = [before.ranges(of: "; ").last, before.ranges(of: " — ").last]
+            .compactMap({ $0 }).max(by: { $0.upperBound < $1.upperBound }) else { return false }
+        let head = before[opening.upperBound...]
+        guard !head.contains(":"), !head.contains("：") else { return false }
+        let after = tokens.gap(from: range.upperBound, to: tokens.units.count)
+        guard let colon = after.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let rest = after[..<colon]
+        return !rest.contains("; ") && !rest.contains(" — ")
     }
 
     /// The term of a "Term: definition" (or "Term - definition") bullet and
@@ -327,9 +345,14 @@ public enum KeyTermFinder {
             defer { runStart = index + 1 }
             guard head > 0, !WordLists.commonVerbs.contains(headText), !headText.hasSuffix("ed"), headText.count >= 4
             else { continue }
-            // "by increasing the number": an -ing word taking an object is a verb.
+            // "by increasing the number", "an object describing what happened": an -ing word
+            // taking an object or a clause is a verb.
+            let next = head + 1 < words.count ? tokens.string(words[head + 1].range).lowercased() : ""
+            let nextIsNear = head + 1 < words.count && singleSpace(between: words[head], and: words[head + 1], tokens: tokens)
             if headText.hasSuffix("ing"), head + 1 < words.count,
-               verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
+               verbObjectStarts.contains(next) || (nextIsNear && clauseStarts.contains(next)) { continue }
+            // "a component threw an error": a word right before an article takes it as its object.
+            if nextIsNear, ["a", "an", "the"].contains(next) { continue }
             // "configuring and managing resources": -ing verbs joined by "and".
             if headText.hasSuffix("ing"), head + 2 < words.count,
                ["and", "or"].contains(tokens.string(words[head + 1].range).lowercased()),
@@ -343,6 +366,10 @@ public enum KeyTermFinder {
             // "affects the …": a word taking an object is a verb, whatever its ending.
             if head + 1 < words.count, headText.hasSuffix("s"),
                verbObjectStarts.contains(tokens.string(words[head + 1].range).lowercased()) { continue }
+            // "so that they finish sooner": after "they", "we" or "it" the run is the verb and what follows it.
+            // (As written: "IT" is no pronoun.)
+            if runStart > 0, ["they", "we", "it", "he", "she", "They", "We", "It", "He", "She", "I"].contains(tokens.string(words[runStart - 1].range)),
+               singleSpace(between: words[runStart - 1], and: words[runStart], tokens: tokens) { continue }
             var first = head
             if head - 1 >= max(runStart, 1) {
                 let modifier = tokens.string(words[head - 1].range).lowercased()
@@ -404,6 +431,51 @@ public enum KeyTermFinder {
         "available", "possible", "necessary", "following", "generally", "including",
         "capability", "capabilities", "functionality", "functionalities", "mechanism", "mechanisms",
     ]
+
+    /// Words that open a clause a verb takes ("describing what happened").
+    private static let clauseStarts: Set<String> = ["what", "how", "whether", "where", "who"]
+
+    /// Words after which a word is a verb: subjects, auxiliaries, modals,
+    /// "to" ("they finish sooner", "you can build indexes").
+    private static let verbOpeners: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "can", "cannot", "could", "may", "might", "must", "shall",
+        "should", "will", "would", "do", "does", "did", "don't", "doesn't", "didn't", "to",
+    ]
+
+    /// Words that may follow a phrase that stands whole: grammar that is not
+    /// the start of an object (a verb's), and the prepositions and
+    /// conjunctions `WordLists.grammarWords` leaves out.
+    private static let phraseEnders: Set<String> = WordLists.grammarWords
+        .union(["without", "within", "between", "through", "across", "after", "before", "during", "because", "while",
+                "like", "unless", "until", "since", "rather", "using", "isn't", "aren't", "don't", "doesn't", "can't"])
+        .subtracting(["the", "a", "an", "its", "their", "your", "our", "his", "what", "how"])
+
+    /// Whether a phrase of plain words stands whole where it is written, so
+    /// that shown alone (as an option) it still reads as a term: it does not
+    /// follow a subject, a modal, an adverb, a plural or a compound's first
+    /// half ("they finish sooner", "finally implement unwinding", "files name
+    /// correspond", "ultra-low latency networking"), and what follows it is a stop or
+    /// grammar, not a word that goes on with it ("impressive static | type
+    /// checks") nor the object of a verb ("component threw | an error").
+    static func standsWhole(_ range: Range<Int>, tokens: TextTokens) -> Bool {
+        let words = tokens.words
+        guard let first = words.firstIndex(where: { $0.range.lowerBound == range.lowerBound }),
+              let last = words.lastIndex(where: { $0.range.upperBound == range.upperBound }) else { return false }
+        if first > 0, singleSpace(between: words[first - 1], and: words[first], tokens: tokens) {
+            let before = tokens.string(words[first - 1].range).lowercased()
+            if verbOpeners.contains(before) || isHyphenJoined(words[first - 1], tokens: tokens) { return false }
+            // "finally implement unwinding", "very impressive static": an adverb goes with a verb or an adjective.
+            if WordLists.looksLikeAdverb(before) || ["very", "too", "quite", "so", "more", "most", "less"].contains(before) { return false }
+            // "files name correspond": after a plural (or a verb in -s) the run's first word is a verb, or the
+            // phrase is the tail of a longer one.
+            if isContentWord(first - 1, tokens: tokens), before.hasSuffix("s"), !before.hasSuffix("ss") { return false }
+        }
+        if last + 1 < words.count, singleSpace(between: words[last], and: words[last + 1], tokens: tokens) {
+            let after = tokens.string(words[last + 1].range)
+            return words[last + 1].kind == .letter && phraseEnders.contains(after.lowercased())
+        }
+        return true
+    }
 
     /// Words that start the object of a verb ("increasing the number").
     private static let verbObjectStarts: Set<String> = [

@@ -7,7 +7,10 @@ import DeckKit
 ///   none of whose words shows in the prompt or in the topic path above it;
 /// - options are of one kind and shape (numbers with the same unit, names
 ///   with names of as many words), taken from the nearest topics first, and
-///   no two name the same thing (`OptionForms`);
+///   no two name the same thing (`OptionForms`); a phrase of plain words is
+///   an option only where its notes write it whole
+///   (`KeyTermFinder.standsWhole`), and agrees with the answer in number
+///   where the sentence fixes it (`ShapeMatch.fixesNumber`);
 /// - a false statement is made only where it is surely false: one negation
 ///   flipped, or a name or number swapped that is not one item of a list
 ///   nor a bound ("up to 75%");
@@ -227,16 +230,19 @@ public struct QuestionGenerator: Sendable, Equatable {
                 let prompt = "What is \(term)?"
                 var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
                 if pool.count >= 3 {
-                    pool = Array(pool.prefix(5))
-                    random.shuffle(&pool)
-                    return shuffled([definition] + pool.prefix(3), using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+                    var nearest = Array(pool.prefix(5))
+                    random.shuffle(&nearest)
+                    if let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) {
+                        return shuffled([definition] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
+                    }
                 }
             }
             // Else the topic as the term: which of these statements is about it?
             guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else { return nil }
             var pool = Array(distractors.prefix(5))
             random.shuffle(&pool)
-            return shuffled([answer] + pool.prefix(3), using: &random) {
+            guard let three = Self.threeNotSettingApart(answer, from: pool + distractors.dropFirst(5)) else { return nil }
+            return shuffled([answer] + three, using: &random) {
                 make(prompt, context: shown, options: $0, correct: $1, answer: answer)
             }
         case .whichTopic:
@@ -900,8 +906,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         let visibleStems = visible.reduce(into: Set<String>()) { $0.formUnion(index.stems($1)) }
         var chosen: [QuestionIndex.WeighedTerm] = []
         let weighedAnswer = index.weighed(answer)
+        let fixesNumber = ShapeMatch.fixesNumber(around: answer.range, in: index.analysis(position).tokens)
         func consider(_ candidate: QuestionIndex.WeighedTerm, sameShape: Bool = false) -> Bool {
             guard sameShape ? ShapeMatch.compatibleWithinShape(candidate.term, with: answer) : ShapeMatch.compatible(candidate.term, with: answer),
+                  !fixesNumber || ShapeMatch.agreeInNumber(candidate.term.text, answer.text),
                   !candidate.overlaps(weighedAnswer),
                   !chosen.contains(where: { $0.overlaps(candidate) }),
                   candidate.stems.isDisjoint(with: visibleStems),
@@ -933,6 +941,10 @@ public struct QuestionGenerator: Sendable, Equatable {
                 // A phrase ("store exist", "allowing customers") stands in only if it is
                 // the term its own fact would hide: a phrase worth learning, not a fragment.
                 if term.kind == .phrase, let home = candidate.position, keyTermChoice(at: home)?.term.text != term.text { return false }
+                // Shown alone, a phrase must read as one where the notes write it: not
+                // "name correspond" of "files name correspond to", nor "impressive static" of "… type checks".
+                if term.kind == .phrase, term.wordCount >= 2, !term.isCJK, let home = candidate.position,
+                   !KeyTermFinder.standsWhole(term.range, tokens: index.analysis(home).tokens) { return false }
                 return consider(candidate, sameShape: true)
             }
             if enough { break search }
@@ -1562,6 +1574,26 @@ public struct QuestionGenerator: Sendable, Equatable {
 
     /// Bytes of text above which a fact is not asked.
     public static let longestAskedFact = 2_000
+
+    /// The first three statements of the pool, the third changed for one
+    /// that opens as the answer does (with a figure or not) when none of the
+    /// three would: "12.7 GB of new paste content per month" among three use
+    /// cases is the answer by its shape alone. Nil when the pool has none.
+    static func threeNotSettingApart(_ answer: String, from pool: [String]) -> [String]? {
+        // A digit, ASCII or full-width ("一貫性" opens with a word, though "一" counts as a number to Unicode).
+        func opensWithAFigure(_ text: String) -> Bool {
+            guard let scalar = text.unicodeScalars.first else { return false }
+            return ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+        }
+        var three = Array(pool.prefix(3))
+        guard three.count == 3 else { return nil }
+        let figure = opensWithAFigure(answer)
+        if three.allSatisfy({ opensWithAFigure($0) != figure }) {
+            guard let alike = pool.dropFirst(3).first(where: { opensWithAFigure($0) == figure }) else { return nil }
+            three[2] = alike
+        }
+        return three
+    }
 
     /// A long single word is seldom an everyday one ("overfitting",
     /// "warehouses", "tokenization"; not "document", "datasets").

@@ -15,17 +15,33 @@ public struct QuestionAudit {
     /// ("Reasons for SQL:"), without the colon: a true statement may be the
     /// fact said after the lead-in of its list.
     private let leadIns: [FactID: [String]]
+    /// The runs of two to four lowercase words the notes write somewhere as
+    /// a phrase standing whole (`wholePhrases(in:)`): a distractor of plain
+    /// words, shown alone, must be one, or it is a broken piece of a sentence.
+    private let phrases: Set<String>
+    /// Bold and code spans: terms the notes mark as such, whatever their words.
+    private let marked: Set<String>
 
     public init(decks: [Deck]) {
         var words: Set<String> = []
         var leadIns: [FactID: [String]] = [:]
+        var phrases: Set<String> = [], marked: Set<String> = []
+        func read(_ text: String) { phrases.formUnion(Self.wholePhrases(in: text)) }
         for deck in decks {
             deck.root.forEachNode { node in
                 for word in Self.words(node.title.plainText) { words.insert(word.lowercased()) }
-                for fact in node.facts { for word in Self.words(fact.text.plainText) { words.insert(word.lowercased()) } }
+                read(node.title.plainText)
+                for fact in node.facts {
+                    for word in Self.words(fact.text.plainText) { words.insert(word.lowercased()) }
+                    read(fact.text.plainText)
+                    for span in fact.text.spans where span.style.contains(.bold) || span.style.contains(.code) {
+                        marked.insert(span.text.trimmingCharacters(" ").lowercased())
+                    }
+                }
                 var colonParagraphs: [String] = []
                 for note in node.notes where note.kind == .paragraph {
                     for word in Self.words(note.text.plainText) { words.insert(word.lowercased()) }
+                    read(note.text.plainText)
                     let text = note.text.plainText.trimmingCharacters(" ")
                     if text.hasSuffix(":") || text.hasSuffix("：") { colonParagraphs.append(String(text.dropLast()).trimmingCharacters(" ")) }
                 }
@@ -34,6 +50,8 @@ public struct QuestionAudit {
         }
         vocabulary = words
         self.leadIns = leadIns
+        self.phrases = phrases
+        self.marked = marked
     }
 
     public func findings(for question: Question) -> [String] {
@@ -134,6 +152,14 @@ public struct QuestionAudit {
             found += trueFalseFindings(question, fact: fact)
         case .definitionChoice:
             found += visibleAnswer(answer, in: shown, options: question.options)
+            // "12.7 GB of new paste content per month" among three use cases: the only figure.
+            let others = question.options.filter { $0 != answer }
+            func opensWithADigit(_ text: String) -> Bool {
+                text.unicodeScalars.first.map { ("0"..."9").contains($0) || ("０"..."９").contains($0) } ?? false
+            }
+            if !others.isEmpty, others.allSatisfy({ opensWithADigit($0) != opensWithADigit(answer) }) {
+                found.append("the answer is the odd one out by opening with a figure or not")
+            }
         case .authoredChoice:
             // Asked as the notes wrote it: only its make-up is checked.
             if question.options.count < 2 { found.append("a written question with under two options") }
@@ -200,6 +226,18 @@ public struct QuestionAudit {
                 index += blank.count
             } else {
                 index += 1
+            }
+        }
+        // "参考_____: research.google.com" → ページ: a blank on part of a table's column header.
+        let halves = prompt.split(separator: Question.blank, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if halves.count == 2, prompt.contains(" — ") {
+            let before = halves[0], after = halves[1]
+            let opening = [before.ranges(of: "; ").last, before.ranges(of: " — ").last].compactMap { $0 }
+                .max { $0.upperBound < $1.upperBound }
+            if let opening, !before[opening.upperBound...].contains(where: { $0 == ":" || $0 == "：" }),
+               let colon = after.firstIndex(where: { $0 == ":" || $0 == "：" }),
+               !after[..<colon].contains("; "), !after[..<colon].contains(" — "), !before[opening.upperBound...].isEmpty || colon != after.startIndex {
+                found.append("blank on part of a table column header")
             }
         }
         // What the learner reads, with the answer put back: the fact itself,
@@ -360,6 +398,38 @@ public struct QuestionAudit {
                 && Set(others.map { size($0) }).count == 1 {
                 found.append("the answer is the odd one out by word count")
             }
+            // "name correspond", "impressive static", "finish sooner": plain words
+            // cut from a sentence are no term; shown alone, only a phrase the
+            // notes write whole reads as one.
+            for option in others {
+                let optionWords = option.split(separator: " ")
+                guard optionWords.count >= 2, optionWords.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isLowercase } }),
+                      !marked.contains(option),
+                      !phrases.contains(option) else { continue }
+                found.append("a distractor that is no whole phrase of the notes: \(option)")
+            }
+            // "Two _____ of different types" among [elements, animations, underlying]:
+            // the slot's number rules out whatever does not agree with the answer.
+            func isPlain(_ text: String) -> Bool { text.allSatisfy { $0 == " " || ($0.isASCII && $0.isLowercase) } }
+            func isPlural(_ text: String) -> Bool {
+                let last = text.split(separator: " ").last.map(String.init) ?? ""
+                return last.count > 3 && last.hasSuffix("s") && !["ss", "us", "is"].contains { last.hasSuffix($0) }
+            }
+            // Only where the words round the blank fix the number: a determiner
+            // before it, or "is"/"are" after it ("for the _____ and" takes either).
+            let sides = question.prompt.split(separator: Question.blank, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            // (The words next to it: one space apart, no punctuation between.)
+            let before = sides[0].hasSuffix(" ") && sides[0].dropLast().last?.isLetter == true
+                ? Self.words(sides[0]).last?.lowercased() ?? "" : ""
+            let after = sides.count > 1 && sides[1].hasPrefix(" ") && sides[1].dropFirst().first?.isLetter == true
+                ? Self.words(sides[1]).first?.lowercased() ?? "" : ""
+            let fixed = Self.numberWords.contains(before)
+                || ["is", "are", "was", "were", "has", "have"].contains(after)
+            if fixed && isPlain(question.answer) {
+                for option in others where isPlain(option) && isPlural(option) != isPlural(question.answer) {
+                    found.append("a distractor that disagrees with the answer in number: \(option)")
+                }
+            }
             let length = question.answer.count
             if !others.isEmpty && (others.allSatisfy { $0.count * 2 < length } || others.allSatisfy { $0.count > length * 2 }) {
                 found.append("the answer is the odd one out by length")
@@ -396,6 +466,69 @@ public struct QuestionAudit {
         if !current.isEmpty { result.append(current) }
         return result.map { $0.trimmingCharacters("'’") }.filter { !$0.isEmpty }
     }
+
+    /// The runs of two to four plain lowercase words a text writes as a
+    /// phrase standing whole: not opened by a verb (after "they", "can" or
+    /// "to": "they finish sooner"), not cut from a longer phrase (a word
+    /// other than grammar after it: "impressive static | type checks"), and
+    /// not a verb and its object ("an object describing what happened",
+    /// "a component threw an error").
+    static func wholePhrases(in text: String) -> Set<String> {
+        // Clauses are split at punctuation; words joined by "-", "_", "'" or "." stay one word.
+        var clauses: [[String]] = [[]]
+        var current = ""
+        // A word ending in a stop or a quote ("sooner.", "modes'") ends its clause there.
+        func closeWord() {
+            guard !current.isEmpty else { return }
+            let stop = current.last.map { ".'’".contains($0) } ?? false
+            clauses[clauses.count - 1].append(stop ? String(current.dropLast()) : current)
+            if stop { clauses.append([]) }
+            current = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || "-_'’.".contains(character) && !current.isEmpty {
+                current.append(character)
+                continue
+            }
+            closeWord()
+            if character != " " && character != "\t" { clauses.append([]) }
+        }
+        closeWord()
+        var found: Set<String> = []
+        for clause in clauses where clause.count >= 2 {
+            let lowered = clause.map { $0.lowercased() }
+            let plain = clause.map { word in !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isLowercase } }
+            for start in clause.indices {
+                if start > 0 && verbOpeners.contains(lowered[start - 1]) { continue }
+                for length in 2...4 where start + length <= clause.count {
+                    let end = start + length
+                    guard plain[start..<end].allSatisfy({ $0 }) else { break }
+                    if end < clause.count {
+                        let after = lowered[end]
+                        guard closedClass.contains(after) || prepositions.contains(after), !objectOpeners.contains(after) else { continue }
+                    }
+                    found.insert(lowered[start..<end].joined(separator: " "))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Words after which a word is a verb: subjects, auxiliaries, modals, "to".
+    private static let verbOpeners: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "can", "cannot", "could", "may", "might", "must", "shall", "should",
+        "will", "would", "do", "does", "did", "don't", "doesn't", "didn't", "to",
+    ]
+    /// Prepositions, conjunctions and negated auxiliaries the audit's closed class leaves out.
+    private static let prepositions: Set<String> = [
+        "without", "within", "between", "through", "across", "after", "before", "during", "because", "while",
+        "like", "unless", "until", "since", "whereas", "although", "beyond", "against", "among", "instead",
+        "rather", "using", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't",
+    ]
+    /// What opens the object of a verb: a word before one is a verb, not a noun.
+    private static let objectOpeners: Set<String> = [
+        "the", "a", "an", "its", "their", "your", "our", "his", "what", "how", "whether",
+    ]
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         (0x3040...0x30FF).contains(scalar.value) || (0x3400...0x9FFF).contains(scalar.value)
@@ -440,7 +573,7 @@ public struct QuestionAudit {
         return nil
     }
 
-    private static func singular(_ word: String) -> String {
+    static func singular(_ word: String) -> String {
         if word.count > 4 && word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word
@@ -507,6 +640,12 @@ public struct QuestionAudit {
         return trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]")
             || trimmed.lowercased().hasPrefix("back to top") || trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://")
     }
+
+    /// Determiners that say one or many ("each", "two", "these").
+    static let numberWords: Set<String> = [
+        "a", "an", "each", "every", "one", "this", "that", "another", "two", "three", "four", "five", "these",
+        "those", "many", "several", "few", "both", "multiple", "various",
+    ]
 
     static let closedClass: Set<String> = [
         "a", "an", "the", "this", "that", "these", "those", "i", "you", "he", "she", "it", "we", "they", "me", "him",

@@ -13,7 +13,8 @@ enum Negation {
         ("are not supported", "are supported"), ("is not recommended", "is recommended"),
         ("is not required", "is required"), ("does not support", "supports"), ("doesn't support", "supports"),
         ("does not require", "requires"), ("doesn't require", "requires"), ("cannot be", "can be"),
-        ("can't be", "can be"), ("is not", "is"), ("isn't", "is"), ("are not", "are"), ("aren't", "are"),
+        ("can't be", "can be"), ("can’t be", "can be"), ("cannot", "can"), ("can't", "can"), ("can’t", "can"),
+        ("is not", "is"), ("isn't", "is"), ("are not", "are"), ("aren't", "are"),
         ("has no", "has"), ("not available", "available"), ("not supported", "supported"),
         ("不支持", "支持"), ("不能", "能"), ("不是", "是"), ("不需要", "需要"), ("无法", "可以"),
     ]
@@ -30,22 +31,38 @@ enum Negation {
         "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "couldn't", "wouldn't", "without", "none", "nor",
         "neither", "nothing", "incorrect", "impossible", "unsuitable", "impractical", "unable", "unavailable",
         "unsupported", "不", "没", "没有", "无", "无法", "非", "未", "ない", "ません",
+        // Written with a curly apostrophe ("can’t"), as notes often are.
+        "can’t", "isn’t", "aren’t", "doesn’t", "don’t", "didn’t", "won’t", "wasn’t", "weren’t", "hasn’t", "haven’t",
+        "shouldn’t", "couldn’t", "wouldn’t",
     ]
 
-    /// "does not expire" → "expires", "do not need" → "need": the one
-    /// negation of a plain verb taken away.
+    /// "does not expire" → "expires", "do not need" → "need", "doesn’t
+    /// need" → "needs": the one negation of a plain verb taken away.
     static func doesNotVerb(_ tokens: TextTokens) -> String? {
         let words = tokens.words
-        for (index, word) in words.enumerated() where index + 2 < words.count {
-            let first = tokens.string(word.range).lowercased()
-            guard first == "does" || first == "do", tokens.string(words[index + 1].range).lowercased() == "not" else { continue }
-            let verb = tokens.string(words[index + 2].range)
+        for (index, word) in words.enumerated() where index + 1 < words.count {
+            var first = tokens.string(word.range).lowercased()
+            // "doesn’t need", "don't need": the contraction is one word; the verb must follow it right away.
+            let contracted = ["doesn't", "doesn’t", "don't", "don’t"].contains(first)
+            // (Or in quotes: "doesn’t “scale”" → "“scales”", the quotes kept.)
+            var quote = ""
+            if contracted {
+                let gap = tokens.gap(from: word.range.upperBound, to: words[index + 1].range.lowerBound)
+                guard gap == " " || [" “", " \"", " ‘", " '"].contains(gap) else { continue }
+                quote = String(gap.dropFirst())
+                first = String(first.prefix(first.hasPrefix("does") ? 4 : 2))
+            } else {
+                guard index + 2 < words.count, first == "does" || first == "do",
+                      tokens.string(words[index + 1].range).lowercased() == "not" else { continue }
+            }
+            let verbIndex = contracted ? index + 1 : index + 2
+            let verb = tokens.string(words[verbIndex].range)
             guard verb.allSatisfy({ $0.isLowercase }), verb.count >= 3, !WordLists.functionWords.contains(verb) else { return nil }
             let replacement = first == "do" ? verb
                 : verb.hasSuffix("s") || verb.hasSuffix("sh") || verb.hasSuffix("ch") || verb.hasSuffix("x") ? verb + "es"
                 : verb.hasSuffix("y") && !"aeiou".contains(verb.dropLast().last ?? "a") ? verb.dropLast() + "ies" : verb + "s"
-            let range = word.range.lowerBound..<words[index + 2].range.upperBound
-            return TextEdits.replacing([range], in: tokens, with: matchingCase(replacement, tokens.string(word.range)))
+            let range = word.range.lowerBound..<words[verbIndex].range.upperBound
+            return TextEdits.replacing([range], in: tokens, with: quote + matchingCase(replacement, tokens.string(word.range)))
         }
         return nil
     }
@@ -80,12 +97,28 @@ enum Negation {
         guard found.count == 1, let at = found.first, at > 0, at + 1 < words.count,
               !words.contains(where: { auxiliaries[$0.lowercased()] != nil && auxiliaries[$0] == nil }) else { return nil }
         let next = words[at + 1].lowercased()
-        // "is not", "can be seen as": a following adverb or "be" hedge would read badly once negated.
         // "are now written" → "are not now written": "not" goes after a time adverb, which reads badly; none is made.
-        guard !WordLists.looksLikeAdverb(next), !Self.timeAdverbs.contains(next), next.unicodeScalars.allSatisfy(\.isASCII),
+        // An adverb of manner reads well after "not" ("MD5 is not uniformly distributed", "is not
+        // automatically replicated"); one of frequency or degree does not ("is not rarely used").
+        guard !(WordLists.looksLikeAdverb(next) && Self.gradingAdverbs.contains(next)), !Self.timeAdverbs.contains(next),
+              next.unicodeScalars.allSatisfy(\.isASCII),
               words[at - 1].unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         return TextEdits.replacing([tokens.words[at].range], in: tokens, with: auxiliaries[words[at]]!)
     }
+
+    /// Adverbs in "-ly" of frequency, degree or certainty: negated, the
+    /// statement may still hold, or reads as a riddle ("is not rarely used",
+    /// "is not nearly full", "is not really needed").
+    static let gradingAdverbs: Set<String> = [
+        "rarely", "seldom", "hardly", "barely", "scarcely", "nearly", "partly", "partially", "really", "truly",
+        "largely", "mainly", "mostly", "primarily", "usually", "generally", "typically", "normally", "frequently",
+        "occasionally", "likely", "possibly", "probably", "certainly", "definitely", "necessarily", "only",
+        "merely", "simply", "slightly", "fairly", "relatively", "reasonably", "extremely", "very", "highly",
+        "greatly", "significantly", "considerably", "especially", "particularly", "completely", "entirely", "fully",
+        "totally", "virtually", "practically", "essentially", "basically", "initially", "eventually", "finally",
+        "currently", "recently", "previously", "newly", "early", "already", "immediately", "instantly", "quickly",
+        "easily", "rapidly", "slowly", "briefly", "temporarily", "permanently", "increasingly",
+    ]
 
     /// Adverbs without "-ly" that stand between an auxiliary and its verb.
     static let timeAdverbs: Set<String> = [

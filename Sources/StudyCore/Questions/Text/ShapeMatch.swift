@@ -14,6 +14,47 @@ enum ShapeMatch {
         return candidateLength * 2 >= answerLength && candidateLength <= answerLength * 2
     }
 
+    /// Plain lowercase words agree in number with the answer, where the
+    /// sentence fixes it (`fixesNumber`): "Two _____ of different types"
+    /// takes "elements" or "animations", never "underlying"; "each _____ will
+    /// be re-evaluated" never "network callbacks". A phrase's number is its
+    /// last word's; names and code are left alone.
+    static func agreeInNumber(_ candidate: String, _ answer: String) -> Bool {
+        guard isPlainWords(candidate), isPlainWords(answer) else { return true }
+        return isPluralForm(candidate) == isPluralForm(answer)
+    }
+
+    /// Whether the words round a term say whether it is one or many: a
+    /// determiner before it ("a", "each", "two", "these") or a verb after it
+    /// ("is", "are"). Elsewhere ("for the _____ and") either would read.
+    static func fixesNumber(around range: Range<Int>, in tokens: TextTokens) -> Bool {
+        let words = tokens.words
+        if let before = words.last(where: { $0.range.upperBound <= range.lowerBound }),
+           before.range.upperBound + 1 == range.lowerBound,
+           numberDeterminers.contains(tokens.string(before.range).lowercased()) { return true }
+        if let after = words.first(where: { $0.range.lowerBound >= range.upperBound }),
+           after.range.lowerBound == range.upperBound + 1,
+           ["is", "are", "was", "were", "has", "have"].contains(tokens.string(after.range).lowercased()) { return true }
+        return false
+    }
+
+    /// Determiners that take one thing or many, never either.
+    private static let numberDeterminers: Set<String> = [
+        "a", "an", "each", "every", "one", "this", "that", "another", "two", "three", "four", "five", "these",
+        "those", "many", "several", "few", "both", "multiple", "various",
+    ]
+
+    private static func isPlainWords(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 == 0x20 || (0x61...0x7A).contains($0) }
+    }
+
+    /// Ends in a plural "s" ("elements", "network callbacks"), not in "ss",
+    /// "us" or "is" ("class", "status", "analysis").
+    static func isPluralForm(_ text: String) -> Bool {
+        let last = text.split(separator: " ").last ?? ""
+        return last.count > 3 && last.hasSuffix("s") && !["ss", "us", "is"].contains { last.hasSuffix($0) }
+    }
+
     static func compatible(_ candidate: KeyTerm, with answer: KeyTerm) -> Bool {
         guard candidate.isCJK == answer.isCJK else { return false }
         switch (answer.kind, candidate.kind) {
