@@ -51,8 +51,11 @@ public enum KeyTermFinder {
     /// Yes" → キャッシュ): in a table row, the term follows "— " or "; " with
     /// no ":" between, and a ":" follows it before any "; ".
     static func isInsideAColumnHeader(_ range: Range<Int>, tokens: TextTokens) -> Bool {
-        let text = tokens.text
-        guard text.contains(" — ") else { return false }
+        // (An em dash among the UTF-16 units first: most facts have none,
+        // and searching the string for " — " for every candidate was a third
+        // of a fact's analysis, 9 ms of a session's first question at
+        // 100,000 facts.)
+        guard tokens.units.contains(0x2014), tokens.text.contains(" — ") else { return false }
         let before = tokens.gap(from: 0, to: range.lowerBound)
         guard let opening = [before.ranges(of: "; ").last, before.ranges(of: " — ").last]
             .compactMap({ $0 }).max(by: { $0.upperBound < $1.upperBound }) else { return false }
