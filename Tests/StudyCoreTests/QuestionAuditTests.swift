@@ -245,4 +245,21 @@ struct QuestionAuditTests {
                             prompt: "GET — 詳細: _____; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes", answer: "リソースを読み取る")
         #expect(!audit.findings(for: cell).contains { $0.contains("column header") })
     }
+    @Test func anAnswerWordSpeltAsAPartOfAnIdentifierInViewIsFound() {
+        // Sample 7, n 1: "hex" read off ToHex and FromHex.
+        let hex = question(.flip, fact: InlineText(plain: "extra: Added a hex module with ToHex and FromHex traits."),
+                           prompt: "extra: Added a _____ module with ToHex and FromHex traits.", answer: "hex")
+        #expect(audit.findings(for: hex) == ["answer word \"hex\" visible as a part of ToHex"])
+        // A part of snake_case: "euclid" in div_euclid.
+        let euclid = question(.clozeTyped, fact: InlineText(plain: "Added the euclid operations div_euclid and rem_euclid."),
+                              prompt: "Added the _____ operations div_euclid and rem_euclid.", answer: "euclid")
+        #expect(audit.findings(for: euclid).contains("answer word \"euclid\" visible as a part of div_euclid"))
+        // A word of one part ("Hexdump") and a part of two letters ("Io" of StdIo) give nothing away.
+        let hexdump = question(.flip, fact: InlineText(plain: "extra: Added a hex module beside the Hexdump tool."),
+                               prompt: "extra: Added a _____ module beside the Hexdump tool.", answer: "hex")
+        #expect(!audit.findings(for: hexdump).contains { $0.contains("as a part of") })
+        let io = question(.flip, fact: InlineText(plain: "std: The io module now wraps StdIo handles."),
+                          prompt: "std: The _____ module now wraps StdIo handles.", answer: "io")
+        #expect(!audit.findings(for: io).contains { $0.contains("as a part of") })
+    }
 }

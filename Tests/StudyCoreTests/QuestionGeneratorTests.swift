@@ -1076,4 +1076,32 @@ struct QuestionGeneratorTests {
         // "IT" is no pronoun.
         #expect(phrases("Traditional IT requires expensive upfront investments for hardware.").contains("upfront investments"))
     }
+    @Test func noBlankOnAWordSpeltAsAPartOfAnIdentifierInView() throws {
+        // Sample 7, n 1: "extra: Added a _____ module with ToHex and FromHex traits." → hex.
+        // (StdIo gives "std"; its "Io" is too short a part to count.)
+        #expect(TextEdits.identifierParts("XMLHttpRequest, div_euclid, __init__, Hexdump, StdIo") == ["xml", "http", "request", "div", "euclid", "std"])
+        #expect(TextEdits.identifierPartsByCharacter("XMLHttpRequest, div_euclid, __init__, Hexdump, StdIo, 数据") == ["xml", "http", "request", "div", "euclid", "std"])
+        #expect(TextEdits.showsAWord(of: "hex", in: "extra: Added a _____ module with ToHex and FromHex traits."))
+        #expect(!TextEdits.showsAWord(of: "hex", in: "extra: Added a _____ module beside the Hexdump tool."))
+        let (generator, facts) = try Self.generator(for: """
+            # Rust 0.9
+            ## Libraries
+            - extra: Added a `hex` module with `ToHex` and `FromHex` traits.
+            - extra: The `base64` module gained a `ToBase64` trait for byte vectors.
+            - std: The `rc` module now holds the reference counted pointer type.
+            - std: A new `num` module collects the numeric traits.
+            ## Language
+            - The `proc` keyword makes closures that may only be called once.
+            """)
+        let hex = try #require(facts.first)
+        var made = 0
+        for kind in [QuestionKind.flip, .clozeTyped, .clozeChoice] {
+            for seed in 1...6 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: hex.id, kind: kind, seed: seed) else { continue }
+                made += 1
+                #expect(question.answer.lowercased() != "hex", "\(question.prompt)")
+            }
+        }
+        #expect(made > 0)
+    }
 }

@@ -316,6 +316,48 @@ public struct QuestionAudit {
                 break
             }
         }
+        // "Added a _____ module with ToHex and FromHex traits" → hex: the answer
+        // word is a part of an identifier in view (camelCase, PascalCase, snake_case).
+        let identifiers = Self.identifierParts(shown)
+        for word in Self.words(answer) where !Self.closedClass.contains(word.lowercased()) {
+            guard let identifier = identifiers[word.lowercased()] else { continue }
+            if !options.isEmpty && options.allSatisfy({ Self.contains(word: word, in: $0) }) { continue }
+            found.append("answer word \"\(word)\" visible as a part of \(identifier)")
+        }
+        return found
+    }
+
+    /// The parts (three letters or more, lowercased) of the identifiers of a
+    /// text, each with an identifier it is a part of: "ToHex" → "hex",
+    /// "div_euclid" → "div" and "euclid", "XMLHttpRequest" → "xml", "http",
+    /// "request". A word of one part ("Hexdump") has none.
+    static func identifierParts(_ text: String) -> [String: String] {
+        var found: [String: String] = [:]
+        let identifiers = text.split { character in
+            !(character.isLetter || character.isNumber || character == "_")
+                || character.unicodeScalars.contains(where: isCJK)
+        }
+        for identifier in identifiers {
+            var parts: [String] = []
+            for piece in identifier.split(separator: "_") {
+                let characters = Array(piece)
+                var current = ""
+                for (index, character) in characters.enumerated() {
+                    if let last = current.last {
+                        let following = index + 1 < characters.count ? characters[index + 1] : " "
+                        let camel = last.isLowercase && character.isUppercase
+                        let afterCapitals = last.isUppercase && character.isUppercase && following.isLowercase
+                        if camel || afterCapitals { parts.append(current); current = "" }
+                    }
+                    current.append(character)
+                }
+                if !current.isEmpty { parts.append(current) }
+            }
+            guard parts.count >= 2 else { continue }
+            for part in parts where part.filter(\.isLetter).count >= 3 {
+                found[part.lowercased()] = found[part.lowercased()] ?? String(identifier)
+            }
+        }
         return found
     }
 
