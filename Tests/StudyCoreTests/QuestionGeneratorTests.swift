@@ -1104,4 +1104,36 @@ struct QuestionGeneratorTests {
         }
         #expect(made > 0)
     }
+    @Test func noTwoJapaneseOptionsSayOneStepInOtherWords() throws {
+        // Sample 7, n 51: write-through's "アプリケーションはキャッシュにあるエントリを追加・更新します" and
+        // write-behind's "キャッシュのエントリーを追加・更新します" offered together.
+        let through = "アプリケーションはキャッシュにあるエントリを追加・更新します"
+        let behind = "キャッシュのエントリーを追加・更新します"
+        #expect(OptionForms.overlap(through, behind))
+        #expect(!OptionForms.overlap("キャッシュは同期的にデータストアに書き込みを行います", "データストアへの書き込みを非同期的に行います"))
+        #expect(OptionForms.characterPairs("エントリー") == OptionForms.characterPairs("エントリ"))
+        #expect(OptionForms.characterPairs("Amazon EC2").isEmpty)
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計入門
+            ## SQLか？NoSQLか？
+            - データの多くのTB (もしくは PB) を保存する
+            - パフォーマンス上必要なところには非正規化を適用する
+            ## ライトスルー
+            - \(through)
+            ## ライトビハインド
+            - \(behind)
+            ## キャッシュアサイド
+            - 要求されたデータのみがメモリに載ります
+            ## リフレッシュアヘッド
+            - 期限が切れる前に最近アクセスされたデータを自動的に読み込みます
+            """)
+        let asked = try #require(facts.first)
+        var made = 0
+        for seed in 1...12 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: asked.id, kind: .definitionChoice, seed: seed) else { continue }
+            made += 1
+            #expect(!(question.options.contains(through) && question.options.contains(behind)), "\(question.options)")
+        }
+        #expect(made > 0)
+    }
 }
