@@ -245,4 +245,45 @@ struct QuestionAuditTests {
                             prompt: "GET — 詳細: _____; 冪等性*: Yes; セーフ: Yes; キャッシュできるか: Yes", answer: "リソースを読み取る")
         #expect(!audit.findings(for: cell).contains { $0.contains("column header") })
     }
+    @Test func anAnswerWordSpeltAsAPartOfAnIdentifierInViewIsFound() {
+        // Sample 7, n 1: "hex" read off ToHex and FromHex.
+        let hex = question(.flip, fact: InlineText(plain: "extra: Added a hex module with ToHex and FromHex traits."),
+                           prompt: "extra: Added a _____ module with ToHex and FromHex traits.", answer: "hex")
+        #expect(audit.findings(for: hex) == ["answer word \"hex\" visible as a part of ToHex"])
+        // A part of snake_case: "euclid" in div_euclid.
+        let euclid = question(.clozeTyped, fact: InlineText(plain: "Added the euclid operations div_euclid and rem_euclid."),
+                              prompt: "Added the _____ operations div_euclid and rem_euclid.", answer: "euclid")
+        #expect(audit.findings(for: euclid).contains("answer word \"euclid\" visible as a part of div_euclid"))
+        // A word of one part ("Hexdump") and a part of two letters ("Io" of StdIo) give nothing away.
+        let hexdump = question(.flip, fact: InlineText(plain: "extra: Added a hex module beside the Hexdump tool."),
+                               prompt: "extra: Added a _____ module beside the Hexdump tool.", answer: "hex")
+        #expect(!audit.findings(for: hexdump).contains { $0.contains("as a part of") })
+        let io = question(.flip, fact: InlineText(plain: "std: The io module now wraps StdIo handles."),
+                          prompt: "std: The _____ module now wraps StdIo handles.", answer: "io")
+        #expect(!audit.findings(for: io).contains { $0.contains("as a part of") })
+    }
+    @Test func twoJapaneseOptionsThatSayOneThingInOtherWordsAreFound() {
+        // Sample 7, n 51: write-through's and write-behind's first step, "エントリ" and "エントリー".
+        let asked = "データの多くのTB (もしくは PB) を保存する"
+        func choice(_ options: [String]) -> Question {
+            question(.definitionChoice, fact: InlineText(plain: asked), path: ["システム設計入門", "SQLか？NoSQLか？"],
+                     prompt: "次のうち「SQLか？NoSQLか？」に当てはまるものはどれ？", options: options, answer: asked)
+        }
+        let same = choice([asked, "アプリケーションはキャッシュにあるエントリを追加・更新します", "キャッシュのエントリーを追加・更新します",
+                           "パフォーマンス上必要なところには非正規化を適用する"])
+        #expect(audit.findings(for: same) == ["two Chinese or Japanese options say the same thing: "
+            + "アプリケーションはキャッシュにあるエントリを追加・更新します / キャッシュのエントリーを追加・更新します"])
+        // Writing at once or later: three quarters of the pairs shared, two different steps.
+        let near = choice([asked, "キャッシュは同期的にデータストアに書き込みを行います", "データストアへの書き込みを非同期的に行います",
+                           "パフォーマンス上必要なところには非正規化を適用する"])
+        #expect(audit.findings(for: near).isEmpty)
+        // Two rows of one table share their column headers, not what they say.
+        let method = "詳細: リソースを作成もしくは入れ替える; 冪等性*: Yes; セーフ: No; キャッシュできるか: No"
+        let rows = question(.definitionChoice, fact: InlineText(plain: "PUT — " + method), path: ["システム設計入門", "HTTP"],
+                            prompt: "What is PUT?",
+                            options: [method, "詳細: リソースを削除する; 冪等性*: Yes; セーフ: No; キャッシュできるか: No",
+                                      "OSが受け取ったパケットをサーバースタブプロシージャーに受け渡します。",
+                                      "ワーカーがキャッシュされたオブジェクトの中で最新のものを集めてきます"], answer: method)
+        #expect(!audit.findings(for: rows).contains { $0.contains("say the same thing") })
+    }
 }

@@ -1076,4 +1076,64 @@ struct QuestionGeneratorTests {
         // "IT" is no pronoun.
         #expect(phrases("Traditional IT requires expensive upfront investments for hardware.").contains("upfront investments"))
     }
+    @Test func noBlankOnAWordSpeltAsAPartOfAnIdentifierInView() throws {
+        // Sample 7, n 1: "extra: Added a _____ module with ToHex and FromHex traits." → hex.
+        // (StdIo gives "std"; its "Io" is too short a part to count.)
+        #expect(TextEdits.identifierParts("XMLHttpRequest, div_euclid, __init__, Hexdump, StdIo") == ["xml", "http", "request", "div", "euclid", "std"])
+        #expect(TextEdits.identifierPartsByCharacter("XMLHttpRequest, div_euclid, __init__, Hexdump, StdIo, 数据") == ["xml", "http", "request", "div", "euclid", "std"])
+        #expect(TextEdits.showsAWord(of: "hex", in: "extra: Added a _____ module with ToHex and FromHex traits."))
+        #expect(!TextEdits.showsAWord(of: "hex", in: "extra: Added a _____ module beside the Hexdump tool."))
+        let (generator, facts) = try Self.generator(for: """
+            # Rust 0.9
+            ## Libraries
+            - extra: Added a `hex` module with `ToHex` and `FromHex` traits.
+            - extra: The `base64` module gained a `ToBase64` trait for byte vectors.
+            - std: The `rc` module now holds the reference counted pointer type.
+            - std: A new `num` module collects the numeric traits.
+            ## Language
+            - The `proc` keyword makes closures that may only be called once.
+            """)
+        let hex = try #require(facts.first)
+        var made = 0
+        for kind in [QuestionKind.flip, .clozeTyped, .clozeChoice] {
+            for seed in 1...6 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: hex.id, kind: kind, seed: seed) else { continue }
+                made += 1
+                #expect(question.answer.lowercased() != "hex", "\(question.prompt)")
+            }
+        }
+        #expect(made > 0)
+    }
+    @Test func noTwoJapaneseOptionsSayOneStepInOtherWords() throws {
+        // Sample 7, n 51: write-through's "アプリケーションはキャッシュにあるエントリを追加・更新します" and
+        // write-behind's "キャッシュのエントリーを追加・更新します" offered together.
+        let through = "アプリケーションはキャッシュにあるエントリを追加・更新します"
+        let behind = "キャッシュのエントリーを追加・更新します"
+        #expect(OptionForms.overlap(through, behind))
+        #expect(!OptionForms.overlap("キャッシュは同期的にデータストアに書き込みを行います", "データストアへの書き込みを非同期的に行います"))
+        #expect(OptionForms.characterPairs("エントリー") == OptionForms.characterPairs("エントリ"))
+        #expect(OptionForms.characterPairs("Amazon EC2").isEmpty)
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計入門
+            ## SQLか？NoSQLか？
+            - データの多くのTB (もしくは PB) を保存する
+            - パフォーマンス上必要なところには非正規化を適用する
+            ## ライトスルー
+            - \(through)
+            ## ライトビハインド
+            - \(behind)
+            ## キャッシュアサイド
+            - 要求されたデータのみがメモリに載ります
+            ## リフレッシュアヘッド
+            - 期限が切れる前に最近アクセスされたデータを自動的に読み込みます
+            """)
+        let asked = try #require(facts.first)
+        var made = 0
+        for seed in 1...12 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: asked.id, kind: .definitionChoice, seed: seed) else { continue }
+            made += 1
+            #expect(!(question.options.contains(through) && question.options.contains(behind)), "\(question.options)")
+        }
+        #expect(made > 0)
+    }
 }

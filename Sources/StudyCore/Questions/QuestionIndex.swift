@@ -80,9 +80,12 @@ final class QuestionIndex: Sendable {
         /// In characters.
         var length: Int
         var isCJK: Bool
+        /// `OptionForms.characterPairs` (empty unless Chinese or Japanese).
+        var pairs: Set<UInt64>
 
         func overlaps(_ other: FactForms) -> Bool {
             OptionForms.sameThing(key: key, key: other.key) || OptionForms.nested(stems, other.stems)
+                || OptionForms.sayTheSame(pairs: pairs, pairs: other.pairs)
         }
     }
 
@@ -102,7 +105,7 @@ final class QuestionIndex: Sendable {
 
     private static func forms(of text: String, stems: Set<String>, key: String) -> FactForms {
         FactForms(text: text, stems: stems, key: key, length: text.count,
-                  isCJK: QuestionGenerator.isCJK(text))
+                  isCJK: QuestionGenerator.isCJK(text), pairs: OptionForms.characterPairs(text))
     }
 
     func forms(_ position: Int) -> FactForms {
@@ -309,9 +312,12 @@ final class QuestionIndex: Sendable {
         return false
     }
 
-    /// `OptionForms.sameThing`, with the keys remembered.
+    /// `OptionForms.sameThing`, with the keys remembered; for Chinese and
+    /// Japanese, also two options that say the same in other words
+    /// (`OptionForms.sayTheSame`).
     func sameThing(_ left: String, _ right: String) -> Bool {
         OptionForms.sameThing(key: key(left), key: key(right))
+            || OptionForms.sayTheSame(pairs: OptionForms.characterPairs(left), pairs: OptionForms.characterPairs(right))
     }
 
     /// `OptionForms.overlap`, with the stems remembered.

@@ -316,6 +316,48 @@ public struct QuestionAudit {
                 break
             }
         }
+        // "Added a _____ module with ToHex and FromHex traits" → hex: the answer
+        // word is a part of an identifier in view (camelCase, PascalCase, snake_case).
+        let identifiers = Self.identifierParts(shown)
+        for word in Self.words(answer) where !Self.closedClass.contains(word.lowercased()) {
+            guard let identifier = identifiers[word.lowercased()] else { continue }
+            if !options.isEmpty && options.allSatisfy({ Self.contains(word: word, in: $0) }) { continue }
+            found.append("answer word \"\(word)\" visible as a part of \(identifier)")
+        }
+        return found
+    }
+
+    /// The parts (three letters or more, lowercased) of the identifiers of a
+    /// text, each with an identifier it is a part of: "ToHex" → "hex",
+    /// "div_euclid" → "div" and "euclid", "XMLHttpRequest" → "xml", "http",
+    /// "request". A word of one part ("Hexdump") has none.
+    static func identifierParts(_ text: String) -> [String: String] {
+        var found: [String: String] = [:]
+        let identifiers = text.split { character in
+            !(character.isLetter || character.isNumber || character == "_")
+                || character.unicodeScalars.contains(where: isCJK)
+        }
+        for identifier in identifiers {
+            var parts: [String] = []
+            for piece in identifier.split(separator: "_") {
+                let characters = Array(piece)
+                var current = ""
+                for (index, character) in characters.enumerated() {
+                    if let last = current.last {
+                        let following = index + 1 < characters.count ? characters[index + 1] : " "
+                        let camel = last.isLowercase && character.isUppercase
+                        let afterCapitals = last.isUppercase && character.isUppercase && following.isLowercase
+                        if camel || afterCapitals { parts.append(current); current = "" }
+                    }
+                    current.append(character)
+                }
+                if !current.isEmpty { parts.append(current) }
+            }
+            guard parts.count >= 2 else { continue }
+            for part in parts where part.filter(\.isLetter).count >= 3 {
+                found[part.lowercased()] = found[part.lowercased()] ?? String(identifier)
+            }
+        }
         return found
     }
 
@@ -371,6 +413,8 @@ public struct QuestionAudit {
                 if Self.sameThing(left, right) { found.append("two options name the same thing: \(left) / \(right)") }
                 else if Self.containsAllWords(left, right) || Self.containsAllWords(right, left) {
                     found.append("one option contains another: \(left) / \(right)")
+                } else if Self.sayTheSameInCJK(left, right) {
+                    found.append("two Chinese or Japanese options say the same thing: \(left) / \(right)")
                 }
             }
         }
@@ -614,6 +658,45 @@ public struct QuestionAudit {
             return singular(kept)
         }
         return key(left) == key(right)
+    }
+
+    /// Whether two Chinese or Japanese options say the same thing: with
+    /// punctuation and a katakana word's closing long-vowel mark dropped
+    /// ("エントリー" is "エントリ"), 80% or more of the shorter one's
+    /// character pairs stand in the other ("アプリケーションはキャッシュにある
+    /// エントリを追加・更新します" and "キャッシュのエントリーを追加・更新します").
+    /// A table row's column headers ("詳細: …; 冪等性*: Yes", segments split
+    /// by ";") are left out:
+    /// every row has them, and they say nothing of what a row holds.
+    static func sayTheSameInCJK(_ left: String, _ right: String) -> Bool {
+        guard left.unicodeScalars.contains(where: isCJK), right.unicodeScalars.contains(where: isCJK) else { return false }
+        func isKatakana(_ character: Character) -> Bool {
+            character.unicodeScalars.allSatisfy { (0x30A1...0x30FA).contains($0.value) || $0 == "ー" }
+        }
+        func cells(_ text: String) -> String {
+            let segments = text.split { $0 == ";" || $0 == "；" }
+            guard segments.count >= 2 else { return text }
+            return segments.map { segment in
+                guard let colon = segment.firstIndex(where: { $0 == ":" || $0 == "：" }),
+                      segment[segment.index(after: colon)...].contains(where: { $0.isLetter || $0.isNumber }) else { return String(segment) }
+                return String(segment[segment.index(after: colon)...])
+            }.joined(separator: " ")
+        }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(cells(text).lowercased())
+            var kept: [Character] = []
+            for (index, character) in characters.enumerated() where character.isLetter || character.isNumber {
+                let closesAWord = index + 1 == characters.count || !isKatakana(characters[index + 1])
+                if character == "ー", closesAWord, let last = kept.last, isKatakana(last) { continue }
+                kept.append(character)
+            }
+            guard kept.count >= 2 else { return [] }
+            return Set((0..<(kept.count - 1)).map { String(kept[$0...($0 + 1)]) })
+        }
+        let leftPairs = pairs(left), rightPairs = pairs(right)
+        let (shorter, longer) = leftPairs.count <= rightPairs.count ? (leftPairs, rightPairs) : (rightPairs, leftPairs)
+        guard !shorter.isEmpty else { return false }
+        return shorter.intersection(longer).count * 5 >= shorter.count * 4
     }
 
     private static func containsAllWords(_ outer: String, _ inner: String) -> Bool {

@@ -1,7 +1,9 @@
 /// The forms in which two options are "the same thing": equal modulo case,
 /// spacing, punctuation, a plural, an emoji or a parenthesised abbreviation
 /// ("100mb" and "100 Mb"; "📖 Random Cut Forest" and "Random Cut Forest
-/// (RCF)"), and the word stems by which one option contains another.
+/// (RCF)"), and the word stems by which one option contains another. In
+/// Chinese and Japanese, where words run together and a loanword may end in
+/// "ー" or not, by the character pairs the two share (`sayTheSame`).
 public enum OptionForms {
     /// One key per thing: options with equal keys name the same thing.
     public static func key(_ text: String) -> String {
@@ -97,9 +99,53 @@ public enum OptionForms {
     }
 
     /// Whether two options name the same thing, or one's words hold all of
-    /// the other's ("EC2" and "Amazon EC2").
+    /// the other's ("EC2" and "Amazon EC2"), or in Chinese and Japanese
+    /// most of one's character pairs stand in the other.
     public static func overlap(_ left: String, _ right: String) -> Bool {
         sameThing(left, right) || nested(contentStems(left), contentStems(right))
+            || sayTheSame(pairs: characterPairs(left), pairs: characterPairs(right))
+    }
+
+    /// The pairs of adjacent characters of a Chinese or Japanese text
+    /// (empty for any other): letters and digits only, lowercased, and a
+    /// katakana word's closing long-vowel mark dropped ("エントリー" is
+    /// "エントリ", as the notes spell it one way or the other). A table
+    /// row's column headers ("詳細: …; 冪等性*: Yes") are left out: every
+    /// row has them. Each pair is its two scalars' values in one number.
+    public static func characterPairs(_ text: String) -> Set<UInt64> {
+        // Kana and the CJK ideographs all start with a byte E3–E9 in UTF-8.
+        guard text.utf8.contains(where: { (0xE3...0xE9).contains($0) }),
+              text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value) })
+        else { return [] }
+        func isKatakana(_ scalar: Unicode.Scalar) -> Bool { (0x30A1...0x30FA).contains(scalar.value) || scalar == "ー" }
+        // A row's "header: cell" segments keep their cells ("欠点: DNS", one segment, is no row).
+        let segments = text.split { $0 == ";" || $0 == "；" }
+        let cells = segments.count < 2 ? text : segments.map { segment -> Substring in
+            guard let colon = segment.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return segment }
+            let cell = segment[segment.index(after: colon)...]
+            return cell.contains(where: { $0.isLetter || $0.isNumber }) ? cell : segment
+        }.joined(separator: " ")
+        let scalars = Array(cells.lowercased().unicodeScalars)
+        var kept: [Unicode.Scalar] = []
+        for (index, scalar) in scalars.enumerated() where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if scalar == "ー", let last = kept.last, isKatakana(last), index + 1 == scalars.count || !isKatakana(scalars[index + 1]) {
+                continue
+            }
+            kept.append(scalar)
+        }
+        var pairs: Set<UInt64> = []
+        for (left, right) in zip(kept, kept.dropFirst()) { pairs.insert(UInt64(left.value) << 32 | UInt64(right.value)) }
+        return pairs
+    }
+
+    /// Whether 80% or more of the smaller set of character pairs stand in
+    /// the other: two Chinese or Japanese options that say one thing in
+    /// other words ("アプリケーションはキャッシュにあるエントリを追加・更新します"
+    /// and "キャッシュのエントリーを追加・更新します"), or one inside the other.
+    public static func sayTheSame(pairs left: Set<UInt64>, pairs right: Set<UInt64>) -> Bool {
+        guard !left.isEmpty, !right.isEmpty else { return false }
+        let (shorter, longer) = left.count <= right.count ? (left, right) : (right, left)
+        return shorter.intersection(longer).count * 5 >= shorter.count * 4
     }
 
     /// Whether one set of stems holds all of the other's (neither empty).

@@ -260,15 +260,24 @@ enum TextEdits {
 
     /// Whether a word of `term` that is not grammar shows in `shown` as a
     /// word, in the singular or plural ("ABIs" beside "ABI", the "type" of
-    /// `type Foo: Ord` beside "types"). Latin words only; Chinese and
+    /// `type Foo: Ord` beside "types"), or as a part of an identifier
+    /// ("hex" in `ToHex`, `identifierParts`). Latin words only; Chinese and
     /// Japanese are checked by their characters elsewhere.
     static func showsAWord(of term: String, in shown: String) -> Bool {
         let termWords = lowercasedWords(term).filter { !WordLists.grammarWords.contains($0) }
         guard !termWords.isEmpty else { return false }
         let visible = Set(lowercasedWords(shown))
+        // Worked out only when no whole word gives the term away.
+        var parts: Set<String>?
         return termWords.contains { word in
             if visible.contains(word) || visible.contains(word + "s") || visible.contains(word + "es")
                 || (word.hasSuffix("s") && word.count > 3 && visible.contains(String(word.dropLast()))) { return true }
+            if word.count >= 3 {
+                if parts == nil { parts = identifierParts(shown) }
+                if let parts, parts.contains(word) || (word.hasSuffix("s") && word.count > 3 && parts.contains(String(word.dropLast()))) {
+                    return true
+                }
+            }
             // Most of it as a part of another ("euclidean" with "div_euclid" in view).
             guard word.count >= 5 else { return false }
             return visible.contains { part in
@@ -277,6 +286,83 @@ enum TextEdits {
                 return long.hasPrefix(short) && short.count * 3 >= long.count * 2
             }
         }
+    }
+
+    /// The parts of three letters or more, lowercased, of the words of
+    /// `text` written in camelCase, PascalCase or snake_case: "ToHex" shows
+    /// "hex", "XMLHttpRequest" "xml", "http" and "request", "div_euclid"
+    /// "div" and "euclid". A word of one part ("Hexdump", "__init__") gives
+    /// none: it is a word `lowercasedWords` finds whole.
+    static func identifierParts(_ text: String) -> Set<String> {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return identifierPartsByCharacter(text) }
+        // ASCII by its bytes, as `lowercasedWords`: this is asked for many phrases of a fact.
+        var found: Set<String> = []
+        var parts: [[UInt8]] = [], part: [UInt8] = []
+        func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+        func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+        func endPart() {
+            if !part.isEmpty { parts.append(part) }
+            part.removeAll(keepingCapacity: true)
+        }
+        func endWord() {
+            endPart()
+            if parts.count >= 2 {
+                for piece in parts where piece.count >= 3 {
+                    found.insert(String(decoding: piece.map { isUpper($0) ? $0 + 0x20 : $0 }, as: UTF8.self))
+                }
+            }
+            parts.removeAll(keepingCapacity: true)
+        }
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "_") { endPart(); continue }
+            guard isUpper(byte) || isLower(byte) || (0x30...0x39).contains(byte) else { endWord(); continue }
+            if let previous = part.last {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if (isLower(previous) && isUpper(byte)) || (isUpper(previous) && isUpper(byte) && isLower(next)) { endPart() }
+            }
+            part.append(byte)
+        }
+        endWord()
+        return found
+    }
+
+    /// The same by `Character`, for any text.
+    static func identifierPartsByCharacter(_ text: String) -> Set<String> {
+        var found: Set<String> = []
+        var parts: [String] = [], part = ""
+        func endPart() {
+            if !part.isEmpty { parts.append(part) }
+            part = ""
+        }
+        func endWord() {
+            endPart()
+            if parts.count >= 2 {
+                for piece in parts where piece.count >= 3 { found.insert(piece.lowercased()) }
+            }
+            parts.removeAll()
+        }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            if character == "_" { endPart(); continue }
+            // A Chinese or Japanese character ends a word, as in `lowercasedWords`.
+            guard character.isLetter || character.isNumber,
+                  character.unicodeScalars.first.map({ $0.value < 0x3040 }) ?? false else {
+                endWord()
+                continue
+            }
+            if let previous = part.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                // "toHex": a capital after a small letter; "XMLHttp": the last of a run of capitals opens the next part.
+                if (previous.isLowercase && character.isUppercase)
+                    || (previous.isUppercase && character.isUppercase && next?.isLowercase == true) {
+                    endPart()
+                }
+            }
+            part.append(character)
+        }
+        endWord()
+        return found
     }
 
     /// Whether the range is joined by a hyphen to a word before or after it
