@@ -19,4 +19,17 @@ struct TextWordsTests {
         // Not ASCII: by Character (Chinese and Japanese are checked by their characters elsewhere).
         #expect(TextEdits.lowercasedWords("Café S3 数据库") == ["café", "s3"])
     }
+
+    /// The parts of identifiers (`ToHex` → "hex"), by bytes for ASCII, are
+    /// the parts found by `Character`.
+    @Test func identifierPartsByBytesAreThePartsByCharacter() {
+        var generator = SplitMix(seed: 20261129)
+        print("identifierPartsByBytesAreThePartsByCharacter: seed 20261129")
+        let alphabet = Array("abcXYZhexHEX_09 .,-()AaBbQq")
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0..<30, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(TextEdits.identifierParts(text) == TextEdits.identifierPartsByCharacter(text), "\(text.debugDescription)")
+        }
+    }
 }
