@@ -189,9 +189,9 @@ final class QuestionIndex: Sendable {
     static func quickStems(_ text: String) -> Set<String> {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return OptionForms.contentStems(text) }
         var stems: Set<String> = []
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let string = String(word)
-            if !WordLists.functionWords.contains(string) { stems.insert(OptionForms.stem(string)) }
+        // (The words as `TextEdits.lowercasedWords` reads ASCII, one rule for both.)
+        for word in TextEdits.lowercasedWords(text) where !WordLists.functionWords.contains(word) {
+            stems.insert(OptionForms.stem(word))
         }
         return stems
     }
