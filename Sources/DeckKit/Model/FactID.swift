@@ -52,6 +52,11 @@ public struct FactID: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The 64-bit number the id's 16 hex digits spell, nil for an id of
+    /// another form: what an index keyed by numbers reads, without spelling
+    /// the digits out as a string and reading them back.
+    public var hexNumber: UInt64? { other == nil ? bits : nil }
+
     /// The id as written in the store and in exports.
     public var rawValue: String {
         if let other { return other }

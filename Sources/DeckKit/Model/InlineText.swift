@@ -65,6 +65,13 @@ public struct InlineText: Hashable, Sendable {
         InlineTextEncoding.forEachSpan(of: encoded, styledAny: styles) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
+    /// `forEachSpanText` without even the string: each span's UTF-8 bytes,
+    /// valid only inside `body`. The glossary sees the same few bold terms
+    /// thousands of times and makes a string only of a text it has not seen.
+    public func forEachSpanUTF8(styledAny styles: InlineStyle, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        InlineTextEncoding.forEachSpan(of: encoded, styledAny: styles, body)
+    }
+
     /// Appends a span, merging it into the last one when the styles agree.
     /// Each call encodes the text again: to build a text of many spans, make
     /// the spans first (`InlineText.append(_:to:)`) and the text once.

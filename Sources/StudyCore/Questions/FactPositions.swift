@@ -91,32 +91,7 @@ struct FactPositions: Sendable {
     }
 
     /// The number 16 lowercase hex digits spell; nil for any other id.
-    static func number(_ id: FactID) -> UInt64? {
-        let utf8 = id.rawValue.utf8
-        guard utf8.count == 16 else { return nil }
-        let read = utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-            var value: UInt64 = 0
-            for byte in bytes {
-                let digit: UInt8
-                switch byte {
-                case 0x30...0x39: digit = byte - 0x30
-                case 0x61...0x66: digit = byte - 0x61 + 10
-                default: return nil
-                }
-                value = value << 4 | UInt64(digit)
-            }
-            return value
-        }
-        if let read { return read }
-        // A bridged or otherwise non-contiguous string: the slow walk.
-        var value: UInt64 = 0
-        for byte in utf8 {
-            switch byte {
-            case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
-            case 0x61...0x66: value = value << 4 | UInt64(byte - 0x61 + 10)
-            default: return nil
-            }
-        }
-        return value
-    }
+    /// (`FactID` keeps that number: spelling the id out as a string and
+    /// reading it back was half of the index's time on 100,000 facts.)
+    static func number(_ id: FactID) -> UInt64? { id.hexNumber }
 }

@@ -19,16 +19,28 @@ public enum KeyTermFinder {
     }
 
     public static func candidates(in text: InlineText, tokens: TextTokens) -> [KeyTerm] {
+        candidates(in: text, tokens: tokens, definedTerm: definedTerm(in: tokens))
+    }
+
+    /// `candidates(in:tokens:)` and `definition(in:)` together, the defined
+    /// term found once: a fact's analysis needs both.
+    static func candidatesAndDefinition(in text: InlineText, tokens: TextTokens)
+        -> (candidates: [KeyTerm], definition: (term: KeyTerm, definition: Range<Int>)?) {
+        let term = definedTerm(in: tokens)
+        return (candidates(in: text, tokens: tokens, definedTerm: term), definition(of: term, in: tokens))
+    }
+
+    private static func candidates(in text: InlineText, tokens: TextTokens, definedTerm definition: KeyTerm?) -> [KeyTerm] {
         guard !tokens.words.isEmpty else { return [] }
         var found: [KeyTerm] = []
+        let wordSense = wordSenses(tokens)
         func add(_ terms: [KeyTerm]) {
             // Phrases may nest: "warehouses" stands in for "data warehouses" when the pair cannot be hidden.
             for term in terms where !found.contains(where: { $0.range.overlaps(term.range) && !($0.kind == .phrase && term.kind == .phrase) }) {
-                guard coversLessThanTheFact(term, tokens: tokens), !isColumnHeader(term.range, tokens: tokens) else { continue }
+                guard coversLessThanTheFact(term, tokens: tokens, wordSense: wordSense), !isColumnHeader(term.range, tokens: tokens) else { continue }
                 found.append(term)
             }
         }
-        let definition = definedTerm(in: tokens)
         add(styledTerms(of: text, tokens: tokens, definedRange: definition?.range))
         if let definition { add([definition]) }
         add(numberTerms(in: tokens))
@@ -70,7 +82,11 @@ public enum KeyTermFinder {
     /// The term of a "Term: definition" (or "Term - definition") bullet and
     /// where its definition starts, if the fact is one.
     public static func definition(in tokens: TextTokens) -> (term: KeyTerm, definition: Range<Int>)? {
-        guard let term = definedTerm(in: tokens), let separator = separatorEnd(after: term.range.upperBound, in: tokens)
+        definition(of: definedTerm(in: tokens), in: tokens)
+    }
+
+    private static func definition(of term: KeyTerm?, in tokens: TextTokens) -> (term: KeyTerm, definition: Range<Int>)? {
+        guard let term, let separator = separatorEnd(after: term.range.upperBound, in: tokens)
         else { return nil }
         var start = separator
         while start < tokens.units.count, tokens.units[start] == 0x20 { start += 1 }
@@ -145,6 +161,10 @@ public enum KeyTermFinder {
     }
 
     private static func isDefinitionSeparator(segmentAt index: Int, tokens: TextTokens) -> Bool {
+        // Every separator holds a colon or a dash; most segments asked about
+        // are the spaces between a fact's first words (a string made of
+        // each, and each dash trimmed again, was a tenth of an analysis).
+        guard tokens.units[tokens.segments[index].range].contains(where: { separatorUnits.contains($0) }) else { return false }
         let text = tokens.string(tokens.segments[index].range)
         if text.hasPrefix("：") { return true }
         if text.hasPrefix(":") {
@@ -158,11 +178,17 @@ public enum KeyTermFinder {
             return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
         }
         // A dash counts only with spaces round it: "Pipe mode - streams", not "low-cost".
-        for dash in [" - ", " – ", " — ", " -- "] where text.hasPrefix(dash) || text == dash.trimmedSpaces() && isSpaced(index, tokens) {
+        for (dash, bare) in spacedDashes where text.hasPrefix(dash) || text == bare && isSpaced(index, tokens) {
             return true
         }
         return false
     }
+
+    /// ":", "：", "-", "–", "—" as UTF-16 units.
+    private static let separatorUnits: Set<UInt16> = [0x3A, 0xFF1A, 0x2D, 0x2013, 0x2014]
+    /// The dashes that separate a term from its definition, with spaces
+    /// round them and bare.
+    private static let spacedDashes = [" - ", " – ", " — ", " -- "].map { ($0, $0.trimmedSpaces()) }
 
     private static func isSpaced(_ index: Int, _ tokens: TextTokens) -> Bool {
         let segments = tokens.segments
@@ -495,8 +521,16 @@ public enum KeyTermFinder {
     private static func isContentWord(_ index: Int, tokens: TextTokens) -> Bool {
         let token = tokens.words[index]
         guard token.kind == .letter else { return false }
+        // ASCII by its units ("a"…"z" only): asking each `Character` of
+        // every word whether it is lowercase was a fifth of an analysis.
+        let units = tokens.units[token.range]
+        if units.allSatisfy({ $0 < 0x80 }) {
+            guard units.count >= 3, units.allSatisfy({ (0x61...0x7A).contains($0) }) else { return false }
+        }
         let word = tokens.string(token.range)
-        guard word.count >= 3, word.allSatisfy({ $0.isLowercase }) else { return false }
+        if !units.allSatisfy({ $0 < 0x80 }) {
+            guard word.count >= 3, word.allSatisfy({ $0.isLowercase }) else { return false }
+        }
         // Joined to its neighbours ("low-cost", "source/destination"): part of a bigger word.
         if let before = previousSegment(before: token.range.lowerBound, tokens: tokens), ["-", "/", "_", "."].contains(before) {
             return false
@@ -608,12 +642,32 @@ public enum KeyTermFinder {
     }
 
     /// A term that leaves at least two content words of the fact visible.
-    private static func coversLessThanTheFact(_ term: KeyTerm, tokens: TextTokens) -> Bool {
-        let rest = tokens.words.filter { !term.range.contains($0.range.lowerBound) }
-        let content = rest.filter { word in
-            let text = tokens.string(word.range)
-            return word.kind.isCJK ? text.count >= 2 || rest.count >= 4 : !WordLists.functionWords.contains(text.lowercased())
+    private static func coversLessThanTheFact(_ term: KeyTerm, tokens: TextTokens, wordSense: [WordSense]) -> Bool {
+        var rest = 0, content = 0, shortCJK = 0
+        for (index, word) in tokens.words.enumerated() where !term.range.contains(word.range.lowerBound) {
+            rest += 1
+            switch wordSense[index] {
+            case .content: content += 1
+            case .shortCJK: shortCJK += 1
+            case .grammar: break
+            }
         }
-        return content.count >= 2 && term.range.count * 10 <= tokens.units.count * 6
+        // A one-character CJK word counts when four or more words are left.
+        if rest >= 4 { content += shortCJK }
+        return content >= 2 && term.range.count * 10 <= tokens.units.count * 6
+    }
+
+    /// What a word of the fact tells `coversLessThanTheFact`, judged once
+    /// per fact rather than once per candidate: a content word, a word of
+    /// grammar, or a CJK word of one character (content only in a longer
+    /// rest).
+    enum WordSense { case content, grammar, shortCJK }
+
+    static func wordSenses(_ tokens: TextTokens) -> [WordSense] {
+        tokens.words.map { word in
+            let text = tokens.string(word.range)
+            if word.kind.isCJK { return text.count >= 2 ? .content : .shortCJK }
+            return WordLists.functionWords.contains(text.lowercased()) ? .grammar : .content
+        }
     }
 }
