@@ -59,6 +59,30 @@ struct QuestionPreparationTests {
         #expect(Self.questions(shared, facts) == expected)
     }
 
+    /// The glossary, read by bytes (`SeenTexts`, `forEachSpanUTF8`), holds
+    /// the stems of every title and every bold or code text, as reading each
+    /// span as a string did; asked from two threads at once, it is one set.
+    @Test("the glossary is every title's and bold or code text's stems, made once")
+    func glossaryByBytes() async {
+        let decks = [Self.deck, DeckLoader.bundled()]
+        var expected: Set<String> = []
+        for deck in decks {
+            deck.root.forEachNode { node in
+                expected.formUnion(QuestionIndex.quickStems(node.title.plainText))
+                for fact in node.facts {
+                    fact.text.forEachSpanText(styledAny: [.bold, .code]) { expected.formUnion(QuestionIndex.quickStems($0)) }
+                }
+            }
+        }
+        let index = QuestionIndex(decks: decks)
+        async let other = Task.detached { index.glossary() }.value
+        let here = index.glossary()
+        #expect(await other == here)
+        #expect(here == expected)
+        // The generated post sets `code_7` in code; the bundled post bolds "Dropout".
+        #expect(here.isSuperset(of: QuestionIndex.quickStems("code_7 Dropout")))
+    }
+
     @Test("a generator knows the decks it was made from")
     func builtFrom() throws {
         let generator = QuestionGenerator(decks: [Self.deck])

@@ -51,6 +51,8 @@ final class QuestionIndex: Sendable {
     private let positionByID: FactPositions
     private let analyses: Mutex<[Int: Analysis]>
     private let glossaryCache: Mutex<Set<String>?>
+    /// Held while the glossary is made (`glossary()`).
+    private let glossaryMaking = Mutex(())
     /// Word stems of texts already asked about: options and facts are compared
     /// many times over, and cutting a text into words is the costly part.
     private let stemCache: Mutex<[String: Set<String>]>
@@ -353,6 +355,18 @@ final class QuestionIndex: Sendable {
     /// in a heading, yes; "document" or "datasets", no). Worked out on first use.
     func glossary() -> Set<String> {
         if let known = glossaryCache.withLock({ $0 }) { return known }
+        // Made once: a question asked while `QuestionPreparation` is making
+        // it waits for that one (a few milliseconds left) rather than
+        // starting another walk of the whole deck beside it.
+        return glossaryMaking.withLock { _ in
+            if let known = glossaryCache.withLock({ $0 }) { return known }
+            let stems = makeGlossary()
+            glossaryCache.withLock { $0 = stems }
+            return stems
+        }
+    }
+
+    private func makeGlossary() -> Set<String> {
         var stems: Set<String> = []
         // Notes bold the same terms over and over: each text is cut once,
         // and one seen before is known by its bytes, read in place.
@@ -367,7 +381,6 @@ final class QuestionIndex: Sendable {
                 }
             }
         }
-        glossaryCache.withLock { $0 = stems }
         return stems
     }
 

@@ -16,15 +16,19 @@ import Synchronization
 /// generator's index over the whole deck (its fact-id map), the glossary of
 /// bold and code terms and the analyses of the 350 facts near the topic
 /// that a search for options reads; a question on the bundled post takes a
-/// millisecond. The screen usually takes longer than that to open after the
+/// millisecond. They are now about 6, 9 and 12 ms (`QuestionBenchmark
+/// --session`), made in the order a first question needs them: the index,
+/// the analyses near the topic, then the glossary (read only for a plain
+/// one-word term). The screen usually takes longer than that to open after the
 /// posts are loaded, and the second core is idle then: it starts once the store
 /// is open (`EarlyStoreOpen` may be reading the cards there until then) and
 /// the parse worker is done.
 ///
 /// The generator reaches the state as `.questionsPrepared`, through
 /// `update`, when the run loop polls `arrived()` after an event once its
-/// index is made; the thread goes on with the glossary and the analyses
-/// near the first topic in the same generator. Nothing ever waits
+/// index is made; the thread goes on with the analyses near the first
+/// topic and the glossary in the same generator (a question that needs the
+/// glossary while it is being made waits for it rather than making another). Nothing ever waits
 /// for the thread: if `s` comes first, the session builds a generator of
 /// its own (the same questions, `QuestionPreparationTests`) and the
 /// prepared one is dropped; so does a quit, which does not join it.
