@@ -618,6 +618,61 @@ struct QuestionGeneratorTests {
         #expect(repeating.question(for: ordering.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
     }
 
+    @Test func aTwoColumnRowWhoseFirstCellHasNoHeaderIsSwappedAsAFalseStatement() throws {
+        // The loader names a first cell by its header only when it is a
+        // sentence: "Updates are slow" stands bare beside "Real DOM: …" rows.
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Real DOM and Virtual DOM
+            | Real DOM | Virtual DOM |
+            | --- | --- |
+            | Updates are slow | Updates are fast |
+            | It causes too much of memory wastage | There is no memory wastage |
+            ## Shared responsibility
+            | AWS Responsibility | Customer Responsibility |
+            | --- | --- |
+            | Infrastructure management, backups, patches | Data security, encryption, access controls |
+            | Availability and failover | Data management, monitoring, performance tuning |
+            ## Services
+            | Service | Use |
+            | --- | --- |
+            | Amazon Simple Storage | Object storage for files and backups |
+            | Amazon Elastic Compute | Virtual servers in the cloud |
+            """)
+        let slow = try #require(facts.first { $0.text.plainText.hasPrefix("Updates are slow") })
+        #expect(slow.text.plainText == "Updates are slow — Virtual DOM: Updates are fast")
+        let swapped = try #require(generator.question(for: slow.id, kind: .trueFalse, seed: 1, truth: false))
+        // The other row names the first column: the false statement says it.
+        #expect(swapped.prompt == "Real DOM: Updates are fast — Virtual DOM: Updates are slow")
+        let failover = try #require(facts.first { $0.text.plainText.hasPrefix("Availability and failover") })
+        let other = try #require(generator.question(for: failover.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(other.prompt == "Data management, monitoring, performance tuning — Customer Responsibility: Availability and failover")
+        // A name beside its description is no pair of claims to swap.
+        let storage = try #require(facts.first { $0.text.plainText.hasPrefix("Amazon Simple Storage") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: storage.id, kind: .trueFalse, seed: seed, truth: false)?.prompt.hasPrefix("Object storage") != true)
+        }
+    }
+
+    @Test func twoContrastedClausesThatDifferByOneWordAreSwappedAtThatWord() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Cloud
+            ## Shared responsibility
+            - AWS handles security of the cloud, while customers manage security in the cloud.
+            - AWS runs physical servers, while customers run virtual servers.
+            - Amazon S3 stores objects, while Amazon EBS stores blocks for one instance.
+            """)
+        let security = try #require(facts.first { $0.text.plainText.hasPrefix("AWS handles") })
+        let swapped = try #require(generator.question(for: security.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(swapped.prompt == "AWS handles security in the cloud, while customers manage security of the cloud.")
+        #expect(generator.kinds(for: security.id).count >= 2)
+        #expect(QuestionGenerator.swappedContrastText("AWS runs physical servers, while customers run virtual servers.") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Amazon S3 stores objects, while Amazon EBS stores blocks for one instance.") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Reads are cheap, whereas writes are not cheap") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Backups go to the region, whereas replicas go from the region")
+                == "Backups go from the region, whereas replicas go to the region")
+    }
+
     @Test func aReferenceColumnIsNeverSwappedWithANameAndAColumnNameNeverSwappedInACell() throws {
         let (generator, facts) = try Self.generator(for: """
             # Systems

@@ -1337,7 +1337,10 @@ public struct QuestionGenerator: Sendable, Equatable {
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
         // A row of a two-column comparison with its cells swapped: surely false.
-        if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) { return [swapped] }
+        if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) ?? swappedUnnamedColumn(at: position) {
+            return [swapped]
+        }
+        if let swapped = swappedContrast(at: position) { return [swapped] }
         if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
@@ -1533,6 +1536,78 @@ public struct QuestionGenerator: Sendable, Equatable {
               ShapeMatch.looksLikeCode(left.cell) == ShapeMatch.looksLikeCode(right.cell),
               min(left.cell.count, right.cell.count) * 3 >= max(left.cell.count, right.cell.count) else { return nil }
         return "\(own.label) — \(left.header): \(right.cell); \(right.header): \(left.cell)"
+    }
+
+    /// A row of a two-column table whose first column has no header in the
+    /// row as the loader writes it ("Updates are slow — Virtual DOM: Updates
+    /// are fast": Real DOM's cell, then Virtual DOM's), with its two cells
+    /// swapped: "Updates are fast — Virtual DOM: Updates are slow". Surely
+    /// false when the topic has another row with the same one header (a
+    /// table, not a sentence with a dash), both cells are statements of
+    /// three words or more (not a name and its description), of like
+    /// length, and they say different things.
+    private func swappedUnnamedColumn(at position: Int) -> String? {
+        guard let own = Self.tableRow(index.analysis(position).plain), own.cells.count == 1 else { return nil }
+        let left = own.label, right = own.cells[0]
+        // The loader names the first cell by its header when it is a sentence
+        // ("Real DOM: DOM manipulation is very expensive. — Virtual DOM: …"):
+        // such a row beside this one names the column this cell is in.
+        var isTable = false
+        var firstHeader: String?
+        for other in index.topics[index.facts[position].topic].facts where other != position {
+            let halves = index.analysis(other).plain.split(separator: " — ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard halves.count == 2, halves[1].hasPrefix(right.header + ": ") else { continue }
+            isTable = true
+            let named = halves[0].split(separator: ": ", maxSplits: 1)
+            if named.count == 2, named[0] != Substring(right.header), TextTokens(String(named[0])).words.count <= 4 {
+                firstHeader = String(named[0])
+            }
+        }
+        guard !Self.isCJK(left + right.cell), TextTokens(left).words.count >= 3, TextTokens(right.cell).words.count >= 3,
+              !Self.isAName(left), !Self.isAName(right.cell),
+              // "Updates are slow" and "Updates are fast" differ by a word: neither holds the other.
+              !OptionForms.nested(index.stems(left), index.stems(right.cell)), OptionForms.key(left) != OptionForms.key(right.cell),
+              index.stems(left).isDisjoint(with: index.stems(right.header)),
+              index.stems(right.cell).isDisjoint(with: index.stems(right.header)),
+              ShapeMatch.looksLikeCode(left) == ShapeMatch.looksLikeCode(right.cell),
+              min(left.count, right.cell.count) * 3 >= max(left.count, right.cell.count), isTable else { return nil }
+        return (firstHeader.map { "\($0): " } ?? "") + "\(right.cell) — \(right.header): \(left)"
+    }
+
+    /// A sentence of two contrasted clauses that say the same words but one
+    /// ("AWS handles security of the cloud, while customers manage security
+    /// in the cloud"), with those two words swapped: "AWS handles security
+    /// in the cloud, while customers manage security of the cloud". Surely
+    /// false: "while" or "whereas" sets the clauses against each other at
+    /// that word. Only when the word that differs sits inside the run the
+    /// clauses share (a shared word before it and after it), and neither
+    /// clause is negated.
+    private func swappedContrast(at position: Int) -> String? {
+        Self.swappedContrastText(index.analysis(position).plain)
+    }
+
+    /// `swappedContrast(at:)` on the text itself.
+    static func swappedContrastText(_ plain: String) -> String? {
+        guard let joint = plain.utf16.firstRange(of: ", while ".utf16) ?? plain.utf16.firstRange(of: ", whereas ".utf16) else { return nil }
+        let first = TextTokens(String(plain[..<joint.lowerBound])), second = TextTokens(String(plain[joint.upperBound...]))
+        guard !Negation.isNegative(first), !Negation.isNegative(second) else { return nil }
+        let firstWords = first.words.map { first.string($0.range).lowercased() }
+        let secondWords = second.words.map { second.string($0.range).lowercased() }
+        // The ends of the two clauses, word by word from the last.
+        var differing: Int?
+        var shared = 0
+        for back in 1...min(firstWords.count, secondWords.count) {
+            if firstWords[firstWords.count - back] == secondWords[secondWords.count - back] { shared += 1; continue }
+            if differing != nil { break }
+            differing = back
+        }
+        guard let back = differing, back > 1, shared >= back else { return nil }
+        let firstRange = first.words[first.words.count - back].range, secondRange = second.words[second.words.count - back].range
+        let firstWord = first.string(firstRange), secondWord = second.string(secondRange)
+        guard firstWord.allSatisfy({ $0.isLetter }), secondWord.allSatisfy({ $0.isLetter }) else { return nil }
+        let swappedFirst = TextEdits.replacing([firstRange], in: first, with: secondWord)
+        let swappedSecond = TextEdits.replacing([secondRange], in: second, with: firstWord)
+        return swappedFirst + String(plain[joint]) + swappedSecond
     }
 
     /// An item of a list whose lead-in has a twin in the same topic, one
