@@ -654,6 +654,32 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aTermShownInItsOwnDefinitionIsChosenWithItsWordsMaskedThere() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Identity
+            ## Summary
+            - **Organizations**: manage multiple AWS accounts
+            - **Cognito**: create a database of users for your mobile & web applications
+            - **Directory Services**: integrate Microsoft Active Directory in AWS
+            - **Single Sign-On (SSO)**: one login for multiple AWS accounts & applications
+            ## Rust 0.10
+            - **std**: std::io now has more public re-exports for readers
+            - **green**: the green scheduler moved to its own crate
+            - **native**: the native runtime is the default
+            - **sync**: new concurrency primitives landed
+            """)
+        let directory = try #require(facts.first { $0.text.plainText.hasPrefix("Directory Services") })
+        let question = try #require(generator.question(for: directory.id, kind: .clozeChoice, seed: 1))
+        #expect(question.prompt == "_____: integrate Microsoft Active […] in AWS")
+        #expect(question.answer == "Directory Services")
+        #expect(Set(question.options) == ["Directory Services", "Organizations", "Cognito", "Single Sign-On (SSO)"])
+        // "[…]::io": the rest of the path spells the masked word.
+        let std = try #require(facts.first { $0.text.plainText.hasPrefix("std") })
+        #expect(generator.question(for: std.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
+        #expect(QuestionGenerator.masksStandAlone("Run […] on large datasets."))
+        #expect(!QuestionGenerator.masksStandAlone("A […]! macro was introduced"))
+    }
+
     @Test func twoContrastedClausesThatDifferByOneWordAreSwappedAtThatWord() throws {
         let (generator, facts) = try Self.generator(for: """
             # Cloud

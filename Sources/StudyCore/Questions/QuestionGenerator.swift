@@ -211,7 +211,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         case .clozeChoice:
             // A table's row asked by its label, the other rows' labels as options.
             func byRowLabel() -> Question? {
-                guard let (prompt, label, others) = rowLabelChoice(at: position) else { return nil }
+                // Else a "Term: definition" item by its term, its words masked in the definition.
+                guard let (prompt, label, others) = rowLabelChoice(at: position) ?? definedTermChoice(at: position) else { return nil }
                 var pool = others
                 random.shuffle(&pool)
                 guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
@@ -1510,6 +1511,63 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         guard others.count >= 3 else { return nil }
         return (prompt, own.label, others)
+    }
+
+    /// A "Term: definition" item whose term shows in its own definition
+    /// ("Directory Services: integrate Microsoft Active Directory in AWS"),
+    /// asked by its term with the term's words masked in the definition, as
+    /// a table row is asked by its label: "_____: integrate Microsoft Active
+    /// […] in AWS" → Directory Services, the terms the other items of its
+    /// list define as options (Organizations, Cognito, Single Sign-On (SSO)).
+    /// The blank hides what the item names, the masks what would spell it;
+    /// the definition keeps two thirds of itself or more. Nil when fewer
+    /// than three other items of the list define a term, or an option's
+    /// word shows in the prompt or shares one with the term.
+    private func definedTermChoice(at position: Int) -> (prompt: String, label: String, others: [String])? {
+        let analysis = index.analysis(position)
+        guard let (term, range) = analysis.definition, !term.isListItem, !term.isCJK,
+              (1...5).contains(term.wordCount), term.text.count <= 40,
+              let masked = masking(term.text, at: position), let colon = masked.utf16.firstRange(of: ": ".utf16) else { return nil }
+        let definition = analysis.tokens.string(range).trimmedSpaces()
+        let maskedDefinition = String(masked[colon.upperBound...]).trimmedSpaces()
+        // Masks where the term's words were, and most of the definition left to read.
+        let kept = maskedDefinition.split(separator: Question.mask).joined()
+        let keptTokens = TextTokens(kept)
+        let keptWords = keptTokens.words.filter { !WordLists.functionWords.contains(keptTokens.string($0.range).lowercased()) }
+        guard maskedDefinition.contains(Question.mask), kept.count * 3 >= definition.count * 2, keptWords.count >= 3,
+              Self.masksStandAlone(maskedDefinition) else { return nil }
+        let prompt = Question.blank + ": " + maskedDefinition
+        let termStems = index.stems(term.text)
+        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+        guard !termStems.isEmpty, termStems.isDisjoint(with: index.stems(visible)), !TextEdits.showsAWord(of: term.text, in: visible),
+              !Self.spellsOut(term.text, visible) else { return nil }
+        let fact = index.fact(at: position)
+        let promptStems = index.stems(visible)
+        var others: [String] = []
+        for other in index.topics[index.facts[position].topic].facts where other != position {
+            guard index.fact(at: other).context == fact.context, let (otherTerm, _) = index.analysis(other).definition,
+                  !otherTerm.isListItem, otherTerm.isCJK == term.isCJK else { continue }
+            let label = otherTerm.text
+            guard (1...5).contains(TextTokens(label).words.count), label.count <= 40, !index.stems(label).isEmpty,
+                  !index.overlap(label, term.text), index.stems(label).isDisjoint(with: termStems),
+                  index.stems(label).isDisjoint(with: promptStems), !others.contains(where: { index.overlap($0, label) })
+            else { continue }
+            others.append(label)
+        }
+        guard others.count >= 3 else { return nil }
+        return (prompt, term.text, others)
+    }
+
+    /// Whether every mask of the text stands where a whole word stood, not
+    /// in a name joined to more ("[…]::io" of "std::io", "[…]!" of the
+    /// macro "fourcc!"): there the rest of the name spells the masked word.
+    static func masksStandAlone(_ text: String) -> Bool {
+        let pieces = text.split(separator: Question.mask, omittingEmptySubsequences: false)
+        for (number, piece) in pieces.enumerated() {
+            if number > 0, let after = piece.first, !" ,.;)".contains(after) { return false }
+            if number < pieces.count - 1, let before = piece.last, !" (".contains(before) { return false }
+        }
+        return true
     }
 
     /// A row of a table of two columns besides its label ("Performance —
