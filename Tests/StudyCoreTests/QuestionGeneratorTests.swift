@@ -680,6 +680,29 @@ struct QuestionGeneratorTests {
         #expect(!QuestionGenerator.masksStandAlone("A […]! macro was introduced"))
     }
 
+    @Test func anItemOfAPairWithBracketedAsidesIsSaidWithTheOthersAside() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Patterns
+            - There are two patterns of application communication
+              1. Synchronous communications (application to application)
+              2. Asynchronous / Event based (application to queue to application)
+            ## Libraries
+            - Stabilized APIs
+              - Path::strip_prefix (renamed from relative_from)
+              - path::StripPrefixError (new error type returned from strip_prefix)
+            """)
+        let synchronous = try #require(facts.first { $0.text.plainText.hasPrefix("Synchronous") })
+        let swapped = try #require(generator.question(for: synchronous.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(swapped.prompt == "Synchronous communications (application to queue to application)")
+        #expect(generator.kinds(for: synchronous.id).count >= 2)
+        // Two notes of a changelog say no one kind of thing: no swap.
+        let strip = try #require(facts.first { $0.text.plainText.hasPrefix("Path::strip_prefix") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: strip.id, kind: .trueFalse, seed: seed, truth: false)?.prompt.contains("new error type") != true)
+        }
+    }
+
     @Test func twoContrastedClausesThatDifferByOneWordAreSwappedAtThatWord() throws {
         let (generator, facts) = try Self.generator(for: """
             # Cloud

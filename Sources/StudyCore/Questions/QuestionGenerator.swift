@@ -1341,7 +1341,7 @@ public struct QuestionGenerator: Sendable, Equatable {
         if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) ?? swappedUnnamedColumn(at: position) {
             return [swapped]
         }
-        if let swapped = swappedContrast(at: position) { return [swapped] }
+        if let swapped = swappedContrast(at: position) ?? swappedAsides(at: position) { return [swapped] }
         if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
@@ -1666,6 +1666,37 @@ public struct QuestionGenerator: Sendable, Equatable {
         let swappedFirst = TextEdits.replacing([firstRange], in: first, with: secondWord)
         let swappedSecond = TextEdits.replacing([secondRange], in: second, with: firstWord)
         return swappedFirst + String(plain[joint]) + swappedSecond
+    }
+
+    /// An item of a list of two, each a name with its aside in brackets
+    /// ("Synchronous communications (application to application)",
+    /// "Asynchronous / Event based (application to queue to application)"),
+    /// said with the other item's aside: "Synchronous communications
+    /// (application to queue to application)". Surely false: a list of two
+    /// so written sets two things apart by what the brackets say. Only when
+    /// the names and the asides differ, neither aside holds the other, and
+    /// they share a word that is not grammar (they say one kind of thing).
+    private func swappedAsides(at position: Int) -> String? {
+        guard let pair = index.pairList(around: position) else { return nil }
+        func split(_ text: String) -> (name: String, aside: String)? {
+            let trimmed = text.trimmedSpaces()
+            guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
+            let name = String(trimmed[..<open]).trimmedSpaces()
+            let aside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmedSpaces()
+            guard !name.isEmpty, !aside.contains("("), !aside.contains(")"), !name.contains("("),
+                  TextTokens(aside).words.count >= 2, TextTokens(name).words.count >= 1 else { return nil }
+            return (name, aside)
+        }
+        guard let other = pair.first(where: { $0 != position }),
+              let own = split(index.analysis(position).plain), let theirs = split(index.analysis(other).plain),
+              !Self.isCJK(own.aside + theirs.aside),
+              OptionForms.key(own.name) != OptionForms.key(theirs.name), OptionForms.key(own.aside) != OptionForms.key(theirs.aside),
+              !own.aside.lowercased().contains(theirs.aside.lowercased()), !theirs.aside.lowercased().contains(own.aside.lowercased()),
+              // Asides of one measure ("application to …" both), not two notes
+              // of a changelog ("renamed from relative_from", "new error type").
+              !index.stems(own.aside).isDisjoint(with: index.stems(theirs.aside))
+        else { return nil }
+        return "\(own.name) (\(theirs.aside))"
     }
 
     /// An item of a list whose lead-in has a twin in the same topic, one
