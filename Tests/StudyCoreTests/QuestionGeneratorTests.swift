@@ -703,6 +703,35 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aNestedStepWhosePathShowsItsWordIsAskedByItsParentAlone() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use case: User enters text and gets a randomly generated link
+            - The Write API server does the following:
+                - Generates a unique url
+                - Saves the paste data to the Object Store
+            - Expiration
+                - Default setting does not expire
+            ## Calculate usage
+            - Size per paste
+                - 1 KB content per paste
+                - shortlink - 7 bytes
+            ## Analytics
+            - Service tracks analytics of pages
+                - Monthly visit stats
+                - MapReduce the web server logs
+            """)
+        let generates = try #require(facts.first { $0.text.plainText == "Generates a unique url" })
+        let question = try #require(generator.question(for: generates.id, kind: .definitionChoice, seed: 1))
+        #expect(question.prompt == "Which of these belongs under “The Write API server does the following”?")
+        // "…randomly generated link" above would show "Generates": no path.
+        #expect(question.context.isEmpty)
+        #expect(question.answer == "Generates a unique url")
+        #expect(QuestionGenerator.labelAsksAlone("The Write API server does the following"))
+        #expect(!QuestionGenerator.labelAsksAlone("Expiration"))
+        #expect(!QuestionGenerator.labelAsksAlone("Key Features"))
+    }
+
     @Test func twoContrastedClausesThatDifferByOneWordAreSwappedAtThatWord() throws {
         let (generator, facts) = try Self.generator(for: """
             # Cloud

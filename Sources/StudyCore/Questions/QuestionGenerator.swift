@@ -1035,8 +1035,13 @@ public struct QuestionGenerator: Sendable, Equatable {
             while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
             guard !label.isEmpty, label.count <= 80 else { return nil }
             prompt = cjk ? Self.belongsUnder(label, japanese: Self.isJapanese(answer + label)) : "Which of these belongs under “\(label)”?"
-            shown = Question.context(for: topic.path)
-            subjectStems = index.stems(label).union(index.stems(topic.title))
+            let path = Question.context(for: topic.path)
+            let pathShowsAnswer = Self.labelAsksAlone(label) && !index.stems(path.joined(separator: "\n")).isDisjoint(with: answerStems)
+            // The path sets the scene; where it would show a word of the answer
+            // ("…randomly generated link" above "Generates a unique url"), a
+            // label that says its subject itself asks alone.
+            shown = pathShowsAnswer ? [] : path
+            subjectStems = pathShowsAnswer ? index.stems(label) : index.stems(label).union(index.stems(topic.title))
         } else {
             prompt = cjk ? Self.belongsUnder(topic.title, japanese: Self.isJapanese(answer + topic.title))
                 : "Which of these belongs under “\(topic.title)”?"
@@ -1105,6 +1110,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         guard chosen.count >= 3 else { return nil }
         return (prompt, shown, answer, chosen.map(\.text))
+    }
+
+    /// Whether a parent item names its subject without the path above it:
+    /// three words or more, not a catch-all ("The Write API server does the
+    /// following"; not "Benefits" or "Expiration", which need their path).
+    static func labelAsksAlone(_ label: String) -> Bool {
+        !isCJK(label) && TextTokens(label).words.count >= 3 && !QuestionIndex.isGeneric(label)
     }
 
     /// A nested fact under a short label ("SQS:" → "Queue service in AWS"):
