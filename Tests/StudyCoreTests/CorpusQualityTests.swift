@@ -90,6 +90,10 @@ struct CorpusQualityTests {
             if name == "bundled post" {
                 #expect(fewKinds.count == 0, "every fact of the bundled post can be asked two ways (misses printed above)")
             }
+            // Brought to zero misses (issue 13): kept there.
+            if name == "aws-ccp-cloud-computing-notes.md" {
+                #expect(fewKinds.count == 0, "every fact of \(name) can be asked two ways (misses printed above)")
+            }
             factsTotal += facts.count - nonStatements
             fewKindsTotal += fewKinds.count
             report.append("\(name): \(facts.count) facts, \(questions) questions (\(distinct.count) distinct), "

@@ -618,6 +618,139 @@ struct QuestionGeneratorTests {
         #expect(repeating.question(for: ordering.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
     }
 
+    @Test func aTwoColumnRowWhoseFirstCellHasNoHeaderIsSwappedAsAFalseStatement() throws {
+        // The loader names a first cell by its header only when it is a
+        // sentence: "Updates are slow" stands bare beside "Real DOM: …" rows.
+        let (generator, facts) = try Self.generator(for: """
+            # React
+            ## Real DOM and Virtual DOM
+            | Real DOM | Virtual DOM |
+            | --- | --- |
+            | Updates are slow | Updates are fast |
+            | It causes too much of memory wastage | There is no memory wastage |
+            ## Shared responsibility
+            | AWS Responsibility | Customer Responsibility |
+            | --- | --- |
+            | Infrastructure management, backups, patches | Data security, encryption, access controls |
+            | Availability and failover | Data management, monitoring, performance tuning |
+            ## Services
+            | Service | Use |
+            | --- | --- |
+            | Amazon Simple Storage | Object storage for files and backups |
+            | Amazon Elastic Compute | Virtual servers in the cloud |
+            """)
+        let slow = try #require(facts.first { $0.text.plainText.hasPrefix("Updates are slow") })
+        #expect(slow.text.plainText == "Updates are slow — Virtual DOM: Updates are fast")
+        let swapped = try #require(generator.question(for: slow.id, kind: .trueFalse, seed: 1, truth: false))
+        // The other row names the first column: the false statement says it.
+        #expect(swapped.prompt == "Real DOM: Updates are fast — Virtual DOM: Updates are slow")
+        let failover = try #require(facts.first { $0.text.plainText.hasPrefix("Availability and failover") })
+        let other = try #require(generator.question(for: failover.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(other.prompt == "Data management, monitoring, performance tuning — Customer Responsibility: Availability and failover")
+        // A name beside its description is no pair of claims to swap.
+        let storage = try #require(facts.first { $0.text.plainText.hasPrefix("Amazon Simple Storage") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: storage.id, kind: .trueFalse, seed: seed, truth: false)?.prompt.hasPrefix("Object storage") != true)
+        }
+    }
+
+    @Test func aTermShownInItsOwnDefinitionIsChosenWithItsWordsMaskedThere() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Identity
+            ## Summary
+            - **Organizations**: manage multiple AWS accounts
+            - **Cognito**: create a database of users for your mobile & web applications
+            - **Directory Services**: integrate Microsoft Active Directory in AWS
+            - **Single Sign-On (SSO)**: one login for multiple AWS accounts & applications
+            ## Rust 0.10
+            - **std**: std::io now has more public re-exports for readers
+            - **green**: the green scheduler moved to its own crate
+            - **native**: the native runtime is the default
+            - **sync**: new concurrency primitives landed
+            """)
+        let directory = try #require(facts.first { $0.text.plainText.hasPrefix("Directory Services") })
+        let question = try #require(generator.question(for: directory.id, kind: .clozeChoice, seed: 1))
+        #expect(question.prompt == "_____: integrate Microsoft Active […] in AWS")
+        #expect(question.answer == "Directory Services")
+        #expect(Set(question.options) == ["Directory Services", "Organizations", "Cognito", "Single Sign-On (SSO)"])
+        // "[…]::io": the rest of the path spells the masked word.
+        let std = try #require(facts.first { $0.text.plainText.hasPrefix("std") })
+        #expect(generator.question(for: std.id, kind: .clozeChoice, seed: 1)?.prompt.hasPrefix("_____") != true)
+        #expect(QuestionGenerator.masksStandAlone("Run […] on large datasets."))
+        #expect(!QuestionGenerator.masksStandAlone("A […]! macro was introduced"))
+    }
+
+    @Test func anItemOfAPairWithBracketedAsidesIsSaidWithTheOthersAside() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Integration
+            ## Patterns
+            - There are two patterns of application communication
+              1. Synchronous communications (application to application)
+              2. Asynchronous / Event based (application to queue to application)
+            ## Libraries
+            - Stabilized APIs
+              - Path::strip_prefix (renamed from relative_from)
+              - path::StripPrefixError (new error type returned from strip_prefix)
+            """)
+        let synchronous = try #require(facts.first { $0.text.plainText.hasPrefix("Synchronous") })
+        let swapped = try #require(generator.question(for: synchronous.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(swapped.prompt == "Synchronous communications (application to queue to application)")
+        #expect(generator.kinds(for: synchronous.id).count >= 2)
+        // Two notes of a changelog say no one kind of thing: no swap.
+        let strip = try #require(facts.first { $0.text.plainText.hasPrefix("Path::strip_prefix") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: strip.id, kind: .trueFalse, seed: seed, truth: false)?.prompt.contains("new error type") != true)
+        }
+    }
+
+    @Test func aNestedStepWhosePathShowsItsWordIsAskedByItsParentAlone() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Pastebin
+            ## Use case: User enters text and gets a randomly generated link
+            - The Write API server does the following:
+                - Generates a unique url
+                - Saves the paste data to the Object Store
+            - Expiration
+                - Default setting does not expire
+            ## Calculate usage
+            - Size per paste
+                - 1 KB content per paste
+                - shortlink - 7 bytes
+            ## Analytics
+            - Service tracks analytics of pages
+                - Monthly visit stats
+                - MapReduce the web server logs
+            """)
+        let generates = try #require(facts.first { $0.text.plainText == "Generates a unique url" })
+        let question = try #require(generator.question(for: generates.id, kind: .definitionChoice, seed: 1))
+        #expect(question.prompt == "Which of these belongs under “The Write API server does the following”?")
+        // "…randomly generated link" above would show "Generates": no path.
+        #expect(question.context.isEmpty)
+        #expect(question.answer == "Generates a unique url")
+        #expect(QuestionGenerator.labelAsksAlone("The Write API server does the following"))
+        #expect(!QuestionGenerator.labelAsksAlone("Expiration"))
+        #expect(!QuestionGenerator.labelAsksAlone("Key Features"))
+    }
+
+    @Test func twoContrastedClausesThatDifferByOneWordAreSwappedAtThatWord() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # Cloud
+            ## Shared responsibility
+            - AWS handles security of the cloud, while customers manage security in the cloud.
+            - AWS runs physical servers, while customers run virtual servers.
+            - Amazon S3 stores objects, while Amazon EBS stores blocks for one instance.
+            """)
+        let security = try #require(facts.first { $0.text.plainText.hasPrefix("AWS handles") })
+        let swapped = try #require(generator.question(for: security.id, kind: .trueFalse, seed: 1, truth: false))
+        #expect(swapped.prompt == "AWS handles security in the cloud, while customers manage security of the cloud.")
+        #expect(generator.kinds(for: security.id).count >= 2)
+        #expect(QuestionGenerator.swappedContrastText("AWS runs physical servers, while customers run virtual servers.") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Amazon S3 stores objects, while Amazon EBS stores blocks for one instance.") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Reads are cheap, whereas writes are not cheap") == nil)
+        #expect(QuestionGenerator.swappedContrastText("Backups go to the region, whereas replicas go from the region")
+                == "Backups go from the region, whereas replicas go to the region")
+    }
+
     @Test func aReferenceColumnIsNeverSwappedWithANameAndAColumnNameNeverSwappedInACell() throws {
         let (generator, facts) = try Self.generator(for: """
             # Systems

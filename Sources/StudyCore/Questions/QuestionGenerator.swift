@@ -214,7 +214,8 @@ public struct QuestionGenerator: Sendable, Equatable {
         case .clozeChoice:
             // A table's row asked by its label, the other rows' labels as options.
             func byRowLabel() -> Question? {
-                guard let (prompt, label, others) = rowLabelChoice(at: position) else { return nil }
+                // Else a "Term: definition" item by its term, its words masked in the definition.
+                guard let (prompt, label, others) = rowLabelChoice(at: position) ?? definedTermChoice(at: position) else { return nil }
                 var pool = others
                 random.shuffle(&pool)
                 guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
@@ -1041,8 +1042,13 @@ public struct QuestionGenerator: Sendable, Equatable {
             while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
             guard !label.isEmpty, label.count <= 80 else { return nil }
             prompt = cjk ? Self.belongsUnder(label, japanese: Self.isJapanese(answer + label)) : "Which of these belongs under “\(label)”?"
-            shown = Question.context(for: topic.path)
-            subjectStems = index.stems(label).union(index.stems(topic.title))
+            let path = Question.context(for: topic.path)
+            let pathShowsAnswer = Self.labelAsksAlone(label) && !index.stems(path.joined(separator: "\n")).isDisjoint(with: answerStems)
+            // The path sets the scene; where it would show a word of the answer
+            // ("…randomly generated link" above "Generates a unique url"), a
+            // label that says its subject itself asks alone.
+            shown = pathShowsAnswer ? [] : path
+            subjectStems = pathShowsAnswer ? index.stems(label) : index.stems(label).union(index.stems(topic.title))
         } else {
             prompt = cjk ? Self.belongsUnder(topic.title, japanese: Self.isJapanese(answer + topic.title))
                 : "Which of these belongs under “\(topic.title)”?"
@@ -1111,6 +1117,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         guard chosen.count >= 3 else { return nil }
         return (prompt, shown, answer, chosen.map(\.text))
+    }
+
+    /// Whether a parent item names its subject without the path above it:
+    /// three words or more, not a catch-all ("The Write API server does the
+    /// following"; not "Benefits" or "Expiration", which need their path).
+    static func labelAsksAlone(_ label: String) -> Bool {
+        !isCJK(label) && TextTokens(label).words.count >= 3 && !QuestionIndex.isGeneric(label)
     }
 
     /// A nested fact under a short label ("SQS:" → "Queue service in AWS"):
@@ -1344,7 +1357,10 @@ public struct QuestionGenerator: Sendable, Equatable {
               !trimmed.hasSuffix("？") else { return [] }
         var versions: [String] = []
         // A row of a two-column comparison with its cells swapped: surely false.
-        if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) { return [swapped] }
+        if let swapped = swappedComparison(at: position) ?? swappedCells(at: position) ?? swappedUnnamedColumn(at: position) {
+            return [swapped]
+        }
+        if let swapped = swappedContrast(at: position) ?? swappedAsides(at: position) { return [swapped] }
         if let negated = Negation.flipped(analysis.tokens) ?? Negation.inserted(analysis.tokens) { versions.append(negated) }
         // "X is unsuitable for Y" stays true of most other Y: swaps only in positive statements.
         if Negation.isNegative(analysis.tokens) {
@@ -1516,6 +1532,63 @@ public struct QuestionGenerator: Sendable, Equatable {
         return (prompt, own.label, others)
     }
 
+    /// A "Term: definition" item whose term shows in its own definition
+    /// ("Directory Services: integrate Microsoft Active Directory in AWS"),
+    /// asked by its term with the term's words masked in the definition, as
+    /// a table row is asked by its label: "_____: integrate Microsoft Active
+    /// […] in AWS" → Directory Services, the terms the other items of its
+    /// list define as options (Organizations, Cognito, Single Sign-On (SSO)).
+    /// The blank hides what the item names, the masks what would spell it;
+    /// the definition keeps two thirds of itself or more. Nil when fewer
+    /// than three other items of the list define a term, or an option's
+    /// word shows in the prompt or shares one with the term.
+    private func definedTermChoice(at position: Int) -> (prompt: String, label: String, others: [String])? {
+        let analysis = index.analysis(position)
+        guard let (term, range) = analysis.definition, !term.isListItem, !term.isCJK,
+              (1...5).contains(term.wordCount), term.text.count <= 40,
+              let masked = masking(term.text, at: position), let colon = masked.utf16.firstRange(of: ": ".utf16) else { return nil }
+        let definition = analysis.tokens.string(range).trimmedSpaces()
+        let maskedDefinition = String(masked[colon.upperBound...]).trimmedSpaces()
+        // Masks where the term's words were, and most of the definition left to read.
+        let kept = maskedDefinition.split(separator: Question.mask).joined()
+        let keptTokens = TextTokens(kept)
+        let keptWords = keptTokens.words.filter { !WordLists.functionWords.contains(keptTokens.string($0.range).lowercased()) }
+        guard maskedDefinition.contains(Question.mask), kept.count * 3 >= definition.count * 2, keptWords.count >= 3,
+              Self.masksStandAlone(maskedDefinition) else { return nil }
+        let prompt = Question.blank + ": " + maskedDefinition
+        let termStems = index.stems(term.text)
+        let visible = ([prompt] + index.context(of: position)).joined(separator: "\n")
+        guard !termStems.isEmpty, termStems.isDisjoint(with: index.stems(visible)), !TextEdits.showsAWord(of: term.text, in: visible),
+              !Self.spellsOut(term.text, visible) else { return nil }
+        let fact = index.fact(at: position)
+        let promptStems = index.stems(visible)
+        var others: [String] = []
+        for other in index.topics[index.facts[position].topic].facts where other != position {
+            guard index.fact(at: other).context == fact.context, let (otherTerm, _) = index.analysis(other).definition,
+                  !otherTerm.isListItem, otherTerm.isCJK == term.isCJK else { continue }
+            let label = otherTerm.text
+            guard (1...5).contains(TextTokens(label).words.count), label.count <= 40, !index.stems(label).isEmpty,
+                  !index.overlap(label, term.text), index.stems(label).isDisjoint(with: termStems),
+                  index.stems(label).isDisjoint(with: promptStems), !others.contains(where: { index.overlap($0, label) })
+            else { continue }
+            others.append(label)
+        }
+        guard others.count >= 3 else { return nil }
+        return (prompt, term.text, others)
+    }
+
+    /// Whether every mask of the text stands where a whole word stood, not
+    /// in a name joined to more ("[…]::io" of "std::io", "[…]!" of the
+    /// macro "fourcc!"): there the rest of the name spells the masked word.
+    static func masksStandAlone(_ text: String) -> Bool {
+        let pieces = text.split(separator: Question.mask, omittingEmptySubsequences: false)
+        for (number, piece) in pieces.enumerated() {
+            if number > 0, let after = piece.first, !" ,.;)".contains(after) { return false }
+            if number < pieces.count - 1, let before = piece.last, !" (".contains(before) { return false }
+        }
+        return true
+    }
+
     /// A row of a table of two columns besides its label ("Performance —
     /// Redux: Need to be improved; MobX: Provides better performance") with
     /// the two cells swapped: surely false when the cells say different
@@ -1540,6 +1613,109 @@ public struct QuestionGenerator: Sendable, Equatable {
               ShapeMatch.looksLikeCode(left.cell) == ShapeMatch.looksLikeCode(right.cell),
               min(left.cell.count, right.cell.count) * 3 >= max(left.cell.count, right.cell.count) else { return nil }
         return "\(own.label) — \(left.header): \(right.cell); \(right.header): \(left.cell)"
+    }
+
+    /// A row of a two-column table whose first column has no header in the
+    /// row as the loader writes it ("Updates are slow — Virtual DOM: Updates
+    /// are fast": Real DOM's cell, then Virtual DOM's), with its two cells
+    /// swapped: "Updates are fast — Virtual DOM: Updates are slow". Surely
+    /// false when the topic has another row with the same one header (a
+    /// table, not a sentence with a dash), both cells are statements of
+    /// three words or more (not a name and its description), of like
+    /// length, and they say different things.
+    private func swappedUnnamedColumn(at position: Int) -> String? {
+        guard let own = Self.tableRow(index.analysis(position).plain), own.cells.count == 1 else { return nil }
+        let left = own.label, right = own.cells[0]
+        // The loader names the first cell by its header when it is a sentence
+        // ("Real DOM: DOM manipulation is very expensive. — Virtual DOM: …"):
+        // such a row beside this one names the column this cell is in.
+        var isTable = false
+        var firstHeader: String?
+        for other in index.topics[index.facts[position].topic].facts where other != position {
+            let halves = index.analysis(other).plain.split(separator: " — ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard halves.count == 2, halves[1].hasPrefix(right.header + ": ") else { continue }
+            isTable = true
+            let named = halves[0].split(separator: ": ", maxSplits: 1)
+            if named.count == 2, named[0] != Substring(right.header), TextTokens(String(named[0])).words.count <= 4 {
+                firstHeader = String(named[0])
+            }
+        }
+        guard !Self.isCJK(left + right.cell), TextTokens(left).words.count >= 3, TextTokens(right.cell).words.count >= 3,
+              !Self.isAName(left), !Self.isAName(right.cell),
+              // "Updates are slow" and "Updates are fast" differ by a word: neither holds the other.
+              !OptionForms.nested(index.stems(left), index.stems(right.cell)), OptionForms.key(left) != OptionForms.key(right.cell),
+              index.stems(left).isDisjoint(with: index.stems(right.header)),
+              index.stems(right.cell).isDisjoint(with: index.stems(right.header)),
+              ShapeMatch.looksLikeCode(left) == ShapeMatch.looksLikeCode(right.cell),
+              min(left.count, right.cell.count) * 3 >= max(left.count, right.cell.count), isTable else { return nil }
+        return (firstHeader.map { "\($0): " } ?? "") + "\(right.cell) — \(right.header): \(left)"
+    }
+
+    /// A sentence of two contrasted clauses that say the same words but one
+    /// ("AWS handles security of the cloud, while customers manage security
+    /// in the cloud"), with those two words swapped: "AWS handles security
+    /// in the cloud, while customers manage security of the cloud". Surely
+    /// false: "while" or "whereas" sets the clauses against each other at
+    /// that word. Only when the word that differs sits inside the run the
+    /// clauses share (a shared word before it and after it), and neither
+    /// clause is negated.
+    private func swappedContrast(at position: Int) -> String? {
+        Self.swappedContrastText(index.analysis(position).plain)
+    }
+
+    /// `swappedContrast(at:)` on the text itself.
+    static func swappedContrastText(_ plain: String) -> String? {
+        guard let joint = plain.utf16.firstRange(of: ", while ".utf16) ?? plain.utf16.firstRange(of: ", whereas ".utf16) else { return nil }
+        let first = TextTokens(String(plain[..<joint.lowerBound])), second = TextTokens(String(plain[joint.upperBound...]))
+        guard !Negation.isNegative(first), !Negation.isNegative(second) else { return nil }
+        let firstWords = first.words.map { first.string($0.range).lowercased() }
+        let secondWords = second.words.map { second.string($0.range).lowercased() }
+        // The ends of the two clauses, word by word from the last.
+        var differing: Int?
+        var shared = 0
+        for back in 1...min(firstWords.count, secondWords.count) {
+            if firstWords[firstWords.count - back] == secondWords[secondWords.count - back] { shared += 1; continue }
+            if differing != nil { break }
+            differing = back
+        }
+        guard let back = differing, back > 1, shared >= back else { return nil }
+        let firstRange = first.words[first.words.count - back].range, secondRange = second.words[second.words.count - back].range
+        let firstWord = first.string(firstRange), secondWord = second.string(secondRange)
+        guard firstWord.allSatisfy({ $0.isLetter }), secondWord.allSatisfy({ $0.isLetter }) else { return nil }
+        let swappedFirst = TextEdits.replacing([firstRange], in: first, with: secondWord)
+        let swappedSecond = TextEdits.replacing([secondRange], in: second, with: firstWord)
+        return swappedFirst + String(plain[joint]) + swappedSecond
+    }
+
+    /// An item of a list of two, each a name with its aside in brackets
+    /// ("Synchronous communications (application to application)",
+    /// "Asynchronous / Event based (application to queue to application)"),
+    /// said with the other item's aside: "Synchronous communications
+    /// (application to queue to application)". Surely false: a list of two
+    /// so written sets two things apart by what the brackets say. Only when
+    /// the names and the asides differ, neither aside holds the other, and
+    /// they share a word that is not grammar (they say one kind of thing).
+    private func swappedAsides(at position: Int) -> String? {
+        guard let pair = index.pairList(around: position) else { return nil }
+        func split(_ text: String) -> (name: String, aside: String)? {
+            let trimmed = text.trimmedSpaces()
+            guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
+            let name = String(trimmed[..<open]).trimmedSpaces()
+            let aside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmedSpaces()
+            guard !name.isEmpty, !aside.contains("("), !aside.contains(")"), !name.contains("("),
+                  TextTokens(aside).words.count >= 2, TextTokens(name).words.count >= 1 else { return nil }
+            return (name, aside)
+        }
+        guard let other = pair.first(where: { $0 != position }),
+              let own = split(index.analysis(position).plain), let theirs = split(index.analysis(other).plain),
+              !Self.isCJK(own.aside + theirs.aside),
+              OptionForms.key(own.name) != OptionForms.key(theirs.name), OptionForms.key(own.aside) != OptionForms.key(theirs.aside),
+              !own.aside.lowercased().contains(theirs.aside.lowercased()), !theirs.aside.lowercased().contains(own.aside.lowercased()),
+              // Asides of one measure ("application to …" both), not two notes
+              // of a changelog ("renamed from relative_from", "new error type").
+              !index.stems(own.aside).isDisjoint(with: index.stems(theirs.aside))
+        else { return nil }
+        return "\(own.name) (\(theirs.aside))"
     }
 
     /// An item of a list whose lead-in has a twin in the same topic, one

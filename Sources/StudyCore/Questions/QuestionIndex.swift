@@ -393,6 +393,14 @@ final class QuestionIndex: Sendable {
         return list
     }
 
+    /// The item's list when it holds two items and no more ("Synchronous
+    /// communications (…)" and "Asynchronous / Event based (…)" under
+    /// "There are two patterns…"): a pair of contrasted items.
+    func pairList(around position: Int) -> [Int]? {
+        let list = listItems(around: position)
+        return list.count == 2 ? list : nil
+    }
+
     /// The paragraph ending in a colon right above the list the item opens
     /// or belongs to ("**SQL** を選ぶ理由:"), its last sentence without the
     /// colon, with the positions of that list's items. Nil for a nested item
