@@ -556,6 +556,36 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func noFalseStatementSwapsATermForTheKindItIs() throws {
+        // "RPCをデバッグするのは難しい" made "false" as "APIを…" stays true: RPC is an API.
+        let (generator, facts) = try Self.generator(for: """
+            # 通信
+            ## 遠隔手続呼出 (RPC)
+            - **クライアント通信モジュール** - OSがクライアントからサーバーへとメッセージを送ります。
+            - **サーバー通信モジュール** - OSが受け取ったパケットをサーバースタブプロシージャーに受け渡します。
+            ### 欠点: RPC
+            - RPCクライアントとはサービス実装により厳密に左右されることになります。
+            - 新しいオペレーション、使用例があるたびに新しくAPIが定義されなければなりません。
+            - RPCをデバッグするのは難しい可能性があります。
+            ## REST
+            - **REST** プロトコルに従うHTTP APIはパブリックAPIにおいてよく用いられます。
+            - RESTはHTTPの上に作られ、URIでリソースを指します。
+            """)
+        var falseVersions: [String] = []
+        for fact in facts {
+            for seed in 1...12 as ClosedRange<UInt64> {
+                if let statement = generator.question(for: fact.id, kind: .trueFalse, seed: seed, truth: false) {
+                    falseVersions.append(statement.prompt)
+                }
+            }
+        }
+        #expect(!falseVersions.isEmpty)
+        for statement in falseVersions {
+            #expect(!statement.hasPrefix("APIをデバッグ") && !statement.hasPrefix("APIクライアント"), "\(statement)")
+            #expect(!statement.contains("APIが受け取った") && !statement.contains("APIがクライアント"), "\(statement)")
+        }
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

@@ -1369,7 +1369,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 continue
             }
             let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position), limit: 2, budget: 100)
-            for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems) {
+            for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems)
+                && !namesBroaderKind(swap.text, of: term.text, at: position) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
                 let statement = TextEdits.replacing(ranges, in: analysis.tokens, with: swap.text)
                 if statement != plain && !TextEdits.repeatsAWord(statement) { versions.append(statement) }
@@ -1378,6 +1379,20 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+    }
+
+    /// Whether a swap for a true/false names the kind the term is one of,
+    /// so the "false" version stays true: a word for a kind of thing
+    /// (`WordLists.kindWords`: "RPCをデバッグするのは難しい" → "APIを…", RPC
+    /// being an API), or a word of the path above the fact that the term is
+    /// not (under "Caching", "Redis" → "Caching").
+    private func namesBroaderKind(_ swap: String, of term: String, at position: Int) -> Bool {
+        let lowered = swap.lowercased()
+        // "APIs", "services": the plural names the kind as well.
+        let singular = lowered.count > 3 && lowered.hasSuffix("s") ? String(lowered.dropLast()) : lowered
+        if WordLists.kindWords.contains(lowered) || WordLists.kindWords.contains(singular) { return true }
+        let swapStems = index.stems(swap), pathStems = index.contextStems(of: position)
+        return !swapStems.isEmpty && swapStems.isSubset(of: pathStems) && index.stems(term).isDisjoint(with: pathStems)
     }
 
     /// A row of a two-column comparison table ("Flux: State is mutable —

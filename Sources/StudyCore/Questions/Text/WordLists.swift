@@ -155,6 +155,20 @@ public enum WordLists {
         "环境", "方式", "方法", "问题", "情况", "功能", "性能", "信息", "处理", "操作", "内容", "东西", "时间", "时候",
     ]
 
+    /// Words that name a kind of thing rather than one thing (stems, for
+    /// Latin words): swapped in for a name in a true/false, they say what
+    /// the name is ("RPCをデバッグするのは難しい" → "APIを…": RPC is an API,
+    /// so the "false" version stays true).
+    public static let kindWords: Set<String> = [
+        "api", "service", "database", "system", "protocol", "server", "framework", "tool", "technology", "platform",
+        "application", "app", "data", "software", "component", "module", "network", "storage", "interface", "library",
+        "サービス", "データベース", "システム", "プロトコル", "サーバー", "サーバ", "フレームワーク", "ツール", "技術",
+        "プラットフォーム", "アプリケーション", "アプリ", "データ", "ソフトウェア", "コンポーネント", "モジュール",
+        "ネットワーク", "ストレージ", "インターフェース", "ライブラリ",
+        "系统", "服务", "数据库", "协议", "服务器", "框架", "工具", "技术", "平台", "应用", "数据", "软件", "组件", "模块",
+        "网络", "存储", "接口",
+    ]
+
     /// Whether a lowercased word is an adverb by its form ("negatively",
     /// "instantly"), leaving nouns that merely end in "ly" ("anomaly").
     public static func looksLikeAdverb(_ lowercased: String) -> Bool {
