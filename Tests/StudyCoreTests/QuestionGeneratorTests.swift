@@ -586,6 +586,30 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aChineseTableCellIsAskedByItsColumn() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # MQ
+            ## 有什么优缺点
+            | 特性 | ActiveMQ | RabbitMQ | RocketMQ | Kafka |
+            |---|---|---|---|---|
+            | 时效性 | ms 级 | 微秒级，延迟最低 | ms 级 | 延迟在 ms 级以内 |
+            | 可用性 | 高，基于主从架构实现高可用 | 同 ActiveMQ | 非常高，分布式架构 | 非常高，分布式，一个数据多个副本，少数机器宕机，不会丢失数据 |
+            | 消息可靠性 | 有较低的概率丢失数据 | 基本不丢 | 经过参数优化配置，可以做到 0 丢失 | 同 RocketMQ |
+            """)
+        let row = try #require(facts.first { $0.text.plainText.hasPrefix("可用性") })
+        var asked: Set<String> = []
+        for seed in 1...12 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: row.id, kind: .clozeChoice, seed: seed) else { continue }
+            #expect(Set(question.options) == ["ActiveMQ", "RabbitMQ", "RocketMQ", "Kafka"])
+            #expect(question.prompt.hasPrefix("「可用性」一项中，_____ 是："), "\(question.prompt)")
+            #expect(question.context.isEmpty)
+            asked.insert(question.answer)
+        }
+        // Kafka's cell alone tells its column: ActiveMQ's is RabbitMQ's too
+        // ("同 ActiveMQ"), and RocketMQ's is half of Kafka's.
+        #expect(asked == ["Kafka"])
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

@@ -217,10 +217,15 @@ public struct QuestionGenerator: Sendable, Equatable {
                 guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
                 return shuffled([label] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
             }
-            guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() }
+            // A Chinese or Japanese cell of a table asked by its column (`columnChoice`), with no path (it names the columns).
+            func byColumn() -> Question? {
+                guard let (prompt, answer, others) = columnChoice(at: position, using: &random) else { return nil }
+                return shuffled([answer] + others, using: &random) { make(prompt, context: [], options: $0, correct: $1, answer: answer) }
+            }
+            guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() ?? byColumn() }
             let term = choice.term, gapped = choice.gapped
             var pool = distractors(for: term, at: position, visible: [gapped] + context, limit: 6)
-            guard pool.count >= 3 else { return byRowLabel() }
+            guard pool.count >= 3 else { return byRowLabel() ?? byColumn() }
             pool = Array(pool.prefix(6))
             random.shuffle(&pool)
             let options = [term.text] + pool.prefix(3).map(\.text)
@@ -1663,5 +1668,59 @@ public struct QuestionGenerator: Sendable, Equatable {
         var order = Array(options.indices)
         random.shuffle(&order)
         return build(order.map { options[$0] }, order.firstIndex(of: 0)!)
+    }
+
+    // MARK: - Table columns
+
+    /// A Chinese or Japanese cell of a table's row asked by its column:
+    /// "「可用性」一项中，_____ 是：非常高，分布式，一个数据多个副本，…" → Kafka, among the
+    /// table's other column headers (ActiveMQ, RabbitMQ, RocketMQ): one closed
+    /// set of names, so neither grammar nor shape tells them apart. Only where
+    /// the headers are names in Latin script and the cell is CJK text, and
+    /// only for a cell that tells its column apart: not naming another
+    /// column, no other cell of the row pointing to its own ("RabbitMQ: 同
+    /// ActiveMQ" makes ActiveMQ's cell true of RabbitMQ as well), no other
+    /// cell equal to it or holding half of its character pairs
+    /// ("非常高，分布式架构" of RocketMQ beside Kafka's "非常高，分布式，…"). The
+    /// column's own name in its cell ("这是 RocketMQ 的一大优势") is masked.
+    private func columnChoice(at position: Int, using random: inout SeededRandom) -> (prompt: String, answer: String, others: [String])? {
+        guard let own = Self.tableRow(index.analysis(position).plain), !Self.isCJK(own.cells.map(\.header).joined()) else { return nil }
+        // Every column of the table: a row leaves out its empty cells.
+        var headers: [String] = []
+        for other in index.topics[index.facts[position].topic].facts {
+            guard let row = Self.tableRow(index.analysis(other).plain) else { continue }
+            let names = row.cells.map(\.header)
+            guard !Self.isCJK(names.joined()) else { continue }
+            for name in names where !headers.contains(name) { headers.append(name) }
+        }
+        guard headers.count >= 4, own.cells.allSatisfy({ headers.contains($0.header) }),
+              headers.allSatisfy({ !$0.isEmpty && $0.count <= 30 && !$0.contains(" ") }) else { return nil }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(text)
+            guard characters.count >= 2 else { return [] }
+            return Set(characters.indices.dropLast().compactMap { index in
+                Self.isCJK(String(characters[index])) && Self.isCJK(String(characters[index + 1])) ? String(characters[index...index + 1]) : nil
+            })
+        }
+        var candidates = Array(own.cells.indices)
+        random.shuffle(&candidates)
+        for number in candidates {
+            let (header, cell) = own.cells[number]
+            let others = own.cells.indices.filter { $0 != number }.map { own.cells[$0].cell }
+            let cellPairs = pairs(cell)
+            guard Self.isCJK(cell), cellPairs.count >= 3,
+                  !headers.contains(where: { $0 != header && cell.contains($0) }),
+                  !others.contains(where: { $0.contains(header) || index.key($0) == index.key(cell) }),
+                  !others.contains(where: { pairs($0).intersection(cellPairs).count * 2 >= cellPairs.count })
+            else { continue }
+            let shownCell = cell.replacing(header, with: Question.mask)
+            var pool = headers.filter { $0 != header }
+            random.shuffle(&pool)
+            // Said as a sentence, not as the row ("可用性 — _____: …" would blank a header, the table's scaffolding).
+            let prompt = Self.isJapanese(own.label + cell) ? "「\(own.label)」の項目で、\(Question.blank) は：\(shownCell)"
+                : "「\(own.label)」一项中，\(Question.blank) 是：\(shownCell)"
+            return (prompt, header, Array(pool.prefix(3)))
+        }
+        return nil
     }
 }
