@@ -610,6 +610,29 @@ struct QuestionGeneratorTests {
         #expect(asked == ["Kafka"])
     }
 
+    @Test func aJapaneseDefinitionSharingAWordWithThePathIsAskedWithNoPath() throws {
+        // "サーバー" of the definition stands in the path ("webサーバー"): shown, the path would give a pair of its characters away.
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計
+            ## リバースプロキシ(webサーバー)
+            - **より堅牢なセキュリティ** - バックエンドサーバーの情報を隠したり、IPアドレスをブラックリスト化したりできます。
+            - **SSL termination** - 入力されるリクエストを解読し、レスポンスを暗号化します。
+            - **スケーラビリティや柔軟性が増します** - クライアントはリバースプロキシのIPしか見ないので、裏でサーバーをスケールできます。
+            - **静的コンテンツ** - 静的なファイルを直接送信することができます。
+            """)
+        let security = try #require(facts.first { $0.text.plainText.hasPrefix("より堅牢な") })
+        let question = try #require(generator.question(for: security.id, kind: .definitionChoice, seed: 1))
+        #expect(question.prompt == "What is より堅牢なセキュリティ?")
+        #expect(question.context.isEmpty)
+        #expect(question.answer == "バックエンドサーバーの情報を隠したり、IPアドレスをブラックリスト化したりできます。")
+        #expect(question.options.count == 4)
+        // A sentence ending in a predicate ("…が増します") is no term to ask "What is" of.
+        let sentence = try #require(facts.first { $0.text.plainText.hasPrefix("スケーラビリティ") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: sentence.id, kind: .definitionChoice, seed: seed)?.prompt.hasPrefix("What is") != true)
+        }
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

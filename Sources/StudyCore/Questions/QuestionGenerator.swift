@@ -231,19 +231,26 @@ public struct QuestionGenerator: Sendable, Equatable {
             let options = [term.text] + pool.prefix(3).map(\.text)
             return shuffled(options, using: &random) { make(gapped, options: $0, correct: $1, answer: term.text) }
         case .definitionChoice:
-            if let (term, definition) = definitionPair(at: position) {
+            func byDefinition(_ term: String, _ definition: String, shown: [String]) -> Question? {
                 let prompt = "What is \(term)?"
-                var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
-                if pool.count >= 3 {
-                    var nearest = Array(pool.prefix(5))
-                    random.shuffle(&nearest)
-                    if let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) {
-                        return shuffled([definition] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
-                    }
+                let pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + shown)
+                guard pool.count >= 3 else { return nil }
+                var nearest = Array(pool.prefix(5))
+                random.shuffle(&nearest)
+                guard let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) else { return nil }
+                return shuffled([definition] + three, using: &random) {
+                    make(prompt, context: shown, options: $0, correct: $1, answer: definition)
                 }
             }
+            if let (term, definition) = definitionPair(at: position), let question = byDefinition(term, definition, shown: context) {
+                return question
+            }
             // Else the topic as the term: which of these statements is about it?
-            guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else { return nil }
+            guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else {
+                // Else a Chinese or Japanese definition that shares a word with the path, with no path shown.
+                guard let (term, definition) = cjkDefinitionPairWithoutPath(at: position) else { return nil }
+                return byDefinition(term, definition, shown: [])
+            }
             var pool = Array(distractors.prefix(5))
             random.shuffle(&pool)
             guard let three = Self.threeNotSettingApart(answer, from: pool + distractors.dropFirst(5)) else { return nil }
@@ -977,6 +984,25 @@ public struct QuestionGenerator: Sendable, Equatable {
               !Self.sharesCJKPair(definition, with: (index.context(of: position) + [term.text]).joined(separator: "\n")),
               index.stems(term.text).isDisjoint(with: index.contextStems(of: position))
         else { return nil }
+        return (term.text, definition)
+    }
+
+    /// A Chinese or Japanese "Term - definition" item whose definition
+    /// shares a word with the path above it ("**より堅牢なセキュリティ** -
+    /// バックエンドサーバーの情報を隠したり…" under "リバースプロキシ(webサーバー)"):
+    /// asked with no path shown, so nothing of the answer is in view. The
+    /// term must name a thing, not say a sentence: a Japanese predicate
+    /// ends in kana of grammar ("スケーラビリティや柔軟性が増します").
+    private func cjkDefinitionPairWithoutPath(at position: Int) -> (term: String, definition: String)? {
+        let analysis = index.analysis(position)
+        // A table's row label ("データストア — システム: HBase…") is no term its cells define.
+        guard let (term, range) = analysis.definition, !term.isListItem, Self.tableRow(analysis.plain) == nil else { return nil }
+        let definition = analysis.tokens.string(range).trimmedSpaces()
+        guard Self.isCJK(definition), TextTokens(definition).words.count >= 3, definition.count <= 240,
+              let last = term.text.unicodeScalars.last, !(0x3040...0x309F).contains(last.value),
+              !TextEdits.showsAWord(of: definition, in: term.text),
+              index.stems(definition).isDisjoint(with: index.stems(term.text)),
+              !Self.sharesCJKPair(definition, with: term.text) else { return nil }
         return (term.text, definition)
     }
 
