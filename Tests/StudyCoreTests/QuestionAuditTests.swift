@@ -108,6 +108,17 @@ struct QuestionAuditTests {
             .contains { $0.contains("never use") })
     }
 
+    @Test func aChineseBlankOnAConjunctionIsFound() {
+        // why-mq-zh: "但是问题是，_____ BCD 三个系统那里" → 要是 ("if").
+        let fact = "A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统写库成功了"
+        let conjunction = question(.flip, fact: InlineText(plain: fact),
+                                   prompt: "A 系统处理完了直接返回成功了；但是问题是，_____ BCD 三个系统那里，BD 两个系统写库成功了", answer: "要是")
+        #expect(audit.findings(for: conjunction).contains { $0.contains("conjunction") })
+        let term = question(.flip, fact: InlineText(plain: fact),
+                            prompt: "A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统_____成功了", answer: "写库")
+        #expect(!audit.findings(for: term).contains { $0.contains("conjunction") })
+    }
+
     @Test func aFalseStatementSwappingATermForItsBroaderKindIsFound() {
         // Under "欠点: RPC", "RPC is hard to debug" made "false" as "an API is
         // hard to debug": RPC is an API, so it stays true.

@@ -633,6 +633,33 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aHeadedChineseParagraphIsSaidUnderAnotherHeadlineAndNoBlankIsAConjunction() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # 消息队列
+            ## 消息队列有什么优缺点
+            缺点有以下几个：
+
+            - 系统可用性降低<br>
+            系统引入的外部依赖越多，越容易挂掉。万一 MQ 挂了咋整，MQ 一挂，整套系统崩溃的。
+
+            - 系统复杂度提高<br>
+            硬生生加个 MQ 进来，你怎么保证消息没有重复消费？怎么处理消息丢失的情况？头大头大，痛苦不已。
+
+            - 一致性问题<br>
+            A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统写库成功了，结果 C 系统写库失败了，你这数据就不一致了。
+            """)
+        #expect(facts.count == 3)
+        let consistency = try #require(facts.first { $0.text.plainText.hasPrefix("一致性问题") })
+        let statement = try #require(generator.question(for: consistency.id, kind: .trueFalse, seed: 1, truth: false))
+        // "系统" is in two headlines: the body's "A 系统" does not make 系统可用性降低 its headline.
+        #expect(statement.prompt.hasPrefix("系统可用性降低 A 系统处理完了"), "\(statement.prompt)")
+        #expect(statement.answer == "False")
+        for seed in 1...8 as ClosedRange<UInt64> {
+            let flip = generator.question(for: consistency.id, kind: .flip, seed: seed)
+            #expect(flip?.answer != "要是", "\(flip?.prompt ?? "")")
+        }
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

@@ -301,7 +301,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                 return make(isTrue ? swap.true : swap.false, options: ["True", "False"], correct: isTrue ? 0 : 1,
                             answer: isTrue ? "True" : "False", truth: isTrue)
             }
-            let versions = falseStatements(at: position)
+            var versions = falseStatements(at: position)
+            // An item of a list of headed paragraphs ("系统可用性降低 系统引入的外部依赖越多…") under another item's headline.
+            if versions.isEmpty, let swapped = headlineSwap(at: position) { versions = [swapped] }
             guard !versions.isEmpty else { return nil }
             let coin = random.nextUnit() < 0.5
             if !(truth ?? coin) {
@@ -714,7 +716,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 : answer.contains(where: { "你我他她您".contains($0) }) { continue }
             guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer),
                   !Self.isInNavigationLink(answer, of: index.fact(at: position)), !answer.contains(where: { ";；—:：".contains($0) }),
-                  cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
+                  // A Chinese or Japanese phrase of function words alone ("要是", "if") is grammar too.
+                  cjk ? rest.count >= 4 && answer.count >= 2 && !answerStems.isEmpty : leftWords >= 3 && !answerStems.isEmpty,
                   answerStems.isDisjoint(with: OptionForms.contentStems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
             let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
             let visible = prompt + "\n" + contextLines
@@ -1746,6 +1749,46 @@ public struct QuestionGenerator: Sendable, Equatable {
             let prompt = Self.isJapanese(own.label + cell) ? "「\(own.label)」の項目で、\(Question.blank) は：\(shownCell)"
                 : "「\(own.label)」一项中，\(Question.blank) 是：\(shownCell)"
             return (prompt, header, Array(pool.prefix(3)))
+        }
+        return nil
+    }
+
+    // MARK: - Headed paragraphs
+
+    /// The headline a Chinese or Japanese item opens with, before a line
+    /// break the loader made a space ("- 系统可用性降低<br>系统引入的…"), and
+    /// the paragraph after it. Nil unless the headline is a short phrase
+    /// (2–10 characters, no punctuation) and the paragraph a sentence or more.
+    static func headline(of text: String) -> (headline: String, body: String)? {
+        guard let space = text.firstIndex(of: " ") else { return nil }
+        let head = String(text[..<space]), body = String(text[text.index(after: space)...]).trimmedSpaces()
+        guard (2...10).contains(head.count), head.allSatisfy({ isCJK(String($0)) && !$0.isPunctuation }),
+              body.count >= 20, body.contains(where: { "，。；？！".contains($0) }) else { return nil }
+        return (head, body)
+    }
+
+    /// An item of a list whose every item is a headline and its paragraph
+    /// (why-mq-zh: "系统可用性降低 …", "系统复杂度提高 …", "一致性问题 …"),
+    /// said under another item's headline: surely false when nothing of that
+    /// headline shows in the paragraph, besides the words the headlines share
+    /// ("系统"): "系统复杂度提高 系统引入的外部依赖越多，越容易挂掉…".
+    private func headlineSwap(at position: Int) -> String? {
+        guard let items = index.siblingList(around: position),
+              let own = Self.headline(of: index.analysis(position).plain.trimmedSpaces()) else { return nil }
+        let headlines = items.compactMap { Self.headline(of: index.analysis($0).plain.trimmedSpaces())?.headline }
+        guard headlines.count == items.count, Set(headlines).count == headlines.count else { return nil }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(text)
+            guard characters.count >= 2 else { return [] }
+            return Set(characters.indices.dropLast().map { String(characters[$0...$0 + 1]) })
+        }
+        var counts: [String: Int] = [:]
+        for headline in headlines { for pair in pairs(headline) { counts[pair, default: 0] += 1 } }
+        let ownPairs = pairs(own.headline)
+        for other in headlines where other != own.headline {
+            let telling = pairs(other).filter { counts[$0, default: 0] < 2 && !ownPairs.contains($0) }
+            guard !telling.isEmpty, !telling.contains(where: { own.body.contains($0) }) else { continue }
+            return "\(other) \(own.body)"
         }
         return nil
     }

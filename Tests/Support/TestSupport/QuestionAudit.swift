@@ -100,6 +100,10 @@ public struct QuestionAudit {
             if !answer.isEmpty, answer.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) || $0 == " " }) {
                 found.append("a Japanese blank of hiragana alone (a grammatical ending): \(answer)")
             }
+            // "但是问题是，_____ BCD 三个系统那里" → 要是: a Chinese conjunction ("if", "but") is grammar, not a term.
+            if Self.chineseConjunctions.contains(answer.trimmingCharacters(" ")) {
+                found.append("a Chinese blank on a conjunction: \(answer)")
+            }
             // "_____都怎么玩儿过 Redis。" → 看看你在实际项目里: a chunk with the speaker's "you" in it is no term.
             let japanese = answer.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
             if japanese ? (answer.contains("あなた") || answer.contains("私") || answer.contains("彼")) : answer.contains(where: { "你我他她您".contains($0) }) {
@@ -830,6 +834,12 @@ public struct QuestionAudit {
     static let negativeWords: Set<String> = [
         "not", "no", "never", "cannot", "can't", "can’t", "isn't", "aren't", "doesn't", "don't", "without", "none",
         "incorrect", "impossible", "unsuitable", "impractical", "unavailable",
+    ]
+
+    /// Chinese conjunctions and connectives: a blank on one asks for grammar.
+    static let chineseConjunctions: Set<String> = [
+        "要是", "如果", "假如", "但是", "可是", "不过", "因为", "所以", "而且", "并且", "或者", "然后", "虽然", "尽管",
+        "只要", "只有", "即使", "哪怕", "以及", "还是", "于是", "因此", "否则", "不然",
     ]
 
     static let genericTitles: Set<String> = [
