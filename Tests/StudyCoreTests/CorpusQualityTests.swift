@@ -90,6 +90,10 @@ struct CorpusQualityTests {
             if name == "bundled post" {
                 #expect(fewKinds.count == 0, "every fact of the bundled post can be asked two ways (misses printed above)")
             }
+            // Chinese notes brought to two kinds a fact (headed paragraphs, table cells by column): kept there.
+            if name == "why-mq-zh.md" {
+                #expect(fewKinds.count == 0, "every fact of why-mq-zh.md can be asked two ways (misses printed above)")
+            }
             factsTotal += facts.count - nonStatements
             fewKindsTotal += fewKinds.count
             report.append("\(name): \(facts.count) facts, \(questions) questions (\(distinct.count) distinct), "
