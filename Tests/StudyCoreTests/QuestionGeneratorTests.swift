@@ -660,6 +660,37 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func aJapaneseTableRowIsDefinedAmongItsOwnTablesRows() throws {
+        // "What is POST?" once offered rows of another table ("システム: Bigtable - …; 参考ページ: …").
+        let (generator, facts) = try Self.generator(for: """
+            # 通信
+            ## HTTP
+            | Verb | 詳細 | 冪等性 | セーフ |
+            |---|---|---|---|
+            | GET | リソースを読み取る | Yes | Yes |
+            | POST | リソースを作成するもしくはデータを処理するトリガー | No | No |
+            | PUT | リソースを作成もしくは入れ替える | Yes | No |
+            | PATCH | リソースを部分的に更新する | No | No |
+            | DELETE | リソースを削除する | Yes | No |
+
+            ## 実世界のアーキテクチャ
+            | 種類 | システム | 参考ページ |
+            |---|---|---|
+            | データ処理 | MapReduce - Googleの分散データ処理システム | research.google.com |
+            | データストア | Bigtable - Googleのカラム指向分散データベース | harvard.edu |
+            | データストア | Cassandra - Facebookのカラム指向分散データベース | slideshare.net |
+            | ファイルシステム | GFS - 分散ファイルシステム | research.google.com |
+            """)
+        let post = try #require(facts.first { $0.text.plainText.hasPrefix("POST") })
+        var asked = 0
+        for seed in 1...8 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: post.id, kind: .definitionChoice, seed: seed), question.prompt == "What is POST?" else { continue }
+            asked += 1
+            for option in question.options { #expect(option.hasPrefix("詳細: リソースを"), "\(option)") }
+        }
+        #expect(asked > 0)
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

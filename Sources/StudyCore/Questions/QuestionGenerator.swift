@@ -1025,7 +1025,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         let cjk = Self.isCJK(definition)
         let own = index.definitionForms(position)?.definition
         var chosen: [QuestionIndex.FactForms] = []
+        // A Chinese or Japanese table row ("POST — 詳細: …; 冪等性*: No; …") among its table's other rows only, not rows of another table.
+        let ownHeaders = cjk ? Self.tableRow(index.analysis(position).plain)?.cells.map(\.header) : nil
         index.forEachNeighbour(of: position) { other in
+            if let ownHeaders, Self.tableRow(index.analysis(other).plain)?.cells.map(\.header) != ownHeaders { return false }
             guard let (otherTermKey, candidate) = index.definitionForms(other) else { return false }
             guard candidate.length * 2 >= length, candidate.length <= length * 2,
                   candidate.isCJK == cjk,
