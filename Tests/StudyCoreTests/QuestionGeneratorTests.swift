@@ -691,6 +691,46 @@ struct QuestionGeneratorTests {
         #expect(asked > 0)
     }
 
+    @Test func aJapaneseTitlesLatinGlossNeedsNoKatakanaSpellingButItsAbbreviationShows() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計入門
+            ## ロードバランサー
+            - **SSL termination** - 入力されるリクエストを解読し、レスポンスを暗号化します。
+                - X.509 certificates をそれぞれのサーバーにインストールする必要をなくします
+            - ランダムもしくはラウンドロビンでトラフィックを振り分けます。
+            ## リバースプロキシ(webサーバー)
+            - **SSL termination** - 入力されるリクエストを解読し、サーバーのレスポンスを暗号化します。
+                - X.509 証明書 を各サーバーにインストールする必要がなくなります。
+            - **圧縮** - サーバーレスポンスを圧縮できます
+            ## コンテンツデリバリーネットワーク(Content delivery network)
+            - バックエンドサーバーはCDNが処理してくれるリクエストに関しては処理する必要がなくなります
+            - ユーザーは近くにあるデータセンターから受信できる
+            ## セキュリティ
+            - 全てのユーザー入力をサニタイズする
+            ## ドメインネームシステム
+            - ドメイン名をIPアドレスに変換します
+            ## 学習指針
+            - 幅広くシステム設計トピックを学ぶ
+            """)
+        func fact(_ start: String) throws -> Fact { try #require(facts.first { $0.text.plainText.hasPrefix(start) }) }
+        // "web" of the gloss needs no katakana spelling: "圧縮" is asked by its topic.
+        let compression = try #require(generator.question(for: try fact("圧縮").id, kind: .whichTopic, seed: 1))
+        #expect(compression.answer == "リバースプロキシ(webサーバー)")
+        // "CDN" is spelled by the gloss "Content delivery network": no which-topic.
+        #expect(generator.question(for: try fact("バックエンドサーバーはCDN").id, kind: .whichTopic, seed: 1) == nil)
+        #expect(generator.question(for: try fact("ユーザーは近く").id, kind: .whichTopic, seed: 1) != nil)
+        // X.509 under both headings: neither is offered as the other's distractor.
+        var asked = 0
+        for (start, other) in [("X.509 証明書", "ロードバランサー"), ("X.509 certificates", "リバースプロキシ(webサーバー)")] {
+            for seed in 1...10 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: try fact(start).id, kind: .whichTopic, seed: seed) else { continue }
+                asked += 1
+                #expect(!question.options.contains(other), "\(question.options)")
+            }
+        }
+        #expect(asked > 0)
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

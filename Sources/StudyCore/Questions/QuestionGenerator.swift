@@ -809,6 +809,31 @@ public struct QuestionGenerator: Sendable, Equatable {
     }
 
     /// A run of three katakana or more: a loanword, often a title's English word.
+    /// The Latin word a Chinese or Japanese fact opens with ("SSL" of "SSL
+    /// termination - 入力されるリクエストを…", "X.509" of "X.509 証明書 を…"),
+    /// three characters or more: a heading holding a fact that opens with it
+    /// too (SSL termination under both "ロードバランサー" and "リバースプロキシ")
+    /// would be a right answer of which-topic as well.
+    static func latinOpening(ofCJK text: String) -> String? {
+        guard isCJK(text) else { return nil }
+        // Its first word: "X.509 certificates" and "X.509 証明書" open alike.
+        let opening = String(text.prefix { $0.isASCII && $0 != " " && $0 != "-" && $0 != ":" })
+        guard opening.count >= 3, opening.contains(where: \.isLetter) else { return nil }
+        return opening
+    }
+
+    /// A Japanese title without the Latin gloss in brackets after its
+    /// katakana ("コンテンツデリバリーネットワーク(Content delivery network)",
+    /// "リバースプロキシ(webサーバー)"): the katakana it glosses is masked in
+    /// the fact as a word of the title, so the gloss's Latin words need no
+    /// katakana spelling of their own. A title with no katakana outside its
+    /// brackets ("欠点: federation") is kept whole.
+    static func withoutGloss(_ title: String) -> String {
+        guard let open = title.firstIndex(where: { $0 == "(" || $0 == "（" }), title.last == ")" || title.last == "）" else { return title }
+        let head = String(title[..<open])
+        return hasKatakanaWord(head) ? head : title
+    }
+
     static func hasKatakanaWord(_ text: String) -> Bool {
         var run = 0
         for scalar in text.unicodeScalars {
@@ -1253,7 +1278,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         // on publish and receive)" of SQS may be true of Kinesis ("low
         // latency streaming") as well.
         let askedPairs = !askedIsMeasure && isMeasure(position) ? Self.contentPairs(index.analysis(position).tokens) : []
+        let askedOpening = Self.latinOpening(ofCJK: asked.text.plainText)
         func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
+            if let askedOpening, topic.facts.contains(where: { other in
+                index.fact(at: other).text.withPlainUTF8 { $0.starts(with: askedOpening.utf8) }
+            }) { return true }
             if let factKey, topic.facts.contains(where: { other in
                 let fact = index.fact(at: other)
                 return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
@@ -1317,7 +1346,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         let analysis = index.analysis(position)
         // "欠点: federation" over "フェデレーションでは…": a Latin word of the
         // title may stand in the fact in katakana, which no mask can find.
-        if Self.hasSpellableLatinWord(title), Self.hasKatakanaWord(analysis.plain) { return nil }
+        let unglossed = Self.withoutGloss(title)
+        if Self.hasSpellableLatinWord(unglossed), Self.hasKatakanaWord(analysis.plain) { return nil }
+        // "CDNが処理してくれる…" under "…(Content delivery network)": the gloss spells the fact's abbreviation.
+        if unglossed != title {
+            let latinRuns = analysis.plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: " ")
+            if Self.spellsOut(latinRuns, String(title.dropFirst(unglossed.count))) { return nil }
+        }
         let titleTokens = TextTokens(title)
         var titleStems: Set<String> = []
         var titleCJK: [String] = []
