@@ -11,6 +11,10 @@ import TestSupport
 /// fact of the others, can be asked at least two ways.
 @Suite("Question quality over the corpus of real notes")
 struct CorpusQualityTests {
+    /// Corpus files every fact of which is asked two ways or more: a change
+    /// may add a file here, never take one out.
+    static let everyFactTwoWays: Set<String> = ["aws-ccp-cloud-computing-notes.md", "why-mq-zh.md"]
+
     static let corpusFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Corpus")
 
@@ -90,8 +94,8 @@ struct CorpusQualityTests {
             if name == "bundled post" {
                 #expect(fewKinds.count == 0, "every fact of the bundled post can be asked two ways (misses printed above)")
             }
-            // Brought to zero misses (issue 13): kept there.
-            if name == "aws-ccp-cloud-computing-notes.md" {
+            // Files brought to two kinds a fact (issue 13): kept there.
+            if Self.everyFactTwoWays.contains(name) {
                 #expect(fewKinds.count == 0, "every fact of \(name) can be asked two ways (misses printed above)")
             }
             factsTotal += facts.count - nonStatements

@@ -108,6 +108,44 @@ struct QuestionAuditTests {
             .contains { $0.contains("never use") })
     }
 
+    @Test func aChineseBlankOnAConjunctionIsFound() {
+        // why-mq-zh: "但是问题是，_____ BCD 三个系统那里" → 要是 ("if").
+        let fact = "A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统写库成功了"
+        let conjunction = question(.flip, fact: InlineText(plain: fact),
+                                   prompt: "A 系统处理完了直接返回成功了；但是问题是，_____ BCD 三个系统那里，BD 两个系统写库成功了", answer: "要是")
+        #expect(audit.findings(for: conjunction).contains { $0.contains("conjunction") })
+        let term = question(.flip, fact: InlineText(plain: fact),
+                            prompt: "A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统_____成功了", answer: "写库")
+        #expect(!audit.findings(for: term).contains { $0.contains("conjunction") })
+    }
+
+    @Test func aFalseStatementSwappingATermForItsBroaderKindIsFound() {
+        // Under "欠点: RPC", "RPC is hard to debug" made "false" as "an API is
+        // hard to debug": RPC is an API, so it stays true.
+        func falseVersion(of fact: String, _ prompt: String, path: [String]) -> Question {
+            let id = FactID(rawValue: "audit")
+            return Question(kind: .trueFalse, factID: id, fact: Fact(id: id, text: InlineText(plain: fact), line: 1), topicPath: path,
+                            prompt: prompt, options: ["True", "False"], correctOption: 1, answer: "False", truth: false)
+        }
+        let rpc = falseVersion(of: "RPCをデバッグするのは難しい可能性があります。", "APIをデバッグするのは難しい可能性があります。",
+                               path: ["システム設計入門", "欠点: RPC"])
+        #expect(audit.findings(for: rpc).contains { $0.contains("broader kind") && $0.contains("RPC → API") })
+        // Swapped at each of its occurrences, for a generic word of Chinese.
+        let kafka = falseVersion(of: "Kafka 的吞吐量很高，Kafka 适合日志采集", "系统 的吞吐量很高，系统 适合日志采集", path: ["MQ", "Kafka"])
+        #expect(audit.findings(for: kafka).contains { $0.contains("broader kind") })
+        // The word of the path the fact sits under: "Redis" → "Caching" under "Caching".
+        let caching = falseVersion(of: "Redis keeps sorted sets in memory", "Caching keeps sorted sets in memory",
+                                   path: ["System design", "Caching"])
+        #expect(audit.findings(for: caching).contains { $0.contains("broader kind") })
+        // A sibling of the same kind is a fair swap: no finding.
+        let sibling = falseVersion(of: "RPCをデバッグするのは難しい可能性があります。", "RESTをデバッグするのは難しい可能性があります。",
+                                   path: ["システム設計入門", "欠点: RPC"])
+        #expect(!audit.findings(for: sibling).contains { $0.contains("broader kind") })
+        // Two names both in the path ("SQS vs SNS"): one for the other is no broader kind.
+        let pair = falseVersion(of: "SQS consumers poll for messages", "SNS consumers poll for messages", path: ["AWS", "SQS vs SNS"])
+        #expect(!audit.findings(for: pair).contains { $0.contains("broader kind") })
+    }
+
     @Test func mostOfAnAnswerWordShowingInsideAnIdentifierAndAPronounChunkAreFound() {
         // Sample 4, n 57: "euclid" twice on screen for "euclidean remainder".
         let euclid = question(.clozeChoice, fact: InlineText(plain: "Added euclidean remainder and division operations (div_euclid, rem_euclid)."),

@@ -556,6 +556,181 @@ struct QuestionGeneratorTests {
         }
     }
 
+    @Test func noFalseStatementSwapsATermForTheKindItIs() throws {
+        // "RPCをデバッグするのは難しい" made "false" as "APIを…" stays true: RPC is an API.
+        let (generator, facts) = try Self.generator(for: """
+            # 通信
+            ## 遠隔手続呼出 (RPC)
+            - **クライアント通信モジュール** - OSがクライアントからサーバーへとメッセージを送ります。
+            - **サーバー通信モジュール** - OSが受け取ったパケットをサーバースタブプロシージャーに受け渡します。
+            ### 欠点: RPC
+            - RPCクライアントとはサービス実装により厳密に左右されることになります。
+            - 新しいオペレーション、使用例があるたびに新しくAPIが定義されなければなりません。
+            - RPCをデバッグするのは難しい可能性があります。
+            ## REST
+            - **REST** プロトコルに従うHTTP APIはパブリックAPIにおいてよく用いられます。
+            - RESTはHTTPの上に作られ、URIでリソースを指します。
+            """)
+        var falseVersions: [String] = []
+        for fact in facts {
+            for seed in 1...12 as ClosedRange<UInt64> {
+                if let statement = generator.question(for: fact.id, kind: .trueFalse, seed: seed, truth: false) {
+                    falseVersions.append(statement.prompt)
+                }
+            }
+        }
+        #expect(!falseVersions.isEmpty)
+        for statement in falseVersions {
+            #expect(!statement.hasPrefix("APIをデバッグ") && !statement.hasPrefix("APIクライアント"), "\(statement)")
+            #expect(!statement.contains("APIが受け取った") && !statement.contains("APIがクライアント"), "\(statement)")
+        }
+    }
+
+    @Test func aChineseTableCellIsAskedByItsColumn() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # MQ
+            ## 有什么优缺点
+            | 特性 | ActiveMQ | RabbitMQ | RocketMQ | Kafka |
+            |---|---|---|---|---|
+            | 时效性 | ms 级 | 微秒级，延迟最低 | ms 级 | 延迟在 ms 级以内 |
+            | 可用性 | 高，基于主从架构实现高可用 | 同 ActiveMQ | 非常高，分布式架构 | 非常高，分布式，一个数据多个副本，少数机器宕机，不会丢失数据 |
+            | 消息可靠性 | 有较低的概率丢失数据 | 基本不丢 | 经过参数优化配置，可以做到 0 丢失 | 同 RocketMQ |
+            """)
+        let row = try #require(facts.first { $0.text.plainText.hasPrefix("可用性") })
+        var asked: Set<String> = []
+        for seed in 1...12 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: row.id, kind: .clozeChoice, seed: seed) else { continue }
+            #expect(Set(question.options) == ["ActiveMQ", "RabbitMQ", "RocketMQ", "Kafka"])
+            #expect(question.prompt.hasPrefix("「可用性」一项中，_____ 是："), "\(question.prompt)")
+            #expect(question.context.isEmpty)
+            asked.insert(question.answer)
+        }
+        // Kafka's cell alone tells its column: ActiveMQ's is RabbitMQ's too
+        // ("同 ActiveMQ"), and RocketMQ's is half of Kafka's.
+        #expect(asked == ["Kafka"])
+    }
+
+    @Test func aJapaneseDefinitionSharingAWordWithThePathIsAskedWithNoPath() throws {
+        // "サーバー" of the definition stands in the path ("webサーバー"): shown, the path would give a pair of its characters away.
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計
+            ## リバースプロキシ(webサーバー)
+            - **より堅牢なセキュリティ** - バックエンドサーバーの情報を隠したり、IPアドレスをブラックリスト化したりできます。
+            - **SSL termination** - 入力されるリクエストを解読し、レスポンスを暗号化します。
+            - **スケーラビリティや柔軟性が増します** - クライアントはリバースプロキシのIPしか見ないので、裏でサーバーをスケールできます。
+            - **静的コンテンツ** - 静的なファイルを直接送信することができます。
+            """)
+        let security = try #require(facts.first { $0.text.plainText.hasPrefix("より堅牢な") })
+        let question = try #require(generator.question(for: security.id, kind: .definitionChoice, seed: 1))
+        #expect(question.prompt == "What is より堅牢なセキュリティ?")
+        #expect(question.context.isEmpty)
+        #expect(question.answer == "バックエンドサーバーの情報を隠したり、IPアドレスをブラックリスト化したりできます。")
+        #expect(question.options.count == 4)
+        // A sentence ending in a predicate ("…が増します") is no term to ask "What is" of.
+        let sentence = try #require(facts.first { $0.text.plainText.hasPrefix("スケーラビリティ") })
+        for seed in 1...6 as ClosedRange<UInt64> {
+            #expect(generator.question(for: sentence.id, kind: .definitionChoice, seed: seed)?.prompt.hasPrefix("What is") != true)
+        }
+    }
+
+    @Test func aHeadedChineseParagraphIsSaidUnderAnotherHeadlineAndNoBlankIsAConjunction() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # 消息队列
+            ## 消息队列有什么优缺点
+            缺点有以下几个：
+
+            - 系统可用性降低<br>
+            系统引入的外部依赖越多，越容易挂掉。万一 MQ 挂了咋整，MQ 一挂，整套系统崩溃的。
+
+            - 系统复杂度提高<br>
+            硬生生加个 MQ 进来，你怎么保证消息没有重复消费？怎么处理消息丢失的情况？头大头大，痛苦不已。
+
+            - 一致性问题<br>
+            A 系统处理完了直接返回成功了；但是问题是，要是 BCD 三个系统那里，BD 两个系统写库成功了，结果 C 系统写库失败了，你这数据就不一致了。
+            """)
+        #expect(facts.count == 3)
+        let consistency = try #require(facts.first { $0.text.plainText.hasPrefix("一致性问题") })
+        let statement = try #require(generator.question(for: consistency.id, kind: .trueFalse, seed: 1, truth: false))
+        // "系统" is in two headlines: the body's "A 系统" does not make 系统可用性降低 its headline.
+        #expect(statement.prompt.hasPrefix("系统可用性降低 A 系统处理完了"), "\(statement.prompt)")
+        #expect(statement.answer == "False")
+        for seed in 1...8 as ClosedRange<UInt64> {
+            let flip = generator.question(for: consistency.id, kind: .flip, seed: seed)
+            #expect(flip?.answer != "要是", "\(flip?.prompt ?? "")")
+        }
+    }
+
+    @Test func aJapaneseTableRowIsDefinedAmongItsOwnTablesRows() throws {
+        // "What is POST?" once offered rows of another table ("システム: Bigtable - …; 参考ページ: …").
+        let (generator, facts) = try Self.generator(for: """
+            # 通信
+            ## HTTP
+            | Verb | 詳細 | 冪等性 | セーフ |
+            |---|---|---|---|
+            | GET | リソースを読み取る | Yes | Yes |
+            | POST | リソースを作成するもしくはデータを処理するトリガー | No | No |
+            | PUT | リソースを作成もしくは入れ替える | Yes | No |
+            | PATCH | リソースを部分的に更新する | No | No |
+            | DELETE | リソースを削除する | Yes | No |
+
+            ## 実世界のアーキテクチャ
+            | 種類 | システム | 参考ページ |
+            |---|---|---|
+            | データ処理 | MapReduce - Googleの分散データ処理システム | research.google.com |
+            | データストア | Bigtable - Googleのカラム指向分散データベース | harvard.edu |
+            | データストア | Cassandra - Facebookのカラム指向分散データベース | slideshare.net |
+            | ファイルシステム | GFS - 分散ファイルシステム | research.google.com |
+            """)
+        let post = try #require(facts.first { $0.text.plainText.hasPrefix("POST") })
+        var asked = 0
+        for seed in 1...8 as ClosedRange<UInt64> {
+            guard let question = generator.question(for: post.id, kind: .definitionChoice, seed: seed), question.prompt == "What is POST?" else { continue }
+            asked += 1
+            for option in question.options { #expect(option.hasPrefix("詳細: リソースを"), "\(option)") }
+        }
+        #expect(asked > 0)
+    }
+
+    @Test func aJapaneseTitlesLatinGlossNeedsNoKatakanaSpellingButItsAbbreviationShows() throws {
+        let (generator, facts) = try Self.generator(for: """
+            # システム設計入門
+            ## ロードバランサー
+            - **SSL termination** - 入力されるリクエストを解読し、レスポンスを暗号化します。
+                - X.509 certificates をそれぞれのサーバーにインストールする必要をなくします
+            - ランダムもしくはラウンドロビンでトラフィックを振り分けます。
+            ## リバースプロキシ(webサーバー)
+            - **SSL termination** - 入力されるリクエストを解読し、サーバーのレスポンスを暗号化します。
+                - X.509 証明書 を各サーバーにインストールする必要がなくなります。
+            - **圧縮** - サーバーレスポンスを圧縮できます
+            ## コンテンツデリバリーネットワーク(Content delivery network)
+            - バックエンドサーバーはCDNが処理してくれるリクエストに関しては処理する必要がなくなります
+            - ユーザーは近くにあるデータセンターから受信できる
+            ## セキュリティ
+            - 全てのユーザー入力をサニタイズする
+            ## ドメインネームシステム
+            - ドメイン名をIPアドレスに変換します
+            ## 学習指針
+            - 幅広くシステム設計トピックを学ぶ
+            """)
+        func fact(_ start: String) throws -> Fact { try #require(facts.first { $0.text.plainText.hasPrefix(start) }) }
+        // "web" of the gloss needs no katakana spelling: "圧縮" is asked by its topic.
+        let compression = try #require(generator.question(for: try fact("圧縮").id, kind: .whichTopic, seed: 1))
+        #expect(compression.answer == "リバースプロキシ(webサーバー)")
+        // "CDN" is spelled by the gloss "Content delivery network": no which-topic.
+        #expect(generator.question(for: try fact("バックエンドサーバーはCDN").id, kind: .whichTopic, seed: 1) == nil)
+        #expect(generator.question(for: try fact("ユーザーは近く").id, kind: .whichTopic, seed: 1) != nil)
+        // X.509 under both headings: neither is offered as the other's distractor.
+        var asked = 0
+        for (start, other) in [("X.509 証明書", "ロードバランサー"), ("X.509 certificates", "リバースプロキシ(webサーバー)")] {
+            for seed in 1...10 as ClosedRange<UInt64> {
+                guard let question = generator.question(for: try fact(start).id, kind: .whichTopic, seed: seed) else { continue }
+                asked += 1
+                #expect(!question.options.contains(other), "\(question.options)")
+            }
+        }
+        #expect(asked > 0)
+    }
+
     @Test func aChinesePhraseRecallRunsFromBreakToBreak() throws {
         let (generator, facts) = try Self.generator(for: """
             # 消息队列

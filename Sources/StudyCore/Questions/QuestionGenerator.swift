@@ -221,28 +221,40 @@ public struct QuestionGenerator: Sendable, Equatable {
                 guard let three = Self.threeNotSinglingOut(label, from: pool) else { return nil }
                 return shuffled([label] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: label) }
             }
-            guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() }
+            // A Chinese or Japanese cell of a table asked by its column (`columnChoice`), with no path (it names the columns).
+            func byColumn() -> Question? {
+                guard let (prompt, answer, others) = columnChoice(at: position, using: &random) else { return nil }
+                return shuffled([answer] + others, using: &random) { make(prompt, context: [], options: $0, correct: $1, answer: answer) }
+            }
+            guard let choice = keyTermChoice(at: position, forChoice: true) else { return byRowLabel() ?? byColumn() }
             let term = choice.term, gapped = choice.gapped
             var pool = distractors(for: term, at: position, visible: [gapped] + context, limit: 6)
-            guard pool.count >= 3 else { return byRowLabel() }
+            guard pool.count >= 3 else { return byRowLabel() ?? byColumn() }
             pool = Array(pool.prefix(6))
             random.shuffle(&pool)
             let options = [term.text] + pool.prefix(3).map(\.text)
             return shuffled(options, using: &random) { make(gapped, options: $0, correct: $1, answer: term.text) }
         case .definitionChoice:
-            if let (term, definition) = definitionPair(at: position) {
+            func byDefinition(_ term: String, _ definition: String, shown: [String]) -> Question? {
                 let prompt = "What is \(term)?"
-                var pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + context)
-                if pool.count >= 3 {
-                    var nearest = Array(pool.prefix(5))
-                    random.shuffle(&nearest)
-                    if let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) {
-                        return shuffled([definition] + three, using: &random) { make(prompt, options: $0, correct: $1, answer: definition) }
-                    }
+                let pool = definitionDistractors(for: definition, term: term, at: position, visible: [prompt] + shown)
+                guard pool.count >= 3 else { return nil }
+                var nearest = Array(pool.prefix(5))
+                random.shuffle(&nearest)
+                guard let three = Self.threeNotSettingApart(definition, from: nearest + pool.dropFirst(5)) else { return nil }
+                return shuffled([definition] + three, using: &random) {
+                    make(prompt, context: shown, options: $0, correct: $1, answer: definition)
                 }
             }
+            if let (term, definition) = definitionPair(at: position), let question = byDefinition(term, definition, shown: context) {
+                return question
+            }
             // Else the topic as the term: which of these statements is about it?
-            guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else { return nil }
+            guard let (prompt, shown, answer, distractors) = topicStatement(at: position) else {
+                // Else a Chinese or Japanese definition that shares a word with the path, with no path shown.
+                guard let (term, definition) = cjkDefinitionPairWithoutPath(at: position) else { return nil }
+                return byDefinition(term, definition, shown: [])
+            }
             var pool = Array(distractors.prefix(5))
             random.shuffle(&pool)
             guard let three = Self.threeNotSettingApart(answer, from: pool + distractors.dropFirst(5)) else { return nil }
@@ -293,7 +305,9 @@ public struct QuestionGenerator: Sendable, Equatable {
                 return make(isTrue ? swap.true : swap.false, options: ["True", "False"], correct: isTrue ? 0 : 1,
                             answer: isTrue ? "True" : "False", truth: isTrue)
             }
-            let versions = falseStatements(at: position)
+            var versions = falseStatements(at: position)
+            // An item of a list of headed paragraphs ("系统可用性降低 系统引入的外部依赖越多…") under another item's headline.
+            if versions.isEmpty, let swapped = headlineSwap(at: position) { versions = [swapped] }
             guard !versions.isEmpty else { return nil }
             let coin = random.nextUnit() < 0.5
             if !(truth ?? coin) {
@@ -706,7 +720,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 : answer.contains(where: { "你我他她您".contains($0) }) { continue }
             guard !joinedBefore, !joinedAfter, after != ":", after != "：", !Self.crossesABracket(answer),
                   !Self.isInNavigationLink(answer, of: index.fact(at: position)), !answer.contains(where: { ";；—:：".contains($0) }),
-                  cjk ? rest.count >= 4 && answer.count >= 2 : leftWords >= 3 && !answerStems.isEmpty,
+                  // A Chinese or Japanese phrase of function words alone ("要是", "if") is grammar too.
+                  cjk ? rest.count >= 4 && answer.count >= 2 && !answerStems.isEmpty : leftWords >= 3 && !answerStems.isEmpty,
                   answerStems.isDisjoint(with: OptionForms.contentStems(rest)), answerStems.isDisjoint(with: contextStems) else { continue }
             let prompt = (tokens.gap(from: 0, to: start) + Question.blank + tokens.gap(from: stop, to: tokens.units.count)).trimmedSpaces()
             let visible = prompt + "\n" + contextLines
@@ -798,6 +813,31 @@ public struct QuestionGenerator: Sendable, Equatable {
     }
 
     /// A run of three katakana or more: a loanword, often a title's English word.
+    /// The Latin word a Chinese or Japanese fact opens with ("SSL" of "SSL
+    /// termination - 入力されるリクエストを…", "X.509" of "X.509 証明書 を…"),
+    /// three characters or more: a heading holding a fact that opens with it
+    /// too (SSL termination under both "ロードバランサー" and "リバースプロキシ")
+    /// would be a right answer of which-topic as well.
+    static func latinOpening(ofCJK text: String) -> String? {
+        guard isCJK(text) else { return nil }
+        // Its first word: "X.509 certificates" and "X.509 証明書" open alike.
+        let opening = String(text.prefix { $0.isASCII && $0 != " " && $0 != "-" && $0 != ":" })
+        guard opening.count >= 3, opening.contains(where: \.isLetter) else { return nil }
+        return opening
+    }
+
+    /// A Japanese title without the Latin gloss in brackets after its
+    /// katakana ("コンテンツデリバリーネットワーク(Content delivery network)",
+    /// "リバースプロキシ(webサーバー)"): the katakana it glosses is masked in
+    /// the fact as a word of the title, so the gloss's Latin words need no
+    /// katakana spelling of their own. A title with no katakana outside its
+    /// brackets ("欠点: federation") is kept whole.
+    static func withoutGloss(_ title: String) -> String {
+        guard let open = title.firstIndex(where: { $0 == "(" || $0 == "（" }), title.last == ")" || title.last == "）" else { return title }
+        let head = String(title[..<open])
+        return hasKatakanaWord(head) ? head : title
+    }
+
     static func hasKatakanaWord(_ text: String) -> Bool {
         var run = 0
         for scalar in text.unicodeScalars {
@@ -983,6 +1023,25 @@ public struct QuestionGenerator: Sendable, Equatable {
         return (term.text, definition)
     }
 
+    /// A Chinese or Japanese "Term - definition" item whose definition
+    /// shares a word with the path above it ("**より堅牢なセキュリティ** -
+    /// バックエンドサーバーの情報を隠したり…" under "リバースプロキシ(webサーバー)"):
+    /// asked with no path shown, so nothing of the answer is in view. The
+    /// term must name a thing, not say a sentence: a Japanese predicate
+    /// ends in kana of grammar ("スケーラビリティや柔軟性が増します").
+    private func cjkDefinitionPairWithoutPath(at position: Int) -> (term: String, definition: String)? {
+        let analysis = index.analysis(position)
+        // A table's row label ("データストア — システム: HBase…") is no term its cells define.
+        guard let (term, range) = analysis.definition, !term.isListItem, Self.tableRow(analysis.plain) == nil else { return nil }
+        let definition = analysis.tokens.string(range).trimmedSpaces()
+        guard Self.isCJK(definition), TextTokens(definition).words.count >= 3, definition.count <= 240,
+              let last = term.text.unicodeScalars.last, !(0x3040...0x309F).contains(last.value),
+              !TextEdits.showsAWord(of: definition, in: term.text),
+              index.stems(definition).isDisjoint(with: index.stems(term.text)),
+              !Self.sharesCJKPair(definition, with: term.text) else { return nil }
+        return (term.text, definition)
+    }
+
     /// Whether a label can follow "What is": a name or a short term
     /// ("DynamoDB", "Rapid elasticity", "Infrastructure as a Service"), not
     /// a description with grammar in it ("Database of objects").
@@ -999,7 +1058,10 @@ public struct QuestionGenerator: Sendable, Equatable {
         let cjk = Self.isCJK(definition)
         let own = index.definitionForms(position)?.definition
         var chosen: [QuestionIndex.FactForms] = []
+        // A Chinese or Japanese table row ("POST — 詳細: …; 冪等性*: No; …") among its table's other rows only, not rows of another table.
+        let ownHeaders = cjk ? Self.tableRow(index.analysis(position).plain)?.cells.map(\.header) : nil
         index.forEachNeighbour(of: position) { other in
+            if let ownHeaders, Self.tableRow(index.analysis(other).plain)?.cells.map(\.header) != ownHeaders { return false }
             guard let (otherTermKey, candidate) = index.definitionForms(other) else { return false }
             guard candidate.length * 2 >= length, candidate.length <= length * 2,
                   candidate.isCJK == cjk,
@@ -1236,7 +1298,11 @@ public struct QuestionGenerator: Sendable, Equatable {
         // on publish and receive)" of SQS may be true of Kinesis ("low
         // latency streaming") as well.
         let askedPairs = !askedIsMeasure && isMeasure(position) ? Self.contentPairs(index.analysis(position).tokens) : []
+        let askedOpening = Self.latinOpening(ofCJK: asked.text.plainText)
         func alsoHolds(_ topic: QuestionIndex.TopicEntry) -> Bool {
+            if let askedOpening, topic.facts.contains(where: { other in
+                index.fact(at: other).text.withPlainUTF8 { $0.starts(with: askedOpening.utf8) }
+            }) { return true }
             if let factKey, topic.facts.contains(where: { other in
                 let fact = index.fact(at: other)
                 return abs(length(fact) - askedLength) <= 8 && OptionForms.key(fact.text.plainText) == factKey
@@ -1300,7 +1366,13 @@ public struct QuestionGenerator: Sendable, Equatable {
         let analysis = index.analysis(position)
         // "欠点: federation" over "フェデレーションでは…": a Latin word of the
         // title may stand in the fact in katakana, which no mask can find.
-        if Self.hasSpellableLatinWord(title), Self.hasKatakanaWord(analysis.plain) { return nil }
+        let unglossed = Self.withoutGloss(title)
+        if Self.hasSpellableLatinWord(unglossed), Self.hasKatakanaWord(analysis.plain) { return nil }
+        // "CDNが処理してくれる…" under "…(Content delivery network)": the gloss spells the fact's abbreviation.
+        if unglossed != title {
+            let latinRuns = analysis.plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: " ")
+            if Self.spellsOut(latinRuns, String(title.dropFirst(unglossed.count))) { return nil }
+        }
         let titleTokens = TextTokens(title)
         var titleStems: Set<String> = []
         var titleCJK: [String] = []
@@ -1392,7 +1464,8 @@ public struct QuestionGenerator: Sendable, Equatable {
                 continue
             }
             let swaps = distractors(for: term, at: position, visible: [plain] + index.context(of: position), limit: 2, budget: 100)
-            for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems) {
+            for swap in swaps.prefix(2) where index.stems(swap.text).isDisjoint(with: factStems)
+                && !namesBroaderKind(swap.text, of: term.text, at: position) {
                 let ranges = TextEdits.occurrences(of: term.text, in: analysis.tokens)
                 let statement = TextEdits.replacing(ranges, in: analysis.tokens, with: swap.text)
                 if statement != plain && !TextEdits.repeatsAWord(statement) { versions.append(statement) }
@@ -1401,6 +1474,20 @@ public struct QuestionGenerator: Sendable, Equatable {
         }
         // A statement of under four words ("Default setting expires") is a fragment.
         return versions.filter { TextTokens($0).words.count >= 4 || Self.isCJK($0) }
+    }
+
+    /// Whether a swap for a true/false names the kind the term is one of,
+    /// so the "false" version stays true: a word for a kind of thing
+    /// (`WordLists.kindWords`: "RPCをデバッグするのは難しい" → "APIを…", RPC
+    /// being an API), or a word of the path above the fact that the term is
+    /// not (under "Caching", "Redis" → "Caching").
+    private func namesBroaderKind(_ swap: String, of term: String, at position: Int) -> Bool {
+        let lowered = swap.lowercased()
+        // "APIs", "services": the plural names the kind as well.
+        let singular = lowered.count > 3 && lowered.hasSuffix("s") ? String(lowered.dropLast()) : lowered
+        if WordLists.kindWords.contains(lowered) || WordLists.kindWords.contains(singular) { return true }
+        let swapStems = index.stems(swap), pathStems = index.contextStems(of: position)
+        return !swapStems.isEmpty && swapStems.isSubset(of: pathStems) && index.stems(term).isDisjoint(with: pathStems)
     }
 
     /// A row of a two-column comparison table ("Flux: State is mutable —
@@ -1831,5 +1918,99 @@ public struct QuestionGenerator: Sendable, Equatable {
         var order = Array(options.indices)
         random.shuffle(&order)
         return build(order.map { options[$0] }, order.firstIndex(of: 0)!)
+    }
+
+    // MARK: - Table columns
+
+    /// A Chinese or Japanese cell of a table's row asked by its column:
+    /// "「可用性」一项中，_____ 是：非常高，分布式，一个数据多个副本，…" → Kafka, among the
+    /// table's other column headers (ActiveMQ, RabbitMQ, RocketMQ): one closed
+    /// set of names, so neither grammar nor shape tells them apart. Only where
+    /// the headers are names in Latin script and the cell is CJK text, and
+    /// only for a cell that tells its column apart: not naming another
+    /// column, no other cell of the row pointing to its own ("RabbitMQ: 同
+    /// ActiveMQ" makes ActiveMQ's cell true of RabbitMQ as well), no other
+    /// cell equal to it or holding half of its character pairs
+    /// ("非常高，分布式架构" of RocketMQ beside Kafka's "非常高，分布式，…"). The
+    /// column's own name in its cell ("这是 RocketMQ 的一大优势") is masked.
+    private func columnChoice(at position: Int, using random: inout SeededRandom) -> (prompt: String, answer: String, others: [String])? {
+        guard let own = Self.tableRow(index.analysis(position).plain), !Self.isCJK(own.cells.map(\.header).joined()) else { return nil }
+        // Every column of the table: a row leaves out its empty cells.
+        var headers: [String] = []
+        for other in index.topics[index.facts[position].topic].facts {
+            guard let row = Self.tableRow(index.analysis(other).plain) else { continue }
+            let names = row.cells.map(\.header)
+            guard !Self.isCJK(names.joined()) else { continue }
+            for name in names where !headers.contains(name) { headers.append(name) }
+        }
+        guard headers.count >= 4, own.cells.allSatisfy({ headers.contains($0.header) }),
+              headers.allSatisfy({ !$0.isEmpty && $0.count <= 30 && !$0.contains(" ") }) else { return nil }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(text)
+            guard characters.count >= 2 else { return [] }
+            return Set(characters.indices.dropLast().compactMap { index in
+                Self.isCJK(String(characters[index])) && Self.isCJK(String(characters[index + 1])) ? String(characters[index...index + 1]) : nil
+            })
+        }
+        var candidates = Array(own.cells.indices)
+        random.shuffle(&candidates)
+        for number in candidates {
+            let (header, cell) = own.cells[number]
+            let others = own.cells.indices.filter { $0 != number }.map { own.cells[$0].cell }
+            let cellPairs = pairs(cell)
+            guard Self.isCJK(cell), cellPairs.count >= 3,
+                  !headers.contains(where: { $0 != header && cell.contains($0) }),
+                  !others.contains(where: { $0.contains(header) || index.key($0) == index.key(cell) }),
+                  !others.contains(where: { pairs($0).intersection(cellPairs).count * 2 >= cellPairs.count })
+            else { continue }
+            let shownCell = cell.replacing(header, with: Question.mask)
+            var pool = headers.filter { $0 != header }
+            random.shuffle(&pool)
+            // Said as a sentence, not as the row ("可用性 — _____: …" would blank a header, the table's scaffolding).
+            let prompt = Self.isJapanese(own.label + cell) ? "「\(own.label)」の項目で、\(Question.blank) は：\(shownCell)"
+                : "「\(own.label)」一项中，\(Question.blank) 是：\(shownCell)"
+            return (prompt, header, Array(pool.prefix(3)))
+        }
+        return nil
+    }
+
+    // MARK: - Headed paragraphs
+
+    /// The headline a Chinese or Japanese item opens with, before a line
+    /// break the loader made a space ("- 系统可用性降低<br>系统引入的…"), and
+    /// the paragraph after it. Nil unless the headline is a short phrase
+    /// (2–10 characters, no punctuation) and the paragraph a sentence or more.
+    static func headline(of text: String) -> (headline: String, body: String)? {
+        guard let space = text.firstIndex(of: " ") else { return nil }
+        let head = String(text[..<space]), body = String(text[text.index(after: space)...]).trimmedSpaces()
+        guard (2...10).contains(head.count), head.allSatisfy({ isCJK(String($0)) && !$0.isPunctuation }),
+              body.count >= 20, body.contains(where: { "，。；？！".contains($0) }) else { return nil }
+        return (head, body)
+    }
+
+    /// An item of a list whose every item is a headline and its paragraph
+    /// (why-mq-zh: "系统可用性降低 …", "系统复杂度提高 …", "一致性问题 …"),
+    /// said under another item's headline: surely false when nothing of that
+    /// headline shows in the paragraph, besides the words the headlines share
+    /// ("系统"): "系统复杂度提高 系统引入的外部依赖越多，越容易挂掉…".
+    private func headlineSwap(at position: Int) -> String? {
+        guard let items = index.siblingList(around: position),
+              let own = Self.headline(of: index.analysis(position).plain.trimmedSpaces()) else { return nil }
+        let headlines = items.compactMap { Self.headline(of: index.analysis($0).plain.trimmedSpaces())?.headline }
+        guard headlines.count == items.count, Set(headlines).count == headlines.count else { return nil }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(text)
+            guard characters.count >= 2 else { return [] }
+            return Set(characters.indices.dropLast().map { String(characters[$0...$0 + 1]) })
+        }
+        var counts: [String: Int] = [:]
+        for headline in headlines { for pair in pairs(headline) { counts[pair, default: 0] += 1 } }
+        let ownPairs = pairs(own.headline)
+        for other in headlines where other != own.headline {
+            let telling = pairs(other).filter { counts[$0, default: 0] < 2 && !ownPairs.contains($0) }
+            guard !telling.isEmpty, !telling.contains(where: { own.body.contains($0) }) else { continue }
+            return "\(other) \(own.body)"
+        }
+        return nil
     }
 }

@@ -100,6 +100,10 @@ public struct QuestionAudit {
             if !answer.isEmpty, answer.unicodeScalars.allSatisfy({ (0x3040...0x309F).contains($0.value) || $0 == " " }) {
                 found.append("a Japanese blank of hiragana alone (a grammatical ending): \(answer)")
             }
+            // "但是问题是，_____ BCD 三个系统那里" → 要是: a Chinese conjunction ("if", "but") is grammar, not a term.
+            if Self.chineseConjunctions.contains(answer.trimmingCharacters(" ")) {
+                found.append("a Chinese blank on a conjunction: \(answer)")
+            }
             // "_____都怎么玩儿过 Redis。" → 看看你在实际项目里: a chunk with the speaker's "you" in it is no term.
             let japanese = answer.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
             if japanese ? (answer.contains("あなた") || answer.contains("私") || answer.contains("彼")) : answer.contains(where: { "你我他她您".contains($0) }) {
@@ -401,8 +405,85 @@ public struct QuestionAudit {
         let negations = Self.words(fact).filter { Self.negativeWords.contains($0.lowercased()) }.count
         let statementNegations = words.filter { Self.negativeWords.contains($0.lowercased()) }.count
         if negations >= 2 && statementNegations != negations { found.append("one of two negations flipped") }
+        if let swap = Self.swappedTerm(fact: fact, statement: statement),
+           Self.isBroaderKind(swap.replacement, of: swap.original, topicPath: question.topicPath) {
+            found.append("a false statement that swaps a term for its broader kind (still true): \(swap.original) → \(swap.replacement)")
+        }
         return found
     }
+
+    // MARK: - Swaps for a broader kind
+
+    /// The term a false statement swapped in and the one it took out:
+    /// "RPCをデバッグするのは難しい" → "APIをデバッグするのは難しい" gives
+    /// (RPC, API). The text between the common start and end, widened to
+    /// whole runs of Latin letters or of katakana; when the term was swapped
+    /// more than once, its first run ("CDNでは…CDNを" → "DNSでは…DNSを").
+    /// Nil when the statement is not the fact with one term replaced.
+    static func swappedTerm(fact: String, statement: String) -> (original: String, replacement: String)? {
+        let left = Array(fact), right = Array(statement)
+        guard left != right else { return nil }
+        var start = 0
+        while start < left.count, start < right.count, left[start] == right[start] { start += 1 }
+        var leftEnd = left.count, rightEnd = right.count
+        while leftEnd > start, rightEnd > start, left[leftEnd - 1] == right[rightEnd - 1] { leftEnd -= 1; rightEnd -= 1 }
+        // Widen to whole runs: "データベース" → "データストア" differs in "ベース"/"ストア" only.
+        let opening = Set([start < leftEnd ? runClass(left[start]) : nil, start < rightEnd ? runClass(right[start]) : nil].compactMap { $0 })
+        let closing = Set([leftEnd > start ? runClass(left[leftEnd - 1]) : nil, rightEnd > start ? runClass(right[rightEnd - 1]) : nil]
+            .compactMap { $0 })
+        while start > 0, let run = runClass(left[start - 1]), opening.contains(run) { start -= 1 }
+        while leftEnd < left.count, let run = runClass(left[leftEnd]), closing.contains(run) { leftEnd += 1; rightEnd += 1 }
+        let original = String(left[start..<leftEnd]), replacement = String(right[start..<rightEnd])
+        guard !original.isEmpty, !replacement.isEmpty else { return nil }
+        // Swapped at every occurrence: the original's first run, and the
+        // start of the other side that makes the statement ("系统" for "Kafka").
+        let originalCharacters = Array(original)
+        if let first = originalCharacters.first, let run = runClass(first) {
+            let firstOriginal = String(originalCharacters.prefix { runClass($0) == run })
+            for length in 1..<replacement.count {
+                let candidate = String(replacement.prefix(length))
+                if fact.replacing(firstOriginal, with: candidate) == statement { return (firstOriginal, candidate.trimmingCharacters(" ")) }
+            }
+        }
+        return fact.replacing(original, with: replacement) == statement ? (original, replacement) : nil
+    }
+
+    /// Which run of one word a character belongs to: Latin letters and
+    /// digits (0), katakana and its long mark (1); nil for anything else
+    /// (a kanji or kana of grammar ends no word the audit can tell).
+    private static func runClass(_ character: Character) -> Int? {
+        guard let scalar = character.unicodeScalars.first else { return nil }
+        if (0x30A0...0x30FF).contains(scalar.value) { return 1 }
+        if !isCJK(scalar) && (character.isLetter || character.isNumber) { return 0 }
+        return nil
+    }
+
+    /// Whether `replacement` names the kind `original` is one of, so the
+    /// "false" statement stays true: a generic word for a kind of thing
+    /// ("RPC" → "API", "Redis" → "database", "Kafka" → "系统"), or a word
+    /// of the topic path the fact sits under that the original is not
+    /// (under "Caching › Redis", "Redis" → "Caching").
+    static func isBroaderKind(_ replacement: String, of original: String, topicPath: [String]) -> Bool {
+        let key = replacement.trimmingCharacters(" ").lowercased()
+        if kindWords.contains(key) || kindWords.contains(singular(key)) { return true }
+        // A name for a name, not a phrase for its negation ("Doesn't render" → "Renders").
+        let originalWords = Set(words(original).map { base($0.lowercased()) })
+        guard originalWords.isDisjoint(with: words(replacement).map { base($0.lowercased()) }) else { return false }
+        let path = topicPath.dropFirst().joined(separator: " \n ")
+        return contains(word: replacement, in: path) && !contains(word: original, in: path)
+    }
+
+    /// Words that name a kind of thing rather than one thing: swapped for
+    /// a name, they say what the name is.
+    static let kindWords: Set<String> = [
+        "api", "service", "database", "system", "protocol", "server", "framework", "tool", "technology", "platform",
+        "application", "app", "data", "software", "component", "module", "network", "storage", "interface", "library",
+        "サービス", "データベース", "システム", "プロトコル", "サーバー", "サーバ", "フレームワーク", "ツール", "技術",
+        "プラットフォーム", "アプリケーション", "アプリ", "データ", "ソフトウェア", "コンポーネント", "モジュール",
+        "ネットワーク", "ストレージ", "インターフェース", "ライブラリ",
+        "系统", "服务", "数据库", "协议", "服务器", "框架", "工具", "技术", "平台", "应用", "数据", "软件", "组件", "模块",
+        "网络", "存储", "接口",
+    ]
 
     private func optionFindings(_ question: Question) -> [String] {
         var found: [String] = []
@@ -753,6 +834,12 @@ public struct QuestionAudit {
     static let negativeWords: Set<String> = [
         "not", "no", "never", "cannot", "can't", "can’t", "isn't", "aren't", "doesn't", "don't", "without", "none",
         "incorrect", "impossible", "unsuitable", "impractical", "unavailable",
+    ]
+
+    /// Chinese conjunctions and connectives: a blank on one asks for grammar.
+    static let chineseConjunctions: Set<String> = [
+        "要是", "如果", "假如", "但是", "可是", "不过", "因为", "所以", "而且", "并且", "或者", "然后", "虽然", "尽管",
+        "只要", "只有", "即使", "哪怕", "以及", "还是", "于是", "因此", "否则", "不然",
     ]
 
     static let genericTitles: Set<String> = [

@@ -145,6 +145,8 @@ public enum WordLists {
         "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "この", "その", "あの", "ここ", "そこ", "あります", "ある",
         "いる", "います", "なる", "なります", "場合", "とき", "ように", "ので", "から", "まで", "より", "について",
         "による", "において", "として", "ください", "という", "といった", "または", "および", "ない", "なく",
+        // Conjunctions: "但是问题是，_____ BCD 三个系统那里" → 要是 ("if") asks for grammar.
+        "要是", "假如", "可是", "不过", "虽然", "尽管", "只要", "只有", "即使", "哪怕", "于是", "因此", "否则", "不然",
     ]
 
     /// Chinese and Japanese words too general to blank (サービス, 処理, 环境).
@@ -153,6 +155,20 @@ public enum WordLists {
         "テーブル", "ケース", "タイプ", "レベル", "パターン", "ツール", "プロセス", "方法", "場合", "問題", "情報", "処理", "機能",
         "技術経験", "技術背景", "処理完了", "接口就好", "不就完了", "这里查看", "尽量保证", "处理完了", "系统", "数据", "服务", "应用",
         "环境", "方式", "方法", "问题", "情况", "功能", "性能", "信息", "处理", "操作", "内容", "东西", "时间", "时候",
+    ]
+
+    /// Words that name a kind of thing rather than one thing (stems, for
+    /// Latin words): swapped in for a name in a true/false, they say what
+    /// the name is ("RPCをデバッグするのは難しい" → "APIを…": RPC is an API,
+    /// so the "false" version stays true).
+    public static let kindWords: Set<String> = [
+        "api", "service", "database", "system", "protocol", "server", "framework", "tool", "technology", "platform",
+        "application", "app", "data", "software", "component", "module", "network", "storage", "interface", "library",
+        "サービス", "データベース", "システム", "プロトコル", "サーバー", "サーバ", "フレームワーク", "ツール", "技術",
+        "プラットフォーム", "アプリケーション", "アプリ", "データ", "ソフトウェア", "コンポーネント", "モジュール",
+        "ネットワーク", "ストレージ", "インターフェース", "ライブラリ",
+        "系统", "服务", "数据库", "协议", "服务器", "框架", "工具", "技术", "平台", "应用", "数据", "软件", "组件", "模块",
+        "网络", "存储", "接口",
     ]
 
     /// Whether a lowercased word is an adverb by its form ("negatively",
