@@ -321,6 +321,10 @@ public enum KeyTermFinder {
     }
 
     private static func isNameToken(_ token: TextTokens.Token, tokens: TextTokens) -> Bool {
+        // Most words open with a lowercase ASCII letter: no name, known from
+        // the first unit before any string is made.
+        let opening = tokens.units[token.range.lowerBound]
+        if opening < 0x80 && !(0x41...0x5A).contains(opening) { return false }
         guard token.kind == .letter, !isHyphenJoined(token, tokens: tokens) else { return false }
         let word = tokens.string(token.range)
         // "BCD", "ABCD": placeholder letters of an example ("systems A, B, C"), nothing to learn.

@@ -28,10 +28,11 @@ import Synchronization
 /// `update`, when the run loop polls `arrived()` after an event once its
 /// index is made; the thread goes on with the analyses near the first
 /// topic and the glossary in the same generator (a question that needs the
-/// glossary while it is being made waits for it rather than making another). Nothing ever waits
-/// for the thread: if `s` comes first, the session builds a generator of
-/// its own (the same questions, `QuestionPreparationTests`) and the
-/// prepared one is dropped; so does a quit, which does not join it.
+/// glossary while it is being made waits for it rather than making another).
+/// Nothing else waits for the thread: if `s` comes before the hand-over,
+/// the session builds a generator of its own (the same questions,
+/// `QuestionPreparationTests`) and the prepared one is dropped; so does a
+/// quit, which does not join it.
 ///
 ///     let preparation = QuestionPreparation.begin(decks: decks)
 ///     runLoop.incoming = { preparation?.arrived() }
