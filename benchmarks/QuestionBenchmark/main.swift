@@ -108,8 +108,11 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--session" {
         let start = now()
         var session = StudySession.start(mode: .study, scope: topic, cards: [:], generator: generator,
                                          scheduler: try FSRSScheduler(.standard), now: clock, options: .init(seed: UInt64(run + 1)))
-        _ = session.nextQuestion(now: clock)
+        let asked = session.nextQuestion(now: clock)
         preparedTimes.append(now() - start)
+        if CommandLine.arguments.contains("--each") {
+            say("    seed \(run + 1): \(formatted(preparedTimes.last! * 1000, 2)) ms, \(asked.map { "\($0.kind)" } ?? "none")")
+        }
     }
     func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] * 1000 }
     let small = middle(smallTimes), big = middle(bigSteps.map { $0.index + $0.glossary + $0.question })
