@@ -334,4 +334,26 @@ struct LoaderTests {
         #expect(aside.notes.map(\.text.plainText).contains("看看你在实际项目里都怎么玩儿过 Redis。"), "still shown in the detail pane")
         #expect(facts(deck.root.children[0].children[1]) == ["Strings", "Sorted Sets"])
     }
+    @Test func changelogLinesNamingNoChangeAndClosingRemarksAreNotes() throws {
+        // "Many documentation improvements" (rust-release-notes.md) and "You should now be able to
+        // debug as you normally would." (reactjs-interview-questions.md) state nothing to learn.
+        let deck = try load("""
+            # Notes
+            ## Libraries
+            * Many documentation improvements
+            * Many minor improvements to the documentation.
+            * Many unsafe precondition checks now run for user code
+            * Various fixes
+            ## Debugging
+            1. Press `Command + D` to open the debugger
+            2. You should now be able to debug as you normally would.
+            3. You should restart the packager after an upgrade
+            """)
+        let changes = deck.root.children[0].children[0]
+        #expect(facts(changes) == ["Many unsafe precondition checks now run for user code"])
+        #expect(changes.notes.map(\.text.plainText).contains("Many documentation improvements"), "still shown in the detail pane")
+        let debugging = deck.root.children[0].children[1]
+        #expect(facts(debugging) == ["Press Command + D to open the debugger", "You should restart the packager after an upgrade"])
+        #expect(debugging.notes.map(\.text.plainText).contains("You should now be able to debug as you normally would."))
+    }
 }

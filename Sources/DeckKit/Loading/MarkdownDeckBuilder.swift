@@ -267,7 +267,8 @@ struct MarkdownDeckBuilder {
             // the heading or the list. Kept as a note, so the detail pane still has it.
             // Under "面试官心理分析" an item says what the interviewer wants to see, not a fact of the subject.
             if nestedLists.isEmpty, Self.isAboutTheInterviewer(target.title)
-                || (context == nil ? Self.isFiller(text) || Self.echoes(text, heading: target.title) : Self.isFiller(text)) {
+                || (context == nil ? Self.isFiller(text) || Self.echoes(text, heading: target.title) : Self.isFiller(text))
+                || Self.isVagueChangeNote(text) || Self.isClosingRemark(text) {
                 target.notes.append(Note(kind: .paragraph, text: text, line: line))
                 continue
             }
@@ -334,6 +335,35 @@ struct MarkdownDeckBuilder {
         guard text.plainUTF8Count <= 24 else { return false }
         let plain = text.plainText.lowercased().trimmingCharacters(in: " *_.…。、,")
         return ["etc", "and so on", "and more", "and many more", "などなど", "など", "等等", "等", "..."].contains(plain)
+    }
+
+    /// A changelog line that names no change ("Many documentation
+    /// improvements", "Many minor improvements to the documentation."):
+    /// every word is a vague amount, a size, "documentation" or
+    /// "improvements"/"fixes", so a question on it could only ask for one of
+    /// those words. Shown as a note; a line naming what changed ("Many
+    /// unsafe precondition checks now run…") has another word and stays a fact.
+    static func isVagueChangeNote(_ text: InlineText) -> Bool {
+        guard text.plainUTF8Count <= 64 else { return false }
+        let words = text.plainText.lowercased().split { !$0.isLetter }
+        guard words.count >= 2, words.contains(where: { $0 == "improvements" || $0 == "fixes" }) else { return false }
+        return words.allSatisfy { vagueChangeWords.contains(String($0)) }
+    }
+
+    /// The only words of a changelog line that names no change.
+    private static let vagueChangeWords: Set<String> = [
+        "many", "various", "several", "numerous", "miscellaneous", "misc", "minor", "small", "incremental",
+        "documentation", "docs", "doc", "improvements", "fixes", "bug", "and", "to", "the", "other",
+    ]
+
+    /// The last step of a how-to telling readers they are done ("You
+    /// should now be able to debug as you normally would."): it says
+    /// nothing of the subject, only that the steps above worked. Starts with
+    /// "You should now be able to" or "You should now see".
+    static func isClosingRemark(_ text: InlineText) -> Bool {
+        guard text.plainUTF8Count <= 120 else { return false }
+        let plain = text.plainText.lowercased().trimmingCharacters(in: " *_")
+        return plain.hasPrefix("you should now be able to ") || plain.hasPrefix("you should now see ")
     }
 
     /// A heading over what an interviewer means to find out ("面试官心理分析",
